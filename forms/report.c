@@ -1,0 +1,772 @@
+/*
+ * report.c - the report of `tender check` as Dutch text and as JSON (see report.h; the JSON
+ * schema is docs/json-output.md).
+ *
+ * Text that comes from a bid is not trusted to be tidy: a control character becomes a space
+ * (a newline inside a reason must not break the layout) and bytes that are not UTF-8 (a
+ * multi-byte character cut off by a fixed-size field) become U+FFFD, in both outputs.
+ */
+#include "forms/report.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
+#define ROW_INDENT (TND_REPORT_VERDICT_COLUMN + 1)
+#define JSON_MAX_DEPTH 8
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/*
+ * Length (1-4) of the valid UTF-8 sequence that starts at s, or 0 when s does not start one:
+ * a stray continuation byte, an overlong form, a surrogate, or a sequence cut off (the NUL
+ * terminator is not a continuation byte, so a cut sequence is caught here too).
+ */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* Code points in n bytes of valid UTF-8: every byte that is not a continuation byte. */
+static int utf8_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* True for C0 and C1 control characters (a C1 is the two bytes C2 80..C2 9F). */
+static bool is_control(const unsigned char *s, size_t len)
+{
+    return (len == 1 && (s[0] < 0x20 || s[0] == 0x7F)) || (len == 2 && s[0] == 0xC2 && s[1] < 0xA0);
+}
+
+/* ------------------------------------------------------------------ shared */
+
+static void buf_reset(tnd_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+/* A name from a table of check.c, or "?" for a value outside the table. */
+static const char *known(const char *name)
+{
+    return name ? name : "?";
+}
+
+static bool is_detail(const tnd_finding *f)
+{
+    return f->lot == TND_FINDING_DETAIL;
+}
+
+/* True when the requirement row `f` and the detail row `d` belong together (same rule, step). */
+static bool detail_of(const tnd_finding *f, const tnd_finding *d)
+{
+    return is_detail(d) && d->step == f->step && strcmp(d->rule_id, f->rule_id) == 0;
+}
+
+/* True when a placement went down the §4.3.1 cascade, so the cascade's resolution applies. */
+static bool cascade_used(const tnd_check_result *r)
+{
+    for (size_t i = 0; i < r->n_placements; i++)
+        if (r->placements[i].placed != 0 && r->placements[i].placed != r->placements[i].applied)
+            return true;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (r->findings[i].cascade)
+            return true;
+    return false;
+}
+
+/*
+ * The resolutions a result relies on, as candidates k = 0 .. n_findings + 1: the closing time
+ * the header shows (§3.6), every finding's resolution, and the cascade's when it was used.
+ * "" when candidate k names none.
+ */
+static const char *resolution_candidate(const tnd_definition *def, const tnd_check_result *r,
+                                        size_t k)
+{
+    if (k == 0)
+        return def->closing.resolution;
+    if (k <= r->n_findings)
+        return r->findings[k - 1].resolution;
+    return cascade_used(r) ? def->cascade.ref.resolution : "";
+}
+
+static size_t resolution_candidates(const tnd_check_result *r)
+{
+    return r->n_findings + 2;
+}
+
+/* True when candidate k names a resolution that no earlier candidate named: listed once, in
+ * order of first use. */
+static bool resolution_first_use(const tnd_definition *def, const tnd_check_result *r, size_t k)
+{
+    const char *id = resolution_candidate(def, r, k);
+    if (!id[0])
+        return false;
+    for (size_t j = 0; j < k; j++)
+        if (strcmp(resolution_candidate(def, r, j), id) == 0)
+            return false;
+    return true;
+}
+
+/* ------------------------------------------------------------------ text: line layout */
+
+typedef struct {
+    tnd_buf *out;
+    tnd_buf compose;  /* the logical line being put together */
+    tnd_buf clean;    /* the same, cleaned (see the top of this file) */
+} text_ctx;
+
+/* One physical line being filled. */
+typedef struct {
+    tnd_buf *out;
+    int col;          /* code points on the current line */
+    int indent;       /* columns of indent on continuation lines */
+    bool empty;       /* nothing on the line yet but its lead or indent */
+} line_state;
+
+/* Copies s into dst with control characters as spaces and invalid bytes as U+FFFD. */
+static void clean_into(tnd_buf *dst, const char *s)
+{
+    buf_reset(dst);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0)
+            tnd_buf_puts(dst, REPLACEMENT_CHAR);
+        else if (is_control(p, n))
+            tnd_buf_append(dst, " ", 1);
+        else
+            tnd_buf_append(dst, (const char *)p, n);
+        p += n ? n : 1;
+    }
+    if (!dst->data)
+        tnd_buf_append(dst, "", 0);
+}
+
+static void put_spaces(tnd_buf *out, int n)
+{
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+        tnd_buf_append(out, spaces, (size_t)k);
+        n -= k;
+    }
+}
+
+/* Ends the current line (without trailing spaces). */
+static void line_end(line_state *ls)
+{
+    while (ls->out->len && ls->out->data[ls->out->len - 1] == ' ')
+        ls->out->len--;
+    tnd_buf_append(ls->out, "\n", 1);
+}
+
+static void line_break(line_state *ls)
+{
+    line_end(ls);
+    put_spaces(ls->out, ls->indent);
+    ls->col = ls->indent;
+    ls->empty = true;
+}
+
+/*
+ * Places one unbreakable token (clean UTF-8) after separator sep on the current line, or at the
+ * start of the next line when it does not fit; a token longer than a whole line is split at code
+ * points, so no line ever exceeds TND_REPORT_WIDTH.
+ */
+static void line_token(line_state *ls, const char *tok, size_t len, const char *sep,
+                       size_t sep_len)
+{
+    int w = utf8_width(tok, len), sw = utf8_width(sep, sep_len);
+    if (!ls->empty && ls->col + sw + w <= TND_REPORT_WIDTH) {
+        tnd_buf_append(ls->out, sep, sep_len);
+        tnd_buf_append(ls->out, tok, len);
+        ls->col += sw + w;
+        return;
+    }
+    if (!ls->empty)
+        line_break(ls);
+    if (ls->col + w <= TND_REPORT_WIDTH) {
+        tnd_buf_append(ls->out, tok, len);
+        ls->col += w;
+        ls->empty = false;
+        return;
+    }
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_len((const unsigned char *)tok + i);
+        if (n == 0)
+            n = 1;
+        if (ls->col >= TND_REPORT_WIDTH && !ls->empty)
+            line_break(ls);
+        tnd_buf_append(ls->out, tok + i, n);
+        ls->col++;
+        ls->empty = false;
+        i += n;
+    }
+}
+
+static line_state line_begin(tnd_buf *out, const char *lead, int indent)
+{
+    line_state ls = { out, utf8_width(lead, strlen(lead)), indent, true };
+    tnd_buf_puts(out, lead);
+    return ls;
+}
+
+/*
+ * Writes `lead` (clean, e.g. a padded verdict) and then text, wrapped at spaces so that no line
+ * exceeds TND_REPORT_WIDTH; continuation lines are indented by `indent` columns. Spaces inside
+ * a line are kept as written; at a line break they are dropped.
+ */
+static void emit(text_ctx *c, const char *lead, int indent, const char *text)
+{
+    clean_into(&c->clean, text);
+    line_state ls = line_begin(c->out, lead, indent);
+    const char *p = c->clean.data ? c->clean.data : "";
+    while (*p) {
+        const char *sep = p;
+        while (*p == ' ')
+            p++;
+        const char *word = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p == word)
+            break;
+        line_token(&ls, word, (size_t)(p - word), sep, (size_t)(word - sep));
+    }
+    line_end(&ls);
+}
+
+/* emit() of a printf-formatted text (put together in c->compose: arguments must not point
+ * into it). */
+static void emitf(text_ctx *c, const char *lead, int indent, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void emitf(text_ctx *c, const char *lead, int indent, const char *fmt, ...)
+{
+    buf_reset(&c->compose);
+    va_list ap;
+    va_start(ap, fmt);
+    tnd_buf_vprintf(&c->compose, fmt, ap);
+    va_end(ap);
+    emit(c, lead, indent, c->compose.data ? c->compose.data : "");
+}
+
+/* ------------------------------------------------------------------ text: sections */
+
+static void text_header(text_ctx *c, const tnd_definition *def, const tnd_bid *bid)
+{
+    emitf(c, "", 2, "Inschrijving: %s (KvK %s)", bid->bidder.name,
+          bid->bidder.kvk[0] ? bid->bidder.kvk : "onbekend");
+    if (bid->is_combination) {
+        tnd_buf *s = &c->compose;
+        buf_reset(s);
+        tnd_buf_puts(s, "Combinatie; leden naast de penvoerder:");
+        for (size_t i = 0; i < bid->n_members; i++)
+            tnd_buf_printf(s, "%s %s (KvK %s)", i ? "," : "", bid->members[i].name,
+                           bid->members[i].kvk[0] ? bid->members[i].kvk : "onbekend");
+        emit(c, "", 2, s->data ? s->data : "");
+    }
+    emitf(c, "", 2, "Bestand: %s", bid->file);
+    emitf(c, "", 2, "Aanbesteding: %s [%s]; definitie: %s", def->title, def->id, def->file);
+
+    char submitted[32] = "niet vermeld", closing[32];
+    if (bid->has_submission)
+        tnd_datetime_nl(bid->submitted, submitted);
+    tnd_datetime_nl(def->closing_time, closing);
+    if (def->closing.source[0])
+        emitf(c, "", 2, "Ingediend: %s; sluitingstijd %s (%s)", submitted, closing,
+              def->closing.source);
+    else
+        emitf(c, "", 2, "Ingediend: %s; sluitingstijd %s", submitted, closing);
+
+    tnd_buf *s = &c->compose;
+    buf_reset(s);
+    tnd_buf_puts(s, "Percelen:");
+    for (size_t i = 0; i < bid->n_lots; i++)
+        tnd_buf_printf(s, "%s %d", i ? "," : "", bid->lots[i].number);
+    if (bid->n_lots == 0)
+        tnd_buf_puts(s, " geen");
+    emit(c, "", 2, s->data ? s->data : "");
+}
+
+/* "[§5.3.1 L1357] Solvabiliteit, perceel 3 (terugval) - 2021" into c->compose. */
+static const char *finding_label(text_ctx *c, const tnd_finding *f)
+{
+    tnd_buf *s = &c->compose;
+    buf_reset(s);
+    tnd_buf_printf(s, "[%s] %s", f->source[0] ? f->source : "bron onbekend", f->requirement);
+    if (f->lot > 0)
+        tnd_buf_printf(s, ", perceel %d", f->lot);
+    if (f->cascade)
+        tnd_buf_puts(s, " (terugval)");
+    if (f->subject[0])
+        tnd_buf_printf(s, " - %s", f->subject);
+    return s->data ? s->data : "";
+}
+
+static bool has_details(const tnd_check_result *r, const tnd_finding *f)
+{
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (detail_of(f, &r->findings[i]))
+            return true;
+    return false;
+}
+
+/* The detail rows of requirement `f` as cells "2019 19,8% FAIL | 2020 ..." under it. */
+static void text_details(text_ctx *c, const tnd_check_result *r, const tnd_finding *f)
+{
+    if (!has_details(r, f))
+        return;
+    char lead[ROW_INDENT + 1];
+    memset(lead, ' ', ROW_INDENT);
+    lead[ROW_INDENT] = '\0';
+    line_state ls = line_begin(c->out, lead, ROW_INDENT);
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const tnd_finding *d = &r->findings[i];
+        if (!detail_of(f, d))
+            continue;
+        tnd_buf *s = &c->compose;
+        buf_reset(s);
+        const char *value = d->found[0] ? d->found : d->reason;
+        tnd_buf_printf(s, "%s%s%s%s%s", d->subject, d->subject[0] && value[0] ? " " : "", value,
+                       d->subject[0] || value[0] ? " " : "", known(tnd_verdict_name(d->verdict)));
+        clean_into(&c->clean, s->data ? s->data : "");
+        line_token(&ls, c->clean.data ? c->clean.data : "", c->clean.len, " | ", 3);
+    }
+    line_end(&ls);
+}
+
+static void text_finding(text_ctx *c, const tnd_check_result *r, const tnd_finding *f,
+                         bool as_detail_group)
+{
+    char lead[ROW_INDENT + 1], pad[ROW_INDENT + 1];
+    snprintf(lead, sizeof lead, "%-*s ", TND_REPORT_VERDICT_COLUMN,
+             as_detail_group ? "" : known(tnd_verdict_name(f->verdict)));
+    memset(pad, ' ', ROW_INDENT);
+    pad[ROW_INDENT] = '\0';
+
+    if (as_detail_group) {
+        /* detail rows whose requirement row is absent: a heading without a verdict */
+        tnd_buf *s = &c->compose;
+        buf_reset(s);
+        tnd_buf_printf(s, "[%s] %s", f->source[0] ? f->source : "bron onbekend", f->requirement);
+        emit(c, lead, ROW_INDENT, s->data ? s->data : "");
+        text_details(c, r, f);
+        return;
+    }
+    emit(c, lead, ROW_INDENT, finding_label(c, f));
+    if (f->reason[0])
+        emit(c, pad, ROW_INDENT, f->reason);
+    if (f->found[0] && f->norm[0])
+        emitf(c, pad, ROW_INDENT, "gevonden: %s; norm: %s", f->found, f->norm);
+    else if (f->found[0])
+        emitf(c, pad, ROW_INDENT, "gevonden: %s", f->found);
+    else if (f->norm[0])
+        emitf(c, pad, ROW_INDENT, "norm: %s", f->norm);
+    if (f->resolution[0])
+        emitf(c, pad, ROW_INDENT, "resolutie: %s", f->resolution);
+    text_details(c, r, f);
+}
+
+/* True when detail row i has no requirement row and is the first of its rule: it then heads
+ * the group of its rule's detail rows. */
+static bool orphan_detail_first(const tnd_check_result *r, size_t i)
+{
+    const tnd_finding *d = &r->findings[i];
+    for (size_t j = 0; j < r->n_findings; j++) {
+        const tnd_finding *f = &r->findings[j];
+        if (!is_detail(f) && detail_of(f, d))
+            return false;
+        if (j < i && detail_of(d, f))
+            return false;
+    }
+    return true;
+}
+
+static bool in_section(const tnd_finding *f, int step)
+{
+    return step == 1 ? f->step == 1 : f->step != 1;
+}
+
+static void text_step(text_ctx *c, const tnd_check_result *r, int step, const char *title)
+{
+    tnd_buf_puts(c->out, "\n");
+    emit(c, "", 2, title);
+    bool any = false;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const tnd_finding *f = &r->findings[i];
+        if (!in_section(f, step))
+            continue;
+        if (!is_detail(f))
+            text_finding(c, r, f, false);
+        else if (orphan_detail_first(r, i))
+            text_finding(c, r, f, true);
+        else
+            continue;
+        any = true;
+    }
+    if (!any && r->stopped_at_step > 0 && r->stopped_at_step < step)
+        emitf(c, "", 2, "(niet beoordeeld: de inschrijving stopt bij stap %d)",
+              r->stopped_at_step);
+    else if (!any)
+        emit(c, "", 2, "(geen bevindingen)");
+}
+
+static void text_resolutions(text_ctx *c, const tnd_definition *def, const tnd_check_result *r)
+{
+    bool any = false;
+    for (size_t k = 0; k < resolution_candidates(r); k++) {
+        if (!resolution_first_use(def, r, k))
+            continue;
+        if (!any)
+            tnd_buf_puts(c->out, "\nToegepaste resoluties\n");
+        any = true;
+        const char *id = resolution_candidate(def, r, k);
+        const tnd_resolution *res = tnd_definition_resolution(def, id);
+        if (!res)
+            emitf(c, "- ", 2, "%s: niet gevonden in de definitie", id);
+        else if (res->source[0])
+            emitf(c, "- ", 2, "%s [%s]: %s", res->id, res->source, res->text);
+        else
+            emitf(c, "- ", 2, "%s: %s", res->id, res->text);
+    }
+    if (!any)
+        tnd_buf_puts(c->out, "\nToegepaste resoluties: geen\n");
+}
+
+static void text_placements(text_ctx *c, const tnd_check_result *r)
+{
+    tnd_buf_puts(c->out, "\nPlaatsing per perceel\n");
+    bool conditional = false;
+    for (size_t i = 0; i < r->n_placements; i++) {
+        const tnd_placement *p = &r->placements[i];
+        tnd_buf *s = &c->compose;
+        buf_reset(s);
+        if (p->placed)
+            tnd_buf_printf(s, "perceel %d -> geplaatst in perceel %d (%s)", p->applied, p->placed,
+                           known(tnd_lot_status_dutch(p->status)));
+        else
+            tnd_buf_printf(s, "perceel %d -> niet geplaatst (%s)", p->applied,
+                           known(tnd_lot_status_dutch(p->status)));
+        if (p->awaiting_award)
+            tnd_buf_puts(s, "; afhankelijk van de gunning");
+        if (p->opted_out)
+            tnd_buf_puts(s, "; terugval uitgesloten door de inschrijver");
+        if (p->path[0])
+            tnd_buf_printf(s, "  pad: %s", p->path);
+        emit(c, "", 4, s->data ? s->data : "");
+        conditional |= p->status == TND_LOT_CONDITIONAL;
+    }
+    if (r->n_placements == 0)
+        emit(c, "", 2, "(geen percelen)");
+    if (r->eligible_all && conditional)
+        emit(c, "", 2, "Conclusie: toegelaten voor alle percelen waarop is ingeschreven, "
+                       "onder voorwaarde");
+    else if (r->eligible_all)
+        emit(c, "", 2, "Conclusie: toegelaten voor alle percelen waarop is ingeschreven");
+    else if (r->stopped_at_step > 0)
+        emitf(c, "", 2, "Conclusie: niet (of nog niet) toegelaten voor alle percelen; stopt bij "
+                        "stap %d", r->stopped_at_step);
+    else
+        emit(c, "", 2, "Conclusie: niet (of nog niet) toegelaten voor alle percelen waarop is "
+                       "ingeschreven");
+}
+
+bool tnd_report_text(const tnd_definition *def, const tnd_bid *bid, const tnd_check_result *r,
+                     tnd_buf *out)
+{
+    if (!def || !bid || !r || !out)
+        return false;
+    text_ctx c = { .out = out };
+    tnd_buf_init(&c.compose);
+    tnd_buf_init(&c.clean);
+    text_header(&c, def, bid);
+    text_step(&c, r, 1, "Stap 1 - Volledigheid en geldigheid (§6)");
+    text_step(&c, r, 2, "Stap 2 - Uitsluitingsgronden, geschiktheidseisen en voorwaarden (§6)");
+    text_resolutions(&c, def, r);
+    text_placements(&c, r);
+    if (c.compose.oom || c.clean.oom)
+        out->oom = true;
+    tnd_buf_free(&c.compose);
+    tnd_buf_free(&c.clean);
+    return !out->oom;
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+typedef struct {
+    tnd_buf *out;
+    int depth;                       /* open objects and arrays */
+    bool has_member[JSON_MAX_DEPTH]; /* a member was written at this depth */
+} json_writer;
+
+/* Appends s as a JSON string (RFC 8259): quotes and backslashes escaped, \b \f \n \r \t and
+ * other control characters below U+0020 as \u00XX, UTF-8 kept, invalid bytes as U+FFFD. */
+static void json_string(tnd_buf *out, const char *s)
+{
+    tnd_buf_append(out, "\"", 1);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            tnd_buf_puts(out, REPLACEMENT_CHAR);
+            p++;
+            continue;
+        }
+        switch (*p) {
+        case '"': tnd_buf_puts(out, "\\\""); break;
+        case '\\': tnd_buf_puts(out, "\\\\"); break;
+        case '\b': tnd_buf_puts(out, "\\b"); break;
+        case '\f': tnd_buf_puts(out, "\\f"); break;
+        case '\n': tnd_buf_puts(out, "\\n"); break;
+        case '\r': tnd_buf_puts(out, "\\r"); break;
+        case '\t': tnd_buf_puts(out, "\\t"); break;
+        default:
+            if (*p < 0x20)
+                tnd_buf_printf(out, "\\u%04x", *p);
+            else
+                tnd_buf_append(out, (const char *)p, n);
+        }
+        p += n;
+    }
+    tnd_buf_append(out, "\"", 1);
+}
+
+/* Starts a member (key) or an array element (key NULL): separator, newline, indentation. */
+static void jw_start(json_writer *w, const char *key)
+{
+    if (w->depth > 0) {
+        if (w->has_member[w->depth])
+            tnd_buf_append(w->out, ",", 1);
+        tnd_buf_append(w->out, "\n", 1);
+        put_spaces(w->out, 2 * w->depth);
+        w->has_member[w->depth] = true;
+    }
+    if (key) {
+        json_string(w->out, key);
+        tnd_buf_append(w->out, ": ", 2);
+    }
+}
+
+static void jw_open(json_writer *w, const char *key, char bracket)
+{
+    jw_start(w, key);
+    tnd_buf_append(w->out, &bracket, 1);
+    if (w->depth + 1 < JSON_MAX_DEPTH)
+        w->depth++;
+    w->has_member[w->depth] = false;
+}
+
+/* Closes the innermost object or array; an empty one stays on one line ("[]"). */
+static void jw_close(json_writer *w, char bracket)
+{
+    bool had = w->has_member[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (had) {
+        tnd_buf_append(w->out, "\n", 1);
+        put_spaces(w->out, 2 * w->depth);
+    }
+    tnd_buf_append(w->out, &bracket, 1);
+}
+
+static void jw_str(json_writer *w, const char *key, const char *s)
+{
+    jw_start(w, key);
+    json_string(w->out, s);
+}
+
+/* A string member that is null when empty: "no value" is not the same as a value "". */
+static void jw_str_or_null(json_writer *w, const char *key, const char *s)
+{
+    jw_start(w, key);
+    if (s && s[0])
+        json_string(w->out, s);
+    else
+        tnd_buf_puts(w->out, "null");
+}
+
+static void jw_int(json_writer *w, const char *key, long long v)
+{
+    jw_start(w, key);
+    tnd_buf_printf(w->out, "%lld", v);
+}
+
+/* An integer member that is null when v is 0 ("none"). */
+static void jw_int_or_null(json_writer *w, const char *key, long long v)
+{
+    jw_start(w, key);
+    if (v)
+        tnd_buf_printf(w->out, "%lld", v);
+    else
+        tnd_buf_puts(w->out, "null");
+}
+
+static void jw_bool(json_writer *w, const char *key, bool v)
+{
+    jw_start(w, key);
+    tnd_buf_puts(w->out, v ? "true" : "false");
+}
+
+/* "PLAN REQUIRED" -> "PLAN_REQUIRED": the machine form of a verdict or status name. */
+static const char *machine_name(const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", name);
+    for (char *p = buf; *p; p++)
+        if (*p == ' ')
+            *p = '_';
+    return buf;
+}
+
+static void json_finding(json_writer *w, const tnd_finding *f)
+{
+    char name[48];
+    jw_open(w, NULL, '{');
+    jw_int(w, "step", f->step);
+    jw_str(w, "rule", f->rule_id);
+    jw_str(w, "source", f->source);
+    jw_str(w, "requirement", f->requirement);
+    jw_int_or_null(w, "lot", f->lot > 0 ? f->lot : 0);
+    jw_bool(w, "detail", is_detail(f));
+    jw_bool(w, "cascade", f->cascade);
+    jw_str_or_null(w, "subject", f->subject);
+    jw_str(w, "verdict", machine_name(known(tnd_verdict_name(f->verdict)), name, sizeof name));
+    jw_str(w, "verdict_nl", known(tnd_verdict_dutch(f->verdict)));
+    jw_str_or_null(w, "found", f->found);
+    jw_str_or_null(w, "norm", f->norm);
+    jw_str(w, "reason", f->reason);
+    jw_str_or_null(w, "resolution", f->resolution);
+    jw_close(w, '}');
+}
+
+static void json_placement(json_writer *w, const tnd_placement *p)
+{
+    char name[48];
+    jw_open(w, NULL, '{');
+    jw_int(w, "applied", p->applied);
+    jw_int_or_null(w, "placed", p->placed);
+    jw_str(w, "status", machine_name(known(tnd_lot_status_name(p->status)), name, sizeof name));
+    jw_str(w, "status_nl", known(tnd_lot_status_dutch(p->status)));
+    jw_bool(w, "awaiting_award", p->awaiting_award);
+    jw_bool(w, "opted_out", p->opted_out);
+    jw_str_or_null(w, "path", p->path);
+    jw_close(w, '}');
+}
+
+/* One "tender-check/1" object as a member or array element of w (key NULL at the top). */
+static void json_bid(json_writer *w, const tnd_definition *def, const tnd_bid *bid,
+                     const tnd_check_result *r)
+{
+    jw_open(w, NULL, '{');
+    jw_str(w, "format", "tender-check/1");
+
+    jw_open(w, "tender", '{');
+    jw_str(w, "id", def->id);
+    jw_str(w, "title", def->title);
+    jw_str(w, "definition", def->file);
+    jw_close(w, '}');
+
+    jw_open(w, "bid", '{');
+    jw_str(w, "file", bid->file);
+    jw_str(w, "name", bid->bidder.name);
+    jw_str_or_null(w, "kvk", bid->bidder.kvk);
+    char iso[32] = "";
+    if (bid->has_submission)
+        tnd_datetime_iso(bid->submitted, iso);
+    jw_str_or_null(w, "submitted", iso);
+    jw_start(w, "lots");
+    tnd_buf_append(w->out, "[", 1);
+    for (size_t i = 0; i < bid->n_lots; i++)
+        tnd_buf_printf(w->out, "%s%d", i ? ", " : "", bid->lots[i].number);
+    tnd_buf_append(w->out, "]", 1);
+    jw_close(w, '}');
+
+    jw_open(w, "findings", '[');
+    for (size_t i = 0; i < r->n_findings; i++)
+        json_finding(w, &r->findings[i]);
+    jw_close(w, ']');
+
+    jw_open(w, "resolutions", '[');
+    for (size_t k = 0; k < resolution_candidates(r); k++) {
+        if (!resolution_first_use(def, r, k))
+            continue;
+        const char *id = resolution_candidate(def, r, k);
+        const tnd_resolution *res = tnd_definition_resolution(def, id);
+        jw_open(w, NULL, '{');
+        jw_str(w, "id", id);
+        jw_str_or_null(w, "source", res ? res->source : NULL);
+        jw_str_or_null(w, "text", res ? res->text : NULL);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+
+    jw_open(w, "placements", '[');
+    for (size_t i = 0; i < r->n_placements; i++)
+        json_placement(w, &r->placements[i]);
+    jw_close(w, ']');
+
+    jw_int_or_null(w, "stopped_at_step", r->stopped_at_step);
+    jw_bool(w, "eligible_all", r->eligible_all);
+    jw_close(w, '}');
+}
+
+bool tnd_report_json(const tnd_definition *def, const tnd_bid *bid, const tnd_check_result *r,
+                     tnd_buf *out)
+{
+    if (!def || !bid || !r || !out)
+        return false;
+    json_writer w = { .out = out };
+    json_bid(&w, def, bid, r);
+    tnd_buf_append(out, "\n", 1);
+    return !out->oom;
+}
+
+bool tnd_report_json_many(const tnd_definition *def, const tnd_bid *const *bids,
+                          const tnd_check_result *const *results, size_t n, tnd_buf *out)
+{
+    if (!def || !out || (n && (!bids || !results)))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!bids[i] || !results[i])
+            return false;
+    json_writer w = { .out = out };
+    jw_open(&w, NULL, '{');
+    jw_str(&w, "tool", "tender check");
+    jw_str(&w, "format", "tender-check-list/1");
+    jw_open(&w, "bids", '[');
+    for (size_t i = 0; i < n; i++)
+        json_bid(&w, def, bids[i], results[i]);
+    jw_close(&w, ']');
+    jw_close(&w, '}');
+    tnd_buf_append(out, "\n", 1);
+    return !out->oom;
+}

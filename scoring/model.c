@@ -1,0 +1,135 @@
+/* model.c - lookups on the definition and bid model (see model.h). */
+#include "scoring/model.h"
+
+#include <string.h>
+
+const tnd_lot *tnd_definition_lot(const tnd_definition *def, int number)
+{
+    for (size_t i = 0; i < def->n_lots; i++)
+        if (def->lots[i].number == number)
+            return &def->lots[i];
+    return NULL;
+}
+
+const tnd_product *tnd_lot_product(const tnd_lot *lot, const char *code)
+{
+    for (size_t i = 0; lot && i < lot->n_products; i++)
+        if (strcmp(lot->products[i].code, code) == 0)
+            return &lot->products[i];
+    return NULL;
+}
+
+const tnd_municipality *tnd_definition_municipality(const tnd_definition *def, const char *id)
+{
+    for (size_t i = 0; i < def->n_municipalities; i++)
+        if (strcmp(def->municipalities[i].id, id) == 0)
+            return &def->municipalities[i];
+    return NULL;
+}
+
+const tnd_resolution *tnd_definition_resolution(const tnd_definition *def, const char *id)
+{
+    for (size_t i = 0; id && id[0] && i < def->n_resolutions; i++)
+        if (strcmp(def->resolutions[i].id, id) == 0)
+            return &def->resolutions[i];
+    return NULL;
+}
+
+const tnd_award_lot *tnd_definition_award(const tnd_definition *def, int lot)
+{
+    for (size_t i = 0; i < def->n_awards; i++)
+        if (def->awards[i].lot == lot)
+            return &def->awards[i];
+    return NULL;
+}
+
+int tnd_definition_fin_item(const tnd_definition *def, const char *id)
+{
+    for (int i = 0; i < def->financial.n_items; i++)
+        if (strcmp(def->financial.items[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+const tnd_bid_lot *tnd_bid_lot_find(const tnd_bid *bid, int number)
+{
+    for (size_t i = 0; i < bid->n_lots; i++)
+        if (bid->lots[i].number == number)
+            return &bid->lots[i];
+    return NULL;
+}
+
+bool tnd_bid_applies(const tnd_bid *bid, int number)
+{
+    return tnd_bid_lot_find(bid, number) != NULL;
+}
+
+const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year)
+{
+    for (size_t i = 0; i < bid->n_facts; i++)
+        if (strcmp(bid->facts[i].name, name) == 0 && bid->facts[i].year == year)
+            return &bid->facts[i];
+    return NULL;
+}
+
+const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year)
+{
+    for (size_t i = 0; i < bid->n_figures; i++)
+        if (bid->figures[i].year == year && strcmp(bid->figures[i].item, item) == 0)
+            return &bid->figures[i];
+    return NULL;
+}
+
+/* Stores ref in out[*n] when there is room; counts it either way. */
+static void collect(const tnd_rule_ref *ref, const tnd_rule_ref **out, size_t max, size_t *n)
+{
+    if (!ref->id[0])
+        return;
+    if (*n < max)
+        out[*n] = ref;
+    (*n)++;
+}
+
+size_t tnd_definition_rules(const tnd_definition *def, const tnd_rule_ref **out, size_t max)
+{
+    size_t n = 0;
+    collect(&def->closing, out, max, &n);
+    for (size_t i = 0; i < def->n_combo_rules; i++)
+        collect(&def->combo_rules[i].ref, out, max, &n);
+    collect(&def->cascade.ref, out, max, &n);
+    for (size_t i = 0; i < def->n_required; i++)
+        collect(&def->required[i].ref, out, max, &n);
+    collect(&def->exclusion.ref, out, max, &n);
+    for (size_t i = 0; i < def->n_documents; i++)
+        collect(&def->documents[i].ref, out, max, &n);
+    const tnd_financial_rules *f = &def->financial;
+    collect(&f->ref, out, max, &n);
+    for (int i = 0; i < f->n_norms; i++)
+        collect(&f->norms[i].ref, out, max, &n);
+    collect(&f->year_rule, out, max, &n);
+    collect(&f->going_concern, out, max, &n);
+    collect(&f->startup, out, max, &n);
+    collect(&f->plan, out, max, &n);
+    collect(&def->insurance.ref, out, max, &n);
+    const tnd_reference_rules *r = &def->references;
+    const tnd_rule_ref *refs[] = { &r->ref, &r->competence_rule, &r->window_rule,
+                                   &r->referent_rule, &r->dissolved_rule, &r->forecast_rule,
+                                   &r->subcontractor_rule, &r->third_party_rule };
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        collect(refs[i], out, max, &n);
+    for (size_t i = 0; i < def->n_quality; i++)
+        collect(&def->quality[i].ref, out, max, &n);
+    for (size_t i = 0; i < def->n_keurmerken; i++)
+        collect(&def->keurmerken[i].ref, out, max, &n);
+    collect(&def->agb.ref, out, max, &n);
+    for (size_t i = 0; i < def->n_requirements; i++)
+        collect(&def->requirements[i].ref, out, max, &n);
+    for (size_t i = 0; i < def->n_declarations; i++)
+        collect(&def->declarations[i].ref, out, max, &n);
+    collect(&def->residential.ref, out, max, &n);
+    collect(&def->residential.max_rule, out, max, &n);
+    collect(&def->group.ref, out, max, &n);
+    for (size_t i = 0; i < def->n_awards; i++)
+        collect(&def->awards[i].ref, out, max, &n);
+    return n;
+}

@@ -1,0 +1,653 @@
+/*
+ * model.h - the plain C model of a tender definition and of a bid.
+ *
+ * tender/ fills these structs from XML (definition.c, bid.c); scoring/ decides on them.
+ * Strings are fixed-size buffers inside the structs, so a struct owns everything it holds except
+ * the arrays, which its free function releases (tnd_definition_free, tnd_bid_free in tender/).
+ * Every rule of the definition carries a tnd_rule_ref: an id, the § source in the tender document
+ * and a Dutch label, so that every verdict can be followed back to the text.
+ */
+#ifndef TND_MODEL_H
+#define TND_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scoring/intensity.h"
+#include "scoring/types.h"
+
+#define TND_ID_LEN 48
+#define TND_SOURCE_LEN 96
+#define TND_LABEL_LEN 160
+#define TND_NAME_LEN 160
+#define TND_TEXT_LEN 512
+#define TND_CODE_LEN 32
+#define TND_MAX_SET 16        /* members of a small set: lots in a rule, codes in a requirement */
+
+/* Verdicts, in order of severity for "worst of" (see tnd_verdict_worse in check.h). */
+typedef enum {
+    TND_NOT_APPLICABLE = 0,
+    TND_PASS,
+    TND_CONDITIONAL,     /* passes under a condition (keurmerk within a year, verify after award) */
+    TND_REVIEW,          /* a reviewer of the Opdrachtgever decides */
+    TND_PLAN_REQUIRED,   /* aanvullend plan van aanpak required (§5.3.1) */
+    TND_MISSING,         /* a required item is absent (step 1) */
+    TND_FAIL
+} tnd_verdict;
+
+/* Identity and citation of one rule in the definition. */
+typedef struct {
+    char id[TND_ID_LEN];          /* "FIN-SOLVABILITEIT" */
+    char source[TND_SOURCE_LEN];  /* "§5.3.1 L1357" */
+    char label[TND_LABEL_LEN];    /* "Solvabiliteit" (Dutch, shown to users) */
+    char resolution[TND_ID_LEN];  /* id of a tnd_resolution this rule applies, or "" */
+} tnd_rule_ref;
+
+/* How the definition resolves an ambiguity of the document (digest "Resolution"). */
+typedef struct {
+    char id[TND_ID_LEN];
+    char source[TND_SOURCE_LEN];
+    char text[TND_TEXT_LEN];
+} tnd_resolution;
+
+/* ------------------------------------------------------------------ definition: lots */
+
+typedef struct {
+    char unit[16];                /* "minuut", "uur", "etmaal", "stuk" */
+    tnd_cents amount;             /* per unit */
+} tnd_tariff;
+
+typedef struct {
+    char code[TND_CODE_LEN];      /* "TG1", "licht", "H", "GGZ-C", "diagnostiek" */
+    char name[TND_LABEL_LEN];
+    char group[TND_CODE_LEN];     /* "intensiteit", "ggz-verblijf", "" */
+    int rank;                     /* order inside the lot's group: A=0 < B < ... < K */
+    tnd_tariff tariffs[2];
+    int n_tariffs;
+    char note[TND_LABEL_LEN];     /* a remark shown with the tariff ("H below G as printed") */
+} tnd_product;
+
+typedef struct {
+    int number;                   /* perceel number */
+    char name[TND_LABEL_LEN];
+    char source[TND_SOURCE_LEN];
+    tnd_product *products;
+    size_t n_products;
+    char (*municipalities)[TND_CODE_LEN];  /* municipality ids */
+    size_t n_municipalities;
+    int requirements_include;     /* §5.6 "voldoen aan de voorwaarden voor GGZ 1": lot whose
+                                     requirements also apply (cumulative), 0 = none */
+} tnd_lot;
+
+typedef struct {
+    char id[TND_CODE_LEN];        /* "zwolle" */
+    char name[TND_NAME_LEN];      /* "Zwolle" */
+} tnd_municipality;
+
+typedef enum {
+    TND_COMBO_AT_MOST,            /* at most `count` of `lots` */
+    TND_COMBO_REQUIRES_ANY,       /* `lot` only together with one of `lots` */
+    TND_COMBO_ALL_PRODUCTS        /* `lot` requires every product of the lot */
+} tnd_combo_kind;
+
+typedef struct {
+    tnd_rule_ref ref;
+    tnd_combo_kind kind;
+    int count;
+    int lot;
+    int lots[TND_MAX_SET];
+    int n_lots;
+    char except_provider_types[4][TND_CODE_LEN]; /* REQUIRES_ANY does not apply to these */
+    int n_except;
+} tnd_combo_rule;
+
+typedef struct {
+    int from;                     /* lot applied for */
+    int to[8];                    /* fallback lots, in order */
+    int n_to;
+    bool awarded_competitively;   /* `from` is placed only when awarded (lot 4: top 5) */
+} tnd_cascade_chain;
+
+typedef struct {
+    tnd_rule_ref ref;
+    tnd_cascade_chain chains[8];
+    int n_chains;
+    bool opt_out_allowed;         /* Bijlage I item 2, last field */
+} tnd_cascade;
+
+/* ------------------------------------------------------------------ definition: step 1 */
+
+/*
+ * Items a complete bid must contain (§6 step 1). `item` names what the engine checks for:
+ * "submission-time", "uea", "financial-figures", "going-concern-statement", "insurance",
+ * "quality-evidence", "kvk-extract", "references", "agb", "truthfulness-declaration",
+ * "signature", "lots". `lots` limits an item to bids on those lots (empty = every bid).
+ */
+typedef struct {
+    tnd_rule_ref ref;
+    char item[TND_CODE_LEN];
+    int lots[TND_MAX_SET];
+    int n_lots;
+} tnd_required_item;
+
+/* ------------------------------------------------------------------ definition: step 2 */
+
+typedef enum {
+    TND_GROUND_EXCLUDE,           /* "yes" => excluded (UEA III A, III B) */
+    TND_GROUND_REVIEW,            /* "yes" => may be excluded: REVIEW (III C, ticked) */
+    TND_GROUND_NOT_APPLIED        /* III C not ticked in this tender */
+} tnd_ground_effect;
+
+typedef struct {
+    char code[TND_ID_LEN];        /* ESPD-style code: "corruption", "bankruptcy" */
+    char part[8];                 /* "IIIA", "IIIB", "IIIC" */
+    char label[TND_LABEL_LEN];
+    tnd_ground_effect effect;
+    char source[TND_SOURCE_LEN];
+} tnd_ground;
+
+typedef struct {
+    tnd_rule_ref ref;
+    tnd_ground *grounds;
+    size_t n_grounds;
+} tnd_exclusion_rules;
+
+typedef enum { TND_DOC_AT_SUBMISSION, TND_DOC_ON_REQUEST } tnd_doc_when;
+
+/* Age limit of a document at the time of submission ("niet ouder dan 6 maanden"). */
+typedef struct {
+    tnd_rule_ref ref;
+    char document[TND_CODE_LEN];  /* "kvk-extract", "gedragsverklaring", "belastingverklaring" */
+    int max_months;
+    tnd_doc_when when;            /* ON_REQUEST: missing => CONDITIONAL "te verifiëren" (§5.9) */
+} tnd_document_rule;
+
+/* A line of Bijlage XVI: an amount per year. `id` is also the bid's element name. */
+typedef struct {
+    char id[TND_CODE_LEN];        /* "resultaat", "omzet", "eigen-vermogen", "activa",
+                                     "vlottende-activa", "liquide-middelen", "kortlopende-schulden" */
+    char label[TND_LABEL_LEN];    /* "Totaal eigen vermogen" */
+    int years[8];                 /* years for which the figure is required */
+    int n_years;
+    bool may_be_negative;         /* result and equity may be negative; assets may not */
+} tnd_fin_item;
+
+typedef enum {
+    TND_DEGENERATE_NOT_MET,          /* denominator <= 0: cannot compute, counted as not met */
+    TND_DEGENERATE_MET_IF_POSITIVE   /* denominator == 0 and numerator > 0: met (infinite) */
+} tnd_degenerate_rule;
+
+typedef struct {
+    tnd_rule_ref ref;
+    int num_items[4];             /* indices into tnd_financial_rules.items; summed */
+    int n_num;
+    int den_items[4];
+    int n_den;
+    tnd_op op;                    /* TND_OP_GT: strict "> 20,0%" */
+    tnd_dec threshold;            /* as a fraction: 0.20 for 20,0 % */
+    bool percent;                 /* show as a percentage */
+    int display_places;           /* decimals shown: 2 for 1,50 %, 1 for 20,0 % */
+    int years[8];                 /* years over which failures are counted */
+    int n_years;
+    tnd_degenerate_rule degenerate;
+} tnd_fin_norm;
+
+typedef struct {
+    int min_failed, max_failed;   /* inclusive; max_failed < 0 means no upper bound */
+    tnd_verdict verdict;
+} tnd_year_band;
+
+typedef struct {
+    tnd_rule_ref ref;             /* the overall requirement (§5.3.1) */
+    tnd_fin_item items[8];
+    int n_items;
+    tnd_fin_norm norms[4];
+    int n_norms;
+    tnd_rule_ref year_rule;       /* "per norm, niet per kalenderjaar" L1371-1378 */
+    tnd_year_band bands[4];
+    int n_bands;
+    tnd_rule_ref going_concern;   /* L1380-1384 */
+    int going_concern_year;
+    tnd_verdict going_concern_verdict;
+    tnd_rule_ref startup;         /* L1386-1389 */
+    tnd_verdict startup_verdict;
+    tnd_rule_ref plan;            /* a required plan that is rejected or not delivered => FAIL */
+} tnd_financial_rules;
+
+typedef struct {
+    tnd_rule_ref ref;
+    tnd_cents min_per_event;      /* >= */
+    bool every_member;            /* combination: every member shows cover */
+    tnd_verdict declared_only;    /* only UEA part IV "ja", no cover stated: CONDITIONAL */
+} tnd_insurance_rule;
+
+typedef struct {
+    char id[8];                   /* "KC1" */
+    char label[TND_LABEL_LEN];
+} tnd_competence;
+
+typedef struct {
+    tnd_rule_ref ref;             /* overall §5.4 */
+    int count;                    /* exactly the first `count` references count; fewer fails */
+    tnd_competence competences[4];
+    int n_competences;
+    tnd_rule_ref competence_rule;
+    int window_years;             /* executed within N years before the closing date */
+    tnd_rule_ref window_rule;
+    char referent_kinds_allowed[4][TND_CODE_LEN];  /* "gemeente" */
+    int n_allowed;
+    char referent_kinds_forbidden[4][TND_CODE_LEN];/* "rsj", "rsj-medewerker" */
+    int n_forbidden;
+    tnd_rule_ref referent_rule;
+    tnd_rule_ref dissolved_rule;  /* dissolved early for underperformance / no client: rejected */
+    tnd_rule_ref forecast_rule;   /* ongoing: only results achieved so far */
+    tnd_rule_ref subcontractor_rule;
+    tnd_rule_ref third_party_rule;/* reliance: UEA II C "ja" + Verklaring inzet Derden */
+} tnd_reference_rules;
+
+typedef struct {
+    tnd_rule_ref ref;
+    int lots[TND_MAX_SET];
+    int n_lots;
+    char schemes[TND_MAX_SET][TND_CODE_LEN]; /* accepted: "HKZ", "ISO-9001:2015", "ZIN-REGISTER" */
+    int n_schemes;
+    bool equivalent_review;       /* a scheme declared "equivalent" goes to REVIEW */
+} tnd_quality_rule;
+
+typedef struct {
+    tnd_rule_ref ref;
+    int lot;
+    char provider_type[TND_CODE_LEN];  /* "gezinshuis", "zorgboerderij" */
+    char keurmerk[TND_CODE_LEN];       /* "keurmerk-gezinshuizen", "keurmerk-landbouw-zorg" */
+    tnd_verdict in_progress;           /* CONDITIONAL: to be obtained within `within_months` */
+    int within_months;
+} tnd_keurmerk_rule;
+
+typedef struct {
+    tnd_rule_ref ref;
+    int count;                    /* exactly this many AGB codes */
+} tnd_agb_rule;
+
+/*
+ * A requirement on a named fact of the bid (§5.6 tariff groups, lot 9 NKD/protocol).
+ * Fact names are the element names of <facts> in the bid (docs/bid-format.md):
+ *   cao (text set), jeugdwet-omzet (money, per year), fte-behandelaren-loondienst (number),
+ *   multidisciplinair-team-tg5, tg6-tg7-medewerkers, lta-ackjp,
+ *   academische-functie-regio, wvggz, nkd-lid, protocol-dyslexie (flags),
+ *   ggz-verblijf-jeugdigen-regio (number), locaties-in-regio (number, derived from <locations>).
+ */
+typedef enum {
+    TND_REQ_FLAG,                 /* fact is true */
+    TND_REQ_NUMBER,               /* fact op number */
+    TND_REQ_MONEY,                /* fact op money */
+    TND_REQ_ONE_OF,               /* one of the fact's values is in `values` */
+    TND_REQ_BIDS_PRODUCT          /* the bid applies for one of `values` in `product_lot` */
+} tnd_req_kind;
+
+typedef struct {
+    tnd_rule_ref ref;
+    int lot;                      /* the lot this requirement belongs to */
+    tnd_req_kind kind;
+    char fact[TND_CODE_LEN];
+    int year;                     /* per-year facts; 0 = none */
+    tnd_op op;
+    tnd_dec number;
+    tnd_cents money;
+    char values[TND_MAX_SET][TND_CODE_LEN];
+    int n_values;
+    int product_lot;
+} tnd_requirement;
+
+/* Declarations and signatures (§5.8, §4.1.3, §4.1.5, §4.1.12). `kind` names the check:
+ * "truthfulness", "signatory", "joint-liability", "penvoerder", "third-party-declaration",
+ * "holding-declaration", "no-reservations", "language". */
+typedef struct {
+    tnd_rule_ref ref;
+    char kind[TND_CODE_LEN];
+    tnd_verdict on_violation;     /* FAIL, or REVIEW where the document says "may" */
+} tnd_declaration_rule;
+
+/* ------------------------------------------------------------------ definition: intensity */
+
+typedef struct {
+    char provider_type[TND_CODE_LEN]; /* "pleegzorg", "zzp1", "kdv", "gezinshuis", ... */
+    char max_product[TND_CODE_LEN];   /* highest intensity it may bid: "E"; "" = no maximum */
+    int min_products;                 /* a fasehuis bids at least 2 intensities; else 0 */
+    char source[TND_SOURCE_LEN];
+} tnd_provider_max;
+
+typedef struct {
+    tnd_rule_ref ref;             /* residential classification (§9) */
+    int lot;                      /* 8 */
+    char product_group[TND_CODE_LEN]; /* "intensiteit": products classified by the scale */
+    tnd_intensity_scale scale;
+    tnd_occupancy_rule occupancy[4];
+    int n_occupancy;
+    tnd_provider_max *maxima;
+    size_t n_maxima;
+    tnd_rule_ref max_rule;        /* §9.6 maximum per provider type, eis 94 */
+} tnd_residential_rules;
+
+typedef struct {
+    tnd_rule_ref ref;             /* group-care classification (§8.5.3) */
+    int lot;                      /* 6 */
+    tnd_intensity_scale scale;
+} tnd_group_rules;
+
+/* ------------------------------------------------------------------ definition: award */
+
+typedef enum {
+    TND_AWARD_ADMIT,              /* admitted on steps 1-2 (lots 6, 7, 8) */
+    TND_AWARD_THRESHOLD,          /* every bid whose plan scores >= minimum (lots 1,2,3,5,9) */
+    TND_AWARD_RANKED              /* weighted score, at most max_awarded (lot 4) */
+} tnd_award_kind;
+
+typedef struct {
+    char id[TND_CODE_LEN];        /* "normaliseren", "A" */
+    char label[TND_LABEL_LEN];
+    tnd_dec weight;               /* share within its parent (0.5, 0.4) */
+    int parent;                   /* index of the parent criterion, -1 = top level */
+    bool has_minimum;
+    tnd_dec minimum;              /* consensus score >= minimum (6.0) */
+    int revisions;                /* revisions allowed below the minimum (1) */
+    bool computed_locations;      /* criterion C: computed from the bid's locations */
+    long locations_min_places;    /* >= 10 places ... */
+    tnd_dec locations_max_km;     /* ... within <= 15 km */
+    int locations_score;          /* ... gives score 10 */
+    char source[TND_SOURCE_LEN];
+} tnd_criterion;
+
+typedef struct {
+    tnd_rule_ref ref;
+    int lot;
+    tnd_award_kind kind;
+    tnd_criterion criteria[12];
+    int n_criteria;
+    int max_awarded;              /* 0 = no maximum */
+    char tie_rule[TND_ID_LEN];    /* "" = a tie is reported, never decided */
+    char price_formula[TND_CODE_LEN]; /* "" = no price competition */
+} tnd_award_lot;
+
+typedef struct {
+    int values[12];               /* 0 2 4 6 8 10 */
+    char labels[12][TND_CODE_LEN];/* "Geen antwoord" ... "Uitmuntend" */
+    int n_values;
+    char source[TND_SOURCE_LEN];
+} tnd_score_scale;
+
+/* ------------------------------------------------------------------ definition */
+
+typedef struct {
+    char id[TND_ID_LEN];          /* "ijsselland-2023" */
+    char title[TND_LABEL_LEN];
+    char authority[TND_NAME_LEN];
+    char document[TND_TEXT_LEN];  /* the document the § references point into */
+    char timezone[TND_CODE_LEN];  /* "Europe/Amsterdam" */
+    char file[TND_TEXT_LEN];      /* where it was loaded from ("(ingebouwd)" if embedded) */
+
+    tnd_rule_ref closing;         /* §3.6 */
+    tnd_datetime closing_time;
+
+    tnd_resolution *resolutions;
+    size_t n_resolutions;
+    tnd_municipality *municipalities;
+    size_t n_municipalities;
+    tnd_lot *lots;
+    size_t n_lots;
+    tnd_combo_rule *combo_rules;
+    size_t n_combo_rules;
+    tnd_cascade cascade;
+
+    tnd_required_item *required;
+    size_t n_required;
+    tnd_exclusion_rules exclusion;
+    tnd_document_rule *documents;
+    size_t n_documents;
+    tnd_financial_rules financial;
+    tnd_insurance_rule insurance;
+    tnd_reference_rules references;
+    tnd_quality_rule *quality;
+    size_t n_quality;
+    tnd_keurmerk_rule *keurmerken;
+    size_t n_keurmerken;
+    tnd_agb_rule agb;
+    tnd_requirement *requirements;
+    size_t n_requirements;
+    tnd_declaration_rule *declarations;
+    size_t n_declarations;
+    tnd_residential_rules residential;
+    tnd_group_rules group;
+
+    tnd_score_scale score_scale;
+    tnd_award_lot *awards;
+    size_t n_awards;
+} tnd_definition;
+
+/* ------------------------------------------------------------------ bid */
+
+typedef struct {
+    char code[TND_ID_LEN];        /* ground code as in the definition */
+    bool yes;
+    long line;
+} tnd_uea_answer;
+
+/* One legal person in the bid: the bidder (or penvoerder), a combination member, a third party. */
+typedef struct {
+    char name[TND_NAME_LEN];
+    char kvk[9];
+    char legal_form[TND_CODE_LEN];
+    long line;
+
+    bool has_uea;
+    tnd_uea_answer *answers;
+    size_t n_answers;
+    bool has_part_iv;             /* UEA part IV answered */
+    bool part_iv_yes;
+    bool part_iic_yes;            /* UEA II C: relies on a third party's capacity */
+
+    bool has_insurance;
+    tnd_cents insurance_cover;    /* per event */
+    bool concern_policy;
+    bool named_insured;           /* on a concern policy: named as insured */
+    long insurance_line;
+
+    bool has_kvk_extract;
+    tnd_date kvk_extract;
+    bool has_gedragsverklaring;
+    tnd_date gedragsverklaring;
+    bool has_belastingverklaring;
+    tnd_date belastingverklaring;
+
+    /* third parties only */
+    char relied_for[TND_CODE_LEN];/* "references", "financial" */
+    bool declaration_signed;      /* Verklaring inzet Derden / Bijlage I signed by both */
+    /* combination members */
+    bool joint_liability_signed;
+} tnd_party;
+
+typedef struct {
+    int number;
+    char products[24][TND_CODE_LEN];
+    int n_products;
+    long capacity;                /* lot 6: places; 0 if not stated */
+    long line;
+} tnd_bid_lot;
+
+typedef struct {
+    char item[TND_CODE_LEN];      /* tnd_fin_item.id */
+    int year;
+    tnd_cents amount;
+    long line;
+} tnd_figure;
+
+typedef enum { TND_PLAN_NONE = 0, TND_PLAN_SUBMITTED, TND_PLAN_ACCEPTED, TND_PLAN_REJECTED,
+               TND_PLAN_NOT_DELIVERED } tnd_plan_status;
+
+typedef struct {
+    char scheme[TND_CODE_LEN];    /* "HKZ", "ISO-9001:2015", "NEN-EN-15224", "ZIN-REGISTER",
+                                     "PREZO", "NIAZ", "NTPN", or another name */
+    bool equivalent;              /* declared equivalent to an accepted scheme */
+    bool has_valid_until;
+    tnd_date valid_until;
+    char evidence[TND_CODE_LEN];  /* "certificaat", "registratie", "kwaliteitsplan" */
+    long line;
+} tnd_certificate;
+
+typedef enum { TND_KEURMERK_NONE = 0, TND_KEURMERK_HELD, TND_KEURMERK_IN_PROGRESS } tnd_keurmerk_status;
+
+typedef struct {
+    char kind[TND_CODE_LEN];      /* "keurmerk-gezinshuizen", "keurmerk-landbouw-zorg" */
+    tnd_keurmerk_status status;
+    long line;
+} tnd_keurmerk;
+
+typedef struct {
+    char referent[TND_NAME_LEN];
+    char referent_kind[TND_CODE_LEN]; /* "gemeente", "rsj", "rsj-medewerker", other */
+    tnd_date start;
+    bool has_end;
+    tnd_date end;
+    bool ongoing;
+    char competences[4][8];       /* "KC1".. covered by this reference */
+    int n_competences;
+    bool dissolved_early;         /* ontbonden wegens onvoldoende presteren */
+    bool has_clients_served;
+    long clients_served;
+    bool forecast_results;        /* results stated are a forecast */
+    char subcontractor[TND_NAME_LEN]; /* experience of a subcontractor, "" if own */
+    bool subcontractor_deployed;
+    char third_party[TND_NAME_LEN];   /* experience of a relied-on third party, "" if own */
+    long line;
+} tnd_reference;
+
+typedef enum { TND_FACT_FLAG, TND_FACT_NUMBER, TND_FACT_MONEY, TND_FACT_TEXT } tnd_fact_type;
+
+typedef struct {
+    char name[TND_CODE_LEN];
+    int year;                     /* 0 if the fact has no year */
+    tnd_fact_type type;
+    bool flag;
+    tnd_dec number;
+    tnd_cents money;
+    char values[4][TND_CODE_LEN]; /* TEXT: one or more values ("jeugdzorg", "ggz") */
+    int n_values;
+    long line;
+} tnd_fact;
+
+typedef struct {
+    char name[TND_NAME_LEN];
+    char municipality[TND_CODE_LEN]; /* a municipality id, or "" outside the tender's area */
+    long places;
+    tnd_dec distance_km;          /* as the crow flies to the region; 0 inside */
+    bool residential;             /* verblijf (else ambulant) */
+    long line;
+} tnd_location;
+
+typedef struct {
+    char tariff_group[TND_CODE_LEN]; /* "TG1" */
+    tnd_dec fte;
+    long line;
+} tnd_fte;
+
+typedef struct {
+    char name[TND_NAME_LEN];
+    char kind[16];                /* occupancy rule: "regular", "kdv", "crisis" */
+    char provider_type[TND_CODE_LEN];
+    long youths;
+    tnd_dec occupancy;
+    tnd_dec staff_hours_week;
+    char claimed[TND_CODE_LEN];   /* intensity the bid claims for this group: "J" */
+    long line;
+} tnd_residential_group;
+
+typedef struct {
+    char name[TND_NAME_LEN];
+    long youths;
+    tnd_dec opening_hours_week;
+    tnd_dec staff_hours_week;
+    char claimed[TND_CODE_LEN];   /* "middel" */
+    long line;
+} tnd_day_group;
+
+typedef struct {
+    char file[TND_TEXT_LEN];      /* path it was read from */
+    char tender_id[TND_ID_LEN];   /* the tender this bid is for */
+
+    tnd_party bidder;             /* single bidder, or the penvoerder of a combination */
+    bool is_combination;
+    tnd_party *members;           /* other combination members */
+    size_t n_members;
+    tnd_party *third_parties;
+    size_t n_third_parties;
+    bool has_holding;
+    char holding[TND_NAME_LEN];
+    bool holding_declaration;
+
+    char provider_type[TND_CODE_LEN]; /* "regulier", "gezinshuis", "zorgboerderij", ... */
+    char agb[4][9];
+    int n_agb;
+
+    bool has_submission;
+    tnd_datetime submitted;
+
+    tnd_bid_lot *lots;
+    size_t n_lots;
+    bool cascade_opt_out;
+
+    bool has_financials;
+    tnd_figure *figures;
+    size_t n_figures;
+    bool startup;                 /* starting organisation without figures */
+    bool has_going_concern;
+    bool going_concern_negative;
+    tnd_plan_status financial_plan;
+
+    tnd_certificate *certificates;
+    size_t n_certificates;
+    tnd_keurmerk *keurmerken;
+    size_t n_keurmerken;
+
+    tnd_reference *references;    /* in upload order */
+    size_t n_references;
+    bool has_references;
+
+    tnd_fact *facts;
+    size_t n_facts;
+    tnd_location *locations;
+    size_t n_locations;
+    tnd_fte *fte;
+    size_t n_fte;
+    tnd_residential_group *residential_groups;
+    size_t n_residential_groups;
+    tnd_day_group *day_groups;
+    size_t n_day_groups;
+
+    /* declarations */
+    bool has_truthfulness;
+    bool truthfulness_signed;
+    bool has_signatory;
+    bool signatory_authorised;    /* authorised per the KvK extract */
+    bool has_mandate;
+    bool mandate_grantor_authorised;
+    bool reservations;            /* conditions or reservations attached to the bid */
+    bool language_dutch;
+} tnd_bid;
+
+/* Lookup helpers (pure). NULL / -1 when absent. */
+const tnd_lot *tnd_definition_lot(const tnd_definition *def, int number);
+const tnd_product *tnd_lot_product(const tnd_lot *lot, const char *code);
+const tnd_municipality *tnd_definition_municipality(const tnd_definition *def, const char *id);
+const tnd_resolution *tnd_definition_resolution(const tnd_definition *def, const char *id);
+const tnd_award_lot *tnd_definition_award(const tnd_definition *def, int lot);
+int tnd_definition_fin_item(const tnd_definition *def, const char *id);
+const tnd_bid_lot *tnd_bid_lot_find(const tnd_bid *bid, int number);
+bool tnd_bid_applies(const tnd_bid *bid, int number);
+const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year);
+const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year);
+
+/* Every rule of the definition with a non-empty id, in definition order: at most `max` pointers
+ * are stored in out; returns the total number (call with max 0 to count). Used to generate and
+ * check the rule table in docs/rules.md. */
+size_t tnd_definition_rules(const tnd_definition *def, const tnd_rule_ref **out, size_t max);
+
+#endif

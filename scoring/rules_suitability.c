@@ -1,0 +1,837 @@
+/*
+ * rules_suitability.c - the suitability requirements of step 2 (§6): insurance (§5.3.2),
+ * references (§5.4), quality system and keurmerk (§5.5.1.1-2), AGB code (§5.5.1.3), the
+ * tariff-group requirements of each lot (§5.6, lot 9 eisen 106-108) and the support intensity that
+ * a bid claims for its residential groups (§9, lot 8) and day groups (§8.5.3, lot 6).
+ *
+ * Every number here comes from the definition (amounts, counts, windows, schemes, bands); the code
+ * only knows how each kind of rule compares. Amounts are compared in cents and decimals exactly, so
+ * € 1.999.999,99 and 4,99 FTE are below their norms and never round up into them.
+ *
+ * What is absent is mostly step 1's business (required items): when a family finds nothing to
+ * judge (no insurance answer, no references, no AGB code) it adds no finding rather than a second
+ * MISSING.
+ */
+#include "scoring/check_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Fills subject, found and norm of a finding just added (f may be NULL: out of memory). */
+static void describe(tnd_finding *f, const char *subject, const char *found, const char *norm)
+{
+    if (!f)
+        return;
+    tnd_finding_set(f->subject, sizeof f->subject, "%s", subject);
+    tnd_finding_set(f->found, sizeof f->found, "%s", found);
+    tnd_finding_set(f->norm, sizeof f->norm, "%s", norm);
+}
+
+/* Appends `text` to a ", "-separated list in buf. */
+static void list_append(char *buf, size_t size, const char *text)
+{
+    size_t len = strlen(buf);
+    if (len + 1 < size)
+        snprintf(buf + len, size - len, "%s%s", len ? ", " : "", text);
+}
+
+/* A decimal with as few decimals as it needs, Dutch comma: 5 -> "5", 4.99 -> "4,99". */
+static void dec_compact(tnd_dec d, char *buf)
+{
+    tnd_dec_nl(d, 6, buf);
+    char *comma = strchr(buf, ',');
+    if (!comma)
+        return;
+    char *end = buf + strlen(buf);
+    while (end > comma + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == comma + 1)
+        *comma = '\0';
+}
+
+static bool contains_int(const int *set, int n, int value)
+{
+    for (int i = 0; i < n; i++)
+        if (set[i] == value)
+            return true;
+    return false;
+}
+
+static bool contains_code(const char (*set)[TND_CODE_LEN], int n, const char *code)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(set[i], code) == 0)
+            return true;
+    return false;
+}
+
+/* The date documents and certificates are judged at: the submission, else the closing time. */
+static tnd_date judgement_date(const tnd_definition *def, const tnd_bid *bid)
+{
+    return bid->has_submission ? bid->submitted.date : def->closing_time.date;
+}
+
+/* ------------------------------------------------------------------ §5.3.2 insurance */
+
+/* One party's business-liability cover. Nothing stated at all: no finding (step 1 "insurance"). */
+static void insurance_of_party(const tnd_insurance_rule *rule, const tnd_party *p,
+                               tnd_check_result *r)
+{
+    char min[32], cover[32], norm[TND_VALUE_LEN];
+    tnd_cents_nl(rule->min_per_event, min);
+    snprintf(norm, sizeof norm, ">= %s per gebeurtenis", min);
+    tnd_finding *f;
+    if (p->has_insurance && p->concern_policy && !p->named_insured) {
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL,
+                            "concernpolis zonder vermelding als verzekerde");
+        describe(f, p->name, "concernpolis, niet als verzekerde vermeld", norm);
+    } else if (p->has_insurance) {
+        bool met = p->insurance_cover >= rule->min_per_event;
+        tnd_cents_nl(p->insurance_cover, cover);
+        f = tnd_add_finding(r, 2, &rule->ref, 0, met ? TND_PASS : TND_FAIL,
+                            "dekking %s per gebeurtenis; norm >= %s: %s", cover, min,
+                            met ? "voldaan" : "niet voldaan");
+        describe(f, p->name, cover, norm);
+    } else if (p->has_part_iv && p->part_iv_yes) {
+        f = tnd_add_finding(r, 2, &rule->ref, 0, rule->declared_only,
+                            "UEA deel IV: ja; polis wordt geverifieerd na voorgenomen gunning");
+        describe(f, p->name, "UEA deel IV: ja", norm);
+    } else if (p->has_part_iv) {
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL,
+                            "UEA deel IV: nee; verzekering bedrijfsaansprakelijkheid niet "
+                            "aangetoond");
+        describe(f, p->name, "UEA deel IV: nee", norm);
+    }
+}
+
+/* §5.3.2: the bidder and, in a combination, every member. No reliance on third parties. */
+void tnd_rules_insurance(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
+{
+    const tnd_insurance_rule *rule = &def->insurance;
+    insurance_of_party(rule, &bid->bidder, r);
+    if (rule->every_member)
+        for (size_t i = 0; i < bid->n_members; i++)
+            insurance_of_party(rule, &bid->members[i], r);
+}
+
+/* ------------------------------------------------------------------ §5.4 references */
+
+static bool reference_covers(const tnd_reference *ref, const char *competence)
+{
+    for (int i = 0; i < ref->n_competences; i++)
+        if (strcmp(ref->competences[i], competence) == 0)
+            return true;
+    return false;
+}
+
+static const tnd_party *third_party_named(const tnd_bid *bid, const char *name)
+{
+    for (size_t i = 0; i < bid->n_third_parties; i++)
+        if (strcmp(bid->third_parties[i].name, name) == 0)
+            return &bid->third_parties[i];
+    return NULL;
+}
+
+/* "01-01-2020 t/m 31-12-2021", "01-01-2020 t/m heden (lopend)" */
+static void reference_period(const tnd_reference *ref, char *buf, size_t size)
+{
+    char start[16], end[16];
+    tnd_date_nl(ref->start, start);
+    if (ref->ongoing)
+        snprintf(buf, size, "%s t/m heden (lopend)", start);
+    else if (ref->has_end) {
+        tnd_date_nl(ref->end, end);
+        snprintf(buf, size, "%s t/m %s", start, end);
+    } else
+        snprintf(buf, size, "%s t/m (geen einddatum)", start);
+}
+
+/* Adds a finding about one counted reference; counts it in *n_found. */
+static tnd_finding *reference_finding(tnd_check_result *r, const tnd_rule_ref *ref,
+                                      tnd_verdict verdict, const char *subject, int *n_found,
+                                      const char *reason)
+{
+    (*n_found)++;
+    tnd_finding *f = tnd_add_finding(r, 2, ref, 0, verdict, "%s", reason);
+    if (f)
+        tnd_finding_set(f->subject, sizeof f->subject, "%s", subject);
+    return f;
+}
+
+/* Reliance on a third party's experience (§5.4 L1478-1487): UEA II C "ja" and a signed
+ * Verklaring inzet Derden from a third party of that name. Returns the reason it fails, or NULL. */
+static const char *third_party_problem(const tnd_bid *bid, const tnd_reference *ref, char *buf,
+                                       size_t size)
+{
+    const tnd_party *third = third_party_named(bid, ref->third_party);
+    if (!bid->bidder.part_iic_yes)
+        snprintf(buf, size, "ervaring van derde %s zonder \"ja\" bij UEA deel II C",
+                 ref->third_party);
+    else if (!third)
+        snprintf(buf, size, "ervaring van derde %s, maar die derde is niet opgegeven",
+                 ref->third_party);
+    else if (!third->declaration_signed)
+        snprintf(buf, size, "ervaring van derde %s zonder ondertekende Verklaring inzet Derden",
+                 ref->third_party);
+    else
+        return NULL;
+    return buf;
+}
+
+/* Every condition of §5.4 on one counted reference; one PASS when all hold. */
+static void judge_reference(const tnd_definition *def, const tnd_bid *bid, size_t index,
+                            tnd_check_result *r)
+{
+    const tnd_reference_rules *rr = &def->references;
+    const tnd_reference *ref = &bid->references[index];
+    char subject[TND_NAME_LEN], reason[TND_REASON_LEN], found[TND_VALUE_LEN];
+    char norm[TND_VALUE_LEN] = "", covered[TND_VALUE_LEN] = "";
+    tnd_finding_set(subject, sizeof subject, "referentie %zu: %s", index + 1, ref->referent);
+    int n_found = 0;
+    tnd_finding *f;
+
+    for (int i = 0; i < ref->n_competences; i++)
+        list_append(covered, sizeof covered, ref->competences[i]);
+    for (int i = 0; i < rr->n_competences; i++)
+        list_append(norm, sizeof norm, rr->competences[i].id);
+    for (int i = 0; i < rr->n_competences; i++) {
+        const tnd_competence *c = &rr->competences[i];
+        if (reference_covers(ref, c->id))
+            continue;
+        snprintf(reason, sizeof reason, "kerncompetentie %s (%s) niet aangetoond", c->id, c->label);
+        f = reference_finding(r, &rr->competence_rule, TND_FAIL, subject, &n_found, reason);
+        if (f) {
+            tnd_finding_set(f->found, sizeof f->found, "%s", covered[0] ? covered : "geen");
+            tnd_finding_set(f->norm, sizeof f->norm, "%s", norm);
+        }
+    }
+
+    /* §5.4 voorwaarde 2, resolution: the period must overlap [closing - N years, closing]. */
+    tnd_date closing = def->closing_time.date;
+    tnd_date window_start = tnd_date_add_months(closing, -12 * rr->window_years);
+    bool started = tnd_date_cmp(ref->start, closing) <= 0;
+    bool recent = ref->ongoing || (ref->has_end && tnd_date_cmp(ref->end, window_start) >= 0);
+    if (!started || !recent) {
+        char from[16], to[16];
+        tnd_date_nl(window_start, from);
+        tnd_date_nl(closing, to);
+        if (!ref->ongoing && !ref->has_end)
+            snprintf(reason, sizeof reason,
+                     "geen einddatum en niet lopend: niet aantoonbaar binnen de periode van %d "
+                     "jaar vóór sluitingsdatum",
+                     rr->window_years);
+        else
+            snprintf(reason, sizeof reason, "buiten de periode van %d jaar vóór sluitingsdatum",
+                     rr->window_years);
+        f = reference_finding(r, &rr->window_rule, TND_FAIL, subject, &n_found, reason);
+        reference_period(ref, found, sizeof found);
+        if (f) {
+            tnd_finding_set(f->found, sizeof f->found, "%s", found);
+            tnd_finding_set(f->norm, sizeof f->norm, "overlap met %s t/m %s", from, to);
+        }
+    }
+
+    char allowed[TND_VALUE_LEN] = "";
+    for (int i = 0; i < rr->n_allowed; i++) {
+        size_t len = strlen(allowed);
+        snprintf(allowed + len, sizeof allowed - len, "%s%s", i ? " of " : "",
+                 rr->referent_kinds_allowed[i]);
+    }
+    if (contains_code(rr->referent_kinds_forbidden, rr->n_forbidden, ref->referent_kind)) {
+        snprintf(reason, sizeof reason, "referent van soort %s kan geen referent zijn",
+                 ref->referent_kind);
+        f = reference_finding(r, &rr->referent_rule, TND_FAIL, subject, &n_found, reason);
+        if (f) {
+            tnd_finding_set(f->found, sizeof f->found, "%s", ref->referent_kind);
+            tnd_finding_set(f->norm, sizeof f->norm, "%s", allowed);
+        }
+    } else if (rr->n_allowed > 0 &&
+               !contains_code(rr->referent_kinds_allowed, rr->n_allowed, ref->referent_kind)) {
+        snprintf(reason, sizeof reason, "referent is geen %s; beoordelaar beslist", allowed);
+        f = reference_finding(r, &rr->referent_rule, TND_REVIEW, subject, &n_found, reason);
+        if (f) {
+            tnd_finding_set(f->found, sizeof f->found, "%s", ref->referent_kind);
+            tnd_finding_set(f->norm, sizeof f->norm, "%s", allowed);
+        }
+    }
+
+    /* §5.4 voorwaarde 9 */
+    if (ref->dissolved_early)
+        reference_finding(r, &rr->dissolved_rule, TND_FAIL, subject, &n_found,
+                          "contract tussentijds ontbonden wegens onvoldoende presteren");
+    if (ref->has_clients_served && ref->clients_served == 0)
+        reference_finding(r, &rr->dissolved_rule, TND_FAIL, subject, &n_found,
+                          "nooit een cliënt ondersteund");
+    /* §5.4 voorwaarde 7 */
+    if (ref->forecast_results)
+        reference_finding(r, &rr->forecast_rule, TND_FAIL, subject, &n_found,
+                          "resultaten zijn een prognose; alleen werkelijk behaalde resultaten "
+                          "tellen");
+    /* §5.4 voorwaarde 8 */
+    if (ref->subcontractor[0] && !ref->subcontractor_deployed) {
+        snprintf(reason, sizeof reason,
+                 "ervaring van onderaannemer %s, die niet bij de uitvoering wordt ingezet",
+                 ref->subcontractor);
+        reference_finding(r, &rr->subcontractor_rule, TND_FAIL, subject, &n_found, reason);
+    }
+    if (ref->third_party[0] && third_party_problem(bid, ref, reason, sizeof reason))
+        reference_finding(r, &rr->third_party_rule, TND_FAIL, subject, &n_found, reason);
+
+    if (n_found == 0) {
+        reference_period(ref, found, sizeof found);
+        f = tnd_add_finding(r, 2, &rr->ref, 0, TND_PASS,
+                            "voldoet aan alle kerncompetenties en voorwaarden (%s)", found);
+        describe(f, subject, covered, norm);
+    }
+}
+
+/* §5.4: exactly the first `count` references uploaded count; fewer fail; later ones are ignored. */
+void tnd_rules_references(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
+{
+    const tnd_reference_rules *rr = &def->references;
+    size_t n = bid->n_references;
+    if (n == 0)
+        return; /* step 1: "references" */
+    char found[16], norm[16];
+    tnd_finding_set(found, sizeof found, "%zu", n);
+    snprintf(norm, sizeof norm, "%d", rr->count);
+    if (n < (size_t)rr->count) {
+        tnd_finding *f = tnd_add_finding(r, 2, &rr->ref, 0, TND_FAIL, "%zu %s; vereist: %d", n,
+                                         n == 1 ? "referentie" : "referenties", rr->count);
+        describe(f, "referenties", found, norm);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i < (size_t)rr->count) {
+            judge_reference(def, bid, i, r);
+            continue;
+        }
+        char subject[TND_NAME_LEN];
+        tnd_finding_set(subject, sizeof subject, "referentie %zu: %s", i + 1,
+                        bid->references[i].referent);
+        tnd_finding *f = tnd_add_finding(r, 2, &rr->ref, 0, TND_NOT_APPLICABLE,
+                                         "telt niet mee: alleen de eerste %d", rr->count);
+        describe(f, subject, found, norm);
+    }
+}
+
+/* ------------------------------------------------------------------ §5.5.1.3 AGB */
+
+void tnd_rules_agb(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
+{
+    const tnd_agb_rule *rule = &def->agb;
+    if (bid->n_agb == 0)
+        return; /* step 1: "agb" */
+    char codes[TND_VALUE_LEN] = "", norm[32];
+    for (int i = 0; i < bid->n_agb; i++)
+        list_append(codes, sizeof codes, bid->agb[i]);
+    snprintf(norm, sizeof norm, "precies %d", rule->count);
+    tnd_finding *f;
+    if (bid->n_agb == rule->count)
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_PASS, "AGB-code %s opgegeven", codes);
+    else if (bid->n_agb > rule->count && rule->count == 1)
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL, "meer dan één AGB-code opgegeven (%s)",
+                            codes);
+    else
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL, "%d AGB-codes opgegeven; vereist: %d",
+                            bid->n_agb, rule->count);
+    describe(f, bid->bidder.name, codes, norm);
+}
+
+/* ------------------------------------------------------------------ §5.5.1.1-2 quality */
+
+static const tnd_quality_rule *quality_rule_for(const tnd_definition *def, int lot)
+{
+    for (size_t i = 0; i < def->n_quality; i++)
+        if (contains_int(def->quality[i].lots, def->quality[i].n_lots, lot))
+            return &def->quality[i];
+    return NULL;
+}
+
+static bool certificate_valid(const tnd_certificate *c, tnd_date on)
+{
+    return !c->has_valid_until || tnd_date_cmp(c->valid_until, on) >= 0;
+}
+
+/*
+ * §5.5.1.1: the best certificate decides. An accepted scheme, valid at submission: PASS. Else a
+ * valid scheme declared equivalent, when the definition sends those to a reviewer: REVIEW. Else an
+ * accepted scheme that had expired: FAIL naming the date. Else: FAIL listing what is accepted.
+ */
+static void judge_quality_system(const tnd_definition *def, const tnd_bid *bid, int lot,
+                                 bool cascade, tnd_check_result *r)
+{
+    const tnd_quality_rule *rule = quality_rule_for(def, lot);
+    if (!rule)
+        return;
+    tnd_date on = judgement_date(def, bid);
+    const tnd_certificate *accepted = NULL, *equivalent = NULL, *expired = NULL;
+    char given[TND_VALUE_LEN] = "", schemes[TND_VALUE_LEN] = "";
+    for (int i = 0; i < rule->n_schemes; i++)
+        list_append(schemes, sizeof schemes, rule->schemes[i]);
+    for (size_t i = 0; i < bid->n_certificates; i++) {
+        const tnd_certificate *c = &bid->certificates[i];
+        bool listed = contains_code(rule->schemes, rule->n_schemes, c->scheme);
+        bool valid = certificate_valid(c, on);
+        list_append(given, sizeof given, c->scheme);
+        if (listed && valid && !accepted)
+            accepted = c;
+        else if (!listed && c->equivalent && valid && !equivalent)
+            equivalent = c;
+        else if (listed && !valid && !expired)
+            expired = c;
+    }
+
+    tnd_finding *f;
+    char date[16];
+    if (accepted) {
+        f = tnd_add_finding(r, 2, &rule->ref, lot, TND_PASS, "%s (%s)", accepted->scheme,
+                            accepted->evidence[0] ? accepted->evidence : "certificaat");
+        describe(f, accepted->scheme, accepted->scheme, schemes);
+    } else if (equivalent && rule->equivalent_review) {
+        f = tnd_add_finding(r, 2, &rule->ref, lot, TND_REVIEW,
+                            "%s opgegeven als gelijkwaardig aan %s; beoordelaar beslist",
+                            equivalent->scheme, schemes);
+        describe(f, equivalent->scheme, equivalent->scheme, schemes);
+    } else if (expired) {
+        tnd_date_nl(expired->valid_until, date);
+        f = tnd_add_finding(r, 2, &rule->ref, lot, TND_FAIL, "certificaat %s verlopen op %s",
+                            expired->scheme, date);
+        describe(f, expired->scheme, date, schemes);
+    } else {
+        f = tnd_add_finding(r, 2, &rule->ref, lot, TND_FAIL,
+                            "geen geaccepteerd kwaliteitssysteem (%s); geaccepteerd: %s",
+                            given[0] ? given : "geen certificaat", schemes);
+        describe(f, "kwaliteitssysteem", given[0] ? given : "geen", schemes);
+    }
+    if (f)
+        f->cascade = cascade;
+}
+
+static const tnd_keurmerk *bid_keurmerk(const tnd_bid *bid, const char *kind)
+{
+    for (size_t i = 0; i < bid->n_keurmerken; i++)
+        if (strcmp(bid->keurmerken[i].kind, kind) == 0)
+            return &bid->keurmerken[i];
+    return NULL;
+}
+
+/* §5.5.1.2: gezinshuis and zorgboerderij on lot 8 hold their keurmerk, or obtain it in time. */
+static void judge_keurmerk(const tnd_definition *def, const tnd_bid *bid, int lot, bool cascade,
+                           tnd_check_result *r)
+{
+    for (size_t i = 0; i < def->n_keurmerken; i++) {
+        const tnd_keurmerk_rule *rule = &def->keurmerken[i];
+        if (rule->lot != lot || strcmp(rule->provider_type, bid->provider_type) != 0)
+            continue;
+        const tnd_keurmerk *k = bid_keurmerk(bid, rule->keurmerk);
+        tnd_keurmerk_status status = k ? k->status : TND_KEURMERK_NONE;
+        char norm[TND_VALUE_LEN];
+        snprintf(norm, sizeof norm, "%s of gelijkwaardig", rule->keurmerk);
+        tnd_finding *f;
+        if (status == TND_KEURMERK_HELD) {
+            f = tnd_add_finding(r, 2, &rule->ref, lot, TND_PASS, "%s behaald", rule->keurmerk);
+            describe(f, rule->provider_type, "behaald", norm);
+        } else if (status == TND_KEURMERK_IN_PROGRESS) {
+            f = tnd_add_finding(r, 2, &rule->ref, lot, rule->in_progress,
+                                "%s in behandeling: binnen %d maanden te behalen", rule->keurmerk,
+                                rule->within_months);
+            describe(f, rule->provider_type, "in behandeling", norm);
+        } else {
+            f = tnd_add_finding(r, 2, &rule->ref, lot, TND_FAIL,
+                                "geen %s en niet aantoonbaar in behandeling", rule->keurmerk);
+            describe(f, rule->provider_type, "geen", norm);
+        }
+        if (f)
+            f->cascade = cascade;
+    }
+}
+
+void tnd_rules_quality(const tnd_definition *def, const tnd_bid *bid, int lot, bool cascade,
+                       tnd_check_result *r)
+{
+    if (!cascade && !tnd_bid_applies(bid, lot))
+        return;
+    judge_quality_system(def, bid, lot, cascade, r);
+    judge_keurmerk(def, bid, lot, cascade, r);
+}
+
+/* ------------------------------------------------------------------ §5.6 requirements */
+
+/* "cao" or "jeugdwet-omzet 2021" */
+static void fact_subject(const tnd_requirement *q, char *buf, size_t size)
+{
+    if (q->year)
+        snprintf(buf, size, "%s %d", q->fact, q->year);
+    else
+        snprintf(buf, size, "%s", q->fact);
+}
+
+/* Products the bid applies for on `lot` that are in the requirement's set, and all of them. */
+static bool bids_product(const tnd_bid *bid, const tnd_requirement *q, char *bid_list, size_t size)
+{
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, q->product_lot);
+    bool found = false;
+    bid_list[0] = '\0';
+    for (int i = 0; bl && i < bl->n_products; i++) {
+        list_append(bid_list, size, bl->products[i]);
+        found = found || contains_code(q->values, q->n_values, bl->products[i]);
+    }
+    return found;
+}
+
+/* One requirement judged for `lot` (which may include the requirement's own lot, §5.6). */
+static void judge_requirement(const tnd_bid *bid, const tnd_requirement *q, int lot, bool cascade,
+                              tnd_check_result *r)
+{
+    char subject[TND_NAME_LEN], found[TND_VALUE_LEN] = "", norm[TND_VALUE_LEN] = "";
+    char values[TND_VALUE_LEN] = "";
+    for (int i = 0; i < q->n_values; i++)
+        list_append(values, sizeof values, q->values[i]);
+    fact_subject(q, subject, sizeof subject);
+    const tnd_fact *fact = tnd_bid_fact(bid, q->fact, q->year);
+    tnd_finding *f = NULL;
+
+    if (q->kind == TND_REQ_BIDS_PRODUCT) {
+        bool met = bids_product(bid, q, found, sizeof found);
+        snprintf(subject, sizeof subject, "perceel %d", q->product_lot);
+        tnd_finding_set(norm, sizeof norm, "een van %s", values);
+        if (!found[0])
+            snprintf(found, sizeof found, "geen inschrijving");
+        f = tnd_add_finding(r, 2, &q->ref, lot, met ? TND_PASS : TND_FAIL,
+                            "perceel %d: %s; norm een van %s: %s", q->product_lot, found, values,
+                            met ? "voldaan" : "niet voldaan");
+    } else if (!fact) {
+        f = tnd_add_finding(r, 2, &q->ref, lot, TND_MISSING, "%s: gegeven ontbreekt", subject);
+        snprintf(found, sizeof found, "ontbreekt");
+    } else if (q->kind == TND_REQ_FLAG) {
+        bool met = fact->type == TND_FACT_FLAG && fact->flag;
+        snprintf(found, sizeof found, "%s", fact->flag ? "ja" : "nee");
+        snprintf(norm, sizeof norm, "ja");
+        f = tnd_add_finding(r, 2, &q->ref, lot, met ? TND_PASS : TND_FAIL, "%s: %s; vereist: ja",
+                            subject, found);
+    } else if (q->kind == TND_REQ_NUMBER || q->kind == TND_REQ_MONEY) {
+        int cmp;
+        char limit[40];
+        if (q->kind == TND_REQ_NUMBER) {
+            dec_compact(fact->number, found);
+            dec_compact(q->number, limit);
+            cmp = tnd_dec_cmp(fact->number, q->number);
+        } else {
+            tnd_cents_nl(fact->money, found);
+            tnd_cents_nl(q->money, limit);
+            cmp = (fact->money > q->money) - (fact->money < q->money);
+        }
+        bool met = tnd_op_holds(q->op, cmp);
+        snprintf(norm, sizeof norm, "%s %s", tnd_op_symbol(q->op), limit);
+        f = tnd_add_finding(r, 2, &q->ref, lot, met ? TND_PASS : TND_FAIL,
+                            "%s is %s; norm %s: %s", subject, found, norm,
+                            met ? "voldaan" : "niet voldaan");
+    } else if (q->kind == TND_REQ_ONE_OF) {
+        bool met = false;
+        for (int i = 0; i < fact->n_values; i++) {
+            list_append(found, sizeof found, fact->values[i]);
+            met = met || contains_code(q->values, q->n_values, fact->values[i]);
+        }
+        tnd_finding_set(norm, sizeof norm, "een van %s", values);
+        f = tnd_add_finding(r, 2, &q->ref, lot, met ? TND_PASS : TND_FAIL,
+                            "%s: %s; norm een van %s: %s", subject, found[0] ? found : "geen",
+                            values, met ? "voldaan" : "niet voldaan");
+    }
+    describe(f, subject, found, norm);
+    if (f)
+        f->cascade = cascade;
+}
+
+/* §5.6 "cumulatief": the lot's own requirements, then those of the lot it includes (GGZ 3 ->
+ * GGZ 2 -> GGZ 1), all reported on `lot`. The chain is bounded by the number of lots, so a cyclic
+ * definition cannot loop. */
+void tnd_rules_requirements(const tnd_definition *def, const tnd_bid *bid, int lot, bool cascade,
+                            tnd_check_result *r)
+{
+    if (!cascade && !tnd_bid_applies(bid, lot))
+        return;
+    int current = lot;
+    for (size_t depth = 0; current != 0 && depth <= def->n_lots; depth++) {
+        for (size_t i = 0; i < def->n_requirements; i++)
+            if (def->requirements[i].lot == current)
+                judge_requirement(bid, &def->requirements[i], lot, cascade, r);
+        const tnd_lot *l = tnd_definition_lot(def, current);
+        current = l ? l->requirements_include : 0;
+    }
+}
+
+/* ------------------------------------------------------------------ §9, §8.5.3 intensity */
+
+/* num/den (num >= 0, den > 0) with 2 decimals, rounded half up from the exact fraction. */
+static void intensity_nl(const tnd_intensity_result *res, char *buf, size_t size)
+{
+    __extension__ typedef __int128 i128;
+    i128 q = ((i128)res->num * 200 + res->den) / ((i128)res->den * 2);
+    snprintf(buf, size, "%lld,%02lld", (long long)(q / 100), (long long)(q % 100));
+}
+
+/* "J: 4,1 t/m 4,6", "D: 1,2 tot 1,8" */
+static void band_text(const tnd_intensity_scale *scale, const char *code, char *buf, size_t size)
+{
+    for (size_t i = 0; i < scale->n_bands; i++) {
+        const tnd_intensity_band *b = &scale->bands[i];
+        if (strcmp(b->code, code) != 0)
+            continue;
+        char from[40], to[40];
+        dec_compact(b->from, from);
+        dec_compact(b->to, to);
+        snprintf(buf, size, "%s: %s%s %s %s", code, b->from_inclusive ? "" : "> ", from,
+                 b->to_inclusive ? "t/m" : "tot", to);
+        return;
+    }
+    snprintf(buf, size, "%s: geen band", code[0] ? code : "niets opgegeven");
+}
+
+/*
+ * The computed intensity against the claim (§9 L4148-4163, §8.5.3): in one band and claimed: PASS;
+ * another band claimed: FAIL; on a limit shared by two bands ("grensgeval") and one of them
+ * claimed: REVIEW, to be agreed; outside every band: FAIL, no intensity. `note` is appended to the
+ * reason (the occupancy floor).
+ */
+static void judge_claim(const tnd_rule_ref *ref, int lot, const tnd_intensity_scale *scale,
+                        const tnd_intensity_result *res, const char *name, const char *claimed,
+                        const char *note, tnd_check_result *r)
+{
+    char value[32], found[TND_VALUE_LEN], norm[TND_VALUE_LEN];
+    intensity_nl(res, value, sizeof value);
+    band_text(scale, claimed, norm, sizeof norm);
+    const char *shown = claimed[0] ? claimed : "niets";
+    tnd_finding *f;
+    if (res->outcome == TND_INTENSITY_IN_BAND) {
+        const char *code = scale->bands[res->band[0]].code;
+        bool met = strcmp(code, claimed) == 0;
+        snprintf(found, sizeof found, "%s => %s", value, code);
+        if (met)
+            f = tnd_add_finding(r, 2, ref, lot, TND_PASS, "%s%s", found, note);
+        else
+            f = tnd_add_finding(r, 2, ref, lot, TND_FAIL, "%s => berekend %s, opgegeven %s%s",
+                                value, code, shown, note);
+    } else if (res->outcome == TND_INTENSITY_BOUNDARY) {
+        const char *low = scale->bands[res->band[0]].code, *high = scale->bands[res->band[1]].code;
+        bool candidate = strcmp(low, claimed) == 0 || strcmp(high, claimed) == 0;
+        snprintf(found, sizeof found, "%s => %s of %s", value, low, high);
+        if (candidate)
+            f = tnd_add_finding(r, 2, ref, lot, TND_REVIEW, "grensgeval %s: %s of %s, in overleg%s",
+                                value, low, high, note);
+        else
+            f = tnd_add_finding(r, 2, ref, lot, TND_FAIL, "grensgeval %s: %s of %s; opgegeven %s%s",
+                                value, low, high, shown, note);
+    } else {
+        snprintf(found, sizeof found, "%s", value);
+        f = tnd_add_finding(r, 2, ref, lot, TND_FAIL, "%s: buiten alle banden: geen intensiteit%s",
+                            value, note);
+    }
+    describe(f, name, found, norm);
+}
+
+static const tnd_occupancy_rule *occupancy_rule(const tnd_residential_rules *res, const char *kind)
+{
+    for (int i = 0; i < res->n_occupancy; i++)
+        if (strcmp(res->occupancy[i].kind, kind) == 0)
+            return &res->occupancy[i];
+    return NULL;
+}
+
+static const tnd_provider_max *provider_max(const tnd_residential_rules *res, const char *type)
+{
+    for (size_t i = 0; i < res->n_maxima; i++)
+        if (strcmp(res->maxima[i].provider_type, type) == 0)
+            return &res->maxima[i];
+    return NULL;
+}
+
+/* The intensity product `code` of the lot (its group is the residential product group). */
+static const tnd_product *intensity_product(const tnd_residential_rules *res, const tnd_lot *lot,
+                                            const char *code)
+{
+    const tnd_product *p = tnd_lot_product(lot, code);
+    return p && strcmp(p->group, res->product_group) == 0 ? p : NULL;
+}
+
+/* Does `product` exceed the provider type's maximum (§9.6)? */
+static bool above_maximum(const tnd_residential_rules *res, const tnd_lot *lot,
+                          const tnd_provider_max *max, const char *product)
+{
+    if (!max || !max->max_product[0])
+        return false;
+    const tnd_product *p = intensity_product(res, lot, product);
+    const tnd_product *top = intensity_product(res, lot, max->max_product);
+    return p && top && p->rank > top->rank;
+}
+
+/* Is `product` among the products the bid applies for on `lot`? */
+static bool bid_offers(const tnd_bid *bid, int lot, const char *product)
+{
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
+    for (int i = 0; bl && i < bl->n_products; i++)
+        if (strcmp(bl->products[i], product) == 0)
+            return true;
+    return false;
+}
+
+/* "H, I" or "geen": what the bid offers on `lot`. */
+static void offered_text(const tnd_bid *bid, int lot, char *buf, size_t size)
+{
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
+    buf[0] = '\0';
+    for (int i = 0; bl && i < bl->n_products; i++)
+        list_append(buf, size, bl->products[i]);
+    if (!buf[0])
+        snprintf(buf, size, "geen");
+}
+
+/* Eis 94: a provider delivers only intensities it bid on. */
+static void judge_claim_offered(const tnd_rule_ref *ref, const tnd_bid *bid, int lot,
+                                const char *name, const char *claimed, const char *why,
+                                tnd_check_result *r)
+{
+    if (!claimed[0] || bid_offers(bid, lot, claimed))
+        return;
+    char offered[TND_VALUE_LEN], norm[TND_VALUE_LEN];
+    offered_text(bid, lot, offered, sizeof offered);
+    snprintf(norm, sizeof norm, "%s aangeboden op perceel %d", claimed, lot);
+    tnd_finding *f = tnd_add_finding(r, 2, ref, lot, TND_FAIL,
+                                     "opgegeven intensiteit %s niet aangeboden op perceel %d%s",
+                                     claimed, lot, why);
+    describe(f, name, offered, norm);
+}
+
+/* §9.6: the bid's own intensity products may not exceed its provider type's maximum. */
+static void judge_offered_maximum(const tnd_definition *def, const tnd_bid *bid, const tnd_lot *lot,
+                                  tnd_check_result *r)
+{
+    const tnd_residential_rules *res = &def->residential;
+    const tnd_provider_max *max = provider_max(res, bid->provider_type);
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, res->lot);
+    for (int i = 0; bl && i < bl->n_products; i++) {
+        if (!above_maximum(res, lot, max, bl->products[i]))
+            continue;
+        char subject[TND_NAME_LEN], norm[TND_VALUE_LEN];
+        snprintf(subject, sizeof subject, "perceel %d: %s", res->lot, bl->products[i]);
+        snprintf(norm, sizeof norm, "<= %s", max->max_product);
+        tnd_finding *f = tnd_add_finding(r, 2, &res->max_rule, res->lot, TND_FAIL,
+                                         "intensiteit %s aangeboden; maximale intensiteit voor %s "
+                                         "is %s",
+                                         bl->products[i], bid->provider_type, max->max_product);
+        describe(f, subject, bl->products[i], norm);
+    }
+}
+
+/* Provider type number i of the bid: 0 is the bid's own, then each residential group's. */
+static const char *provider_type_at(const tnd_bid *bid, size_t i)
+{
+    return i == 0 ? bid->provider_type : bid->residential_groups[i - 1].provider_type;
+}
+
+/* §9.6: a provider type that must bid several intensities (fasehuis: at least two). Checked once
+ * per provider type present in the bid (the bid's own and each group's). */
+static void judge_min_products(const tnd_definition *def, const tnd_bid *bid, const tnd_lot *lot,
+                               tnd_check_result *r)
+{
+    const tnd_residential_rules *res = &def->residential;
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, res->lot);
+    int offered = 0;
+    for (int i = 0; bl && i < bl->n_products; i++)
+        offered += intensity_product(res, lot, bl->products[i]) != NULL;
+    for (size_t t = 0; t <= bid->n_residential_groups; t++) {
+        const char *type = provider_type_at(bid, t);
+        bool seen = false;
+        for (size_t e = 0; e < t && !seen; e++)
+            seen = strcmp(provider_type_at(bid, e), type) == 0;
+        const tnd_provider_max *max = type[0] && !seen ? provider_max(res, type) : NULL;
+        if (!max || max->min_products <= 0 || offered >= max->min_products)
+            continue;
+        char found[16], norm[32];
+        snprintf(found, sizeof found, "%d", offered);
+        snprintf(norm, sizeof norm, ">= %d", max->min_products);
+        tnd_finding *f = tnd_add_finding(r, 2, &res->max_rule, res->lot, TND_FAIL,
+                                         "%s biedt %d %s aan; vereist: minimaal %d", type, offered,
+                                         offered == 1 ? "intensiteit" : "intensiteiten",
+                                         max->min_products);
+        describe(f, type, found, norm);
+    }
+}
+
+/* One residential group of lot 8: classification, provider maximum, eis 94. */
+static void judge_residential_group(const tnd_definition *def, const tnd_bid *bid,
+                                    const tnd_lot *lot, const tnd_residential_group *g,
+                                    tnd_check_result *r)
+{
+    const tnd_residential_rules *res = &def->residential;
+    const tnd_occupancy_rule *occ = occupancy_rule(res, g->kind);
+    tnd_intensity_result result;
+    tnd_finding *f;
+    if (!occ) {
+        f = tnd_add_finding(r, 2, &res->ref, res->lot, TND_REVIEW,
+                            "onbekende groepssoort %s: geen bezettingsregel in de definitie",
+                            g->kind);
+        describe(f, g->name, g->kind, "groepssoort uit de definitie");
+    } else if (!tnd_intensity_residential(&res->scale, occ, g->youths, g->occupancy,
+                                          g->staff_hours_week, &result)) {
+        f = tnd_add_finding(r, 2, &res->ref, res->lot, TND_REVIEW,
+                            "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
+                            "bezettingsgraad of uren)");
+        describe(f, g->name, "ongeldig", "jeugdigen >= 1, bezettingsgraad 0-100%");
+    } else {
+        char note[TND_REASON_LEN] = "";
+        if (result.floor_applied) {
+            char given[40], floor[40];
+            dec_compact((tnd_dec){ g->occupancy.units * 100 }, given);
+            dec_compact((tnd_dec){ result.occupancy_used.units * 100 }, floor);
+            snprintf(note, sizeof note, "; bezettingsgraad %s%% verhoogd naar ondergrens %s%%",
+                     given, floor);
+        }
+        judge_claim(&res->ref, res->lot, &res->scale, &result, g->name, g->claimed, note, r);
+    }
+
+    const tnd_provider_max *max =
+        provider_max(res, g->provider_type[0] ? g->provider_type : bid->provider_type);
+    if (above_maximum(res, lot, max, g->claimed)) {
+        char norm[TND_VALUE_LEN];
+        snprintf(norm, sizeof norm, "<= %s", max->max_product);
+        f = tnd_add_finding(r, 2, &res->max_rule, res->lot, TND_FAIL,
+                            "maximale intensiteit voor %s is %s; opgegeven %s", max->provider_type,
+                            max->max_product, g->claimed);
+        describe(f, g->name, g->claimed, norm);
+    }
+    judge_claim_offered(&res->max_rule, bid, res->lot, g->name, g->claimed, " (eis 94)", r);
+}
+
+/* One day group of lot 6: the group-care scale, no occupancy and no provider maxima. */
+static void judge_day_group(const tnd_definition *def, const tnd_bid *bid, const tnd_day_group *g,
+                            tnd_check_result *r)
+{
+    const tnd_group_rules *grp = &def->group;
+    tnd_intensity_result result;
+    if (!tnd_intensity_group(&grp->scale, g->youths, g->opening_hours_week, g->staff_hours_week,
+                             &result)) {
+        tnd_finding *f = tnd_add_finding(r, 2, &grp->ref, grp->lot, TND_REVIEW,
+                                         "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
+                                         "openingsuren of uren)");
+        describe(f, g->name, "ongeldig", "jeugdigen >= 1, openingsuren > 0");
+    } else
+        judge_claim(&grp->ref, grp->lot, &grp->scale, &result, g->name, g->claimed, "", r);
+    judge_claim_offered(&grp->ref, bid, grp->lot, g->name, g->claimed, "", r);
+}
+
+/* Day groups first, then residential groups: document order (§8.5.3 before §9), which is also
+ * lot order (6 before 8). */
+void tnd_rules_intensity(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
+{
+    if (def->group.lot && tnd_bid_applies(bid, def->group.lot))
+        for (size_t i = 0; i < bid->n_day_groups; i++)
+            judge_day_group(def, bid, &bid->day_groups[i], r);
+    const tnd_residential_rules *res = &def->residential;
+    if (res->lot && tnd_bid_applies(bid, res->lot)) {
+        const tnd_lot *lot = tnd_definition_lot(def, res->lot);
+        judge_offered_maximum(def, bid, lot, r);
+        judge_min_products(def, bid, lot, r);
+        for (size_t i = 0; i < bid->n_residential_groups; i++)
+            judge_residential_group(def, bid, lot, &bid->residential_groups[i], r);
+    }
+}

@@ -1,0 +1,30 @@
+/*
+ * bid.h - reading a bid (one XML file per bidder, tender/schema/bid.xsd) into tnd_bid.
+ *
+ * Bids come from outside parties: the XML goes through xmlsafe (no DTD, no entities, bounded
+ * size and depth), then the XSD, then every typed value through notation.c (Dutch notation
+ * accepted: "€ 2.000.000,00", "20,5%", "18-07-2022"). Absurd values (negative assets or cover,
+ * impossible dates, amounts above 10^13 euro) are refused with file:line and a fix hint.
+ * Cross-checks that need the definition (known lots, products, ground codes) are made by
+ * tnd_bid_validate_against.
+ */
+#ifndef TND_BID_H
+#define TND_BID_H
+
+#include "scoring/model.h"
+#include "tender/error.h"
+
+tnd_status tnd_bid_load_file(const char *path, tnd_bid **out, tnd_error *err);
+tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tnd_bid **out,
+                               tnd_error *err);
+
+/*
+ * Checks the bid against the definition: tender id matches, every lot and product exists,
+ * every UEA ground code and financial item is known, fact names known. Refusals name the
+ * bid file and line (TND_ERR_REFERENCE).
+ */
+tnd_status tnd_bid_validate_against(const tnd_bid *bid, const tnd_definition *def, tnd_error *err);
+
+void tnd_bid_free(tnd_bid *bid);
+
+#endif

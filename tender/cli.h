@@ -1,0 +1,57 @@
+/*
+ * cli.h - the small pieces every subcommand shares: option matching, loading the definition,
+ * writing a file atomically, and the exit codes.
+ *
+ * Exit codes (documented in --help and tender(1)):
+ *   0  success: eligible for every lot applied for (check), classified (intensity)
+ *   1  a negative outcome: not (or not yet) eligible, a boundary or out-of-band intensity
+ *   2  bad input or usage: nothing was decided
+ */
+#ifndef TND_CLI_H
+#define TND_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tender/error.h"
+
+enum { TND_EXIT_OK = 0, TND_EXIT_NEGATIVE = 1, TND_EXIT_BAD_INPUT = 2 };
+
+/* One subcommand: git-style dispatch table entry (main.c). */
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;   /* one line for `tender --help` */
+} tnd_command;
+
+int cmd_check(int argc, char **argv);
+int cmd_intensity(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+/*
+ * Matches argv[*i] against a long option "--name". For options with a value, accepts
+ * "--name VALUE" and "--name=VALUE" and stores the value in *value (advancing *i).
+ * Returns true when matched; a missing value prints an error and sets *bad.
+ */
+bool tnd_opt_flag(char **argv, int *i, const char *name);
+bool tnd_opt_value(int argc, char **argv, int *i, const char *name, const char **value,
+                   bool *bad);
+
+/* Prints an error record to stderr as "tender: file:line: error: message\n  hint: ...". */
+void tnd_print_error(const tnd_error *err);
+
+/* Prints "tender <cmd>: message" plus "Zie 'tender <cmd> --help'." to stderr; returns 2. */
+int tnd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Writes data to path atomically: a temp file in the same directory, fsync, rename. Refuses to
+ * overwrite any of the `inputs` (paths compared by device and inode). On failure the target is
+ * untouched and the temp file removed.
+ */
+tnd_status tnd_write_atomic(const char *path, const void *data, size_t len,
+                            const char *const *inputs, size_t n_inputs, tnd_error *err);
+
+/* True when progress lines may be written to stderr (stderr is a terminal). */
+bool tnd_progress_enabled(void);
+
+#endif

@@ -1,0 +1,1663 @@
+/*
+ * definition.c - loading a tender definition into the model of scoring/model.h (see definition.h
+ * and docs/definition-format.md).
+ *
+ * The order of work:
+ *   1. read the XML through xmlsafe (no DTD, no entities, bounded size and depth);
+ *   2. validate it against the embedded tender/schema/definition.xsd (shape and vocabulary);
+ *   3. walk the sections in document order, one loader per section (table `sections`), turning
+ *      Dutch notation ("€ 2.000.000,00", "20,0%", "18-07-2022 11:00") into values through one
+ *      tnd_notation;
+ *   4. check what an XSD cannot: ids unique in the file, every lot, municipality, product,
+ *      financial item and resolution a rule names exists, bands ordered, year bands contiguous,
+ *      sibling award criteria weighing exactly 100%, no loop in requirements-include.
+ * The schema fixes the order of the sections, and every section only refers to sections before
+ * it (resolutions and lots come first), so each reference is checked as soon as it is read, with
+ * the line of the element that makes it. The first problem stops the load: file:line, what is
+ * wrong, and a hint.
+ */
+#include "tender/definition.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "tender/embedded.h"
+#include "tender/notation.h"
+#include "tender/xmlsafe.h"
+
+#define DEFAULT_NAME "(ingebouwd) ijsselland-2023.xml"
+#define SCHEMA_NAME "(ingebouwd) definition.xsd"
+#define DOC_HINT "zie docs/definition-format.md"
+#define MAX_CRITERIA ((int)(sizeof(((tnd_award_lot *)0)->criteria) / sizeof(tnd_criterion)))
+
+#define TRY(expr)                                                                              \
+    do {                                                                                       \
+        tnd_status try_rc_ = (expr);                                                           \
+        if (try_rc_ != TND_OK)                                                                 \
+            return try_rc_;                                                                    \
+    } while (0)
+
+/* An id seen so far, to refuse duplicates with the line of the first use. */
+typedef struct {
+    char id[TND_ID_LEN];
+    long line;
+} seen_id;
+
+/* State of one load. */
+typedef struct {
+    const char *file;
+    tnd_error *err;
+    tnd_notation *nt;
+    tnd_definition *def;
+    seen_id *ids;
+    size_t n_ids, cap_ids;
+} loader;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Errors                                                                                      */
+
+static tnd_status fail(loader *L, tnd_status code, xmlNodePtr node, const char *hint,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Fills the error record with the element's line and name; returns code. */
+static tnd_status fail(loader *L, tnd_status code, xmlNodePtr node, const char *hint,
+                       const char *fmt, ...)
+{
+    char message[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    tnd_error_set(L->err, code, L->file, tnd_xml_line(node), hint, "%s", message);
+    if (node && node->type == XML_ELEMENT_NODE)
+        snprintf(L->err->where, sizeof L->err->where, "<%.60s>", (const char *)node->name);
+    return code;
+}
+
+static tnd_status nomem(loader *L)
+{
+    return tnd_error_set(L->err, TND_ERR_NOMEM, L->file, 0, NULL, "onvoldoende geheugen");
+}
+
+/* A value that is not in an accepted notation. */
+static tnd_status value_error(loader *L, xmlNodePtr n, const char *what, const char *text,
+                              const char *why, const char *example)
+{
+    char hint[200];
+    snprintf(hint, sizeof hint, "schrijf bijvoorbeeld %s (%s)", example, DOC_HINT);
+    return fail(L, TND_ERR_VALUE, n, hint, "%s \"%s\" is ongeldig: %s", what, text,
+                why && why[0] ? why : "onbekende notatie");
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Elements and attributes                                                                     */
+
+static size_t count_children(xmlNodePtr node, const char *name)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = tnd_xml_child(node, name); c; c = tnd_xml_next(c, name))
+        n++;
+    return n;
+}
+
+/* calloc that records out-of-memory in the error record; never asks for 0 bytes. */
+static void *alloc_array(loader *L, size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p)
+        nomem(L);
+    return p;
+}
+
+/* The attribute's trimmed value (malloc'd) in *out, NULL when absent and not required. */
+static tnd_status get_attr(loader *L, xmlNodePtr n, const char *name, bool required, char **out)
+{
+    *out = NULL;
+    if (!xmlHasProp(n, BAD_CAST name)) {
+        if (!required)
+            return TND_OK;
+        return fail(L, TND_ERR_DEFINITION, n, DOC_HINT, "attribuut '%s' ontbreekt", name);
+    }
+    *out = tnd_xml_attr(n, name);
+    return *out ? TND_OK : nomem(L);
+}
+
+/* Copies value into a fixed buffer; a value that does not fit is refused, never cut. */
+static tnd_status copy_into(loader *L, xmlNodePtr n, const char *what, const char *value,
+                            char *dst, size_t size)
+{
+    size_t len = strlen(value);
+    if (len >= size)
+        return fail(L, TND_ERR_VALUE, n, "kort de tekst in",
+                    "%s is te lang: %zu bytes, ten hoogste %zu", what, len, size - 1);
+    memcpy(dst, value, len + 1);
+    return TND_OK;
+}
+
+/* A string attribute into dst; absent and not required leaves dst as it is. */
+static tnd_status attr_str(loader *L, xmlNodePtr n, const char *name, bool required, char *dst,
+                           size_t size)
+{
+    char *v;
+    TRY(get_attr(L, n, name, required, &v));
+    if (!v)
+        return TND_OK;
+    char what[80];
+    snprintf(what, sizeof what, "attribuut '%s'", name);
+    tnd_status rc = copy_into(L, n, what, v, dst, size);
+    free(v);
+    return rc;
+}
+
+/* The element's trimmed text into dst. */
+static tnd_status text_str(loader *L, xmlNodePtr n, char *dst, size_t size)
+{
+    char *v = tnd_xml_text(n);
+    if (!v)
+        return nomem(L);
+    tnd_status rc = copy_into(L, n, "de tekst", v, dst, size);
+    free(v);
+    return rc;
+}
+
+/* Whole number in [min, max]; absent and not required gives dflt. */
+static tnd_status attr_int(loader *L, xmlNodePtr n, const char *name, bool required, int dflt,
+                           int min, int max, int *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, required, &v));
+    if (!v) {
+        *out = dflt;
+        return TND_OK;
+    }
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    tnd_status rc = TND_OK;
+    if (end == v || *end || errno)
+        rc = fail(L, TND_ERR_VALUE, n, "schrijf een geheel getal", "attribuut '%s' (\"%s\") is "
+                  "geen geheel getal", name, v);
+    else if (x < min || x > max)
+        rc = fail(L, TND_ERR_RANGE, n, DOC_HINT, "attribuut '%s' is %ld; toegestaan %d t/m %d",
+                  name, x, min, max);
+    else
+        *out = (int)x;
+    free(v);
+    return rc;
+}
+
+/* xs:boolean: true/false/1/0; absent gives dflt. */
+static tnd_status attr_bool(loader *L, xmlNodePtr n, const char *name, bool dflt, bool *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, false, &v));
+    if (!v) {
+        *out = dflt;
+        return TND_OK;
+    }
+    tnd_status rc = TND_OK;
+    if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
+        *out = true;
+    else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
+        *out = false;
+    else
+        rc = fail(L, TND_ERR_VALUE, n, "schrijf true of false", "attribuut '%s' (\"%s\") is geen "
+                  "true of false", name, v);
+    free(v);
+    return rc;
+}
+
+/* Verdict names as written in definition files (tnd_verdict_parse lives in scoring/check.c, which
+ * this reader does not depend on). */
+static bool verdict_parse(const char *name, tnd_verdict *out)
+{
+    static const struct {
+        const char *name;
+        tnd_verdict verdict;
+    } verdicts[] = {
+        {"PASS", TND_PASS},       {"FAIL", TND_FAIL},
+        {"REVIEW", TND_REVIEW},   {"PLAN_REQUIRED", TND_PLAN_REQUIRED},
+        {"CONDITIONAL", TND_CONDITIONAL}, {"MISSING", TND_MISSING},
+        {"NOT_APPLICABLE", TND_NOT_APPLICABLE},
+    };
+    for (size_t i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++)
+        if (strcmp(name, verdicts[i].name) == 0) {
+            *out = verdicts[i].verdict;
+            return true;
+        }
+    return false;
+}
+
+static tnd_status attr_verdict(loader *L, xmlNodePtr n, const char *name, tnd_verdict *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, true, &v));
+    tnd_status rc = TND_OK;
+    if (!verdict_parse(v, out))
+        rc = fail(L, TND_ERR_VALUE, n, "PASS, FAIL, REVIEW, PLAN_REQUIRED, CONDITIONAL, MISSING "
+                  "of NOT_APPLICABLE", "attribuut '%s': onbekend oordeel \"%s\"", name, v);
+    free(v);
+    return rc;
+}
+
+static tnd_status attr_op(loader *L, xmlNodePtr n, const char *name, tnd_op *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, true, &v));
+    tnd_status rc = TND_OK;
+    if (!tnd_op_parse(v, out))
+        rc = fail(L, TND_ERR_VALUE, n, "gt, ge, lt, le of eq",
+                  "attribuut '%s': onbekende vergelijking \"%s\"", name, v);
+    free(v);
+    return rc;
+}
+
+/* Parsers of notation.h that yield a tnd_dec. */
+typedef bool (*dec_parser)(const tnd_notation *, const char *, tnd_dec *, char *, size_t);
+
+/* A required decimal attribute in the notation of `parse`; example names a valid value. */
+static tnd_status attr_dec(loader *L, xmlNodePtr n, const char *name, dec_parser parse,
+                           const char *example, tnd_dec *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, true, &v));
+    char why[160] = "";
+    tnd_status rc = TND_OK;
+    if (!parse(L->nt, v, out, why, sizeof why)) {
+        char what[80];
+        snprintf(what, sizeof what, "attribuut '%s'", name);
+        rc = value_error(L, n, what, v, why, example);
+    }
+    free(v);
+    return rc;
+}
+
+/* A non-negative amount of money in text (what names the attribute or element). */
+static tnd_status parse_money(loader *L, xmlNodePtr n, const char *what, const char *text,
+                              tnd_cents *out)
+{
+    char why[160] = "";
+    if (!tnd_parse_money(L->nt, text, out, why, sizeof why))
+        return value_error(L, n, what, text, why, "\"€ 2.000.000,00\" of \"€ 1,08\"");
+    if (*out < 0)
+        return fail(L, TND_ERR_RANGE, n, "een bedrag in een definitie is nooit negatief",
+                    "%s \"%s\" is negatief", what, text);
+    return TND_OK;
+}
+
+static tnd_status attr_money(loader *L, xmlNodePtr n, const char *name, tnd_cents *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, true, &v));
+    char what[80];
+    snprintf(what, sizeof what, "attribuut '%s'", name);
+    tnd_status rc = parse_money(L, n, what, v, out);
+    free(v);
+    return rc;
+}
+
+static tnd_status attr_datetime(loader *L, xmlNodePtr n, const char *name, tnd_datetime *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, true, &v));
+    char why[160] = "";
+    tnd_status rc = TND_OK;
+    if (!tnd_parse_datetime(L->nt, v, out, why, sizeof why)) {
+        char what[80];
+        snprintf(what, sizeof what, "attribuut '%s'", name);
+        rc = value_error(L, n, what, v, why, "\"18-07-2022 11:00\"");
+    }
+    free(v);
+    return rc;
+}
+
+static tnd_status attr_date(loader *L, xmlNodePtr n, const char *name, tnd_date *out)
+{
+    char *v;
+    TRY(get_attr(L, n, name, true, &v));
+    char why[160] = "";
+    tnd_status rc = TND_OK;
+    if (!tnd_parse_date(L->nt, v, out, why, sizeof why)) {
+        char what[80];
+        snprintf(what, sizeof what, "attribuut '%s'", name);
+        rc = value_error(L, n, what, v, why, "\"01-01-2023\"");
+    }
+    free(v);
+    return rc;
+}
+
+/*
+ * A white-space separated list attribute, handed token by token to `each` (which may refuse one).
+ * More than max tokens is refused. *count receives the number of tokens.
+ */
+typedef tnd_status (*token_fn)(loader *L, xmlNodePtr n, const char *name, const char *token,
+                               int index, void *ctx);
+
+static tnd_status attr_list(loader *L, xmlNodePtr n, const char *name, bool required, int max,
+                            token_fn each, void *ctx, int *count)
+{
+    char *v;
+    *count = 0;
+    TRY(get_attr(L, n, name, required, &v));
+    if (!v)
+        return TND_OK;
+    tnd_status rc = TND_OK;
+    char *save = NULL;
+    int i = 0;
+    for (char *tok = strtok_r(v, " \t\r\n", &save); tok && rc == TND_OK;
+         tok = strtok_r(NULL, " \t\r\n", &save)) {
+        if (i >= max) {
+            rc = fail(L, TND_ERR_RANGE, n, DOC_HINT, "attribuut '%s' noemt meer dan %d waarden",
+                      name, max);
+            break;
+        }
+        rc = each(L, n, name, tok, i, ctx);
+        i++;
+    }
+    if (rc == TND_OK && i == 0 && required)
+        rc = fail(L, TND_ERR_DEFINITION, n, DOC_HINT, "attribuut '%s' is leeg", name);
+    free(v);
+    *count = i;
+    return rc;
+}
+
+static tnd_status parse_small_int(loader *L, xmlNodePtr n, const char *name, const char *token,
+                                  int min, int max, int *out)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(token, &end, 10);
+    if (end == token || *end || errno)
+        return fail(L, TND_ERR_VALUE, n, "schrijf gehele getallen gescheiden door spaties",
+                    "attribuut '%s': \"%s\" is geen geheel getal", name, token);
+    if (x < min || x > max)
+        return fail(L, TND_ERR_RANGE, n, DOC_HINT, "attribuut '%s': %ld ligt niet tussen %d en %d",
+                    name, x, min, max);
+    *out = (int)x;
+    return TND_OK;
+}
+
+/* Lot numbers: each must name a lot of <lots>. */
+static void lot_numbers(const tnd_definition *def, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < def->n_lots && used + 8 < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%d", i ? " " : "",
+                                 def->lots[i].number);
+}
+
+static tnd_status check_lot(loader *L, xmlNodePtr n, const char *name, int lot)
+{
+    if (tnd_definition_lot(L->def, lot))
+        return TND_OK;
+    char known[96], hint[160];
+    lot_numbers(L->def, known, sizeof known);
+    snprintf(hint, sizeof hint, "noem alleen percelen uit <lots> (%s)", known);
+    return fail(L, TND_ERR_DEFINITION, n, hint, "attribuut '%s': perceel %d bestaat niet", name,
+                lot);
+}
+
+static tnd_status lot_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                            int index, void *ctx)
+{
+    int *lots = ctx;
+    TRY(parse_small_int(L, n, name, token, 1, 999, &lots[index]));
+    return check_lot(L, n, name, lots[index]);
+}
+
+static tnd_status attr_lots(loader *L, xmlNodePtr n, const char *name, bool required, int *lots,
+                            int max, int *count)
+{
+    return attr_list(L, n, name, required, max, lot_token, lots, count);
+}
+
+/* A single lot number attribute that must exist. */
+static tnd_status attr_lot(loader *L, xmlNodePtr n, const char *name, int *out)
+{
+    TRY(attr_int(L, n, name, true, 0, 1, 999, out));
+    return check_lot(L, n, name, *out);
+}
+
+static tnd_status year_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                             int index, void *ctx)
+{
+    return parse_small_int(L, n, name, token, 1900, 2999, &((int *)ctx)[index]);
+}
+
+static tnd_status attr_years(loader *L, xmlNodePtr n, const char *name, int *years, int max,
+                             int *count)
+{
+    return attr_list(L, n, name, true, max, year_token, years, count);
+}
+
+static tnd_status code_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                             int index, void *ctx)
+{
+    char (*codes)[TND_CODE_LEN] = ctx;
+    char what[80];
+    snprintf(what, sizeof what, "een waarde in '%s'", name);
+    return copy_into(L, n, what, token, codes[index], TND_CODE_LEN);
+}
+
+static tnd_status attr_codes(loader *L, xmlNodePtr n, const char *name, bool required,
+                             char (*codes)[TND_CODE_LEN], int max, int *count)
+{
+    return attr_list(L, n, name, required, max, code_token, codes, count);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rule identity                                                                               */
+
+/* Refuses an id used before anywhere in the file (rules, resolutions, notes share one space). */
+static tnd_status register_id(loader *L, xmlNodePtr n, const char *id)
+{
+    for (size_t i = 0; i < L->n_ids; i++)
+        if (strcmp(L->ids[i].id, id) == 0)
+            return fail(L, TND_ERR_DEFINITION, n, "geef elke regel een eigen id",
+                        "id '%s' komt dubbel voor: al gebruikt op regel %ld", id, L->ids[i].line);
+    if (L->n_ids == L->cap_ids) {
+        size_t cap = L->cap_ids ? L->cap_ids * 2 : 64;
+        seen_id *ids = realloc(L->ids, cap * sizeof *ids);
+        if (!ids)
+            return nomem(L);
+        L->ids = ids;
+        L->cap_ids = cap;
+    }
+    snprintf(L->ids[L->n_ids].id, sizeof L->ids[L->n_ids].id, "%s", id);
+    L->ids[L->n_ids].line = tnd_xml_line(n);
+    L->n_ids++;
+    return TND_OK;
+}
+
+/* An id attribute that must be unique in the file. */
+static tnd_status attr_unique_id(loader *L, xmlNodePtr n, char *dst, size_t size)
+{
+    TRY(attr_str(L, n, "id", true, dst, size));
+    return register_id(L, n, dst);
+}
+
+/* id, source, label and resolution of a rule element; the resolution must exist. */
+static tnd_status rule_ref(loader *L, xmlNodePtr n, tnd_rule_ref *ref)
+{
+    TRY(attr_unique_id(L, n, ref->id, sizeof ref->id));
+    TRY(attr_str(L, n, "source", true, ref->source, sizeof ref->source));
+    TRY(attr_str(L, n, "label", true, ref->label, sizeof ref->label));
+    TRY(attr_str(L, n, "resolution", false, ref->resolution, sizeof ref->resolution));
+    if (ref->resolution[0] && !tnd_definition_resolution(L->def, ref->resolution))
+        return fail(L, TND_ERR_DEFINITION, n,
+                    "voeg de <resolution> toe aan <resolutions> of verwijder het attribuut",
+                    "regel %s noemt resolutie '%s', die niet bestaat", ref->id, ref->resolution);
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* meta, resolutions, procedure                                                                */
+
+static tnd_status load_meta(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    struct {
+        const char *name;
+        char *dst;
+        size_t size;
+    } fields[] = {
+        {"id", d->id, sizeof d->id},
+        {"title", d->title, sizeof d->title},
+        {"authority", d->authority, sizeof d->authority},
+        {"document", d->document, sizeof d->document},
+        {"timezone", d->timezone, sizeof d->timezone},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        xmlNodePtr c = tnd_xml_child(sec, fields[i].name);
+        if (!c)
+            return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<meta> mist <%s>", fields[i].name);
+        TRY(text_str(L, c, fields[i].dst, fields[i].size));
+    }
+    return TND_OK;
+}
+
+static tnd_status load_resolutions(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "resolution");
+    if (!(d->resolutions = alloc_array(L, n, sizeof *d->resolutions)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "resolution"); c; c = tnd_xml_next(c, "resolution")) {
+        tnd_resolution *r = &d->resolutions[d->n_resolutions++];
+        TRY(attr_unique_id(L, c, r->id, sizeof r->id));
+        TRY(attr_str(L, c, "source", true, r->source, sizeof r->source));
+        TRY(text_str(L, c, r->text, sizeof r->text));
+    }
+    return TND_OK;
+}
+
+/* The re-submission deadline: the model has no field for it, so it becomes a resolution whose
+ * text starts with the deadline (checked as a date-time here). */
+static tnd_status load_resubmission(loader *L, xmlNodePtr c)
+{
+    tnd_definition *d = L->def;
+    tnd_resolution r;
+    memset(&r, 0, sizeof r);
+    tnd_datetime at;
+    char text[TND_TEXT_LEN], when[24];
+    TRY(attr_unique_id(L, c, r.id, sizeof r.id));
+    TRY(attr_str(L, c, "source", true, r.source, sizeof r.source));
+    TRY(attr_datetime(L, c, "at", &at));
+    TRY(text_str(L, c, text, sizeof text));
+    tnd_datetime_nl(at, when);
+    int len = snprintf(r.text, sizeof r.text, "Sluitingstijd hernieuwde inschrijving: %s. %s",
+                       when, text);
+    if (len < 0 || (size_t)len >= sizeof r.text)
+        return fail(L, TND_ERR_VALUE, c, "kort de tekst in",
+                    "de tekst van <resubmission> is met de datum erbij te lang (%d bytes, ten "
+                    "hoogste %zu)", len, sizeof r.text - 1);
+    tnd_resolution *grown = realloc(d->resolutions, (d->n_resolutions + 1) * sizeof *grown);
+    if (!grown)
+        return nomem(L);
+    d->resolutions = grown;
+    d->resolutions[d->n_resolutions++] = r;
+    return TND_OK;
+}
+
+static tnd_status load_procedure(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    xmlNodePtr closing = tnd_xml_child(sec, "closing");
+    if (!closing)
+        return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
+    TRY(rule_ref(L, closing, &d->closing));
+    TRY(attr_datetime(L, closing, "at", &d->closing_time));
+    xmlNodePtr resub = tnd_xml_child(sec, "resubmission");
+    return resub ? load_resubmission(L, resub) : TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* municipalities, lots, contracts                                                             */
+
+static tnd_status load_municipalities(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "municipality");
+    if (!(d->municipalities = alloc_array(L, n, sizeof *d->municipalities)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "municipality"); c;
+         c = tnd_xml_next(c, "municipality")) {
+        tnd_municipality m;
+        memset(&m, 0, sizeof m);
+        TRY(attr_str(L, c, "id", true, m.id, sizeof m.id));
+        TRY(text_str(L, c, m.name, sizeof m.name));
+        if (tnd_definition_municipality(d, m.id))
+            return fail(L, TND_ERR_DEFINITION, c, "elke gemeente staat één keer in de lijst",
+                        "gemeente '%s' staat er dubbel in", m.id);
+        d->municipalities[d->n_municipalities++] = m;
+    }
+    return TND_OK;
+}
+
+static tnd_status municipality_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                                     int index, void *ctx)
+{
+    tnd_lot *lot = ctx;
+    if (!tnd_definition_municipality(L->def, token))
+        return fail(L, TND_ERR_DEFINITION, n, "noem alleen gemeenten uit <municipalities>",
+                    "perceel %d noemt gemeente '%s', die niet in <municipalities> staat",
+                    lot->number, token);
+    snprintf(lot->municipalities[index], TND_CODE_LEN, "%s", token);
+    lot->n_municipalities = (size_t)index + 1;
+    return TND_OK;
+}
+
+static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_product *p)
+{
+    TRY(attr_str(L, c, "code", true, p->code, sizeof p->code));
+    TRY(attr_str(L, c, "name", true, p->name, sizeof p->name));
+    TRY(attr_str(L, c, "group", false, p->group, sizeof p->group));
+    TRY(attr_str(L, c, "note", false, p->note, sizeof p->note));
+    if (tnd_lot_product(lot, p->code))
+        return fail(L, TND_ERR_DEFINITION, c, "geef elke voorziening van een perceel een eigen "
+                    "code", "perceel %d: voorziening '%s' staat er dubbel in", lot->number,
+                    p->code);
+    /* Default rank: the position among the earlier products of the same group. */
+    int same_group = 0;
+    for (size_t i = 0; i < lot->n_products; i++)
+        if (strcmp(lot->products[i].group, p->group) == 0)
+            same_group++;
+    TRY(attr_int(L, c, "rank", false, same_group, 0, 1000, &p->rank));
+    for (xmlNodePtr t = tnd_xml_child(c, "tariff"); t; t = tnd_xml_next(t, "tariff")) {
+        if (p->n_tariffs >= (int)(sizeof p->tariffs / sizeof p->tariffs[0]))
+            return fail(L, TND_ERR_RANGE, t, DOC_HINT, "voorziening '%s' heeft meer dan 2 "
+                        "tarieven", p->code);
+        tnd_tariff *tf = &p->tariffs[p->n_tariffs];
+        TRY(attr_str(L, t, "unit", true, tf->unit, sizeof tf->unit));
+        char *amount = tnd_xml_text(t);
+        if (!amount)
+            return nomem(L);
+        tnd_status rc = parse_money(L, t, "het tarief", amount, &tf->amount);
+        free(amount);
+        TRY(rc);
+        p->n_tariffs++;
+    }
+    return TND_OK;
+}
+
+static tnd_status load_lot(loader *L, xmlNodePtr c, tnd_lot *lot)
+{
+    TRY(attr_int(L, c, "number", true, 0, 1, 999, &lot->number));
+    TRY(attr_str(L, c, "name", true, lot->name, sizeof lot->name));
+    TRY(attr_str(L, c, "source", true, lot->source, sizeof lot->source));
+    /* requirements-include may name a later lot: checked once all lots are read */
+    TRY(attr_int(L, c, "requirements-include", false, 0, 1, 999, &lot->requirements_include));
+    char *list;
+    TRY(get_attr(L, c, "municipalities", true, &list));
+    size_t words = 0;
+    for (const char *s = list; *s;) {
+        while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+            s++;
+        if (*s)
+            words++;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            s++;
+    }
+    free(list);
+    if (!(lot->municipalities = alloc_array(L, words, sizeof *lot->municipalities)))
+        return TND_ERR_NOMEM;
+    int count;
+    TRY(attr_list(L, c, "municipalities", true, (int)words, municipality_token, lot, &count));
+
+    size_t n = count_children(c, "product");
+    if (!(lot->products = alloc_array(L, n, sizeof *lot->products)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr p = tnd_xml_child(c, "product"); p; p = tnd_xml_next(p, "product")) {
+        TRY(load_product(L, p, lot, &lot->products[lot->n_products]));
+        lot->n_products++;
+    }
+    return TND_OK;
+}
+
+/* requirements-include: the lot exists, is not the lot itself, and the chain has no loop. */
+static tnd_status check_requirements_include(loader *L, xmlNodePtr c, const tnd_lot *lot)
+{
+    if (!lot->requirements_include)
+        return TND_OK;
+    TRY(check_lot(L, c, "requirements-include", lot->requirements_include));
+    const tnd_lot *at = lot;
+    for (size_t steps = 0; at && at->requirements_include; steps++) {
+        if (steps >= L->def->n_lots || at->requirements_include == lot->number)
+            return fail(L, TND_ERR_DEFINITION, c, "een perceel kan de eisen van een ander perceel "
+                        "overnemen, maar niet (via een ander) van zichzelf",
+                        "requirements-include van perceel %d vormt een kring", lot->number);
+        at = tnd_definition_lot(L->def, at->requirements_include);
+    }
+    return TND_OK;
+}
+
+static tnd_status load_lots(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "lot");
+    if (!(d->lots = alloc_array(L, n, sizeof *d->lots)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "lot"); c; c = tnd_xml_next(c, "lot")) {
+        tnd_lot *lot = &d->lots[d->n_lots++]; /* counted first: freed even when half filled */
+        TRY(load_lot(L, c, lot));
+        for (size_t i = 0; i + 1 < d->n_lots; i++)
+            if (d->lots[i].number == lot->number)
+                return fail(L, TND_ERR_DEFINITION, c, "geef elk perceel een eigen nummer",
+                            "perceel %d staat er dubbel in", lot->number);
+    }
+    size_t i = 0;
+    for (xmlNodePtr c = tnd_xml_child(sec, "lot"); c; c = tnd_xml_next(c, "lot"), i++)
+        TRY(check_requirements_include(L, c, &d->lots[i]));
+    return TND_OK;
+}
+
+/* Informative: contract terms are checked (lots exist, dates valid and ordered) but the model has
+ * no field for them. */
+static tnd_status load_contracts(loader *L, xmlNodePtr sec)
+{
+    for (xmlNodePtr c = tnd_xml_child(sec, "contract"); c; c = tnd_xml_next(c, "contract")) {
+        int lots[TND_MAX_SET], n_lots;
+        tnd_date start, end;
+        TRY(attr_lots(L, c, "lots", true, lots, TND_MAX_SET, &n_lots));
+        TRY(attr_date(L, c, "start", &start));
+        TRY(attr_date(L, c, "end", &end));
+        if (tnd_date_cmp(start, end) > 0)
+            return fail(L, TND_ERR_RANGE, c, "zet de begindatum voor de einddatum",
+                        "de overeenkomst eindigt voordat zij begint");
+    }
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* combinations, cascade                                                                       */
+
+static tnd_status load_combinations(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, NULL);
+    if (!(d->combo_rules = alloc_array(L, n, sizeof *d->combo_rules)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, NULL); c; c = tnd_xml_next(c, NULL)) {
+        tnd_combo_rule *r = &d->combo_rules[d->n_combo_rules++];
+        TRY(rule_ref(L, c, &r->ref));
+        if (xmlStrEqual(c->name, BAD_CAST "at-most")) {
+            r->kind = TND_COMBO_AT_MOST;
+            TRY(attr_int(L, c, "count", true, 0, 1, TND_MAX_SET, &r->count));
+            TRY(attr_lots(L, c, "lots", true, r->lots, TND_MAX_SET, &r->n_lots));
+        } else if (xmlStrEqual(c->name, BAD_CAST "requires-any")) {
+            r->kind = TND_COMBO_REQUIRES_ANY;
+            TRY(attr_lot(L, c, "lot", &r->lot));
+            TRY(attr_lots(L, c, "lots", true, r->lots, TND_MAX_SET, &r->n_lots));
+            TRY(attr_codes(L, c, "except-provider-types", false, r->except_provider_types,
+                           (int)(sizeof r->except_provider_types /
+                                 sizeof r->except_provider_types[0]),
+                           &r->n_except));
+        } else if (xmlStrEqual(c->name, BAD_CAST "all-products")) {
+            r->kind = TND_COMBO_ALL_PRODUCTS;
+            TRY(attr_lot(L, c, "lot", &r->lot));
+        } else {
+            return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende combinatieregel <%s>",
+                        (const char *)c->name);
+        }
+    }
+    return TND_OK;
+}
+
+static tnd_status load_cascade(loader *L, xmlNodePtr sec)
+{
+    tnd_cascade *k = &L->def->cascade;
+    const int max_chains = (int)(sizeof k->chains / sizeof k->chains[0]);
+    TRY(rule_ref(L, sec, &k->ref));
+    TRY(attr_bool(L, sec, "opt-out-allowed", false, &k->opt_out_allowed));
+    for (xmlNodePtr c = tnd_xml_child(sec, "chain"); c; c = tnd_xml_next(c, "chain")) {
+        if (k->n_chains >= max_chains)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d terugvalketens", max_chains);
+        tnd_cascade_chain *ch = &k->chains[k->n_chains++];
+        TRY(attr_lot(L, c, "from", &ch->from));
+        TRY(attr_lots(L, c, "to", true, ch->to, (int)(sizeof ch->to / sizeof ch->to[0]),
+                      &ch->n_to));
+        TRY(attr_bool(L, c, "awarded-competitively", false, &ch->awarded_competitively));
+        for (int i = 0; i < ch->n_to; i++)
+            if (ch->to[i] == ch->from)
+                return fail(L, TND_ERR_DEFINITION, c, "een keten noemt alleen lagere percelen",
+                            "perceel %d valt terug op zichzelf", ch->from);
+        for (int i = 0; i + 1 < k->n_chains; i++)
+            if (k->chains[i].from == ch->from)
+                return fail(L, TND_ERR_DEFINITION, c, "één keten per perceel",
+                            "er is al een terugvalketen vanaf perceel %d", ch->from);
+    }
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* step 1, exclusion, documents                                                                */
+
+static tnd_status load_required(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "item");
+    if (!(d->required = alloc_array(L, n, sizeof *d->required)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "item"); c; c = tnd_xml_next(c, "item")) {
+        tnd_required_item *r = &d->required[d->n_required++];
+        TRY(rule_ref(L, c, &r->ref));
+        TRY(attr_str(L, c, "item", true, r->item, sizeof r->item));
+        TRY(attr_lots(L, c, "lots", false, r->lots, TND_MAX_SET, &r->n_lots));
+    }
+    return TND_OK;
+}
+
+static tnd_status load_exclusion(loader *L, xmlNodePtr sec)
+{
+    tnd_exclusion_rules *x = &L->def->exclusion;
+    TRY(rule_ref(L, sec, &x->ref));
+    size_t n = count_children(sec, "ground");
+    if (!(x->grounds = alloc_array(L, n, sizeof *x->grounds)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "ground"); c; c = tnd_xml_next(c, "ground")) {
+        tnd_ground *g = &x->grounds[x->n_grounds];
+        char effect[16] = "";
+        TRY(attr_str(L, c, "code", true, g->code, sizeof g->code));
+        TRY(attr_str(L, c, "part", true, g->part, sizeof g->part));
+        TRY(attr_str(L, c, "source", true, g->source, sizeof g->source));
+        TRY(attr_str(L, c, "effect", true, effect, sizeof effect));
+        TRY(text_str(L, c, g->label, sizeof g->label));
+        if (strcmp(effect, "exclude") == 0)
+            g->effect = TND_GROUND_EXCLUDE;
+        else if (strcmp(effect, "review") == 0)
+            g->effect = TND_GROUND_REVIEW;
+        else if (strcmp(effect, "not-applied") == 0)
+            g->effect = TND_GROUND_NOT_APPLIED;
+        else
+            return fail(L, TND_ERR_VALUE, c, "exclude, review of not-applied",
+                        "onbekend effect \"%s\"", effect);
+        for (size_t i = 0; i < x->n_grounds; i++)
+            if (strcmp(x->grounds[i].code, g->code) == 0)
+                return fail(L, TND_ERR_DEFINITION, c, "elke uitsluitingsgrond één keer",
+                            "uitsluitingsgrond '%s' staat er dubbel in", g->code);
+        x->n_grounds++;
+    }
+    return TND_OK;
+}
+
+static tnd_status load_documents(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "document");
+    if (!(d->documents = alloc_array(L, n, sizeof *d->documents)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "document"); c; c = tnd_xml_next(c, "document")) {
+        tnd_document_rule *r = &d->documents[d->n_documents++];
+        char when[16] = "";
+        TRY(rule_ref(L, c, &r->ref));
+        TRY(attr_str(L, c, "document", true, r->document, sizeof r->document));
+        TRY(attr_int(L, c, "max-months", true, 0, 1, 1200, &r->max_months));
+        TRY(attr_str(L, c, "when", true, when, sizeof when));
+        if (strcmp(when, "at-submission") == 0)
+            r->when = TND_DOC_AT_SUBMISSION;
+        else if (strcmp(when, "on-request") == 0)
+            r->when = TND_DOC_ON_REQUEST;
+        else
+            return fail(L, TND_ERR_VALUE, c, "at-submission of on-request",
+                        "onbekend moment \"%s\"", when);
+    }
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* financial                                                                                   */
+
+static tnd_status load_fin_item(loader *L, xmlNodePtr c, tnd_financial_rules *f)
+{
+    tnd_fin_item *it = &f->items[f->n_items];
+    TRY(attr_str(L, c, "id", true, it->id, sizeof it->id));
+    TRY(attr_str(L, c, "label", true, it->label, sizeof it->label));
+    TRY(attr_years(L, c, "years", it->years, (int)(sizeof it->years / sizeof it->years[0]),
+                   &it->n_years));
+    TRY(attr_bool(L, c, "may-be-negative", false, &it->may_be_negative));
+    for (int i = 0; i < f->n_items; i++)
+        if (strcmp(f->items[i].id, it->id) == 0)
+            return fail(L, TND_ERR_DEFINITION, c, "elke post één keer",
+                        "financiële post '%s' staat er dubbel in", it->id);
+    f->n_items++;
+    return TND_OK;
+}
+
+typedef struct {
+    tnd_financial_rules *f;
+    int *indices;
+} item_ctx;
+
+static tnd_status fin_item_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                                 int index, void *ctx)
+{
+    item_ctx *ic = ctx;
+    for (int i = 0; i < ic->f->n_items; i++)
+        if (strcmp(ic->f->items[i].id, token) == 0) {
+            ic->indices[index] = i;
+            return TND_OK;
+        }
+    return fail(L, TND_ERR_DEFINITION, n, "noem alleen posten uit de <item>-regels van "
+                "<financial>", "attribuut '%s': financiële post '%s' bestaat niet", name, token);
+}
+
+static bool item_has_year(const tnd_fin_item *it, int year)
+{
+    for (int i = 0; i < it->n_years; i++)
+        if (it->years[i] == year)
+            return true;
+    return false;
+}
+
+/* Decimals written in a threshold ("1,50%" -> 2, "20,0%" -> 1, "1" -> 0). */
+static int written_places(const char *text)
+{
+    const char *sep = strrchr(text, ',');
+    if (!sep)
+        sep = strrchr(text, '.');
+    int places = 0;
+    for (const char *s = sep ? sep + 1 : ""; *s >= '0' && *s <= '9'; s++)
+        places++;
+    return places;
+}
+
+static tnd_status load_fin_norm(loader *L, xmlNodePtr c, tnd_financial_rules *f)
+{
+    tnd_fin_norm *nm = &f->norms[f->n_norms];
+    const int max_items = (int)(sizeof nm->num_items / sizeof nm->num_items[0]);
+    TRY(rule_ref(L, c, &nm->ref));
+    item_ctx num = {f, nm->num_items}, den = {f, nm->den_items};
+    TRY(attr_list(L, c, "numerator", true, max_items, fin_item_token, &num, &nm->n_num));
+    TRY(attr_list(L, c, "denominator", true, max_items, fin_item_token, &den, &nm->n_den));
+    TRY(attr_op(L, c, "op", &nm->op));
+
+    char *threshold;
+    TRY(get_attr(L, c, "threshold", true, &threshold));
+    char why[160] = "";
+    nm->percent = strchr(threshold, '%') != NULL;
+    bool ok = nm->percent ? tnd_parse_percent(L->nt, threshold, &nm->threshold, why, sizeof why)
+                          : tnd_parse_decimal(L->nt, threshold, &nm->threshold, why, sizeof why);
+    int places = written_places(threshold);
+    tnd_status rc = ok ? TND_OK
+                       : value_error(L, c, "attribuut 'threshold'", threshold, why,
+                                     "\"20,0%\" of \"1\"");
+    free(threshold);
+    TRY(rc);
+    TRY(attr_int(L, c, "display-places", false, places, 0, 6, &nm->display_places));
+    TRY(attr_years(L, c, "years", nm->years, (int)(sizeof nm->years / sizeof nm->years[0]),
+                   &nm->n_years));
+
+    char degenerate[24] = "";
+    TRY(attr_str(L, c, "degenerate", true, degenerate, sizeof degenerate));
+    if (strcmp(degenerate, "not-met") == 0)
+        nm->degenerate = TND_DEGENERATE_NOT_MET;
+    else if (strcmp(degenerate, "met-if-positive") == 0)
+        nm->degenerate = TND_DEGENERATE_MET_IF_POSITIVE;
+    else
+        return fail(L, TND_ERR_VALUE, c, "not-met of met-if-positive",
+                    "onbekende regel voor een noemer <= 0: \"%s\"", degenerate);
+
+    /* Every year the norm counts must be a year in which each of its figures is asked for. */
+    for (int y = 0; y < nm->n_years; y++) {
+        const int *sets[2] = {nm->num_items, nm->den_items};
+        const int counts[2] = {nm->n_num, nm->n_den};
+        for (int s = 0; s < 2; s++)
+            for (int i = 0; i < counts[s]; i++) {
+                const tnd_fin_item *it = &f->items[sets[s][i]];
+                if (!item_has_year(it, nm->years[y]))
+                    return fail(L, TND_ERR_DEFINITION, c, "neem het jaar op in years van de post, "
+                                "of laat het weg uit de norm",
+                                "norm %s telt jaar %d, maar post '%s' wordt voor %d niet "
+                                "gevraagd", nm->ref.id, nm->years[y], it->id, nm->years[y]);
+            }
+    }
+    f->n_norms++;
+    return TND_OK;
+}
+
+/* Year bands: from 0 up, contiguous, only the last one open-ended. */
+static tnd_status load_year_rule(loader *L, xmlNodePtr c, tnd_financial_rules *f)
+{
+    const int max_bands = (int)(sizeof f->bands / sizeof f->bands[0]);
+    TRY(rule_ref(L, c, &f->year_rule));
+    for (xmlNodePtr b = tnd_xml_child(c, "band"); b; b = tnd_xml_next(b, "band")) {
+        if (f->n_bands >= max_bands)
+            return fail(L, TND_ERR_RANGE, b, DOC_HINT, "meer dan %d banden", max_bands);
+        tnd_year_band *yb = &f->bands[f->n_bands];
+        TRY(attr_int(L, b, "min-failed", true, 0, 0, 100, &yb->min_failed));
+        TRY(attr_int(L, b, "max-failed", false, -1, 0, 100, &yb->max_failed));
+        TRY(attr_verdict(L, b, "verdict", &yb->verdict));
+        int expected = f->n_bands ? f->bands[f->n_bands - 1].max_failed + 1 : 0;
+        if (f->n_bands && f->bands[f->n_bands - 1].max_failed < 0)
+            return fail(L, TND_ERR_DEFINITION, b, "alleen de laatste band heeft geen max-failed",
+                        "deze band volgt op een band zonder bovengrens");
+        if (yb->min_failed != expected)
+            return fail(L, TND_ERR_DEFINITION, b, "de banden sluiten op elkaar aan, te beginnen "
+                        "bij 0", "band begint bij %d jaar, verwacht %d", yb->min_failed,
+                        expected);
+        if (yb->max_failed >= 0 && yb->max_failed < yb->min_failed)
+            return fail(L, TND_ERR_DEFINITION, b, "max-failed is ten minste min-failed",
+                        "band %d t/m %d is leeg", yb->min_failed, yb->max_failed);
+        f->n_bands++;
+    }
+    if (f->n_bands && f->bands[f->n_bands - 1].max_failed >= 0)
+        return fail(L, TND_ERR_DEFINITION, c, "laat max-failed weg bij de laatste band",
+                    "de laatste band heeft een bovengrens: meer niet-gehaalde jaren hebben geen "
+                    "oordeel");
+    return TND_OK;
+}
+
+static tnd_status load_financial(loader *L, xmlNodePtr sec)
+{
+    tnd_financial_rules *f = &L->def->financial;
+    const int max_items = (int)(sizeof f->items / sizeof f->items[0]);
+    const int max_norms = (int)(sizeof f->norms / sizeof f->norms[0]);
+    TRY(rule_ref(L, sec, &f->ref));
+    for (xmlNodePtr c = tnd_xml_child(sec, "item"); c; c = tnd_xml_next(c, "item")) {
+        if (f->n_items >= max_items)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d posten", max_items);
+        TRY(load_fin_item(L, c, f));
+    }
+    for (xmlNodePtr c = tnd_xml_child(sec, "norm"); c; c = tnd_xml_next(c, "norm")) {
+        if (f->n_norms >= max_norms)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d normen", max_norms);
+        TRY(load_fin_norm(L, c, f));
+    }
+    xmlNodePtr c;
+    if ((c = tnd_xml_child(sec, "year-rule")))
+        TRY(load_year_rule(L, c, f));
+    if ((c = tnd_xml_child(sec, "going-concern"))) {
+        TRY(rule_ref(L, c, &f->going_concern));
+        TRY(attr_int(L, c, "year", true, 0, 1900, 2999, &f->going_concern_year));
+        TRY(attr_verdict(L, c, "verdict", &f->going_concern_verdict));
+    }
+    if ((c = tnd_xml_child(sec, "startup"))) {
+        TRY(rule_ref(L, c, &f->startup));
+        TRY(attr_verdict(L, c, "verdict", &f->startup_verdict));
+    }
+    if ((c = tnd_xml_child(sec, "plan")))
+        TRY(rule_ref(L, c, &f->plan));
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* insurance, references, quality, AGB                                                         */
+
+static tnd_status load_insurance(loader *L, xmlNodePtr sec)
+{
+    tnd_insurance_rule *r = &L->def->insurance;
+    TRY(rule_ref(L, sec, &r->ref));
+    TRY(attr_money(L, sec, "min-per-event", &r->min_per_event));
+    TRY(attr_bool(L, sec, "every-member", false, &r->every_member));
+    return attr_verdict(L, sec, "declared-only", &r->declared_only);
+}
+
+/* A child rule element (only id/source/label/resolution) of sec, if present. */
+static tnd_status child_rule(loader *L, xmlNodePtr sec, const char *name, tnd_rule_ref *ref,
+                             xmlNodePtr *found)
+{
+    xmlNodePtr c = tnd_xml_child(sec, name);
+    if (found)
+        *found = c;
+    return c ? rule_ref(L, c, ref) : TND_OK;
+}
+
+static tnd_status load_references(loader *L, xmlNodePtr sec)
+{
+    tnd_reference_rules *r = &L->def->references;
+    const int max_kc = (int)(sizeof r->competences / sizeof r->competences[0]);
+    TRY(rule_ref(L, sec, &r->ref));
+    TRY(attr_int(L, sec, "count", true, 0, 1, 100, &r->count));
+    for (xmlNodePtr c = tnd_xml_child(sec, "competence"); c; c = tnd_xml_next(c, "competence")) {
+        if (r->n_competences >= max_kc)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d kerncompetenties", max_kc);
+        tnd_competence *k = &r->competences[r->n_competences];
+        TRY(attr_str(L, c, "id", true, k->id, sizeof k->id));
+        TRY(text_str(L, c, k->label, sizeof k->label));
+        for (int i = 0; i < r->n_competences; i++)
+            if (strcmp(r->competences[i].id, k->id) == 0)
+                return fail(L, TND_ERR_DEFINITION, c, "elke kerncompetentie één keer",
+                            "kerncompetentie '%s' staat er dubbel in", k->id);
+        r->n_competences++;
+    }
+    xmlNodePtr c;
+    TRY(child_rule(L, sec, "competence-rule", &r->competence_rule, NULL));
+    TRY(child_rule(L, sec, "window", &r->window_rule, &c));
+    if (c)
+        TRY(attr_int(L, c, "years", true, 0, 1, 100, &r->window_years));
+    TRY(child_rule(L, sec, "referent", &r->referent_rule, &c));
+    if (c) {
+        const int max_kinds = (int)(sizeof r->referent_kinds_allowed /
+                                    sizeof r->referent_kinds_allowed[0]);
+        TRY(attr_codes(L, c, "allowed", true, r->referent_kinds_allowed, max_kinds,
+                       &r->n_allowed));
+        TRY(attr_codes(L, c, "forbidden", false, r->referent_kinds_forbidden, max_kinds,
+                       &r->n_forbidden));
+    }
+    TRY(child_rule(L, sec, "dissolved", &r->dissolved_rule, NULL));
+    TRY(child_rule(L, sec, "forecast", &r->forecast_rule, NULL));
+    TRY(child_rule(L, sec, "subcontractor", &r->subcontractor_rule, NULL));
+    return child_rule(L, sec, "third-party", &r->third_party_rule, NULL);
+}
+
+static tnd_status load_quality(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n_sys = count_children(sec, "system"), n_km = count_children(sec, "keurmerk");
+    if (!(d->quality = alloc_array(L, n_sys, sizeof *d->quality)) ||
+        !(d->keurmerken = alloc_array(L, n_km, sizeof *d->keurmerken)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "system"); c; c = tnd_xml_next(c, "system")) {
+        tnd_quality_rule *q = &d->quality[d->n_quality++];
+        TRY(rule_ref(L, c, &q->ref));
+        TRY(attr_lots(L, c, "lots", true, q->lots, TND_MAX_SET, &q->n_lots));
+        TRY(attr_codes(L, c, "schemes", true, q->schemes, TND_MAX_SET, &q->n_schemes));
+        TRY(attr_bool(L, c, "equivalent-review", false, &q->equivalent_review));
+    }
+    for (xmlNodePtr c = tnd_xml_child(sec, "keurmerk"); c; c = tnd_xml_next(c, "keurmerk")) {
+        tnd_keurmerk_rule *k = &d->keurmerken[d->n_keurmerken++];
+        TRY(rule_ref(L, c, &k->ref));
+        TRY(attr_lot(L, c, "lot", &k->lot));
+        TRY(attr_str(L, c, "provider-type", true, k->provider_type, sizeof k->provider_type));
+        TRY(attr_str(L, c, "keurmerk", true, k->keurmerk, sizeof k->keurmerk));
+        TRY(attr_verdict(L, c, "in-progress", &k->in_progress));
+        TRY(attr_int(L, c, "within-months", true, 0, 1, 1200, &k->within_months));
+    }
+    return TND_OK;
+}
+
+static tnd_status load_agb(loader *L, xmlNodePtr sec)
+{
+    TRY(rule_ref(L, sec, &L->def->agb.ref));
+    return attr_int(L, sec, "count", true, 0, 1, 4, &L->def->agb.count);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* requirements, declarations                                                                  */
+
+static tnd_status product_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                                int index, void *ctx)
+{
+    tnd_requirement *r = ctx;
+    const tnd_lot *lot = tnd_definition_lot(L->def, r->product_lot);
+    if (!tnd_lot_product(lot, token))
+        return fail(L, TND_ERR_DEFINITION, n, "noem alleen codes uit <product> van dat perceel",
+                    "perceel %d heeft geen voorziening '%s'", r->product_lot, token);
+    snprintf(r->values[index], TND_CODE_LEN, "%s", token);
+    return TND_OK;
+}
+
+static tnd_status load_requirement(loader *L, xmlNodePtr c, tnd_requirement *r)
+{
+    TRY(rule_ref(L, c, &r->ref));
+    TRY(attr_lot(L, c, "lot", &r->lot));
+    const char *kind = (const char *)c->name;
+    if (strcmp(kind, "bids-product") == 0) {
+        r->kind = TND_REQ_BIDS_PRODUCT;
+        TRY(attr_lot(L, c, "product-lot", &r->product_lot));
+        return attr_list(L, c, "values", true, TND_MAX_SET, product_token, r, &r->n_values);
+    }
+    TRY(attr_str(L, c, "fact", true, r->fact, sizeof r->fact));
+    if (strcmp(kind, "flag") == 0) {
+        r->kind = TND_REQ_FLAG;
+        return TND_OK;
+    }
+    if (strcmp(kind, "one-of") == 0) {
+        r->kind = TND_REQ_ONE_OF;
+        return attr_codes(L, c, "values", true, r->values, TND_MAX_SET, &r->n_values);
+    }
+    TRY(attr_int(L, c, "year", false, 0, 1900, 2999, &r->year));
+    TRY(attr_op(L, c, "op", &r->op));
+    if (strcmp(kind, "number") == 0) {
+        r->kind = TND_REQ_NUMBER;
+        return attr_dec(L, c, "value", tnd_parse_decimal, "\"5\" of \"4,5\"", &r->number);
+    }
+    if (strcmp(kind, "money") == 0) {
+        r->kind = TND_REQ_MONEY;
+        return attr_money(L, c, "value", &r->money);
+    }
+    return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende eis <%s>", kind);
+}
+
+static tnd_status load_requirements(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, NULL);
+    if (!(d->requirements = alloc_array(L, n, sizeof *d->requirements)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, NULL); c; c = tnd_xml_next(c, NULL))
+        TRY(load_requirement(L, c, &d->requirements[d->n_requirements++]));
+    return TND_OK;
+}
+
+static tnd_status load_declarations(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "declaration");
+    if (!(d->declarations = alloc_array(L, n, sizeof *d->declarations)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "declaration"); c;
+         c = tnd_xml_next(c, "declaration")) {
+        tnd_declaration_rule *r = &d->declarations[d->n_declarations++];
+        TRY(rule_ref(L, c, &r->ref));
+        TRY(attr_str(L, c, "kind", true, r->kind, sizeof r->kind));
+        TRY(attr_verdict(L, c, "on-violation", &r->on_violation));
+    }
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* intensity                                                                                   */
+
+/*
+ * A band scale. Each band runs from `from` to `to` (from < to); bands are in ascending order and
+ * may share a limit (4,1 ends I and starts J) but not overlap. When `group` is not NULL every band
+ * code must be a product of `lot` in that group; otherwise any product of `lot`.
+ */
+static tnd_status load_scale(loader *L, xmlNodePtr sec, const tnd_lot *lot, const char *group,
+                             tnd_intensity_scale *scale)
+{
+    TRY(attr_str(L, sec, "source", true, scale->source, sizeof scale->source));
+    size_t n = count_children(sec, "band");
+    if (!(scale->bands = alloc_array(L, n, sizeof *scale->bands)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr b = tnd_xml_child(sec, "band"); b; b = tnd_xml_next(b, "band")) {
+        tnd_intensity_band *band = &scale->bands[scale->n_bands];
+        TRY(attr_str(L, b, "code", true, band->code, sizeof band->code));
+        TRY(attr_dec(L, b, "from", tnd_parse_decimal, "\"0,1\" of \"4,1\"", &band->from));
+        TRY(attr_dec(L, b, "to", tnd_parse_decimal, "\"1,2\" of \"4,6\"", &band->to));
+        TRY(attr_bool(L, b, "from-inclusive", true, &band->from_inclusive));
+        TRY(attr_bool(L, b, "to-inclusive", false, &band->to_inclusive));
+        const tnd_product *p = tnd_lot_product(lot, band->code);
+        if (!p || (group && strcmp(p->group, group) != 0))
+            return fail(L, TND_ERR_DEFINITION, b, "de code van een band is een voorziening van "
+                        "het perceel", "band '%s' is geen voorziening%s%s van perceel %d",
+                        band->code, group ? " in groep " : "", group ? group : "", lot->number);
+        if (band->from.units < 0 || tnd_dec_cmp(band->from, band->to) >= 0)
+            return fail(L, TND_ERR_DEFINITION, b, "from is kleiner dan to en niet negatief",
+                        "band '%s' is leeg of omgekeerd", band->code);
+        if (scale->n_bands) {
+            const tnd_intensity_band *prev = &scale->bands[scale->n_bands - 1];
+            if (tnd_dec_cmp(band->from, prev->to) < 0)
+                return fail(L, TND_ERR_DEFINITION, b, "zet de banden oplopend, zonder overlap "
+                            "(een gedeelde grens mag)", "band '%s' begint onder het einde van "
+                            "band '%s'", band->code, prev->code);
+        }
+        for (size_t i = 0; i < scale->n_bands; i++)
+            if (strcmp(scale->bands[i].code, band->code) == 0)
+                return fail(L, TND_ERR_DEFINITION, b, "elke band één keer",
+                            "band '%s' staat er dubbel in", band->code);
+        scale->n_bands++;
+    }
+    return TND_OK;
+}
+
+static tnd_status load_occupancy(loader *L, xmlNodePtr c, tnd_residential_rules *r)
+{
+    tnd_occupancy_rule *o = &r->occupancy[r->n_occupancy];
+    TRY(attr_str(L, c, "kind", true, o->kind, sizeof o->kind));
+    TRY(attr_str(L, c, "source", true, o->source, sizeof o->source));
+    o->has_floor = xmlHasProp(c, BAD_CAST "floor") != NULL;
+    if (o->has_floor) {
+        TRY(attr_dec(L, c, "floor", tnd_parse_fraction, "\"95%\"", &o->floor));
+        if (o->floor.units <= 0 || o->floor.units > TND_DEC_SCALE)
+            return fail(L, TND_ERR_RANGE, c, "een bezettingsgraad ligt tussen 0% en 100%",
+                        "ondergrens bezettingsgraad buiten (0%%, 100%%]");
+    }
+    for (int i = 0; i < r->n_occupancy; i++)
+        if (strcmp(r->occupancy[i].kind, o->kind) == 0)
+            return fail(L, TND_ERR_DEFINITION, c, "elk soort groep één keer",
+                        "bezettingsregel '%s' staat er dubbel in", o->kind);
+    r->n_occupancy++;
+    return TND_OK;
+}
+
+static tnd_status load_maxima(loader *L, xmlNodePtr sec, const tnd_lot *lot,
+                              tnd_residential_rules *r)
+{
+    TRY(rule_ref(L, sec, &r->max_rule));
+    size_t n = count_children(sec, "max");
+    if (!(r->maxima = alloc_array(L, n, sizeof *r->maxima)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "max"); c; c = tnd_xml_next(c, "max")) {
+        tnd_provider_max *m = &r->maxima[r->n_maxima];
+        TRY(attr_str(L, c, "provider-type", true, m->provider_type, sizeof m->provider_type));
+        TRY(attr_str(L, c, "product", false, m->max_product, sizeof m->max_product));
+        TRY(attr_int(L, c, "min-products", false, 0, 0, 100, &m->min_products));
+        TRY(attr_str(L, c, "source", true, m->source, sizeof m->source));
+        const tnd_product *p = m->max_product[0] ? tnd_lot_product(lot, m->max_product) : NULL;
+        if (m->max_product[0] && (!p || strcmp(p->group, r->product_group) != 0))
+            return fail(L, TND_ERR_DEFINITION, c, "noem een voorziening uit de groep van "
+                        "<residential product-group>", "'%s' is geen voorziening in groep %s van "
+                        "perceel %d", m->max_product, r->product_group, lot->number);
+        for (size_t i = 0; i < r->n_maxima; i++)
+            if (strcmp(r->maxima[i].provider_type, m->provider_type) == 0)
+                return fail(L, TND_ERR_DEFINITION, c, "elk type aanbieder één keer",
+                            "type aanbieder '%s' staat er dubbel in", m->provider_type);
+        r->n_maxima++;
+    }
+    return TND_OK;
+}
+
+static tnd_status load_residential(loader *L, xmlNodePtr sec)
+{
+    tnd_residential_rules *r = &L->def->residential;
+    const int max_occ = (int)(sizeof r->occupancy / sizeof r->occupancy[0]);
+    TRY(rule_ref(L, sec, &r->ref));
+    TRY(attr_lot(L, sec, "lot", &r->lot));
+    TRY(attr_str(L, sec, "product-group", true, r->product_group, sizeof r->product_group));
+    const tnd_lot *lot = tnd_definition_lot(L->def, r->lot);
+    xmlNodePtr c = tnd_xml_child(sec, "scale");
+    if (!c)
+        return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<residential> mist <scale>");
+    TRY(load_scale(L, c, lot, r->product_group, &r->scale));
+    for (c = tnd_xml_child(sec, "occupancy"); c; c = tnd_xml_next(c, "occupancy")) {
+        if (r->n_occupancy >= max_occ)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d bezettingsregels", max_occ);
+        TRY(load_occupancy(L, c, r));
+    }
+    c = tnd_xml_child(sec, "maxima");
+    return c ? load_maxima(L, c, lot, r) : TND_OK;
+}
+
+/* Informative staffing norms: checked (band exists, numbers readable), not stored. */
+static tnd_status load_staffing(loader *L, xmlNodePtr c, const tnd_intensity_scale *scale)
+{
+    char band[TND_CODE_LEN] = "";
+    tnd_dec v;
+    TRY(attr_str(L, c, "band", true, band, sizeof band));
+    bool known = false;
+    for (size_t i = 0; i < scale->n_bands; i++)
+        known = known || strcmp(scale->bands[i].code, band) == 0;
+    if (!known)
+        return fail(L, TND_ERR_DEFINITION, c, "noem een band uit <scale>",
+                    "band '%s' bestaat niet in de schaal", band);
+    TRY(attr_dec(L, c, "youths-per-staff", tnd_parse_decimal, "\"6,5\"", &v));
+    TRY(attr_dec(L, c, "min-hbo", tnd_parse_fraction, "\"33%\"", &v));
+    return attr_dec(L, c, "min-fte-gedragswetenschapper", tnd_parse_decimal, "\"0,10\"", &v);
+}
+
+static tnd_status load_group(loader *L, xmlNodePtr sec)
+{
+    tnd_group_rules *g = &L->def->group;
+    TRY(rule_ref(L, sec, &g->ref));
+    TRY(attr_lot(L, sec, "lot", &g->lot));
+    xmlNodePtr c = tnd_xml_child(sec, "scale");
+    if (!c)
+        return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<group> mist <scale>");
+    TRY(load_scale(L, c, tnd_definition_lot(L->def, g->lot), NULL, &g->scale));
+    for (c = tnd_xml_child(sec, "staffing"); c; c = tnd_xml_next(c, "staffing"))
+        TRY(load_staffing(L, c, &g->scale));
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* award                                                                                       */
+
+static tnd_status load_score_scale(loader *L, xmlNodePtr sec)
+{
+    tnd_score_scale *s = &L->def->score_scale;
+    const int max = (int)(sizeof s->values / sizeof s->values[0]);
+    TRY(attr_str(L, sec, "source", true, s->source, sizeof s->source));
+    for (xmlNodePtr c = tnd_xml_child(sec, "score"); c; c = tnd_xml_next(c, "score")) {
+        if (s->n_values >= max)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d scores", max);
+        TRY(attr_int(L, c, "value", true, 0, 0, 1000, &s->values[s->n_values]));
+        TRY(text_str(L, c, s->labels[s->n_values], sizeof s->labels[0]));
+        if (s->n_values && s->values[s->n_values] <= s->values[s->n_values - 1])
+            return fail(L, TND_ERR_DEFINITION, c, "zet de scores oplopend, elk één keer",
+                        "score %d volgt op %d", s->values[s->n_values],
+                        s->values[s->n_values - 1]);
+        s->n_values++;
+    }
+    return TND_OK;
+}
+
+static bool on_score_scale(const tnd_score_scale *s, int score)
+{
+    for (int i = 0; i < s->n_values; i++)
+        if (s->values[i] == score)
+            return true;
+    return false;
+}
+
+static tnd_status load_locations(loader *L, xmlNodePtr c, tnd_criterion *cr)
+{
+    char *places;
+    TRY(get_attr(L, c, "min-places", true, &places));
+    char why[160] = "";
+    tnd_status rc = TND_OK;
+    if (!tnd_parse_count(L->nt, places, &cr->locations_min_places, why, sizeof why))
+        rc = value_error(L, c, "attribuut 'min-places'", places, why, "\"10\"");
+    free(places);
+    TRY(rc);
+    TRY(attr_dec(L, c, "max-km", tnd_parse_decimal, "\"15\"", &cr->locations_max_km));
+    if (cr->locations_max_km.units < 0)
+        return fail(L, TND_ERR_RANGE, c, "een afstand is niet negatief", "max-km is negatief");
+    TRY(attr_int(L, c, "score", true, 0, 0, 1000, &cr->locations_score));
+    const tnd_score_scale *s = &L->def->score_scale;
+    if (s->n_values && !on_score_scale(s, cr->locations_score))
+        return fail(L, TND_ERR_DEFINITION, c, "kies een score uit <score-scale>",
+                    "score %d staat niet op de scoreschaal", cr->locations_score);
+    cr->computed_locations = true;
+    return TND_OK;
+}
+
+static tnd_status load_criterion(loader *L, xmlNodePtr c, tnd_criterion *cr, int parent)
+{
+    cr->parent = parent;
+    TRY(attr_str(L, c, "id", true, cr->id, sizeof cr->id));
+    TRY(attr_str(L, c, "label", true, cr->label, sizeof cr->label));
+    TRY(attr_str(L, c, "source", true, cr->source, sizeof cr->source));
+    TRY(attr_dec(L, c, "weight", tnd_parse_fraction, "\"50%\"", &cr->weight));
+    if (cr->weight.units <= 0 || cr->weight.units > TND_DEC_SCALE)
+        return fail(L, TND_ERR_RANGE, c, "een weging ligt tussen 0% en 100%",
+                    "criterium '%s': weging buiten (0%%, 100%%]", cr->id);
+    cr->has_minimum = xmlHasProp(c, BAD_CAST "minimum") != NULL;
+    if (cr->has_minimum)
+        TRY(attr_dec(L, c, "minimum", tnd_parse_decimal, "\"6,0\"", &cr->minimum));
+    TRY(attr_int(L, c, "revisions", false, 0, 0, 10, &cr->revisions));
+    xmlNodePtr loc = tnd_xml_child(c, "locations");
+    return loc ? load_locations(L, loc, cr) : TND_OK;
+}
+
+/*
+ * The criteria under `node` (an <award> or a <criterion>), depth first; parent is the index of
+ * node's criterion (-1 for the award). Sibling weights must sum to exactly 100%.
+ */
+static tnd_status load_criteria(loader *L, xmlNodePtr node, tnd_award_lot *a, int parent)
+{
+    tnd_dec sum = {0};
+    size_t siblings = 0;
+    for (xmlNodePtr c = tnd_xml_child(node, "criterion"); c; c = tnd_xml_next(c, "criterion")) {
+        if (a->n_criteria >= MAX_CRITERIA)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "perceel %d: meer dan %d criteria",
+                        a->lot, MAX_CRITERIA);
+        int index = a->n_criteria++;
+        tnd_criterion *cr = &a->criteria[index];
+        TRY(load_criterion(L, c, cr, parent));
+        for (int i = 0; i < index; i++)
+            if (strcmp(a->criteria[i].id, cr->id) == 0)
+                return fail(L, TND_ERR_DEFINITION, c, "geef elk criterium van een perceel een "
+                            "eigen id", "criterium '%s' staat er dubbel in", cr->id);
+        sum.units += cr->weight.units;
+        siblings++;
+        TRY(load_criteria(L, c, a, index));
+    }
+    if (siblings && sum.units != TND_DEC_SCALE) {
+        char pct[32];
+        tnd_dec_nl((tnd_dec){sum.units * 100}, 2, pct);
+        return fail(L, TND_ERR_DEFINITION, node, "pas de wegingen aan zodat zij samen precies "
+                    "100% zijn", "perceel %d: de wegingen van de criteria onder %s%s tellen op "
+                    "tot %s%% in plaats van 100%%", a->lot, parent < 0 ? "de gunning" :
+                    "criterium ", parent < 0 ? "" : a->criteria[parent].id, pct);
+    }
+    return TND_OK;
+}
+
+static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
+{
+    char kind[16] = "";
+    TRY(rule_ref(L, c, &a->ref));
+    TRY(attr_lot(L, c, "lot", &a->lot));
+    if (tnd_definition_award(L->def, a->lot) != a)
+        return fail(L, TND_ERR_DEFINITION, c, "één <award> per perceel",
+                    "perceel %d heeft al een gunningsregel", a->lot);
+    TRY(attr_str(L, c, "kind", true, kind, sizeof kind));
+    if (strcmp(kind, "admit") == 0)
+        a->kind = TND_AWARD_ADMIT;
+    else if (strcmp(kind, "threshold") == 0)
+        a->kind = TND_AWARD_THRESHOLD;
+    else if (strcmp(kind, "ranked") == 0)
+        a->kind = TND_AWARD_RANKED;
+    else
+        return fail(L, TND_ERR_VALUE, c, "admit, threshold of ranked",
+                    "onbekende gunningswijze \"%s\"", kind);
+    TRY(attr_int(L, c, "max-awarded", false, 0, 0, 100000, &a->max_awarded));
+    TRY(attr_str(L, c, "tie-rule", false, a->tie_rule, sizeof a->tie_rule));
+    TRY(attr_str(L, c, "price-formula", false, a->price_formula, sizeof a->price_formula));
+    return load_criteria(L, c, a, -1);
+}
+
+static tnd_status load_awards(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "award");
+    if (!(d->awards = alloc_array(L, n, sizeof *d->awards)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, "award"); c; c = tnd_xml_next(c, "award")) {
+        tnd_award_lot *a = &d->awards[d->n_awards++];
+        a->lot = -1; /* not found by tnd_definition_award until its lot is read */
+        TRY(load_award(L, c, a));
+    }
+    return TND_OK;
+}
+
+/* Informative notes: only their ids take part in the uniqueness check. */
+static tnd_status load_notes(loader *L, xmlNodePtr sec)
+{
+    for (xmlNodePtr c = tnd_xml_child(sec, "note"); c; c = tnd_xml_next(c, "note")) {
+        char id[TND_ID_LEN];
+        TRY(attr_unique_id(L, c, id, sizeof id));
+    }
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The document                                                                                */
+
+/* Sections in the order of the schema's xs:sequence; each refers only to sections above it. */
+static const struct {
+    const char *name;
+    tnd_status (*load)(loader *L, xmlNodePtr sec);
+} sections[] = {
+    {"meta", load_meta},
+    {"resolutions", load_resolutions},
+    {"procedure", load_procedure},
+    {"municipalities", load_municipalities},
+    {"lots", load_lots},
+    {"contracts", load_contracts},
+    {"combinations", load_combinations},
+    {"cascade", load_cascade},
+    {"required", load_required},
+    {"exclusion", load_exclusion},
+    {"documents", load_documents},
+    {"financial", load_financial},
+    {"insurance", load_insurance},
+    {"references", load_references},
+    {"quality", load_quality},
+    {"agb", load_agb},
+    {"requirements", load_requirements},
+    {"declarations", load_declarations},
+    {"residential", load_residential},
+    {"group", load_group},
+    {"score-scale", load_score_scale},
+    {"awards", load_awards},
+    {"notes", load_notes},
+};
+
+static tnd_status load_tree(loader *L, xmlNodePtr root)
+{
+    for (xmlNodePtr sec = tnd_xml_child(root, NULL); sec; sec = tnd_xml_next(sec, NULL)) {
+        size_t i = 0;
+        while (i < sizeof sections / sizeof sections[0] &&
+               !xmlStrEqual(sec->name, BAD_CAST sections[i].name))
+            i++;
+        if (i == sizeof sections / sizeof sections[0])
+            return fail(L, TND_ERR_SCHEMA, sec, DOC_HINT, "onbekend onderdeel <%s>",
+                        (const char *)sec->name);
+        TRY(sections[i].load(L, sec));
+    }
+    return TND_OK;
+}
+
+/* Validates doc (owned by the caller) and turns it into a definition. */
+static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out, tnd_error *err)
+{
+    tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
+                                        tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
+    if (!schema)
+        return err->code != TND_OK ? err->code : TND_ERR_SCHEMA;
+    tnd_status rc = tnd_schema_validate(schema, doc, name, err);
+    tnd_schema_free(schema);
+    if (rc != TND_OK)
+        return rc;
+
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.file = name;
+    L.err = err;
+    L.def = calloc(1, sizeof *L.def);
+    L.nt = tnd_notation_new();
+    if (!L.def || !L.nt) {
+        rc = nomem(&L);
+    } else {
+        snprintf(L.def->file, sizeof L.def->file, "%s", name);
+        rc = load_tree(&L, xmlDocGetRootElement(doc));
+    }
+    tnd_notation_free(L.nt);
+    free(L.ids);
+    if (rc != TND_OK) {
+        tnd_definition_free(L.def);
+        return rc;
+    }
+    tnd_error_clear(err);
+    *out = L.def;
+    return TND_OK;
+}
+
+tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
+                                      tnd_definition **out, tnd_error *err)
+{
+    tnd_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    if (!name)
+        name = "";
+    xmlDocPtr doc = tnd_xml_read_memory(buf, len, name, err);
+    if (!doc)
+        return err->code;
+    tnd_status rc = load_doc(doc, name, out, err);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err)
+{
+    tnd_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    xmlDocPtr doc = tnd_xml_read_file(path, err);
+    if (!doc)
+        return err->code;
+    tnd_status rc = load_doc(doc, path, out, err);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
+{
+    return tnd_definition_load_memory((const char *)tnd_embedded_default_definition,
+                                      tnd_embedded_default_definition_len, DEFAULT_NAME, out,
+                                      err);
+}
+
+tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error *err)
+{
+    return path ? tnd_definition_load_file(path, out, err)
+                : tnd_definition_load_default(out, err);
+}
+
+void tnd_definition_free(tnd_definition *def)
+{
+    if (!def)
+        return;
+    for (size_t i = 0; i < def->n_lots; i++) {
+        free(def->lots[i].products);
+        free(def->lots[i].municipalities);
+    }
+    free(def->lots);
+    free(def->resolutions);
+    free(def->municipalities);
+    free(def->combo_rules);
+    free(def->required);
+    free(def->exclusion.grounds);
+    free(def->documents);
+    free(def->quality);
+    free(def->keurmerken);
+    free(def->requirements);
+    free(def->declarations);
+    free(def->residential.scale.bands);
+    free(def->residential.maxima);
+    free(def->group.scale.bands);
+    free(def->awards);
+    free(def);
+}

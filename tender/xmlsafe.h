@@ -1,0 +1,58 @@
+/*
+ * xmlsafe.h - loading untrusted XML safely and validating it against an XSD.
+ *
+ * Bids come from outside parties. Every XML document is read through here:
+ *  - no DTD loading, no external entities, no network (XML_PARSE_NONET), no XInclude;
+ *  - a document that declares a DOCTYPE with an internal subset or any ENTITY is refused
+ *    (TND_ERR_XML_UNSAFE) before anything is resolved;
+ *  - bounded size (TND_XML_MAX_BYTES) and nesting depth (TND_XML_MAX_DEPTH), bounded text;
+ *  - parse errors carry file:line and a plain message.
+ * libxml2's global error handlers are never used to print: errors go into tnd_error.
+ */
+#ifndef TND_XMLSAFE_H
+#define TND_XMLSAFE_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#include "tender/error.h"
+
+#define TND_XML_MAX_BYTES (16L * 1024 * 1024) /* 16 MiB per document */
+#define TND_XML_MAX_DEPTH 64                  /* element nesting */
+
+typedef struct tnd_schema tnd_schema;
+
+/* Reads and parses a file. name is used in messages (normally the path). NULL on error. */
+xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err);
+
+/* Parses a buffer (e.g. an embedded document or an xlsx part); name is used in messages. */
+xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd_error *err);
+
+/*
+ * Checks a tree as tnd_xml_read_* do after parsing: no DTD or entity nodes (TND_ERR_XML_UNSAFE),
+ * no element nested deeper than TND_XML_MAX_DEPTH (TND_ERR_TOO_LARGE, with its line), a root
+ * element present. Iterative, so any depth is safe to check. For trees built elsewhere.
+ */
+tnd_status tnd_xml_check_tree(xmlDocPtr doc, const char *name, tnd_error *err);
+
+/* Compiles an XSD held in memory (schemas are embedded). NULL on error (err filled). */
+tnd_schema *tnd_schema_new(const char *xsd, size_t len, const char *name, tnd_error *err);
+void tnd_schema_free(tnd_schema *s);
+
+/*
+ * Validates doc against the schema. On the first violation fills err with the file name given,
+ * the line of the offending element, libxml2's message reworded where useful, and a hint that
+ * names the documentation (docs/...). Returns TND_OK or TND_ERR_SCHEMA.
+ */
+tnd_status tnd_schema_validate(const tnd_schema *s, xmlDocPtr doc, const char *name,
+                               tnd_error *err);
+
+/* Element helpers used by the readers. Text is trimmed; returned strings are malloc'd. */
+char *tnd_xml_text(xmlNodePtr node);                    /* element text content, trimmed */
+char *tnd_xml_attr(xmlNodePtr node, const char *name);  /* attribute or NULL */
+xmlNodePtr tnd_xml_child(xmlNodePtr node, const char *name);      /* first element child */
+xmlNodePtr tnd_xml_next(xmlNodePtr node, const char *name);       /* next element sibling
+                                                                     with that name (NULL=any) */
+long tnd_xml_line(xmlNodePtr node);
+
+#endif

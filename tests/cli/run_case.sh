@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs one end-to-end CLI case: tests/cli/run_case.sh path/to/tender path/to/NAME.case
+#
+# A case file is bash that sets:
+#   ARGS=(check fixtures/bids/x.xml)     the command line after `tender`
+#   EXIT=1                               the expected exit code
+#   EXPECT_STDOUT=tests/cli/expected/NAME.txt   (optional) exact expected stdout
+#   STDOUT_HAS=("text" ...)              (optional) lines/fragments stdout must contain
+#   STDERR_HAS=("text" ...)              (optional) fragments stderr must contain
+#   STDOUT_LACKS=("text" ...) / STDERR_LACKS=(...)  fragments that must not appear
+#   STDOUT_EMPTY=1                       (optional) stdout must be empty
+# Inputs named in ARGS that are files must be unchanged afterwards (hash before/after).
+# UPDATE=1 rewrites EXPECT_STDOUT from the actual output (review the diff before committing).
+set -uo pipefail
+tender=$1
+case_file=$2
+ARGS=() EXIT=0 EXPECT_STDOUT="" STDOUT_HAS=() STDERR_HAS=() STDOUT_LACKS=() STDERR_LACKS=()
+STDOUT_EMPTY=0
+# shellcheck disable=SC1090
+source "$case_file"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+hash_inputs() { for a in "${ARGS[@]}"; do [ -f "$a" ] && sha256sum "$a"; done; }
+hash_inputs > "$tmp/before"
+
+"$tender" "${ARGS[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null
+rc=$?
+fail=0
+say() { echo "FAIL [$(basename "$case_file")]: $*"; fail=1; }
+
+[ "$rc" -eq "$EXIT" ] || say "exit code $rc, expected $EXIT"
+[ "$rc" -lt 128 ] || say "killed by a signal (crash)"
+if [ -n "$EXPECT_STDOUT" ]; then
+  if [ "${UPDATE:-0}" = 1 ]; then cp "$tmp/out" "$EXPECT_STDOUT"; fi
+  diff -u "$EXPECT_STDOUT" "$tmp/out" > "$tmp/diff" || { say "stdout differs from $EXPECT_STDOUT"; head -60 "$tmp/diff"; }
+fi
+for s in "${STDOUT_HAS[@]}"; do grep -qF -- "$s" "$tmp/out" || say "stdout lacks: $s"; done
+for s in "${STDERR_HAS[@]}"; do grep -qF -- "$s" "$tmp/err" || say "stderr lacks: $s"; done
+for s in "${STDOUT_LACKS[@]}"; do ! grep -qF -- "$s" "$tmp/out" || say "stdout has: $s"; done
+for s in "${STDERR_LACKS[@]}"; do ! grep -qF -- "$s" "$tmp/err" || say "stderr has: $s"; done
+[ "$STDOUT_EMPTY" = 0 ] || [ ! -s "$tmp/out" ] || say "stdout not empty"
+grep -q "AddressSanitizer\|runtime error:" "$tmp/err" && say "sanitizer report on stderr"
+hash_inputs > "$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" || say "an input file was modified"
+
+if [ $fail -ne 0 ]; then
+  echo "--- stderr ---"; head -40 "$tmp/err"
+  exit 1
+fi
+echo "ok $(basename "$case_file")"
