@@ -31,10 +31,6 @@
 #define TND_REPORT_WIDTH 100   /* columns (code points) per line of the text report */
 #define TND_REPORT_VERDICT_COLUMN 14 /* width of the verdict column ("NOT APPLICABLE") */
 
-/* Finding.lot of a detail row: a value behind a requirement (a norm's figure for one year),
- * shown under the requirement with the same rule id rather than as a requirement of its own. */
-#define TND_FINDING_DETAIL (-1)
-
 /*
  * Appends the Dutch report of one checked bid to out. Several bids: call once per bid with a
  * blank line between. Returns false when out ran out of memory (out->oom) or an argument is NULL.

@@ -14,6 +14,10 @@
 #include "scoring/model.h"
 
 #define TND_REASON_LEN 240
+
+/* tnd_finding.lot of a detail row: a value behind a requirement (a norm's figure for one year),
+ * shown under the requirement with the same rule id; it never decides a lot's status. */
+#define TND_FINDING_DETAIL (-1)
 #define TND_VALUE_LEN 96
 
 typedef struct {
@@ -23,7 +27,8 @@ typedef struct {
     char source[TND_SOURCE_LEN];  /* "§5.3.1 L1371-1378" */
     char requirement[TND_LABEL_LEN]; /* Dutch label of the requirement */
     char resolution[TND_ID_LEN];  /* resolution id applied, "" if none */
-    int lot;                      /* 0 = applies to every lot; else the perceel it concerns */
+    int lot;                      /* 0 = applies to every lot; TND_FINDING_DETAIL = detail row;
+                                     else the perceel it concerns */
     bool cascade;                 /* evaluated only for a lower lot of the placement cascade */
     char subject[TND_NAME_LEN];   /* what it is about: party name, "2021", "referentie 1", group */
     tnd_verdict verdict;

@@ -81,55 +81,60 @@ const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year)
 }
 
 /* Stores ref in out[*n] when there is room; counts it either way. */
-static void collect(const tnd_rule_ref *ref, const tnd_rule_ref **out, size_t max, size_t *n)
+static void collect(const tnd_rule_ref *ref, const char *engine, tnd_rule_entry *out, size_t max,
+                    size_t *n)
 {
     if (!ref->id[0])
         return;
-    if (*n < max)
-        out[*n] = ref;
+    if (*n < max) {
+        out[*n].ref = ref;
+        out[*n].engine = engine;
+    }
     (*n)++;
 }
 
-size_t tnd_definition_rules(const tnd_definition *def, const tnd_rule_ref **out, size_t max)
+size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size_t max)
 {
+    static const char check[] = "scoring/check.c", fin[] = "scoring/rules_financial.c",
+                      suit[] = "scoring/rules_suitability.c", award[] = "scoring/award.c";
     size_t n = 0;
-    collect(&def->closing, out, max, &n);
+    collect(&def->closing, check, out, max, &n);
     for (size_t i = 0; i < def->n_combo_rules; i++)
-        collect(&def->combo_rules[i].ref, out, max, &n);
-    collect(&def->cascade.ref, out, max, &n);
+        collect(&def->combo_rules[i].ref, check, out, max, &n);
+    collect(&def->cascade.ref, check, out, max, &n);
     for (size_t i = 0; i < def->n_required; i++)
-        collect(&def->required[i].ref, out, max, &n);
-    collect(&def->exclusion.ref, out, max, &n);
+        collect(&def->required[i].ref, check, out, max, &n);
+    collect(&def->exclusion.ref, check, out, max, &n);
     for (size_t i = 0; i < def->n_documents; i++)
-        collect(&def->documents[i].ref, out, max, &n);
+        collect(&def->documents[i].ref, check, out, max, &n);
     const tnd_financial_rules *f = &def->financial;
-    collect(&f->ref, out, max, &n);
+    collect(&f->ref, fin, out, max, &n);
     for (int i = 0; i < f->n_norms; i++)
-        collect(&f->norms[i].ref, out, max, &n);
-    collect(&f->year_rule, out, max, &n);
-    collect(&f->going_concern, out, max, &n);
-    collect(&f->startup, out, max, &n);
-    collect(&f->plan, out, max, &n);
-    collect(&def->insurance.ref, out, max, &n);
+        collect(&f->norms[i].ref, fin, out, max, &n);
+    collect(&f->year_rule, fin, out, max, &n);
+    collect(&f->going_concern, fin, out, max, &n);
+    collect(&f->startup, fin, out, max, &n);
+    collect(&f->plan, fin, out, max, &n);
+    collect(&def->insurance.ref, suit, out, max, &n);
     const tnd_reference_rules *r = &def->references;
     const tnd_rule_ref *refs[] = { &r->ref, &r->competence_rule, &r->window_rule,
                                    &r->referent_rule, &r->dissolved_rule, &r->forecast_rule,
                                    &r->subcontractor_rule, &r->third_party_rule };
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
-        collect(refs[i], out, max, &n);
+        collect(refs[i], suit, out, max, &n);
     for (size_t i = 0; i < def->n_quality; i++)
-        collect(&def->quality[i].ref, out, max, &n);
+        collect(&def->quality[i].ref, suit, out, max, &n);
     for (size_t i = 0; i < def->n_keurmerken; i++)
-        collect(&def->keurmerken[i].ref, out, max, &n);
-    collect(&def->agb.ref, out, max, &n);
+        collect(&def->keurmerken[i].ref, suit, out, max, &n);
+    collect(&def->agb.ref, suit, out, max, &n);
     for (size_t i = 0; i < def->n_requirements; i++)
-        collect(&def->requirements[i].ref, out, max, &n);
+        collect(&def->requirements[i].ref, suit, out, max, &n);
     for (size_t i = 0; i < def->n_declarations; i++)
-        collect(&def->declarations[i].ref, out, max, &n);
-    collect(&def->residential.ref, out, max, &n);
-    collect(&def->residential.max_rule, out, max, &n);
-    collect(&def->group.ref, out, max, &n);
+        collect(&def->declarations[i].ref, check, out, max, &n);
+    collect(&def->residential.ref, suit, out, max, &n);
+    collect(&def->residential.max_rule, suit, out, max, &n);
+    collect(&def->group.ref, suit, out, max, &n);
     for (size_t i = 0; i < def->n_awards; i++)
-        collect(&def->awards[i].ref, out, max, &n);
+        collect(&def->awards[i].ref, award, out, max, &n);
     return n;
 }

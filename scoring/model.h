@@ -357,6 +357,29 @@ typedef struct {
     char source[TND_SOURCE_LEN];
 } tnd_criterion;
 
+/*
+ * Price-quality formula of a lot that competes on price (IJsselland does not; other regions do).
+ * Q is the weighted quality score on the definition's scale, P the bid's price.
+ */
+typedef enum {
+    TND_PRICE_NONE = 0,
+    TND_PRICE_RELATIVE_LOWEST,    /* "relative-lowest": WQ*Q + WP*max*Pbest/Pi */
+    TND_PRICE_WEIGHTED_RANGE,     /* "weighted-range": price score linear between Pmin and Pmax */
+    TND_PRICE_LOGARITHMIC,        /* "logarithmic": WQ*Q + WP*max*(1 - log(Pi/Pbest)/log A) */
+    TND_PRICE_VALUE,              /* "value": fictitious price Pi - value_per_point*Q; lowest wins */
+    TND_PRICE_QUALITY_RATIO       /* "quality-price-ratio": Q / Pi; highest wins */
+} tnd_price_kind;
+
+typedef struct {
+    tnd_price_kind kind;
+    tnd_dec quality_weight;       /* WQ (0.6) */
+    tnd_dec price_weight;         /* WP (0.4) */
+    tnd_cents pmin, pmax;         /* weighted-range: a price <= pmin scores max, >= pmax scores 0 */
+    tnd_dec log_base;             /* logarithmic: coefficient A (> 1) */
+    tnd_cents value_per_point;    /* value: euros of fictitious discount per quality point */
+    char source[TND_SOURCE_LEN];
+} tnd_price_rule;
+
 typedef struct {
     tnd_rule_ref ref;
     int lot;
@@ -365,7 +388,8 @@ typedef struct {
     int n_criteria;
     int max_awarded;              /* 0 = no maximum */
     char tie_rule[TND_ID_LEN];    /* "" = a tie is reported, never decided */
-    char price_formula[TND_CODE_LEN]; /* "" = no price competition */
+    char price_formula[TND_CODE_LEN]; /* "" = no price competition; else a tnd_price_kind name */
+    tnd_price_rule price;
 } tnd_award_lot;
 
 typedef struct {
@@ -645,9 +669,15 @@ bool tnd_bid_applies(const tnd_bid *bid, int number);
 const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year);
 const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year);
 
-/* Every rule of the definition with a non-empty id, in definition order: at most `max` pointers
+/* A rule of the definition and the source file of the engine that decides it. */
+typedef struct {
+    const tnd_rule_ref *ref;
+    const char *engine;           /* "scoring/rules_financial.c" */
+} tnd_rule_entry;
+
+/* Every rule of the definition with a non-empty id, in definition order: at most `max` entries
  * are stored in out; returns the total number (call with max 0 to count). Used to generate and
  * check the rule table in docs/rules.md. */
-size_t tnd_definition_rules(const tnd_definition *def, const tnd_rule_ref **out, size_t max);
+size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size_t max);
 
 #endif

@@ -20,11 +20,8 @@
  */
 #include "scoring/check_internal.h"
 
-#include <stdio.h>
+#include <stdio.h> /* snprintf only: text into fixed buffers, no I/O */
 #include <string.h>
-
-/* Detail rows: shown with the norm, excluded from every lot status (check.c ignores lot -1). */
-#define DETAIL_LOT (-1)
 
 typedef enum { YEAR_UNKNOWN, YEAR_MET, YEAR_NOT_MET } year_outcome;
 
@@ -148,7 +145,7 @@ static year_outcome judge_year(const tnd_definition *def, const tnd_bid *bid, co
     if (den == 0 && num > 0 && n->degenerate == TND_DEGENERATE_MET_IF_POSITIVE) {
         outcome = YEAR_MET;
         snprintf(found, sizeof found, "oneindig");
-        f = tnd_add_finding(r, 2, &n->ref, DETAIL_LOT, TND_PASS,
+        f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, TND_PASS,
                             "%s %d is oneindig (%s 0, teller positief); norm %s%s: voldaan", label,
                             year, den_text, norm, strict);
     } else if (den <= 0) {
@@ -156,14 +153,14 @@ static year_outcome judge_year(const tnd_definition *def, const tnd_bid *bid, co
         outcome = YEAR_NOT_MET;
         snprintf(found, sizeof found, "niet te berekenen");
         bool zero_with_rule = den == 0 && n->degenerate == TND_DEGENERATE_MET_IF_POSITIVE;
-        f = tnd_add_finding(r, 2, &n->ref, DETAIL_LOT, TND_FAIL,
+        f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, TND_FAIL,
                             "%s %d niet te berekenen: %s %s; geteld als niet voldaan", label, year,
                             den_text, zero_with_rule ? "0 en teller <= 0" : "<= 0");
     } else {
         bool met = tnd_op_holds(n->op, tnd_fraction_cmp(num, den, n->threshold));
         outcome = met ? YEAR_MET : YEAR_NOT_MET;
         found_text(n, num, den, found, sizeof found);
-        f = tnd_add_finding(r, 2, &n->ref, DETAIL_LOT, met ? TND_PASS : TND_FAIL,
+        f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, met ? TND_PASS : TND_FAIL,
                             "%s %d is %s; norm %s%s: %s", label, year, found, norm, strict,
                             met ? "voldaan" : "niet voldaan");
     }

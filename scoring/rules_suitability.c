@@ -14,7 +14,8 @@
  */
 #include "scoring/check_internal.h"
 
-#include <stdio.h>
+#include <stdarg.h>
+#include <stdio.h> /* (v)snprintf only: text into fixed buffers, no I/O */
 #include <string.h>
 
 /* Fills subject, found and norm of a finding just added (f may be NULL: out of memory). */
@@ -146,142 +147,151 @@ static void reference_period(const tnd_reference *ref, char *buf, size_t size)
         snprintf(buf, size, "%s t/m (geen einddatum)", start);
 }
 
-/* Adds a finding about one counted reference; counts it in *n_found. */
-static tnd_finding *reference_finding(tnd_check_result *r, const tnd_rule_ref *ref,
-                                      tnd_verdict verdict, const char *subject, int *n_found,
-                                      const char *reason)
+/* One counted reference being judged: what its findings need, and how many it got. */
+typedef struct {
+    const tnd_reference_rules *rules;
+    const tnd_reference *ref;
+    char subject[TND_NAME_LEN];   /* "referentie 1: Gemeente Zwolle" */
+    int n_findings;
+    tnd_check_result *r;
+} reference_check;
+
+/* Adds a finding about the reference under rule `rule`; found/norm may be NULL. */
+__attribute__((format(printf, 6, 7)))
+static void reference_finding(reference_check *c, const tnd_rule_ref *rule, tnd_verdict verdict,
+                              const char *found, const char *norm, const char *reason_fmt, ...)
 {
-    (*n_found)++;
-    tnd_finding *f = tnd_add_finding(r, 2, ref, 0, verdict, "%s", reason);
-    if (f)
-        tnd_finding_set(f->subject, sizeof f->subject, "%s", subject);
-    return f;
+    char reason[TND_REASON_LEN];
+    va_list ap;
+    va_start(ap, reason_fmt);
+    vsnprintf(reason, sizeof reason, reason_fmt, ap);
+    va_end(ap);
+    c->n_findings++;
+    tnd_finding *f = tnd_add_finding(c->r, 2, rule, 0, verdict, "%s", reason);
+    describe(f, c->subject, found ? found : "", norm ? norm : "");
 }
 
-/* Reliance on a third party's experience (§5.4 L1478-1487): UEA II C "ja" and a signed
- * Verklaring inzet Derden from a third party of that name. Returns the reason it fails, or NULL. */
-static const char *third_party_problem(const tnd_bid *bid, const tnd_reference *ref, char *buf,
-                                       size_t size)
+/* §5.4 voorwaarde 1: every core competence, each missing one named. */
+static void check_competences(reference_check *c, const char *covered, const char *all)
 {
-    const tnd_party *third = third_party_named(bid, ref->third_party);
-    if (!bid->bidder.part_iic_yes)
-        snprintf(buf, size, "ervaring van derde %s zonder \"ja\" bij UEA deel II C",
-                 ref->third_party);
-    else if (!third)
-        snprintf(buf, size, "ervaring van derde %s, maar die derde is niet opgegeven",
-                 ref->third_party);
-    else if (!third->declaration_signed)
-        snprintf(buf, size, "ervaring van derde %s zonder ondertekende Verklaring inzet Derden",
-                 ref->third_party);
-    else
-        return NULL;
-    return buf;
-}
-
-/* Every condition of §5.4 on one counted reference; one PASS when all hold. */
-static void judge_reference(const tnd_definition *def, const tnd_bid *bid, size_t index,
-                            tnd_check_result *r)
-{
-    const tnd_reference_rules *rr = &def->references;
-    const tnd_reference *ref = &bid->references[index];
-    char subject[TND_NAME_LEN], reason[TND_REASON_LEN], found[TND_VALUE_LEN];
-    char norm[TND_VALUE_LEN] = "", covered[TND_VALUE_LEN] = "";
-    tnd_finding_set(subject, sizeof subject, "referentie %zu: %s", index + 1, ref->referent);
-    int n_found = 0;
-    tnd_finding *f;
-
-    for (int i = 0; i < ref->n_competences; i++)
-        list_append(covered, sizeof covered, ref->competences[i]);
-    for (int i = 0; i < rr->n_competences; i++)
-        list_append(norm, sizeof norm, rr->competences[i].id);
-    for (int i = 0; i < rr->n_competences; i++) {
-        const tnd_competence *c = &rr->competences[i];
-        if (reference_covers(ref, c->id))
-            continue;
-        snprintf(reason, sizeof reason, "kerncompetentie %s (%s) niet aangetoond", c->id, c->label);
-        f = reference_finding(r, &rr->competence_rule, TND_FAIL, subject, &n_found, reason);
-        if (f) {
-            tnd_finding_set(f->found, sizeof f->found, "%s", covered[0] ? covered : "geen");
-            tnd_finding_set(f->norm, sizeof f->norm, "%s", norm);
-        }
+    for (int i = 0; i < c->rules->n_competences; i++) {
+        const tnd_competence *k = &c->rules->competences[i];
+        if (!reference_covers(c->ref, k->id))
+            reference_finding(c, &c->rules->competence_rule, TND_FAIL,
+                              covered[0] ? covered : "geen", all,
+                              "kerncompetentie %s (%s) niet aangetoond", k->id, k->label);
     }
+}
 
-    /* §5.4 voorwaarde 2, resolution: the period must overlap [closing - N years, closing]. */
-    tnd_date closing = def->closing_time.date;
-    tnd_date window_start = tnd_date_add_months(closing, -12 * rr->window_years);
+/* §5.4 voorwaarde 2, resolution: the period must overlap [closing - N years, closing]. */
+static void check_period(reference_check *c, tnd_date closing)
+{
+    const tnd_reference *ref = c->ref;
+    int years = c->rules->window_years;
+    tnd_date window_start = tnd_date_add_months(closing, -12 * years);
     bool started = tnd_date_cmp(ref->start, closing) <= 0;
     bool recent = ref->ongoing || (ref->has_end && tnd_date_cmp(ref->end, window_start) >= 0);
-    if (!started || !recent) {
-        char from[16], to[16];
-        tnd_date_nl(window_start, from);
-        tnd_date_nl(closing, to);
-        if (!ref->ongoing && !ref->has_end)
-            snprintf(reason, sizeof reason,
-                     "geen einddatum en niet lopend: niet aantoonbaar binnen de periode van %d "
-                     "jaar vóór sluitingsdatum",
-                     rr->window_years);
-        else
-            snprintf(reason, sizeof reason, "buiten de periode van %d jaar vóór sluitingsdatum",
-                     rr->window_years);
-        f = reference_finding(r, &rr->window_rule, TND_FAIL, subject, &n_found, reason);
-        reference_period(ref, found, sizeof found);
-        if (f) {
-            tnd_finding_set(f->found, sizeof f->found, "%s", found);
-            tnd_finding_set(f->norm, sizeof f->norm, "overlap met %s t/m %s", from, to);
-        }
-    }
+    if (started && recent)
+        return;
+    char period[TND_VALUE_LEN], from[16], to[16], norm[TND_VALUE_LEN];
+    reference_period(ref, period, sizeof period);
+    tnd_date_nl(window_start, from);
+    tnd_date_nl(closing, to);
+    snprintf(norm, sizeof norm, "overlap met %s t/m %s", from, to);
+    if (!ref->ongoing && !ref->has_end)
+        reference_finding(c, &c->rules->window_rule, TND_FAIL, period, norm,
+                          "geen einddatum en niet lopend: niet aantoonbaar binnen de periode van "
+                          "%d jaar vóór sluitingsdatum",
+                          years);
+    else
+        reference_finding(c, &c->rules->window_rule, TND_FAIL, period, norm,
+                          "buiten de periode van %d jaar vóór sluitingsdatum", years);
+}
 
+/* §5.4 voorwaarden 5-6: a forbidden referent (RSJ, its staff) fails; one that is not of an
+ * allowed kind (a municipality) goes to a reviewer. */
+static void check_referent(reference_check *c)
+{
+    const tnd_reference_rules *rr = c->rules;
+    const char *kind = c->ref->referent_kind;
     char allowed[TND_VALUE_LEN] = "";
     for (int i = 0; i < rr->n_allowed; i++) {
         size_t len = strlen(allowed);
         snprintf(allowed + len, sizeof allowed - len, "%s%s", i ? " of " : "",
                  rr->referent_kinds_allowed[i]);
     }
-    if (contains_code(rr->referent_kinds_forbidden, rr->n_forbidden, ref->referent_kind)) {
-        snprintf(reason, sizeof reason, "referent van soort %s kan geen referent zijn",
-                 ref->referent_kind);
-        f = reference_finding(r, &rr->referent_rule, TND_FAIL, subject, &n_found, reason);
-        if (f) {
-            tnd_finding_set(f->found, sizeof f->found, "%s", ref->referent_kind);
-            tnd_finding_set(f->norm, sizeof f->norm, "%s", allowed);
-        }
-    } else if (rr->n_allowed > 0 &&
-               !contains_code(rr->referent_kinds_allowed, rr->n_allowed, ref->referent_kind)) {
-        snprintf(reason, sizeof reason, "referent is geen %s; beoordelaar beslist", allowed);
-        f = reference_finding(r, &rr->referent_rule, TND_REVIEW, subject, &n_found, reason);
-        if (f) {
-            tnd_finding_set(f->found, sizeof f->found, "%s", ref->referent_kind);
-            tnd_finding_set(f->norm, sizeof f->norm, "%s", allowed);
-        }
-    }
+    if (contains_code(rr->referent_kinds_forbidden, rr->n_forbidden, kind))
+        reference_finding(c, &rr->referent_rule, TND_FAIL, kind, allowed,
+                          "referent van soort %s kan geen referent zijn", kind);
+    else if (rr->n_allowed > 0 && !contains_code(rr->referent_kinds_allowed, rr->n_allowed, kind))
+        reference_finding(c, &rr->referent_rule, TND_REVIEW, kind, allowed,
+                          "referent is geen %s; beoordelaar beslist", allowed);
+}
 
-    /* §5.4 voorwaarde 9 */
+/* §5.4 voorwaarden 7-9 and reliance on a third party (L1478-1487): UEA II C "ja" and a signed
+ * Verklaring inzet Derden from a third party of that name. */
+static void check_conduct(reference_check *c, const tnd_bid *bid)
+{
+    const tnd_reference_rules *rr = c->rules;
+    const tnd_reference *ref = c->ref;
     if (ref->dissolved_early)
-        reference_finding(r, &rr->dissolved_rule, TND_FAIL, subject, &n_found,
+        reference_finding(c, &rr->dissolved_rule, TND_FAIL, NULL, NULL,
                           "contract tussentijds ontbonden wegens onvoldoende presteren");
     if (ref->has_clients_served && ref->clients_served == 0)
-        reference_finding(r, &rr->dissolved_rule, TND_FAIL, subject, &n_found,
+        reference_finding(c, &rr->dissolved_rule, TND_FAIL, "0 cliënten", ">= 1 cliënt",
                           "nooit een cliënt ondersteund");
-    /* §5.4 voorwaarde 7 */
     if (ref->forecast_results)
-        reference_finding(r, &rr->forecast_rule, TND_FAIL, subject, &n_found,
+        reference_finding(c, &rr->forecast_rule, TND_FAIL, "prognose", "behaalde resultaten",
                           "resultaten zijn een prognose; alleen werkelijk behaalde resultaten "
                           "tellen");
-    /* §5.4 voorwaarde 8 */
-    if (ref->subcontractor[0] && !ref->subcontractor_deployed) {
-        snprintf(reason, sizeof reason,
-                 "ervaring van onderaannemer %s, die niet bij de uitvoering wordt ingezet",
-                 ref->subcontractor);
-        reference_finding(r, &rr->subcontractor_rule, TND_FAIL, subject, &n_found, reason);
-    }
-    if (ref->third_party[0] && third_party_problem(bid, ref, reason, sizeof reason))
-        reference_finding(r, &rr->third_party_rule, TND_FAIL, subject, &n_found, reason);
+    if (ref->subcontractor[0] && !ref->subcontractor_deployed)
+        reference_finding(c, &rr->subcontractor_rule, TND_FAIL, ref->subcontractor,
+                          "onderaannemer wordt ingezet",
+                          "ervaring van onderaannemer %s, die niet bij de uitvoering wordt "
+                          "ingezet",
+                          ref->subcontractor);
+    if (!ref->third_party[0])
+        return;
+    const tnd_party *third = third_party_named(bid, ref->third_party);
+    const char *norm = "UEA deel II C: ja en Verklaring inzet Derden";
+    if (!bid->bidder.part_iic_yes)
+        reference_finding(c, &rr->third_party_rule, TND_FAIL, ref->third_party, norm,
+                          "ervaring van derde %s zonder \"ja\" bij UEA deel II C",
+                          ref->third_party);
+    else if (!third)
+        reference_finding(c, &rr->third_party_rule, TND_FAIL, ref->third_party, norm,
+                          "ervaring van derde %s, maar die derde is niet opgegeven",
+                          ref->third_party);
+    else if (!third->declaration_signed)
+        reference_finding(c, &rr->third_party_rule, TND_FAIL, ref->third_party, norm,
+                          "ervaring van derde %s zonder ondertekende Verklaring inzet Derden",
+                          ref->third_party);
+}
 
-    if (n_found == 0) {
-        reference_period(ref, found, sizeof found);
-        f = tnd_add_finding(r, 2, &rr->ref, 0, TND_PASS,
-                            "voldoet aan alle kerncompetenties en voorwaarden (%s)", found);
-        describe(f, subject, covered, norm);
+/* Every condition of §5.4 on one counted reference; one PASS when all hold. */
+static void judge_reference(const tnd_definition *def, const tnd_bid *bid, size_t index,
+                            tnd_check_result *r)
+{
+    reference_check c = { .rules = &def->references, .ref = &bid->references[index], .r = r };
+    tnd_finding_set(c.subject, sizeof c.subject, "referentie %zu: %s", index + 1,
+                    c.ref->referent);
+    char covered[TND_VALUE_LEN] = "", all[TND_VALUE_LEN] = "";
+    for (int i = 0; i < c.ref->n_competences; i++)
+        list_append(covered, sizeof covered, c.ref->competences[i]);
+    for (int i = 0; i < c.rules->n_competences; i++)
+        list_append(all, sizeof all, c.rules->competences[i].id);
+
+    check_competences(&c, covered, all);
+    check_period(&c, def->closing_time.date);
+    check_referent(&c);
+    check_conduct(&c, bid);
+    if (c.n_findings == 0) {
+        char period[TND_VALUE_LEN];
+        reference_period(c.ref, period, sizeof period);
+        tnd_finding *f = tnd_add_finding(r, 2, &c.rules->ref, 0, TND_PASS,
+                                         "voldoet aan alle kerncompetenties en voorwaarden (%s)",
+                                         period);
+        describe(f, c.subject, covered, all);
     }
 }
 

@@ -13,8 +13,9 @@
 static const char help_text[] =
     "Gebruik: tender rules [--tender DEF.xml]\n"
     "\n"
-    "Toont elke regel van de aanbestedingsdefinitie met id, bron (§) en eis, als\n"
-    "Markdown-tabel, in de volgorde van de definitie.\n"
+    "Toont elke regel van de aanbestedingsdefinitie met id, bron (§), eis, resolutie en\n"
+    "het bestand van de engine dat de regel beslist, als Markdown-tabel, in de volgorde\n"
+    "van de definitie.\n"
     "\n"
     "Opties:\n"
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
@@ -50,24 +51,24 @@ int cmd_rules(int argc, char **argv)
         return TND_EXIT_BAD_INPUT;
     }
     size_t n = tnd_definition_rules(def, NULL, 0);
-    const tnd_rule_ref **refs = calloc(n ? n : 1, sizeof *refs);
+    tnd_rule_entry *refs = calloc(n ? n : 1, sizeof *refs);
     if (!refs) {
         tnd_definition_free(def);
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         return TND_EXIT_BAD_INPUT;
     }
     tnd_definition_rules(def, refs, n);
-    printf("| id | bron | eis | resolutie |\n|---|---|---|---|\n");
+    printf("| id | bron | eis | resolutie | beslist in |\n|---|---|---|---|---|\n");
     for (size_t i = 0; i < n; i++) {
         printf("| `");
-        cell(refs[i]->id);
+        cell(refs[i].ref->id);
         printf("` | ");
-        cell(refs[i]->source);
+        cell(refs[i].ref->source);
         printf(" | ");
-        cell(refs[i]->label);
+        cell(refs[i].ref->label);
         printf(" | ");
-        cell(refs[i]->resolution);
-        printf(" |\n");
+        cell(refs[i].ref->resolution);
+        printf(" | %s |\n", refs[i].engine);
     }
     free(refs);
     tnd_definition_free(def);

@@ -19,6 +19,7 @@
 #include "tender/definition.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -257,76 +258,65 @@ static tnd_status attr_op(loader *L, xmlNodePtr n, const char *name, tnd_op *out
     return rc;
 }
 
-/* Parsers of notation.h that yield a tnd_dec. */
-typedef bool (*dec_parser)(const tnd_notation *, const char *, tnd_dec *, char *, size_t);
+/* The notations a definition value can be written in (notation.h), each with an example for
+ * the hint. The output type follows the kind: tnd_dec, long, tnd_cents, tnd_date, tnd_datetime. */
+typedef enum {
+    NOTE_DECIMAL,   /* "4,1"             -> tnd_dec */
+    NOTE_FRACTION,  /* "95%", "0,95"     -> tnd_dec */
+    NOTE_PERCENT,   /* "20,0%"           -> tnd_dec */
+    NOTE_COUNT,     /* "10"              -> long */
+    NOTE_MONEY,     /* "€ 2.000.000,00"  -> tnd_cents, never negative */
+    NOTE_DATE,      /* "01-01-2023"      -> tnd_date */
+    NOTE_DATETIME   /* "18-07-2022 11:00" -> tnd_datetime */
+} notation_kind;
 
-/* A required decimal attribute in the notation of `parse`; example names a valid value. */
-static tnd_status attr_dec(loader *L, xmlNodePtr n, const char *name, dec_parser parse,
-                           const char *example, tnd_dec *out)
+static const char *const notation_examples[] = {
+    [NOTE_DECIMAL] = "\"4,1\" of \"6,0\"",
+    [NOTE_FRACTION] = "\"95%\" of \"0,95\"",
+    [NOTE_PERCENT] = "\"20,0%\"",
+    [NOTE_COUNT] = "\"10\"",
+    [NOTE_MONEY] = "\"€ 2.000.000,00\" of \"€ 1,08\"",
+    [NOTE_DATE] = "\"01-01-2023\"",
+    [NOTE_DATETIME] = "\"18-07-2022 11:00\"",
+};
+
+/* Parses text (of the attribute or element `what`) in the notation `kind` into out. */
+static tnd_status parse_value(loader *L, xmlNodePtr n, const char *what, const char *text,
+                              notation_kind kind, void *out)
 {
-    char *v;
-    TRY(get_attr(L, n, name, true, &v));
     char why[160] = "";
-    tnd_status rc = TND_OK;
-    if (!parse(L->nt, v, out, why, sizeof why)) {
-        char what[80];
-        snprintf(what, sizeof what, "attribuut '%s'", name);
-        rc = value_error(L, n, what, v, why, example);
+    bool ok = false;
+    switch (kind) {
+    case NOTE_DECIMAL: ok = tnd_parse_decimal(L->nt, text, out, why, sizeof why); break;
+    case NOTE_FRACTION: ok = tnd_parse_fraction(L->nt, text, out, why, sizeof why); break;
+    case NOTE_PERCENT: ok = tnd_parse_percent(L->nt, text, out, why, sizeof why); break;
+    case NOTE_COUNT: ok = tnd_parse_count(L->nt, text, out, why, sizeof why); break;
+    case NOTE_MONEY: ok = tnd_parse_money(L->nt, text, out, why, sizeof why); break;
+    case NOTE_DATE: ok = tnd_parse_date(L->nt, text, out, why, sizeof why); break;
+    case NOTE_DATETIME: ok = tnd_parse_datetime(L->nt, text, out, why, sizeof why); break;
     }
-    free(v);
-    return rc;
-}
-
-/* A non-negative amount of money in text (what names the attribute or element). */
-static tnd_status parse_money(loader *L, xmlNodePtr n, const char *what, const char *text,
-                              tnd_cents *out)
-{
-    char why[160] = "";
-    if (!tnd_parse_money(L->nt, text, out, why, sizeof why))
-        return value_error(L, n, what, text, why, "\"€ 2.000.000,00\" of \"€ 1,08\"");
-    if (*out < 0)
+    if (!ok)
+        return value_error(L, n, what, text, why, notation_examples[kind]);
+    if (kind == NOTE_MONEY && *(tnd_cents *)out < 0)
         return fail(L, TND_ERR_RANGE, n, "een bedrag in een definitie is nooit negatief",
                     "%s \"%s\" is negatief", what, text);
     return TND_OK;
 }
 
-static tnd_status attr_money(loader *L, xmlNodePtr n, const char *name, tnd_cents *out)
+/* An attribute in the notation `kind`. Optional when present is not NULL: *present then tells
+ * whether it was written, and out is left alone when it was not. */
+static tnd_status attr_value(loader *L, xmlNodePtr n, const char *name, notation_kind kind,
+                             void *out, bool *present)
 {
     char *v;
-    TRY(get_attr(L, n, name, true, &v));
+    TRY(get_attr(L, n, name, present == NULL, &v));
+    if (present)
+        *present = v != NULL;
+    if (!v)
+        return TND_OK;
     char what[80];
     snprintf(what, sizeof what, "attribuut '%s'", name);
-    tnd_status rc = parse_money(L, n, what, v, out);
-    free(v);
-    return rc;
-}
-
-static tnd_status attr_datetime(loader *L, xmlNodePtr n, const char *name, tnd_datetime *out)
-{
-    char *v;
-    TRY(get_attr(L, n, name, true, &v));
-    char why[160] = "";
-    tnd_status rc = TND_OK;
-    if (!tnd_parse_datetime(L->nt, v, out, why, sizeof why)) {
-        char what[80];
-        snprintf(what, sizeof what, "attribuut '%s'", name);
-        rc = value_error(L, n, what, v, why, "\"18-07-2022 11:00\"");
-    }
-    free(v);
-    return rc;
-}
-
-static tnd_status attr_date(loader *L, xmlNodePtr n, const char *name, tnd_date *out)
-{
-    char *v;
-    TRY(get_attr(L, n, name, true, &v));
-    char why[160] = "";
-    tnd_status rc = TND_OK;
-    if (!tnd_parse_date(L->nt, v, out, why, sizeof why)) {
-        char what[80];
-        snprintf(what, sizeof what, "attribuut '%s'", name);
-        rc = value_error(L, n, what, v, why, "\"01-01-2023\"");
-    }
+    tnd_status rc = parse_value(L, n, what, v, kind, out);
     free(v);
     return rc;
 }
@@ -548,7 +538,7 @@ static tnd_status load_resubmission(loader *L, xmlNodePtr c)
     char text[TND_TEXT_LEN], when[24];
     TRY(attr_unique_id(L, c, r.id, sizeof r.id));
     TRY(attr_str(L, c, "source", true, r.source, sizeof r.source));
-    TRY(attr_datetime(L, c, "at", &at));
+    TRY(attr_value(L, c, "at", NOTE_DATETIME, &at, NULL));
     TRY(text_str(L, c, text, sizeof text));
     tnd_datetime_nl(at, when);
     int len = snprintf(r.text, sizeof r.text, "Sluitingstijd hernieuwde inschrijving: %s. %s",
@@ -572,7 +562,7 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
     if (!closing)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
     TRY(rule_ref(L, closing, &d->closing));
-    TRY(attr_datetime(L, closing, "at", &d->closing_time));
+    TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
     xmlNodePtr resub = tnd_xml_child(sec, "resubmission");
     return resub ? load_resubmission(L, resub) : TND_OK;
 }
@@ -629,6 +619,11 @@ static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_produc
         if (strcmp(lot->products[i].group, p->group) == 0)
             same_group++;
     TRY(attr_int(L, c, "rank", false, same_group, 0, 1000, &p->rank));
+    for (size_t i = 0; i < lot->n_products; i++)
+        if (strcmp(lot->products[i].group, p->group) == 0 && lot->products[i].rank == p->rank)
+            return fail(L, TND_ERR_DEFINITION, c, "geef elke voorziening in een groep een eigen "
+                        "rang", "perceel %d: voorzieningen '%s' en '%s' hebben dezelfde rang %d",
+                        lot->number, lot->products[i].code, p->code, p->rank);
     for (xmlNodePtr t = tnd_xml_child(c, "tariff"); t; t = tnd_xml_next(t, "tariff")) {
         if (p->n_tariffs >= (int)(sizeof p->tariffs / sizeof p->tariffs[0]))
             return fail(L, TND_ERR_RANGE, t, DOC_HINT, "voorziening '%s' heeft meer dan 2 "
@@ -638,7 +633,7 @@ static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_produc
         char *amount = tnd_xml_text(t);
         if (!amount)
             return nomem(L);
-        tnd_status rc = parse_money(L, t, "het tarief", amount, &tf->amount);
+        tnd_status rc = parse_value(L, t, "het tarief", amount, NOTE_MONEY, &tf->amount);
         free(amount);
         TRY(rc);
         p->n_tariffs++;
@@ -725,8 +720,8 @@ static tnd_status load_contracts(loader *L, xmlNodePtr sec)
         int lots[TND_MAX_SET], n_lots;
         tnd_date start, end;
         TRY(attr_lots(L, c, "lots", true, lots, TND_MAX_SET, &n_lots));
-        TRY(attr_date(L, c, "start", &start));
-        TRY(attr_date(L, c, "end", &end));
+        TRY(attr_value(L, c, "start", NOTE_DATE, &start, NULL));
+        TRY(attr_value(L, c, "end", NOTE_DATE, &end, NULL));
         if (tnd_date_cmp(start, end) > 0)
             return fail(L, TND_ERR_RANGE, c, "zet de begindatum voor de einddatum",
                         "de overeenkomst eindigt voordat zij begint");
@@ -939,14 +934,10 @@ static tnd_status load_fin_norm(loader *L, xmlNodePtr c, tnd_financial_rules *f)
 
     char *threshold;
     TRY(get_attr(L, c, "threshold", true, &threshold));
-    char why[160] = "";
     nm->percent = strchr(threshold, '%') != NULL;
-    bool ok = nm->percent ? tnd_parse_percent(L->nt, threshold, &nm->threshold, why, sizeof why)
-                          : tnd_parse_decimal(L->nt, threshold, &nm->threshold, why, sizeof why);
     int places = written_places(threshold);
-    tnd_status rc = ok ? TND_OK
-                       : value_error(L, c, "attribuut 'threshold'", threshold, why,
-                                     "\"20,0%\" of \"1\"");
+    tnd_status rc = parse_value(L, c, "attribuut 'threshold'", threshold,
+                                nm->percent ? NOTE_PERCENT : NOTE_DECIMAL, &nm->threshold);
     free(threshold);
     TRY(rc);
     TRY(attr_int(L, c, "display-places", false, places, 0, 6, &nm->display_places));
@@ -1053,7 +1044,7 @@ static tnd_status load_insurance(loader *L, xmlNodePtr sec)
 {
     tnd_insurance_rule *r = &L->def->insurance;
     TRY(rule_ref(L, sec, &r->ref));
-    TRY(attr_money(L, sec, "min-per-event", &r->min_per_event));
+    TRY(attr_value(L, sec, "min-per-event", NOTE_MONEY, &r->min_per_event, NULL));
     TRY(attr_bool(L, sec, "every-member", false, &r->every_member));
     return attr_verdict(L, sec, "declared-only", &r->declared_only);
 }
@@ -1176,11 +1167,11 @@ static tnd_status load_requirement(loader *L, xmlNodePtr c, tnd_requirement *r)
     TRY(attr_op(L, c, "op", &r->op));
     if (strcmp(kind, "number") == 0) {
         r->kind = TND_REQ_NUMBER;
-        return attr_dec(L, c, "value", tnd_parse_decimal, "\"5\" of \"4,5\"", &r->number);
+        return attr_value(L, c, "value", NOTE_DECIMAL, &r->number, NULL);
     }
     if (strcmp(kind, "money") == 0) {
         r->kind = TND_REQ_MONEY;
-        return attr_money(L, c, "value", &r->money);
+        return attr_value(L, c, "value", NOTE_MONEY, &r->money, NULL);
     }
     return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende eis <%s>", kind);
 }
@@ -1230,8 +1221,8 @@ static tnd_status load_scale(loader *L, xmlNodePtr sec, const tnd_lot *lot, cons
     for (xmlNodePtr b = tnd_xml_child(sec, "band"); b; b = tnd_xml_next(b, "band")) {
         tnd_intensity_band *band = &scale->bands[scale->n_bands];
         TRY(attr_str(L, b, "code", true, band->code, sizeof band->code));
-        TRY(attr_dec(L, b, "from", tnd_parse_decimal, "\"0,1\" of \"4,1\"", &band->from));
-        TRY(attr_dec(L, b, "to", tnd_parse_decimal, "\"1,2\" of \"4,6\"", &band->to));
+        TRY(attr_value(L, b, "from", NOTE_DECIMAL, &band->from, NULL));
+        TRY(attr_value(L, b, "to", NOTE_DECIMAL, &band->to, NULL));
         TRY(attr_bool(L, b, "from-inclusive", true, &band->from_inclusive));
         TRY(attr_bool(L, b, "to-inclusive", false, &band->to_inclusive));
         const tnd_product *p = tnd_lot_product(lot, band->code);
@@ -1263,9 +1254,8 @@ static tnd_status load_occupancy(loader *L, xmlNodePtr c, tnd_residential_rules 
     tnd_occupancy_rule *o = &r->occupancy[r->n_occupancy];
     TRY(attr_str(L, c, "kind", true, o->kind, sizeof o->kind));
     TRY(attr_str(L, c, "source", true, o->source, sizeof o->source));
-    o->has_floor = xmlHasProp(c, BAD_CAST "floor") != NULL;
+    TRY(attr_value(L, c, "floor", NOTE_FRACTION, &o->floor, &o->has_floor));
     if (o->has_floor) {
-        TRY(attr_dec(L, c, "floor", tnd_parse_fraction, "\"95%\"", &o->floor));
         if (o->floor.units <= 0 || o->floor.units > TND_DEC_SCALE)
             return fail(L, TND_ERR_RANGE, c, "een bezettingsgraad ligt tussen 0% en 100%",
                         "ondergrens bezettingsgraad buiten (0%%, 100%%]");
@@ -1338,9 +1328,22 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, const tnd_intensity_sca
     if (!known)
         return fail(L, TND_ERR_DEFINITION, c, "noem een band uit <scale>",
                     "band '%s' bestaat niet in de schaal", band);
-    TRY(attr_dec(L, c, "youths-per-staff", tnd_parse_decimal, "\"6,5\"", &v));
-    TRY(attr_dec(L, c, "min-hbo", tnd_parse_fraction, "\"33%\"", &v));
-    return attr_dec(L, c, "min-fte-gedragswetenschapper", tnd_parse_decimal, "\"0,10\"", &v);
+    static const struct {
+        const char *name;
+        notation_kind kind;
+        int64_t max_units;
+    } numbers[] = {
+        {"youths-per-staff", NOTE_DECIMAL, INT64_MAX},
+        {"min-hbo", NOTE_FRACTION, TND_DEC_SCALE},
+        {"min-fte-gedragswetenschapper", NOTE_DECIMAL, INT64_MAX},
+    };
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        TRY(attr_value(L, c, numbers[i].name, numbers[i].kind, &v, NULL));
+        if (v.units < 0 || v.units > numbers[i].max_units)
+            return fail(L, TND_ERR_RANGE, c, DOC_HINT, "attribuut '%s' ligt buiten het bereik",
+                        numbers[i].name);
+    }
+    return TND_OK;
 }
 
 static tnd_status load_group(loader *L, xmlNodePtr sec)
@@ -1389,15 +1392,8 @@ static bool on_score_scale(const tnd_score_scale *s, int score)
 
 static tnd_status load_locations(loader *L, xmlNodePtr c, tnd_criterion *cr)
 {
-    char *places;
-    TRY(get_attr(L, c, "min-places", true, &places));
-    char why[160] = "";
-    tnd_status rc = TND_OK;
-    if (!tnd_parse_count(L->nt, places, &cr->locations_min_places, why, sizeof why))
-        rc = value_error(L, c, "attribuut 'min-places'", places, why, "\"10\"");
-    free(places);
-    TRY(rc);
-    TRY(attr_dec(L, c, "max-km", tnd_parse_decimal, "\"15\"", &cr->locations_max_km));
+    TRY(attr_value(L, c, "min-places", NOTE_COUNT, &cr->locations_min_places, NULL));
+    TRY(attr_value(L, c, "max-km", NOTE_DECIMAL, &cr->locations_max_km, NULL));
     if (cr->locations_max_km.units < 0)
         return fail(L, TND_ERR_RANGE, c, "een afstand is niet negatief", "max-km is negatief");
     TRY(attr_int(L, c, "score", true, 0, 0, 1000, &cr->locations_score));
@@ -1415,13 +1411,16 @@ static tnd_status load_criterion(loader *L, xmlNodePtr c, tnd_criterion *cr, int
     TRY(attr_str(L, c, "id", true, cr->id, sizeof cr->id));
     TRY(attr_str(L, c, "label", true, cr->label, sizeof cr->label));
     TRY(attr_str(L, c, "source", true, cr->source, sizeof cr->source));
-    TRY(attr_dec(L, c, "weight", tnd_parse_fraction, "\"50%\"", &cr->weight));
+    TRY(attr_value(L, c, "weight", NOTE_FRACTION, &cr->weight, NULL));
     if (cr->weight.units <= 0 || cr->weight.units > TND_DEC_SCALE)
         return fail(L, TND_ERR_RANGE, c, "een weging ligt tussen 0% en 100%",
                     "criterium '%s': weging buiten (0%%, 100%%]", cr->id);
-    cr->has_minimum = xmlHasProp(c, BAD_CAST "minimum") != NULL;
-    if (cr->has_minimum)
-        TRY(attr_dec(L, c, "minimum", tnd_parse_decimal, "\"6,0\"", &cr->minimum));
+    TRY(attr_value(L, c, "minimum", NOTE_DECIMAL, &cr->minimum, &cr->has_minimum));
+    if (cr->has_minimum) {
+        if (cr->minimum.units < 0)
+            return fail(L, TND_ERR_RANGE, c, "een minimumscore is niet negatief",
+                        "criterium '%s': minimum is negatief", cr->id);
+    }
     TRY(attr_int(L, c, "revisions", false, 0, 0, 10, &cr->revisions));
     xmlNodePtr loc = tnd_xml_child(c, "locations");
     return loc ? load_locations(L, loc, cr) : TND_OK;
@@ -1461,6 +1460,62 @@ static tnd_status load_criteria(loader *L, xmlNodePtr node, tnd_award_lot *a, in
     return TND_OK;
 }
 
+/* The price-quality formula of a lot that competes on price, with what each kind needs. */
+static tnd_status load_price(loader *L, xmlNodePtr c, tnd_award_lot *a)
+{
+    static const struct {
+        const char *name;
+        tnd_price_kind kind;
+        bool weights;
+    } kinds[] = {
+        {"relative-lowest", TND_PRICE_RELATIVE_LOWEST, true},
+        {"weighted-range", TND_PRICE_WEIGHTED_RANGE, true},
+        {"logarithmic", TND_PRICE_LOGARITHMIC, true},
+        {"value", TND_PRICE_VALUE, false},
+        {"quality-price-ratio", TND_PRICE_QUALITY_RATIO, false},
+    };
+    tnd_price_rule *p = &a->price;
+    TRY(attr_str(L, c, "kind", true, a->price_formula, sizeof a->price_formula));
+    TRY(attr_str(L, c, "source", true, p->source, sizeof p->source));
+    size_t k = 0;
+    while (k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].name, a->price_formula) != 0)
+        k++;
+    if (k == sizeof kinds / sizeof kinds[0])
+        return fail(L, TND_ERR_VALUE, c, DOC_HINT, "onbekende prijsformule \"%s\"",
+                    a->price_formula);
+    p->kind = kinds[k].kind;
+
+    bool has_wq, has_wp, has_pmin, has_pmax, has_base, has_vpp;
+    TRY(attr_value(L, c, "quality-weight", NOTE_FRACTION, &p->quality_weight, &has_wq));
+    TRY(attr_value(L, c, "price-weight", NOTE_FRACTION, &p->price_weight, &has_wp));
+    TRY(attr_value(L, c, "pmin", NOTE_MONEY, &p->pmin, &has_pmin));
+    TRY(attr_value(L, c, "pmax", NOTE_MONEY, &p->pmax, &has_pmax));
+    TRY(attr_value(L, c, "log-base", NOTE_DECIMAL, &p->log_base, &has_base));
+    TRY(attr_value(L, c, "value-per-point", NOTE_MONEY, &p->value_per_point, &has_vpp));
+
+    if (kinds[k].weights) {
+        if (!has_wq || !has_wp)
+            return fail(L, TND_ERR_DEFINITION, c, "geef quality-weight en price-weight op",
+                        "prijsformule %s heeft beide wegingen nodig", a->price_formula);
+        if (p->quality_weight.units < 0 || p->price_weight.units < 0 ||
+            p->quality_weight.units + p->price_weight.units != TND_DEC_SCALE)
+            return fail(L, TND_ERR_DEFINITION, c, "pas de wegingen aan zodat zij samen precies "
+                        "100% zijn", "perceel %d: kwaliteit en prijs wegen samen niet 100%%",
+                        a->lot);
+    }
+    if (p->kind == TND_PRICE_WEIGHTED_RANGE && (!has_pmin || !has_pmax || p->pmin >= p->pmax))
+        return fail(L, TND_ERR_DEFINITION, c, "geef pmin en pmax op, met pmin < pmax",
+                    "prijsformule weighted-range zonder geldige pmin en pmax");
+    if (p->kind == TND_PRICE_LOGARITHMIC &&
+        (!has_base || tnd_dec_cmp(p->log_base, tnd_dec_from_int(1)) <= 0))
+        return fail(L, TND_ERR_DEFINITION, c, "geef log-base op, groter dan 1",
+                    "prijsformule logarithmic zonder geldige log-base");
+    if (p->kind == TND_PRICE_VALUE && !has_vpp)
+        return fail(L, TND_ERR_DEFINITION, c, "geef value-per-point op (bedrag per punt)",
+                    "prijsformule value zonder value-per-point");
+    return TND_OK;
+}
+
 static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
 {
     char kind[16] = "";
@@ -1481,8 +1536,9 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
                     "onbekende gunningswijze \"%s\"", kind);
     TRY(attr_int(L, c, "max-awarded", false, 0, 0, 100000, &a->max_awarded));
     TRY(attr_str(L, c, "tie-rule", false, a->tie_rule, sizeof a->tie_rule));
-    TRY(attr_str(L, c, "price-formula", false, a->price_formula, sizeof a->price_formula));
-    return load_criteria(L, c, a, -1);
+    TRY(load_criteria(L, c, a, -1));
+    xmlNodePtr price = tnd_xml_child(c, "price");
+    return price ? load_price(L, price, a) : TND_OK;
 }
 
 static tnd_status load_awards(loader *L, xmlNodePtr sec)

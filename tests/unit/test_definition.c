@@ -694,15 +694,16 @@ static void test_every_rule_cites_a_section_and_has_a_label(void **state)
 {
     const tnd_definition *def = *state;
     size_t n = tnd_definition_rules(def, NULL, 0);
-    const tnd_rule_ref **refs = calloc(n, sizeof *refs);
+    tnd_rule_entry *refs = calloc(n, sizeof *refs);
     assert_non_null(refs);
     assert_int_equal(tnd_definition_rules(def, refs, n), n);
     assert_int_equal(n, 80);
     for (size_t i = 0; i < n; i++) {
-        assert_int_equal(strncmp(refs[i]->source, "§", strlen("§")), 0);
-        assert_true(strlen(refs[i]->label) > 0);
-        if (refs[i]->resolution[0])
-            assert_non_null(tnd_definition_resolution(def, refs[i]->resolution));
+        assert_int_equal(strncmp(refs[i].ref->source, "§", strlen("§")), 0);
+        assert_true(strlen(refs[i].ref->label) > 0);
+        assert_non_null(refs[i].engine);
+        if (refs[i].ref->resolution[0])
+            assert_non_null(tnd_definition_resolution(def, refs[i].ref->resolution));
     }
     free(refs);
 }
@@ -874,6 +875,58 @@ static void test_sub_criteria_weights_are_checked_per_level(void **state)
     assert_int_equal(err.line, 18);
     assert_string_equal(err.where, "<criterion>");
     assert_non_null(strstr(err.message, "criterium regio"));
+    free(buf);
+}
+
+static void test_price_formula_of_another_region_loads(void **state)
+{
+    /* not IJsselland: a lot that competes on price, 60% quality and 40% price */
+    char *buf = minimal("€ 1,08", "",
+                        "  <awards>\n"
+                        "    <award id=\"G2\" lot=\"2\" kind=\"ranked\" max-awarded=\"3\""
+                        " source=\"§6\" label=\"Gunning\">\n"
+                        "      <criterion id=\"plan\" label=\"Plan\" weight=\"100%\" source=\"§6\"/>\n"
+                        "      <price kind=\"weighted-range\" quality-weight=\"60%\""
+                        " price-weight=\"40%\" pmin=\"€ 1.000,00\" pmax=\"€ 2.500,00\""
+                        " source=\"§6.2\"/>\n"
+                        "    </award>\n"
+                        "  </awards>\n");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_OK);
+    const tnd_award_lot *a = tnd_definition_award(def, 2);
+    assert_string_equal(a->price_formula, "weighted-range");
+    assert_int_equal(a->price.kind, TND_PRICE_WEIGHTED_RANGE);
+    assert_int_equal(a->price.quality_weight.units, 600000);
+    assert_int_equal(a->price.price_weight.units, 400000);
+    assert_int_equal(a->price.pmin, 100000);
+    assert_int_equal(a->price.pmax, 250000);
+    assert_string_equal(a->price.source, "§6.2");
+    /* IJsselland itself has no price competition */
+    tnd_definition *ijs = NULL;
+    assert_int_equal(tnd_definition_load_default(&ijs, &err), TND_OK);
+    assert_string_equal(tnd_definition_award(ijs, 4)->price_formula, "");
+    assert_int_equal(tnd_definition_award(ijs, 4)->price.kind, TND_PRICE_NONE);
+    tnd_definition_free(ijs);
+    tnd_definition_free(def);
+    free(buf);
+}
+
+static void test_price_weights_not_summing_to_100_percent_are_refused(void **state)
+{
+    char *buf = minimal("€ 1,08", "",
+                        "  <awards>\n"
+                        "    <award id=\"G2\" lot=\"2\" kind=\"ranked\" source=\"§6\""
+                        " label=\"Gunning\">\n"
+                        "      <price kind=\"relative-lowest\" quality-weight=\"60%\""
+                        " price-weight=\"30%\" source=\"§6.2\"/>\n"
+                        "    </award>\n"
+                        "  </awards>\n");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_DEFINITION);
+    assert_int_equal(err.line, 17);
+    assert_string_equal(err.where, "<price>");
     free(buf);
 }
 
@@ -1081,6 +1134,8 @@ int main(void)
         cmocka_unit_test(test_unknown_lot_in_combination_rule_is_refused),
         cmocka_unit_test(test_criteria_weights_not_summing_to_100_percent_are_refused),
         cmocka_unit_test(test_sub_criteria_weights_are_checked_per_level),
+        cmocka_unit_test(test_price_formula_of_another_region_loads),
+        cmocka_unit_test(test_price_weights_not_summing_to_100_percent_are_refused),
         cmocka_unit_test(test_malformed_money_is_refused_as_value_error_with_line),
         cmocka_unit_test(test_negative_tariff_is_refused_as_range_error),
         cmocka_unit_test(test_unknown_resolution_reference_is_refused),
