@@ -8,6 +8,8 @@
  */
 #include "forms/report.h"
 
+#include "forms/json.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,40 +17,9 @@
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
 #define ROW_INDENT (TND_REPORT_VERDICT_COLUMN + 1)
-#define JSON_MAX_DEPTH 8
 
 /* ------------------------------------------------------------------ UTF-8 */
 
-/*
- * Length (1-4) of the valid UTF-8 sequence that starts at s, or 0 when s does not start one:
- * a stray continuation byte, an overlong form, a surrogate, or a sequence cut off (the NUL
- * terminator is not a continuation byte, so a cut sequence is caught here too).
- */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    uint32_t cp, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2, cp = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3, cp = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
 
 /* Code points in n bytes of valid UTF-8: every byte that is not a continuation byte. */
 static int utf8_width(const char *s, size_t n)
@@ -159,7 +130,7 @@ static void clean_into(tnd_buf *dst, const char *s)
     buf_reset(dst);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = tnd_utf8_len(p);
         if (n == 0)
             tnd_buf_puts(dst, REPLACEMENT_CHAR);
         else if (is_control(p, n))
@@ -222,7 +193,7 @@ static void line_token(line_state *ls, const char *tok, size_t len, const char *
         return;
     }
     for (size_t i = 0; i < len;) {
-        size_t n = utf8_len((const unsigned char *)tok + i);
+        size_t n = tnd_utf8_len((const unsigned char *)tok + i);
         if (n == 0)
             n = 1;
         if (ls->col >= TND_REPORT_WIDTH && !ls->empty)
@@ -523,220 +494,96 @@ bool tnd_report_text(const tnd_definition *def, const tnd_bid *bid, const tnd_ch
 
 /* ------------------------------------------------------------------ JSON */
 
-typedef struct {
-    tnd_buf *out;
-    int depth;                       /* open objects and arrays */
-    bool has_member[JSON_MAX_DEPTH]; /* a member was written at this depth */
-} json_writer;
-
-/* Appends s as a JSON string (RFC 8259): quotes and backslashes escaped, \b \f \n \r \t and
- * other control characters below U+0020 as \u00XX, UTF-8 kept, invalid bytes as U+FFFD. */
-static void json_string(tnd_buf *out, const char *s)
-{
-    tnd_buf_append(out, "\"", 1);
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        size_t n = utf8_len(p);
-        if (n == 0) {
-            tnd_buf_puts(out, REPLACEMENT_CHAR);
-            p++;
-            continue;
-        }
-        switch (*p) {
-        case '"': tnd_buf_puts(out, "\\\""); break;
-        case '\\': tnd_buf_puts(out, "\\\\"); break;
-        case '\b': tnd_buf_puts(out, "\\b"); break;
-        case '\f': tnd_buf_puts(out, "\\f"); break;
-        case '\n': tnd_buf_puts(out, "\\n"); break;
-        case '\r': tnd_buf_puts(out, "\\r"); break;
-        case '\t': tnd_buf_puts(out, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                tnd_buf_printf(out, "\\u%04x", *p);
-            else
-                tnd_buf_append(out, (const char *)p, n);
-        }
-        p += n;
-    }
-    tnd_buf_append(out, "\"", 1);
-}
-
-/* Starts a member (key) or an array element (key NULL): separator, newline, indentation. */
-static void jw_start(json_writer *w, const char *key)
-{
-    if (w->depth > 0) {
-        if (w->has_member[w->depth])
-            tnd_buf_append(w->out, ",", 1);
-        tnd_buf_append(w->out, "\n", 1);
-        put_spaces(w->out, 2 * w->depth);
-        w->has_member[w->depth] = true;
-    }
-    if (key) {
-        json_string(w->out, key);
-        tnd_buf_append(w->out, ": ", 2);
-    }
-}
-
-static void jw_open(json_writer *w, const char *key, char bracket)
-{
-    jw_start(w, key);
-    tnd_buf_append(w->out, &bracket, 1);
-    if (w->depth + 1 < JSON_MAX_DEPTH)
-        w->depth++;
-    w->has_member[w->depth] = false;
-}
-
-/* Closes the innermost object or array; an empty one stays on one line ("[]"). */
-static void jw_close(json_writer *w, char bracket)
-{
-    bool had = w->has_member[w->depth];
-    if (w->depth > 0)
-        w->depth--;
-    if (had) {
-        tnd_buf_append(w->out, "\n", 1);
-        put_spaces(w->out, 2 * w->depth);
-    }
-    tnd_buf_append(w->out, &bracket, 1);
-}
-
-static void jw_str(json_writer *w, const char *key, const char *s)
-{
-    jw_start(w, key);
-    json_string(w->out, s);
-}
-
-/* A string member that is null when empty: "no value" is not the same as a value "". */
-static void jw_str_or_null(json_writer *w, const char *key, const char *s)
-{
-    jw_start(w, key);
-    if (s && s[0])
-        json_string(w->out, s);
-    else
-        tnd_buf_puts(w->out, "null");
-}
-
-static void jw_int(json_writer *w, const char *key, long long v)
-{
-    jw_start(w, key);
-    tnd_buf_printf(w->out, "%lld", v);
-}
-
-/* An integer member that is null when v is 0 ("none"). */
-static void jw_int_or_null(json_writer *w, const char *key, long long v)
-{
-    jw_start(w, key);
-    if (v)
-        tnd_buf_printf(w->out, "%lld", v);
-    else
-        tnd_buf_puts(w->out, "null");
-}
-
-static void jw_bool(json_writer *w, const char *key, bool v)
-{
-    jw_start(w, key);
-    tnd_buf_puts(w->out, v ? "true" : "false");
-}
-
-/* "PLAN REQUIRED" -> "PLAN_REQUIRED": the machine form of a verdict or status name. */
-static const char *machine_name(const char *name, char *buf, size_t size)
-{
-    snprintf(buf, size, "%s", name);
-    for (char *p = buf; *p; p++)
-        if (*p == ' ')
-            *p = '_';
-    return buf;
-}
-
-static void json_finding(json_writer *w, const tnd_finding *f)
+static void json_finding(tnd_json *w, const tnd_finding *f)
 {
     char name[48];
-    jw_open(w, NULL, '{');
-    jw_int(w, "step", f->step);
-    jw_str(w, "rule", f->rule_id);
-    jw_str(w, "source", f->source);
-    jw_str(w, "requirement", f->requirement);
-    jw_int_or_null(w, "lot", f->lot > 0 ? f->lot : 0);
-    jw_bool(w, "detail", is_detail(f));
-    jw_bool(w, "cascade", f->cascade);
-    jw_str_or_null(w, "subject", f->subject);
-    jw_str(w, "verdict", machine_name(known(tnd_verdict_name(f->verdict)), name, sizeof name));
-    jw_str(w, "verdict_nl", known(tnd_verdict_dutch(f->verdict)));
-    jw_str_or_null(w, "found", f->found);
-    jw_str_or_null(w, "norm", f->norm);
-    jw_str(w, "reason", f->reason);
-    jw_str_or_null(w, "resolution", f->resolution);
-    jw_close(w, '}');
+    tnd_json_open(w, NULL, '{');
+    tnd_json_int(w, "step", f->step);
+    tnd_json_str(w, "rule", f->rule_id);
+    tnd_json_str(w, "source", f->source);
+    tnd_json_str(w, "requirement", f->requirement);
+    tnd_json_int_or_null(w, "lot", f->lot > 0 ? f->lot : 0);
+    tnd_json_bool(w, "detail", is_detail(f));
+    tnd_json_bool(w, "cascade", f->cascade);
+    tnd_json_str_or_null(w, "subject", f->subject);
+    tnd_json_str(w, "verdict", tnd_json_machine_name(known(tnd_verdict_name(f->verdict)), name, sizeof name));
+    tnd_json_str(w, "verdict_nl", known(tnd_verdict_dutch(f->verdict)));
+    tnd_json_str_or_null(w, "found", f->found);
+    tnd_json_str_or_null(w, "norm", f->norm);
+    tnd_json_str(w, "reason", f->reason);
+    tnd_json_str_or_null(w, "resolution", f->resolution);
+    tnd_json_close(w, '}');
 }
 
-static void json_placement(json_writer *w, const tnd_placement *p)
+static void json_placement(tnd_json *w, const tnd_placement *p)
 {
     char name[48];
-    jw_open(w, NULL, '{');
-    jw_int(w, "applied", p->applied);
-    jw_int_or_null(w, "placed", p->placed);
-    jw_str(w, "status", machine_name(known(tnd_lot_status_name(p->status)), name, sizeof name));
-    jw_str(w, "status_nl", known(tnd_lot_status_dutch(p->status)));
-    jw_bool(w, "awaiting_award", p->awaiting_award);
-    jw_bool(w, "opted_out", p->opted_out);
-    jw_str_or_null(w, "path", p->path);
-    jw_close(w, '}');
+    tnd_json_open(w, NULL, '{');
+    tnd_json_int(w, "applied", p->applied);
+    tnd_json_int_or_null(w, "placed", p->placed);
+    tnd_json_str(w, "status", tnd_json_machine_name(known(tnd_lot_status_name(p->status)), name, sizeof name));
+    tnd_json_str(w, "status_nl", known(tnd_lot_status_dutch(p->status)));
+    tnd_json_bool(w, "awaiting_award", p->awaiting_award);
+    tnd_json_bool(w, "opted_out", p->opted_out);
+    tnd_json_str_or_null(w, "path", p->path);
+    tnd_json_close(w, '}');
 }
 
 /* One "tender-check/1" object as a member or array element of w (key NULL at the top). */
-static void json_bid(json_writer *w, const tnd_definition *def, const tnd_bid *bid,
+static void json_bid(tnd_json *w, const tnd_definition *def, const tnd_bid *bid,
                      const tnd_check_result *r)
 {
-    jw_open(w, NULL, '{');
-    jw_str(w, "format", "tender-check/1");
+    tnd_json_open(w, NULL, '{');
+    tnd_json_str(w, "format", "tender-check/1");
 
-    jw_open(w, "tender", '{');
-    jw_str(w, "id", def->id);
-    jw_str(w, "title", def->title);
-    jw_str(w, "definition", def->file);
-    jw_close(w, '}');
+    tnd_json_open(w, "tender", '{');
+    tnd_json_str(w, "id", def->id);
+    tnd_json_str(w, "title", def->title);
+    tnd_json_str(w, "definition", def->file);
+    tnd_json_close(w, '}');
 
-    jw_open(w, "bid", '{');
-    jw_str(w, "file", bid->file);
-    jw_str(w, "name", bid->bidder.name);
-    jw_str_or_null(w, "kvk", bid->bidder.kvk);
+    tnd_json_open(w, "bid", '{');
+    tnd_json_str(w, "file", bid->file);
+    tnd_json_str(w, "name", bid->bidder.name);
+    tnd_json_str_or_null(w, "kvk", bid->bidder.kvk);
     char iso[32] = "";
     if (bid->has_submission)
         tnd_datetime_iso(bid->submitted, iso);
-    jw_str_or_null(w, "submitted", iso);
-    jw_start(w, "lots");
+    tnd_json_str_or_null(w, "submitted", iso);
+    tnd_json_start(w, "lots");
     tnd_buf_append(w->out, "[", 1);
     for (size_t i = 0; i < bid->n_lots; i++)
         tnd_buf_printf(w->out, "%s%d", i ? ", " : "", bid->lots[i].number);
     tnd_buf_append(w->out, "]", 1);
-    jw_close(w, '}');
+    tnd_json_close(w, '}');
 
-    jw_open(w, "findings", '[');
+    tnd_json_open(w, "findings", '[');
     for (size_t i = 0; i < r->n_findings; i++)
         json_finding(w, &r->findings[i]);
-    jw_close(w, ']');
+    tnd_json_close(w, ']');
 
-    jw_open(w, "resolutions", '[');
+    tnd_json_open(w, "resolutions", '[');
     for (size_t k = 0; k < resolution_candidates(r); k++) {
         if (!resolution_first_use(def, r, k))
             continue;
         const char *id = resolution_candidate(def, r, k);
         const tnd_resolution *res = tnd_definition_resolution(def, id);
-        jw_open(w, NULL, '{');
-        jw_str(w, "id", id);
-        jw_str_or_null(w, "source", res ? res->source : NULL);
-        jw_str_or_null(w, "text", res ? res->text : NULL);
-        jw_close(w, '}');
+        tnd_json_open(w, NULL, '{');
+        tnd_json_str(w, "id", id);
+        tnd_json_str_or_null(w, "source", res ? res->source : NULL);
+        tnd_json_str_or_null(w, "text", res ? res->text : NULL);
+        tnd_json_close(w, '}');
     }
-    jw_close(w, ']');
+    tnd_json_close(w, ']');
 
-    jw_open(w, "placements", '[');
+    tnd_json_open(w, "placements", '[');
     for (size_t i = 0; i < r->n_placements; i++)
         json_placement(w, &r->placements[i]);
-    jw_close(w, ']');
+    tnd_json_close(w, ']');
 
-    jw_int_or_null(w, "stopped_at_step", r->stopped_at_step);
-    jw_bool(w, "eligible_all", r->eligible_all);
-    jw_close(w, '}');
+    tnd_json_int_or_null(w, "stopped_at_step", r->stopped_at_step);
+    tnd_json_bool(w, "eligible_all", r->eligible_all);
+    tnd_json_close(w, '}');
 }
 
 bool tnd_report_json(const tnd_definition *def, const tnd_bid *bid, const tnd_check_result *r,
@@ -744,7 +591,7 @@ bool tnd_report_json(const tnd_definition *def, const tnd_bid *bid, const tnd_ch
 {
     if (!def || !bid || !r || !out)
         return false;
-    json_writer w = { .out = out };
+    tnd_json w = { .out = out };
     json_bid(&w, def, bid, r);
     tnd_buf_append(out, "\n", 1);
     return !out->oom;
@@ -758,15 +605,15 @@ bool tnd_report_json_many(const tnd_definition *def, const tnd_bid *const *bids,
     for (size_t i = 0; i < n; i++)
         if (!bids[i] || !results[i])
             return false;
-    json_writer w = { .out = out };
-    jw_open(&w, NULL, '{');
-    jw_str(&w, "tool", "tender check");
-    jw_str(&w, "format", "tender-check-list/1");
-    jw_open(&w, "bids", '[');
+    tnd_json w = { .out = out };
+    tnd_json_open(&w, NULL, '{');
+    tnd_json_str(&w, "tool", "tender check");
+    tnd_json_str(&w, "format", "tender-check-list/1");
+    tnd_json_open(&w, "bids", '[');
     for (size_t i = 0; i < n; i++)
         json_bid(&w, def, bids[i], results[i]);
-    jw_close(&w, ']');
-    jw_close(&w, '}');
+    tnd_json_close(&w, ']');
+    tnd_json_close(&w, '}');
     tnd_buf_append(out, "\n", 1);
     return !out->oom;
 }

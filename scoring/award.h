@@ -127,6 +127,22 @@ void tnd_evaluation_free(tnd_evaluation *e);
 /* Criterion C (§6.1.2): places within the region or within max_km, summed over the locations. */
 long tnd_award_places_within(const tnd_definition *def, const tnd_bid *bid, tnd_dec max_km);
 
+/* (added for the award, issue 3) As tnd_award_places_within, with "the region" being the
+ * municipalities of lot `lot` (what tnd_evaluate uses); the definition's when the lot is unknown. */
+long tnd_award_places_within_lot(const tnd_definition *def, int lot, const tnd_bid *bid,
+                                 tnd_dec max_km);
+
+/*
+ * (added for the award, issue 3) The mark of one criterion of an entry on the score scale: a
+ * leaf's consensus score, or for a criterion with sub-criteria the weighted sum below it
+ * (Regionale doelen = 0,4 A + 0,2 B + 0,2 C + 0,2 D = 6,8 in the §6.1.2 example); criterion -1
+ * gives the weighted quality mark of the whole award (the final mark when there is no price).
+ * Exact; rounded to 6 decimals only at the end. Returns false (and the sum of the scored leaves)
+ * when a score below it is missing, or for a criterion index out of range (out = 0).
+ */
+bool tnd_award_mark(const tnd_award_lot *rule, const tnd_award_entry *e, int criterion,
+                    tnd_dec *out);
+
 const char *tnd_award_status_name(tnd_award_status s);   /* "GRANTED", ... */
 const char *tnd_award_status_dutch(tnd_award_status s);  /* "GEGUND", "TOEGELATEN", ... */
 

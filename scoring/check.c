@@ -291,8 +291,8 @@ static void check_closing_time(const tnd_definition *def, const tnd_bid *bid, tn
                                 deadline);
         else if (res)
             f = tnd_add_finding(r, 1, &def->closing, 0, TND_FAIL,
-                                "ingediend op %s, na de sluitingstijd %s: ongeldig; sluitingstijd "
-                                "volgens resolutie %s: %s", when, deadline, res->id, res->text);
+                                "ingediend op %s, na de sluitingstijd %s: ongeldig (sluitingstijd "
+                                "volgens resolutie %s)", when, deadline, res->id);
         else
             f = tnd_add_finding(r, 1, &def->closing, 0, TND_FAIL,
                                 "ingediend op %s, na de sluitingstijd %s: ongeldig", when,
@@ -363,9 +363,30 @@ static bool item_financial_figures(const tnd_definition *def, const tnd_bid *bid
     return true;
 }
 
+/* Is any Bijlage XVI figure of `year` that the definition requires absent? */
+static bool figures_of_year_incomplete(const tnd_definition *def, const tnd_bid *bid, int year)
+{
+    const tnd_financial_rules *fin = &def->financial;
+    for (int i = 0; i < fin->n_items; i++)
+        for (int y = 0; y < fin->items[i].n_years; y++)
+            if (fin->items[i].years[y] == year && !tnd_bid_figure(bid, fin->items[i].id, year))
+                return true;
+    return false;
+}
+
+/* §5.3.1 L1380-1381: the statement is about the annual accounts of the going-concern year. A
+ * start-up without the figures of that year has no such accounts to declare on (L1385-1388: it
+ * is talked to in step 2 instead), so for it the statement is not missing. */
 static bool item_going_concern(const tnd_definition *def, const tnd_bid *bid, char *text,
                                size_t size)
 {
+    int year = def->financial.going_concern_year;
+    if (!bid->has_going_concern && bid->startup && figures_of_year_incomplete(def, bid, year)) {
+        tnd_finding_set(text, size,
+                        "startende onderneming zonder jaarrekening %d: beoordeling in stap 2",
+                        year);
+        return true;
+    }
     if (!bid->has_going_concern)
         tnd_finding_set(text, size, "verklaring over de continuïteit (jaarrekening); voeg die toe");
     return bid->has_going_concern;
@@ -532,6 +553,8 @@ static void check_exclusion(const tnd_definition *def, const tnd_bid *bid, tnd_c
                                       ground->label, ground->part);
             if (!f)
                 return;
+            if (ground->effect == TND_GROUND_EXCLUDE)
+                f->resolution[0] = '\0'; /* the resolution concerns the III C grounds only */
             tnd_finding_set(f->subject, sizeof f->subject, "%s", name);
             tnd_finding_set(f->found, sizeof f->found, "%s: ja", ground->code);
             tnd_finding_set(f->norm, sizeof f->norm, "nee");
@@ -541,8 +564,10 @@ static void check_exclusion(const tnd_definition *def, const tnd_bid *bid, tnd_c
         if (!any_yes && complete) {
             tnd_finding *f = tnd_add_finding(r, 2, &ex->ref, 0, TND_PASS,
                                              "alle uitsluitingsgronden met nee beantwoord");
-            if (f)
+            if (f) {
+                f->resolution[0] = '\0';
                 tnd_finding_set(f->subject, sizeof f->subject, "%s", name);
+            }
         }
     }
 }
@@ -821,11 +846,13 @@ static void check_declarations(const tnd_definition *def, const tnd_bid *bid,
         } else if (strcmp(kind, "joint-liability") == 0) {
             if (!bid->is_combination)
                 continue;
+            /* §4.1.12 L718-722, §5.8 L1620-1623: "elke deelnemer aan de Combinatie" signs, the
+             * penvoerder too */
             bool all = true;
-            for (size_t m = 0; m < bid->n_members; m++)
-                if (!bid->members[m].joint_liability_signed) {
+            for (size_t m = 0; m < party_count(bid, false); m++)
+                if (!party_at(bid, m)->joint_liability_signed) {
                     char name[TND_NAME_LEN];
-                    party_label(bid, 1 + m, name, sizeof name);
+                    party_label(bid, m, name, sizeof name);
                     declaration_finding(r, d, violation(d), name,
                                         "hoofdelijke aansprakelijkheid niet ondertekend door %s",
                                         name);
@@ -951,6 +978,21 @@ static void path_step(const tnd_check_result *r, int lot, tnd_lot_status status,
     text_append(path, size, "%sniet voldaan", first ? "" : " ");
 }
 
+/* True when lot failed a lot-combination rule: the application itself breaks §4.3.1, which a
+ * placement in a lower lot cannot cure (a bid on lots 2 and 3 is not placed in lot 1 twice). */
+static bool fails_combination(const tnd_definition *def, const tnd_check_result *r, int lot)
+{
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const tnd_finding *f = &r->findings[i];
+        if (f->lot != lot || f->verdict != TND_FAIL)
+            continue;
+        for (size_t c = 0; c < def->n_combo_rules; c++)
+            if (strcmp(def->combo_rules[c].ref.id, f->rule_id) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Lots already evaluated as a cascade target, so a lot reached from two chains runs once. */
 typedef struct {
     int lots[64];
@@ -1007,9 +1049,10 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
         }
         return;
     }
-    if (!chain || chain->n_to == 0) {
+    if (!chain || chain->n_to == 0 || fails_combination(def, r, lot)) {
         path_step(r, lot, own, p->path, sizeof p->path);
-        text_append(p->path, sizeof p->path, "; geen terugval");
+        text_append(p->path, sizeof p->path, chain && chain->n_to ? "; geen terugval: de "
+                    "inschrijving schendt een combinatieregel (§4.3.1)" : "; geen terugval");
         return;
     }
     if (bid->cascade_opt_out) {

@@ -159,8 +159,8 @@ static exact price_score(const price_ctx *c, size_t i)
     case TND_PRICE_LOGARITHMIC: {
         /* M * (1 - ln(Pi/Pbest) / ln A), clamped at 0. The only floating-point step of this
          * file: Pi and Pbest are below 2^53, so the quotient is rounded once, and the score is
-         * rounded to 6 decimals (half away from zero) before anything else uses it. Pi = Pbest
-         * gives ln 1 = 0 exactly, so the lowest price always scores exactly M. */
+         * rounded to 6 decimals (half up; it is >= 0 here) before anything else uses it.
+         * Pi = Pbest gives ln 1 = 0 exactly, so the lowest price always scores exactly M. */
         double ratio = log((double)p / (double)c->best) / log(tnd_dec_to_double(r->log_base));
         double units = (double)c->max_units * (1.0 - ratio);
         long long rounded = units <= 0.0 ? 0 : llround(units);
@@ -216,15 +216,18 @@ static bool refuse(char *reason, size_t size, const char *fmt, ...)
     return false;
 }
 
-/* A weight as a Dutch percentage: 0.6 -> "60,00%". */
+/* A weight as a Dutch percentage: 0.6 -> "60,00%" (a weight too large for that as a decimal). */
 static void percent_nl(tnd_dec w, char *buf)
 {
+    if (w.units > INT64_MAX / 100 || w.units < INT64_MIN / 100) {
+        tnd_dec_nl(w, 6, buf);
+        return;
+    }
     tnd_dec_nl((tnd_dec){ w.units * 100 }, 2, buf);
     strcat(buf, "%");
 }
 
-bool tnd_price_rule_valid(const tnd_price_rule *rule, tnd_dec max_score, char *reason,
-                          size_t reason_size)
+bool tnd_price_rule_valid(const tnd_price_rule *rule, char *reason, size_t reason_size)
 {
     char a[40], b[40];
     if (reason && reason_size)
@@ -232,18 +235,14 @@ bool tnd_price_rule_valid(const tnd_price_rule *rule, tnd_dec max_score, char *r
     if (!rule || tnd_price_kind_name(rule->kind)[0] == '\0')
         return refuse(reason, reason_size, "geen bekende prijsformule");
     const char *name = tnd_price_kind_name(rule->kind);
-    if (max_score.units <= 0 || max_score.units > TND_PRICE_MAX_SCALE * TND_DEC_SCALE) {
-        tnd_dec_nl(max_score, 2, a);
-        return refuse(reason, reason_size, "%s: hoogste score van de schaal %s ligt niet "
-                      "tussen 0 en %d", name, a, TND_PRICE_MAX_SCALE);
-    }
     if (tnd_price_uses_weights(rule->kind)) {
+        int64_t wq = rule->quality_weight.units, wp = rule->price_weight.units;
         percent_nl(rule->quality_weight, a);
         percent_nl(rule->price_weight, b);
-        if (rule->quality_weight.units < 0 || rule->price_weight.units < 0)
+        if (wq < 0 || wp < 0)
             return refuse(reason, reason_size, "%s: negatieve weging (kwaliteit %s, prijs %s)",
                           name, a, b);
-        if (rule->quality_weight.units + rule->price_weight.units != TND_DEC_SCALE)
+        if (wq > TND_DEC_SCALE || wp > TND_DEC_SCALE || wq + wp != TND_DEC_SCALE)
             return refuse(reason, reason_size, "%s: weging kwaliteit %s + prijs %s is niet "
                           "precies 100%%", name, a, b);
     }
@@ -279,15 +278,24 @@ bool tnd_price_rule_valid(const tnd_price_rule *rule, tnd_dec max_score, char *r
     return true;
 }
 
-/* Checks the inputs of every bid and finds Pbest. */
+/* Checks the scale and the inputs of every bid, and finds Pbest. */
 static bool bids_valid(price_ctx *c, size_t n, char *reason, size_t reason_size)
 {
     char a[40], b[40];
+    if (c->max_units <= 0 || c->max_units > TND_PRICE_MAX_SCALE * TND_DEC_SCALE) {
+        tnd_dec_nl((tnd_dec){ c->max_units }, 2, a);
+        return refuse(reason, reason_size, "hoogste score van de schaal %s ligt niet tussen 0 "
+                      "en %d", a, TND_PRICE_MAX_SCALE);
+    }
     for (size_t i = 0; i < n; i++) {
-        if (c->price[i] <= 0 || c->price[i] > TND_PRICE_MAX_CENTS) {
-            tnd_cents_nl(c->price[i], a);
-            return refuse(reason, reason_size, "inschrijving %zu: prijs %s moet groter zijn dan "
-                          "€ 0,00 (en binnen het toegestane bereik)", i + 1, a);
+        tnd_cents_nl(c->price[i], a);
+        if (c->price[i] <= 0)
+            return refuse(reason, reason_size, "inschrijving %zu: prijs %s is niet groter dan "
+                          "€ 0,00", i + 1, a);
+        if (c->price[i] > TND_PRICE_MAX_CENTS) {
+            tnd_cents_nl(TND_PRICE_MAX_CENTS, b);
+            return refuse(reason, reason_size, "inschrijving %zu: prijs %s ligt boven het "
+                          "maximum %s", i + 1, a, b);
         }
         if (c->quality[i].units < 0 || c->quality[i].units > c->max_units) {
             tnd_dec_nl(c->quality[i], 6, a);
@@ -307,7 +315,7 @@ bool tnd_price_evaluate(const tnd_price_rule *rule, tnd_dec max_score, const tnd
                         const tnd_cents *price, size_t n, tnd_price_outcome *out, size_t *order,
                         char *reason, size_t reason_size)
 {
-    if (!tnd_price_rule_valid(rule, max_score, reason, reason_size))
+    if (!tnd_price_rule_valid(rule, reason, reason_size))
         return false;
     price_ctx c = { rule, max_score.units, quality, price, 0 };
     if (!bids_valid(&c, n, reason, reason_size))

@@ -18,10 +18,10 @@
  *
  * Exactness: every formula is computed as an exact fraction of 128-bit integers and the order of
  * the bids is decided on those exact values; the tnd_dec results are that value rounded to 6
- * decimals (half away from zero) for display. The ONE floating-point step is ln(Pi/Pbest)/ln A
- * of the logarithmic formula (libm log()): its price score is rounded to 6 decimals first and
- * everything after it (total, order) is exact on that rounded score. The result is
- * deterministic on one platform; ties are decided by the lot's tie rule, not here.
+ * decimals (half up: a tie goes toward +infinity) for display. The ONE floating-point step is
+ * ln(Pi/Pbest) / ln A of the logarithmic formula (libm log()): its price score is rounded to 6
+ * decimals first and everything after it (total, order) is exact on that rounded score. The
+ * result is deterministic on one platform; ties are decided by the lot's tie rule, not here.
  *
  * Pure: no I/O, no allocation, no globals.
  */
@@ -39,6 +39,8 @@
 #define TND_PRICE_MAX_CENTS 100000000000000LL
 /* Largest top of the score scale accepted (M): keeps the intermediates inside 128 bits too. */
 #define TND_PRICE_MAX_SCALE 1000
+/* Room for any reason line written by this module. */
+#define TND_PRICE_REASON_LEN 240
 
 /* Outcome of one bid. */
 typedef struct {
@@ -64,18 +66,20 @@ bool tnd_price_uses_weights(tnd_price_kind kind);
 tnd_dec tnd_price_scale_max(const tnd_score_scale *scale);
 
 /*
- * Checks the parameters of a rule: a known formula; for the weighted formulas WQ >= 0, WP >= 0
- * and WQ + WP exactly 1; weighted-range 0 <= Pmin < Pmax; logarithmic A > 1; value a
- * value_per_point >= 0; 0 < M <= TND_PRICE_MAX_SCALE. On failure returns false and writes a Dutch
- * one-line reason into reason (if not NULL; always NUL-terminated).
+ * Checks the parameters of a rule (the definition loader applies the same check): a known
+ * formula; for the weighted formulas WQ >= 0, WP >= 0 and WQ + WP exactly 1; weighted-range
+ * 0 <= Pmin < Pmax <= TND_PRICE_MAX_CENTS; logarithmic A > 1; value 0 <= value_per_point <=
+ * TND_PRICE_MAX_CENTS. On failure returns false and writes a Dutch one-line reason, starting with
+ * the formula's name, into reason (if not NULL; always NUL-terminated; "" on success).
  */
-bool tnd_price_rule_valid(const tnd_price_rule *rule, tnd_dec max_score, char *reason,
-                          size_t reason_size);
+bool tnd_price_rule_valid(const tnd_price_rule *rule, char *reason, size_t reason_size);
 
 /*
  * Applies the rule to n bids: quality[i] (0 <= Q <= M) and price[i] (0 < P <=
- * TND_PRICE_MAX_CENTS) give out[i]. order (n entries, may be NULL) receives the bid indices best
- * first; bids with an equal total keep their input order (stable). Pbest is the lowest of the n
+ * TND_PRICE_MAX_CENTS) give out[i]. M (max_score, 0 < M <= TND_PRICE_MAX_SCALE) is the top of
+ * the definition's score scale: tnd_price_scale_max(&def->score_scale). order (n entries, may be
+ * NULL) receives the bid indices best first; bids with an equal total keep their input order
+ * (stable). Pbest is the lowest of the n
  * prices, so pass exactly the bids that compete in the lot. n == 0 is valid (nothing to do).
  * Returns false, with a Dutch reason naming the bid (1-based: "inschrijving 2") or parameter,
  * when the rule or an input is invalid; out and order are then left unspecified.

@@ -274,7 +274,8 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
                             unknown_list);
     } else {
         if (failed == 0)
-            snprintf(found, sizeof found, "alle jaren voldaan");
+            snprintf(found, sizeof found, unknown ? "alle bekende jaren voldaan"
+                                                  : "alle jaren voldaan");
         else
             snprintf(found, sizeof found, "%d %s niet voldaan (%s)", failed,
                      failed == 1 ? "jaar" : "jaren", failed_list);
@@ -392,9 +393,28 @@ static void judge_plan(const tnd_definition *def, const tnd_bid *bid, tnd_verdic
     }
 }
 
+/*
+ * §5.3.1 L1390-1393: a required plan that the Opdrachtgever accepted settles the shortfall: the
+ * norms must be met within 2 years. The norm findings keep their counts and reasons but become
+ * CONDITIONAL (admitted under that condition) instead of staying open for review forever.
+ */
+static void settle_by_accepted_plan(tnd_check_result *r, size_t first)
+{
+    for (size_t i = first; i < r->n_findings; i++) {
+        tnd_finding *f = &r->findings[i];
+        if (f->lot != 0 || (f->verdict != TND_REVIEW && f->verdict != TND_PLAN_REQUIRED))
+            continue;
+        f->verdict = TND_CONDITIONAL;
+        size_t len = strlen(f->reason);
+        snprintf(f->reason + len, sizeof f->reason - len,
+                 "; plan van aanpak geaccepteerd: normen binnen 2 jaar te halen");
+    }
+}
+
 void tnd_rules_financial(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
     const tnd_financial_rules *fin = &def->financial;
+    size_t first = r->n_findings;
     tnd_verdict outcome = TND_NOT_APPLICABLE;
     if (bid->startup && figures_incomplete(def, bid))
         outcome = tnd_verdict_worse(outcome, judge_startup(def, bid, r));
@@ -403,4 +423,7 @@ void tnd_rules_financial(const tnd_definition *def, const tnd_bid *bid, tnd_chec
             outcome = tnd_verdict_worse(outcome, judge_norm(def, bid, &fin->norms[i], r));
     outcome = tnd_verdict_worse(outcome, judge_going_concern(def, bid, r));
     judge_plan(def, bid, outcome, r);
+    if (bid->financial_plan == TND_PLAN_ACCEPTED &&
+        (outcome == TND_REVIEW || outcome == TND_PLAN_REQUIRED))
+        settle_by_accepted_plan(r, first);
 }

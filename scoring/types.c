@@ -247,3 +247,36 @@ void tnd_dec_str(tnd_dec d, int places, char *buf)
 {
     dec_format(d, places, '.', buf);
 }
+
+tnd_dec tnd_fraction_round(int64_t num, int64_t den, int places)
+{
+    if (places < 0)
+        places = 0;
+    if (places > 6)
+        places = 6;
+    __int128 step = 1; /* units of 10^-places */
+    for (int i = 0; i < places; i++)
+        step *= 10;
+    __int128 n = (__int128)num * step, d = den;
+    bool negative = (n < 0) != (d < 0);
+    if (n < 0)
+        n = -n;
+    if (d < 0)
+        d = -d;
+    __int128 q = d ? (2 * n + d) / (2 * d) : 0; /* half away from zero */
+    __int128 units = q * (TND_DEC_SCALE / step);
+    return (tnd_dec){ (int64_t)(negative ? -units : units) };
+}
+
+void tnd_dec_nl_compact(tnd_dec d, char *buf)
+{
+    tnd_dec_nl(d, 6, buf);
+    char *comma = strchr(buf, ',');
+    if (!comma)
+        return;
+    char *end = buf + strlen(buf);
+    while (end > comma + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == comma + 1)
+        *comma = '\0';
+}

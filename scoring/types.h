@@ -69,6 +69,14 @@ void tnd_datetime_nl(tnd_datetime t, char *buf);
 /* "2022-07-18T11:00:00" into buf (>= 20 bytes). */
 void tnd_datetime_iso(tnd_datetime t, char *buf);
 
+/* num/den (den > 0) rounded half away from zero to `places` decimals (0..6), from the exact
+ * fraction: one rounding only (0,18499967 with 2 places is 0,18, never 0,19 via 0,185000). */
+tnd_dec tnd_fraction_round(int64_t num, int64_t den, int places);
+
+/* Formats a decimal with a Dutch comma and no trailing zeros ("4,1", "220", "0,95") into buf
+ * (>= 32 bytes): the value exactly as it was given. */
+void tnd_dec_nl_compact(tnd_dec d, char *buf);
+
 /* Formats cents as Dutch money "€ 2.000.000,00" into buf (>= 32 bytes). */
 void tnd_cents_nl(tnd_cents c, char *buf);
 /* Formats a decimal with exactly `places` decimals and a Dutch comma ("20,50") into buf (>= 32). */

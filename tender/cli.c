@@ -1,6 +1,7 @@
 /* cli.c - option matching, error printing and atomic file writing shared by the subcommands. */
 #include "tender/cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -9,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "tender/bid.h"
 
 bool tnd_opt_flag(char **argv, int *i, const char *name)
 {
@@ -126,4 +129,123 @@ tnd_status tnd_write_atomic(const char *path, const void *data, size_t len,
     }
     free(tmp);
     return TND_OK;
+}
+
+bool tnd_path_list_add(tnd_path_list *l, const char *path)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **np = realloc(l->paths, cap * sizeof *np);
+        if (!np)
+            return false;
+        l->paths = np;
+        l->cap = cap;
+    }
+    l->paths[l->n] = strdup(path);
+    return l->paths[l->n++] != NULL;
+}
+
+void tnd_path_list_free(tnd_path_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->paths[i]);
+    free(l->paths);
+    memset(l, 0, sizeof *l);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every *.xml file in dir, sorted by name. */
+static bool add_directory(tnd_path_list *l, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    tnd_path_list local = { 0 };
+    struct dirent *e;
+    bool ok = true;
+    size_t dlen = strlen(dir);
+    while (ok && (e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0 || e->d_name[0] == '.')
+            continue;
+        char *full = malloc(dlen + n + 2);
+        if (!full) {
+            ok = false;
+            break;
+        }
+        snprintf(full, dlen + n + 2, "%s%s%s", dir, dlen && dir[dlen - 1] == '/' ? "" : "/",
+                 e->d_name);
+        ok = tnd_path_list_add(&local, full);
+        free(full);
+    }
+    closedir(d);
+    if (local.n)
+        qsort(local.paths, local.n, sizeof *local.paths, cmp_str);
+    for (size_t i = 0; ok && i < local.n; i++)
+        ok = tnd_path_list_add(l, local.paths[i]);
+    tnd_path_list_free(&local);
+    return ok;
+}
+
+bool tnd_path_list_add_input(tnd_path_list *l, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return add_directory(l, path);
+    return tnd_path_list_add(l, path);
+}
+
+bool tnd_check_bids(const tnd_definition *def, const tnd_path_list *paths, tnd_checked_bids *out)
+{
+    memset(out, 0, sizeof *out);
+    out->bids = calloc(paths->n ? paths->n : 1, sizeof *out->bids);
+    out->results = calloc(paths->n ? paths->n : 1, sizeof *out->results);
+    if (!out->bids || !out->results)
+        return false;
+    bool progress = tnd_progress_enabled() && paths->n > 20;
+    for (size_t i = 0; i < paths->n; i++) {
+        if (progress)
+            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, paths->n, paths->paths[i]);
+        tnd_error err;
+        tnd_bid *bid = NULL;
+        if (tnd_bid_load_file(paths->paths[i], &bid, &err) != TND_OK ||
+            tnd_bid_validate_against(bid, def, &err) != TND_OK) {
+            if (progress)
+                fputc('\n', stderr);
+            tnd_print_error(&err);
+            tnd_bid_free(bid);
+            out->n_failed++;
+            continue;
+        }
+        tnd_check_result *res = calloc(1, sizeof *res);
+        if (!res || !tnd_check(def, bid, res)) {
+            if (res)
+                tnd_check_result_free(res);
+            free(res);
+            tnd_bid_free(bid);
+            return false;
+        }
+        out->bids[out->n] = bid;
+        out->results[out->n] = res;
+        out->n++;
+    }
+    if (progress)
+        fputs("\r\033[K", stderr);
+    return true;
+}
+
+void tnd_checked_bids_free(tnd_checked_bids *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        tnd_check_result_free(c->results[i]);
+        free(c->results[i]);
+        tnd_bid_free(c->bids[i]);
+    }
+    free(c->bids);
+    free(c->results);
+    memset(c, 0, sizeof *c);
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "scoring/check.h"
 #include "tender/error.h"
 
 enum { TND_EXIT_OK = 0, TND_EXIT_NEGATIVE = 1, TND_EXIT_BAD_INPUT = 2 };
@@ -53,5 +54,33 @@ tnd_status tnd_write_atomic(const char *path, const void *data, size_t len,
 
 /* True when progress lines may be written to stderr (stderr is a terminal). */
 bool tnd_progress_enabled(void);
+
+/* A list of input paths (owned strings). */
+typedef struct {
+    char **paths;
+    size_t n, cap;
+} tnd_path_list;
+
+bool tnd_path_list_add(tnd_path_list *l, const char *path);
+/* Adds path; a directory adds every *.xml file in it, sorted by name (reproducible runs). */
+bool tnd_path_list_add_input(tnd_path_list *l, const char *path);
+void tnd_path_list_free(tnd_path_list *l);
+
+/* Bids read and checked (steps 1-2), in input order; failed inputs are left out. */
+typedef struct {
+    tnd_bid **bids;
+    tnd_check_result **results;
+    size_t n;
+    size_t n_failed;              /* inputs refused (errors printed to stderr) */
+} tnd_checked_bids;
+
+/*
+ * Reads every path as a bid, validates it against def and runs tnd_check. Every refused input
+ * is reported on stderr (file:line, what, fix) and counted in n_failed; the others are kept.
+ * Progress goes to stderr only when it is a terminal and there are many bids.
+ * Returns false only when out of memory.
+ */
+bool tnd_check_bids(const tnd_definition *def, const tnd_path_list *paths, tnd_checked_bids *out);
+void tnd_checked_bids_free(tnd_checked_bids *c);
 
 #endif

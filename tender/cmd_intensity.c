@@ -48,20 +48,26 @@ typedef struct {
     bool json;
 } intensity_args;
 
+/* The value rounded once, from the exact fraction, to `places` decimals. */
+static tnd_dec value_at(const tnd_intensity_result *res, int places)
+{
+    return tnd_fraction_round(res->num, res->den, places);
+}
+
 /* "4,14" and "4.14": Dutch for people, point notation for scripts that grep. */
 static void print_value_line(const char *what, const tnd_intensity_result *res)
 {
     char nl[32], pt[32];
-    tnd_dec_nl(res->rounded, 2, nl);
-    tnd_dec_str(res->rounded, 2, pt);
+    tnd_dec_nl(value_at(res, 2), 2, nl);
+    tnd_dec_str(value_at(res, 2), 2, pt);
     printf("%s: %s (%s)\n", what, nl, pt);
 }
 
 static void print_band(const tnd_intensity_band *b)
 {
     char from[32], to[32];
-    tnd_dec_nl(b->from, 2, from);
-    tnd_dec_nl(b->to, 2, to);
+    tnd_dec_nl_compact(b->from, from);
+    tnd_dec_nl_compact(b->to, to);
     printf("%s (%s%s %s %s)", b->code, b->from_inclusive ? "" : "boven ", from,
            b->to_inclusive ? "t/m" : "tot", to);
 }
@@ -70,8 +76,8 @@ static int report(const char *title, const tnd_intensity_scale *scale,
                   const tnd_intensity_result *res, bool json, const char *extra_json)
 {
     char pt[32], exact[32];
-    tnd_dec_str(res->rounded, 2, pt);
-    tnd_dec_str(res->rounded, 6, exact);
+    tnd_dec_str(value_at(res, 2), 2, pt);
+    tnd_dec_str(value_at(res, 6), 6, exact);
     if (json) {
         printf("{\n  \"format\": \"tender-intensity/1\",\n  \"kind\": \"%s\",\n", title);
         printf("  \"value\": \"%s\",\n  \"value_exact\": \"%s\",\n", pt, exact);
@@ -92,8 +98,10 @@ static int report(const char *title, const tnd_intensity_scale *scale,
         printf("  \"source\": \"%s\"\n}\n", scale->source);
     } else {
         print_value_line("Begeleidingsintensiteit", res);
-        printf("  exacte waarde: %s (breuk %lld/%lld)\n", exact, (long long)res->num,
-               (long long)res->den);
+        char six[32];
+        tnd_dec_nl(value_at(res, 6), 6, six);
+        printf("  exact: breuk %lld/%lld = %s (6 decimalen)\n", (long long)res->num,
+               (long long)res->den, six);
         if (res->outcome == TND_INTENSITY_IN_BAND) {
             printf("Klasse: ");
             print_band(&scale->bands[res->band[0]]);
@@ -177,18 +185,15 @@ static int run_stay(const tnd_definition *def, const tnd_notation *nt, const int
         return tnd_usage_error("intensity", "deze waarden zijn niet te berekenen");
 
     char occ_given[32], occ_used[32], floor[32], hours_nl[32], extra[512];
-    tnd_dec pct = { occ.units * 100 };
-    tnd_dec_nl(pct, 2, occ_given);
-    tnd_dec used_pct = { res.occupancy_used.units * 100 };
-    tnd_dec_nl(used_pct, 2, occ_used);
-    tnd_dec floor_pct = { rule->floor.units * 100 };
-    tnd_dec_nl(floor_pct, 0, floor);
-    tnd_dec_nl(hours, 2, hours_nl);
+    tnd_dec_nl_compact((tnd_dec){ occ.units * 100 }, occ_given);
+    tnd_dec_nl_compact((tnd_dec){ res.occupancy_used.units * 100 }, occ_used);
+    tnd_dec_nl_compact((tnd_dec){ rule->floor.units * 100 }, floor);
+    tnd_dec_nl_compact(hours, hours_nl);
     if (a->json) {
         char used_pt[32], given_pt[32], hours_pt[32];
         tnd_dec_str(res.occupancy_used, 6, used_pt);
         tnd_dec_str(occ, 6, given_pt);
-        tnd_dec_str(hours, 2, hours_pt);
+        tnd_dec_str(hours, 6, hours_pt);
         snprintf(extra, sizeof extra,
                  "  \"youths\": %ld,\n  \"occupancy_given\": \"%s\",\n"
                  "  \"occupancy_used\": \"%s\",\n  \"floor_applied\": %s,\n"
@@ -226,12 +231,12 @@ static int run_group(const tnd_definition *def, const tnd_notation *nt, const in
     if (!tnd_intensity_group(&def->group.scale, youths, opening, staff, &res))
         return tnd_usage_error("intensity", "deze waarden zijn niet te berekenen");
     char o_nl[32], s_nl[32], extra[256];
-    tnd_dec_nl(opening, 2, o_nl);
-    tnd_dec_nl(staff, 2, s_nl);
+    tnd_dec_nl_compact(opening, o_nl);
+    tnd_dec_nl_compact(staff, s_nl);
     if (a->json) {
         char o_pt[32], s_pt[32];
-        tnd_dec_str(opening, 2, o_pt);
-        tnd_dec_str(staff, 2, s_pt);
+        tnd_dec_str(opening, 6, o_pt);
+        tnd_dec_str(staff, 6, s_pt);
         snprintf(extra, sizeof extra,
                  "  \"youths\": %ld,\n  \"opening_hours\": \"%s\",\n  \"staff_hours\": \"%s\",\n",
                  youths, o_pt, s_pt);

@@ -27,6 +27,7 @@
 
 #include <libxml/tree.h>
 
+#include "scoring/price.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
 #include "tender/xmlsafe.h"
@@ -1460,30 +1461,20 @@ static tnd_status load_criteria(loader *L, xmlNodePtr node, tnd_award_lot *a, in
     return TND_OK;
 }
 
-/* The price-quality formula of a lot that competes on price, with what each kind needs. */
+/*
+ * The price-quality formula of a lot that competes on price (scoring/price.h). Which attributes a
+ * formula needs is checked here; their values (weights summing to exactly 100%, pmin < pmax,
+ * log-base > 1, ...) by tnd_price_rule_valid, the same check the award applies, so the loader
+ * and the engine cannot disagree on what a valid rule is.
+ */
 static tnd_status load_price(loader *L, xmlNodePtr c, tnd_award_lot *a)
 {
-    static const struct {
-        const char *name;
-        tnd_price_kind kind;
-        bool weights;
-    } kinds[] = {
-        {"relative-lowest", TND_PRICE_RELATIVE_LOWEST, true},
-        {"weighted-range", TND_PRICE_WEIGHTED_RANGE, true},
-        {"logarithmic", TND_PRICE_LOGARITHMIC, true},
-        {"value", TND_PRICE_VALUE, false},
-        {"quality-price-ratio", TND_PRICE_QUALITY_RATIO, false},
-    };
     tnd_price_rule *p = &a->price;
     TRY(attr_str(L, c, "kind", true, a->price_formula, sizeof a->price_formula));
     TRY(attr_str(L, c, "source", true, p->source, sizeof p->source));
-    size_t k = 0;
-    while (k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].name, a->price_formula) != 0)
-        k++;
-    if (k == sizeof kinds / sizeof kinds[0])
+    if (!tnd_price_kind_parse(a->price_formula, &p->kind))
         return fail(L, TND_ERR_VALUE, c, DOC_HINT, "onbekende prijsformule \"%s\"",
                     a->price_formula);
-    p->kind = kinds[k].kind;
 
     bool has_wq, has_wp, has_pmin, has_pmax, has_base, has_vpp;
     TRY(attr_value(L, c, "quality-weight", NOTE_FRACTION, &p->quality_weight, &has_wq));
@@ -1493,26 +1484,22 @@ static tnd_status load_price(loader *L, xmlNodePtr c, tnd_award_lot *a)
     TRY(attr_value(L, c, "log-base", NOTE_DECIMAL, &p->log_base, &has_base));
     TRY(attr_value(L, c, "value-per-point", NOTE_MONEY, &p->value_per_point, &has_vpp));
 
-    if (kinds[k].weights) {
-        if (!has_wq || !has_wp)
-            return fail(L, TND_ERR_DEFINITION, c, "geef quality-weight en price-weight op",
-                        "prijsformule %s heeft beide wegingen nodig", a->price_formula);
-        if (p->quality_weight.units < 0 || p->price_weight.units < 0 ||
-            p->quality_weight.units + p->price_weight.units != TND_DEC_SCALE)
-            return fail(L, TND_ERR_DEFINITION, c, "pas de wegingen aan zodat zij samen precies "
-                        "100% zijn", "perceel %d: kwaliteit en prijs wegen samen niet 100%%",
-                        a->lot);
-    }
-    if (p->kind == TND_PRICE_WEIGHTED_RANGE && (!has_pmin || !has_pmax || p->pmin >= p->pmax))
+    if (tnd_price_uses_weights(p->kind) && (!has_wq || !has_wp))
+        return fail(L, TND_ERR_DEFINITION, c, "geef quality-weight en price-weight op",
+                    "prijsformule %s heeft beide wegingen nodig", a->price_formula);
+    if (p->kind == TND_PRICE_WEIGHTED_RANGE && (!has_pmin || !has_pmax))
         return fail(L, TND_ERR_DEFINITION, c, "geef pmin en pmax op, met pmin < pmax",
-                    "prijsformule weighted-range zonder geldige pmin en pmax");
-    if (p->kind == TND_PRICE_LOGARITHMIC &&
-        (!has_base || tnd_dec_cmp(p->log_base, tnd_dec_from_int(1)) <= 0))
+                    "prijsformule weighted-range zonder pmin of pmax");
+    if (p->kind == TND_PRICE_LOGARITHMIC && !has_base)
         return fail(L, TND_ERR_DEFINITION, c, "geef log-base op, groter dan 1",
-                    "prijsformule logarithmic zonder geldige log-base");
+                    "prijsformule logarithmic zonder log-base");
     if (p->kind == TND_PRICE_VALUE && !has_vpp)
         return fail(L, TND_ERR_DEFINITION, c, "geef value-per-point op (bedrag per punt)",
                     "prijsformule value zonder value-per-point");
+    char reason[TND_PRICE_REASON_LEN];
+    if (!tnd_price_rule_valid(p, reason, sizeof reason))
+        return fail(L, TND_ERR_DEFINITION, c, "pas de prijsformule aan (" DOC_HINT
+                    ", Prijs en kwaliteit)", "perceel %d: %s", a->lot, reason);
     return TND_OK;
 }
 

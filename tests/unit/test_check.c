@@ -766,8 +766,9 @@ static void test_submission_one_second_late_fails_naming_the_resolution(void **s
     assert_string_equal(f->found, "18-07-2022 11:00:01");
     assert_string_equal(f->reason,
                         "ingediend op 18-07-2022 11:00:01, na de sluitingstijd 18-07-2022 11:00: "
-                        "ongeldig; sluitingstijd volgens resolutie R-SLUITINGSTIJD: NvI 2 noemt "
-                        "12:00, §3.6 noemt 11:00; aangehouden: 11:00");
+                        "ongeldig (sluitingstijd volgens resolutie R-SLUITINGSTIJD)");
+    /* the resolution's text is listed once under "Toegepaste resoluties", not in the reason */
+    assert_string_equal(f->resolution, "R-SLUITINGSTIJD");
     assert_int_equal(r->stopped_at_step, 1);
     assert_int_equal(r->placements[0].placed, 0);
     assert_int_equal(r->placements[0].status, TND_LOT_NOT_ELIGIBLE);
@@ -1075,6 +1076,42 @@ static void test_startup_without_figures_is_not_missing(void **state)
     assert_string_equal(f->reason, "startende onderneming zonder cijfers: beoordeling in stap 2");
 }
 
+static void test_startup_without_2021_accounts_needs_no_going_concern_statement(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    w->b.bid.n_figures = 0;
+    w->b.bid.has_financials = false;
+    w->b.bid.startup = true;
+    w->b.bid.has_going_concern = false;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-going-concern-statement", 0, NULL);
+    /* §5.3.1 L1380-1381 asks a statement on the 2021 accounts; a start-up without them is
+     * talked to instead (L1385-1388): not MISSING, the bid goes on to step 2 (REVIEW) */
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason,
+                        "startende onderneming zonder jaarrekening 2021: beoordeling in stap 2");
+    assert_int_equal(r->stopped_at_step, 0);
+    assert_int_equal(find(r, "FIN-STARTER", 0, NULL)->verdict, TND_REVIEW);
+    assert_int_equal(r->placements[0].placed, 3);
+    assert_int_equal(r->placements[0].status, TND_LOT_PENDING);
+}
+
+static void test_startup_with_2021_accounts_still_needs_going_concern_statement(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    w->b.bid.startup = true; /* figures of 2019-2023 complete, so 2021 accounts exist */
+    w->b.bid.has_going_concern = false;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-going-concern-statement", 0, NULL);
+    /* §5.3.1 L1380-1381 */
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason,
+                        "ontbreekt: verklaring over de continuïteit (jaarrekening); voeg die toe");
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
 static void test_required_item_limited_to_lots_applies_only_to_those(void **state)
 {
     world *w = *state;
@@ -1147,8 +1184,8 @@ static void test_bids_on_lots_1_and_3_both_fail_at_most_one_of_1_to_5(void **sta
     assert_string_equal(f1->reason, "inschrijving op meer dan één van de percelen 1-5");
     assert_string_equal(f1->found, "percelen 1, 3");
     assert_string_equal(f1->norm, "ten hoogste één van 1-5");
-    /* placements in ascending lot order; lot 1 has no fallback; lot 3 falls back to lot 1, but
-     * lot 1 was applied for itself and fails the same rule there */
+    /* placements in ascending lot order; lot 1 has no fallback; lot 3 does not fall back: the
+     * application breaks the combination rule, which a lower lot cannot cure */
     assert_int_equal(r->n_placements, 2);
     assert_int_equal(r->placements[0].applied, 1);
     assert_int_equal(r->placements[0].placed, 0);
@@ -1156,26 +1193,28 @@ static void test_bids_on_lots_1_and_3_both_fail_at_most_one_of_1_to_5(void **sta
     assert_int_equal(r->placements[1].applied, 3);
     assert_int_equal(r->placements[1].placed, 0);
     assert_string_equal(r->placements[1].path,
-                        "3 -> 1 (3: COMBI-1-5 niet voldaan; 1: COMBI-1-5 niet voldaan): "
-                        "geen perceel");
+                        "3: COMBI-1-5 niet voldaan; geen terugval: de inschrijving schendt een "
+                        "combinatieregel (§4.3.1)");
     assert_int_equal(r->stopped_at_step, 2);
     assert_false(r->eligible_all);
 }
 
-static void test_lot_5_failing_the_combination_falls_back_to_lot_3(void **state)
+static void test_lots_failing_the_combination_rule_do_not_fall_back(void **state)
 {
     world *w = *state;
     apply_for(&w->b, &w->d, 5);
     apply_for(&w->b, &w->d, 2);
     const tnd_check_result *r = run(w);
-    /* §4.3.1: the combination rules concern the lots applied for, not a lot one falls back to */
+    /* §4.3.1: a bid on two of lots 1-5 breaks the rule itself; a lower lot cannot cure it (it
+     * would otherwise be placed in lot 1 twice) */
     assert_int_equal(r->placements[0].applied, 2);
-    assert_int_equal(r->placements[0].placed, 1);
-    assert_string_equal(r->placements[0].path, "2 -> 1 (2: COMBI-1-5 niet voldaan; 1: voldoet)");
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_string_equal(r->placements[0].path,
+                        "2: COMBI-1-5 niet voldaan; geen terugval: de inschrijving schendt een "
+                        "combinatieregel (§4.3.1)");
     assert_int_equal(r->placements[1].applied, 5);
-    assert_int_equal(r->placements[1].placed, 3);
-    assert_string_equal(r->placements[1].path, "5 -> 3 (5: COMBI-1-5 niet voldaan; 3: voldoet)");
-    assert_int_equal(r->stopped_at_step, 0);
+    assert_int_equal(r->placements[1].placed, 0);
+    assert_int_equal(r->stopped_at_step, 2);
     assert_false(r->eligible_all);
 }
 
@@ -1429,6 +1468,23 @@ static void test_combination_member_without_joint_liability_fails(void **state)
     assert_string_equal(f->reason, "penvoerder aangewezen: " BIDDER);
 }
 
+static void test_combination_penvoerder_without_joint_liability_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    make_combination(&w->b);
+    w->b.bid.bidder.joint_liability_signed = false;
+    const tnd_check_result *r = run(w);
+    /* §4.1.12 L718-722, §5.8 L1620-1623: "elke deelnemer aan de Combinatie", the penvoerder
+     * included, signs joint and several liability */
+    const tnd_finding *f = find(r, "VERKL-HOOFDELIJK", 0, NULL);
+    assert_int_equal(count(r, "VERKL-HOOFDELIJK"), 1);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->subject, BIDDER);
+    assert_string_equal(f->reason, "hoofdelijke aansprakelijkheid niet ondertekend door " BIDDER);
+    assert_int_equal(r->placements[0].placed, 0);
+}
+
 static void test_declarations_that_do_not_apply_add_no_finding(void **state)
 {
     world *w = *state;
@@ -1591,12 +1647,14 @@ int main(void)
         T(test_member_without_uea_is_missing),
         T(test_missing_financial_figure_is_missing_naming_item_and_year),
         T(test_startup_without_figures_is_not_missing),
+        T(test_startup_without_2021_accounts_needs_no_going_concern_statement),
+        T(test_startup_with_2021_accounts_still_needs_going_concern_statement),
         T(test_required_item_limited_to_lots_applies_only_to_those),
         T(test_unknown_required_item_goes_to_review),
         T(test_insurance_item_is_met_by_part_iv_alone),
         T(test_bid_without_lots_stops_at_step_1),
         T(test_bids_on_lots_1_and_3_both_fail_at_most_one_of_1_to_5),
-        T(test_lot_5_failing_the_combination_falls_back_to_lot_3),
+        T(test_lots_failing_the_combination_rule_do_not_fall_back),
         T(test_lot_6_alone_fails_requires_one_of_lots_1_to_5),
         T(test_lot_6_with_lot_3_passes_the_combination_rule),
         T(test_lot_8_alone_as_gezinshuis_passes_the_combination_rule),
@@ -1613,6 +1671,7 @@ int main(void)
         T(test_reservations_go_to_review),
         T(test_bid_not_in_dutch_fails),
         T(test_combination_member_without_joint_liability_fails),
+        T(test_combination_penvoerder_without_joint_liability_fails),
         T(test_declarations_that_do_not_apply_add_no_finding),
         T(test_third_party_without_part_iic_yes_fails),
         T(test_holding_without_declaration_fails),

@@ -450,6 +450,18 @@ static void test_missing_figure_skips_the_year_and_says_so(void **state)
                                    "L1371-1378)");
 }
 
+static void test_missing_year_with_the_rest_met_says_known_years(void **state)
+{
+    fixture *fx = *state;
+    drop_figure(fx, ACTIVA, 2020);
+    run(fx);
+    /* §5.3.1: only the years with figures are judged; the summary must not read as a full pass */
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_PASS);
+    assert_string_equal(s->found, "alle bekende jaren voldaan");
+    assert_non_null(strstr(s->reason, "2020 onbekend: cijfers ontbreken"));
+}
+
 static void test_norm_without_any_figures_is_not_judged(void **state)
 {
     fixture *fx = *state;
@@ -575,7 +587,7 @@ static void test_plan_not_delivered_after_review_fails(void **state)
                                    "geschiktheid niet aangetoond");
 }
 
-static void test_accepted_plan_passes_and_keeps_the_norm_verdicts(void **state)
+static void test_accepted_plan_settles_the_norm_as_conditional(void **state)
 {
     fixture *fx = *state;
     for (int y = 2019; y <= 2021; y++)
@@ -585,7 +597,13 @@ static void test_accepted_plan_passes_and_keeps_the_norm_verdicts(void **state)
     const tnd_finding *p = find(fx, "FIN-PLAN", 0, "plan van aanpak");
     assert_int_equal(p->verdict, TND_PASS);
     assert_string_equal(p->reason, "plan van aanpak geaccepteerd");
-    assert_int_equal(find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021")->verdict, TND_PLAN_REQUIRED);
+    /* §5.3.1 L1390-1393: the accepted plan must bring the norms within 2 years: admitted under
+     * that condition; the count of failed years stays visible */
+    const tnd_finding *n = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(n->verdict, TND_CONDITIONAL);
+    assert_non_null(strstr(n->reason, "3 jaren niet voldaan"));
+    assert_non_null(strstr(n->reason, "; plan van aanpak geaccepteerd: normen binnen 2 jaar te "
+                                      "halen"));
 }
 
 static void test_submitted_plan_awaits_assessment(void **state)
@@ -633,6 +651,7 @@ int main(void)
         T(test_failures_are_counted_per_norm_not_per_year),
         T(test_rentabiliteit_failing_only_in_forecast_years_is_review),
         T(test_missing_figure_skips_the_year_and_says_so),
+        T(test_missing_year_with_the_rest_met_says_known_years),
         T(test_norm_without_any_figures_is_not_judged),
         T(test_findings_are_ordered_per_norm_year_rows_then_summary),
         T(test_negative_going_concern_requires_plan_even_with_all_norms_met),
@@ -642,7 +661,7 @@ int main(void)
         T(test_startup_with_complete_figures_is_judged_on_the_norms),
         T(test_rejected_plan_with_plan_required_fails),
         T(test_plan_not_delivered_after_review_fails),
-        T(test_accepted_plan_passes_and_keeps_the_norm_verdicts),
+        T(test_accepted_plan_settles_the_norm_as_conditional),
         T(test_submitted_plan_awaits_assessment),
         T(test_rejected_plan_for_startup_review_fails),
     };

@@ -1,0 +1,120 @@
+/* award_json.c - the evaluation as JSON (see award_json.h). */
+#include "forms/award_json.h"
+
+#include "forms/json.h"
+
+static const char *award_kind_name(tnd_award_kind k)
+{
+    switch (k) {
+    case TND_AWARD_ADMIT: return "admit";
+    case TND_AWARD_THRESHOLD: return "threshold";
+    case TND_AWARD_RANKED: return "ranked";
+    }
+    return "?";
+}
+
+static void json_dec(tnd_json *w, const char *key, tnd_dec d)
+{
+    char text[32];
+    tnd_dec_str(d, 6, text);
+    tnd_json_str(w, key, text);
+}
+
+static void json_entry(tnd_json *w, const tnd_lot_award *lot, const tnd_award_entry *e)
+{
+    tnd_json_open(w, NULL, '{');
+    tnd_json_int_or_null(w, "rank", e->rank);
+    tnd_json_str(w, "kvk", e->bid->bidder.kvk);
+    tnd_json_str(w, "name", e->bid->bidder.name);
+    tnd_json_int(w, "applied", e->applied);
+    tnd_json_str(w, "status", tnd_award_status_name(e->status));
+    tnd_json_str(w, "status_nl", tnd_award_status_dutch(e->status));
+    if (lot->rule && lot->rule->kind != TND_AWARD_ADMIT)
+        json_dec(w, "total", e->total);
+    if (e->has_price) {
+        tnd_json_int(w, "price_cents", e->price);
+        json_dec(w, "price_score", e->price_score);
+    }
+    tnd_json_open(w, "scores", '[');
+    for (int i = 0; i < e->n_scores; i++) {
+        const tnd_criterion_score *c = &e->scores[i];
+        tnd_json_open(w, NULL, '{');
+        tnd_json_str(w, "criterion", lot->rule->criteria[c->criterion].id);
+        tnd_json_bool(w, "has_score", c->has_score);
+        if (c->has_score) {
+            tnd_json_int(w, "consensus", c->consensus);
+            tnd_json_int(w, "round", c->round);
+        }
+        tnd_json_bool(w, "computed", c->computed);
+        json_dec(w, "factor", c->factor);
+        json_dec(w, "weighted", c->weighted);
+        tnd_json_int(w, "members", c->n_members);
+        if (c->n_members) {
+            tnd_json_int(w, "member_min", c->member_min);
+            tnd_json_int(w, "member_max", c->member_max);
+        }
+        tnd_json_bool(w, "consensus_outside_members", c->consensus_outside_members);
+        tnd_json_close(w, '}');
+    }
+    tnd_json_close(w, ']');
+    tnd_json_str(w, "reason", e->reason);
+    tnd_json_close(w, '}');
+}
+
+bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
+                    const char *evaluation_date, tnd_buf *out)
+{
+    tnd_json w = { .out = out };
+    tnd_json_open(&w, NULL, '{');
+    tnd_json_str(&w, "format", "tender-evaluate/1");
+    tnd_json_open(&w, "tender", '{');
+    tnd_json_str(&w, "id", def->id);
+    tnd_json_str(&w, "title", def->title);
+    tnd_json_str(&w, "definition", def->file);
+    tnd_json_close(&w, '}');
+    tnd_json_str(&w, "evaluation_date", evaluation_date);
+    tnd_json_open(&w, "lots", '[');
+    for (size_t i = 0; i < ev->n_lots; i++) {
+        const tnd_lot_award *lot = &ev->lots[i];
+        const tnd_lot *l = tnd_definition_lot(def, lot->lot);
+        tnd_json_open(&w, NULL, '{');
+        tnd_json_int(&w, "lot", lot->lot);
+        tnd_json_str(&w, "name", l ? l->name : "");
+        tnd_json_str(&w, "kind", lot->rule ? award_kind_name(lot->rule->kind) : "none");
+        tnd_json_int_or_null(&w, "max_awarded", lot->rule ? lot->rule->max_awarded : 0);
+        tnd_json_int(&w, "granted", lot->n_granted);
+        tnd_json_bool(&w, "tie", lot->tie);
+        tnd_json_str_or_null(&w, "tie_text", lot->tie_text);
+        tnd_json_open(&w, "entries", '[');
+        for (size_t j = 0; j < lot->n_entries; j++)
+            json_entry(&w, lot, &lot->entries[j]);
+        tnd_json_close(&w, ']');
+        tnd_json_close(&w, '}');
+    }
+    tnd_json_close(&w, ']');
+    tnd_json_open(&w, "bidders", '[');
+    for (size_t i = 0; i < ev->n_bidders; i++) {
+        const tnd_bidder_outcome *b = &ev->bidders[i];
+        tnd_json_open(&w, NULL, '{');
+        tnd_json_str(&w, "kvk", b->bid->bidder.kvk);
+        tnd_json_str(&w, "name", b->bid->bidder.name);
+        tnd_json_str(&w, "file", b->bid->file);
+        tnd_json_int_or_null(&w, "stopped_at_step", b->stopped_at_step);
+        tnd_json_open(&w, "lots", '[');
+        for (int k = 0; k < b->n_applied; k++) {
+            tnd_json_open(&w, NULL, '{');
+            tnd_json_int(&w, "applied", b->applied[k]);
+            tnd_json_int_or_null(&w, "placed", b->placed[k]);
+            tnd_json_str(&w, "status", tnd_award_status_name(b->status[k]));
+            tnd_json_str(&w, "status_nl", tnd_award_status_dutch(b->status[k]));
+            tnd_json_str(&w, "path", b->path[k]);
+            tnd_json_close(&w, '}');
+        }
+        tnd_json_close(&w, ']');
+        tnd_json_close(&w, '}');
+    }
+    tnd_json_close(&w, ']');
+    tnd_json_close(&w, '}');
+    tnd_buf_append(out, "\n", 1);
+    return !out->oom;
+}

@@ -1,0 +1,17 @@
+/*
+ * award_json.h - the evaluation (steps 1-3) as JSON, for `tender evaluate --json FILE`.
+ * Schema "tender-evaluate/1", documented in docs/evaluate.md. Decimals are strings with exactly
+ * 6 decimals ("7.400000"): the exact value, never a binary float.
+ */
+#ifndef TND_AWARD_JSON_H
+#define TND_AWARD_JSON_H
+
+#include <stdbool.h>
+
+#include "forms/buf.h"
+#include "scoring/award.h"
+
+bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
+                    const char *evaluation_date, tnd_buf *out);
+
+#endif
