@@ -392,6 +392,7 @@ static void text_step(text_ctx *c, const tnd_check_result *r, int step, const ch
 {
     tnd_buf_puts(c->out, "\n");
     emit(c, "", 2, title);
+    bool stopped_before = r->stopped_at_step > 0 && r->stopped_at_step < step;
     bool any = false;
     for (size_t i = 0; i < r->n_findings; i++) {
         const tnd_finding *f = &r->findings[i];
@@ -403,9 +404,12 @@ static void text_step(text_ctx *c, const tnd_check_result *r, int step, const ch
             text_finding(c, r, f, true);
         else
             continue;
+        if (!any && stopped_before) /* §6: a bid that fails a step is not assessed further */
+            emitf(c, "", 2, "(ter informatie: de inschrijving stopt bij stap %d en wordt volgens "
+                  "§6 niet verder beoordeeld)", r->stopped_at_step);
         any = true;
     }
-    if (!any && r->stopped_at_step > 0 && r->stopped_at_step < step)
+    if (!any && stopped_before)
         emitf(c, "", 2, "(niet beoordeeld: de inschrijving stopt bij stap %d)",
               r->stopped_at_step);
     else if (!any)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -170,7 +171,7 @@ static bool add_directory(tnd_path_list *l, const char *dir)
     size_t dlen = strlen(dir);
     while (ok && (e = readdir(d)) != NULL) {
         size_t n = strlen(e->d_name);
-        if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0 || e->d_name[0] == '.')
+        if (n < 5 || strcasecmp(e->d_name + n - 4, ".xml") != 0 || e->d_name[0] == '.')
             continue;
         char *full = malloc(dlen + n + 2);
         if (!full) {

@@ -44,6 +44,7 @@ int cmd_check(int argc, char **argv)
 {
     const char *tender = NULL;
     bool json = false, bad = false;
+    int n_args = 0;
     tnd_path_list inputs = { 0 };
     for (int i = 1; i < argc && !bad; i++) {
         if (tnd_opt_flag(argv, &i, "--help") || tnd_opt_flag(argv, &i, "-h")) {
@@ -58,15 +59,17 @@ int cmd_check(int argc, char **argv)
         else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             tnd_path_list_free(&inputs);
             return tnd_usage_error("check", "onbekende optie '%s'", argv[i]);
-        } else if (!tnd_path_list_add_input(&inputs, argv[i])) {
+        } else if (n_args++, !tnd_path_list_add_input(&inputs, argv[i])) {
             tnd_path_list_free(&inputs);
             return tnd_usage_error("check", "kan map '%s' niet lezen", argv[i]);
         }
     }
     if (bad || inputs.n == 0) {
         tnd_path_list_free(&inputs);
-        return bad ? TND_EXIT_BAD_INPUT
-                   : tnd_usage_error("check", "geef ten minste één inschrijving (BID.xml) op");
+        if (bad)
+            return TND_EXIT_BAD_INPUT;
+        return n_args ? tnd_usage_error("check", "geen inschrijvingen (*.xml) in de opgegeven map")
+                      : tnd_usage_error("check", "geef ten minste één inschrijving (BID.xml) op");
     }
 
     tnd_error err;
