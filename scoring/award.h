@@ -128,7 +128,7 @@ void tnd_evaluation_free(tnd_evaluation *e);
 long tnd_award_places_within(const tnd_definition *def, const tnd_bid *bid, tnd_dec max_km);
 
 /* (added for the award, issue 3) As tnd_award_places_within, with "the region" being the
- * municipalities of lot `lot` (what tnd_evaluate uses); the definition's when the lot is unknown. */
+ * municipalities of lot `lot` (what tnd_evaluate uses); the definition's for an unknown lot. */
 long tnd_award_places_within_lot(const tnd_definition *def, int lot, const tnd_bid *bid,
                                  tnd_dec max_km);
 
@@ -142,6 +142,14 @@ long tnd_award_places_within_lot(const tnd_definition *def, int lot, const tnd_b
  */
 bool tnd_award_mark(const tnd_award_lot *rule, const tnd_award_entry *e, int criterion,
                     tnd_dec *out);
+
+/*
+ * (added for the award, issue 3) Rows of the scores file that no evaluated bidder can use: the
+ * KvK number is not among the bids of the evaluation (scores.h leaves this check to the award).
+ * Stores at most `max` indices into scores->items (file order) in rows; returns how many exist.
+ */
+size_t tnd_award_unknown_bidder_rows(const tnd_evaluation *ev, const tnd_scores *scores,
+                                     size_t *rows, size_t max);
 
 const char *tnd_award_status_name(tnd_award_status s);   /* "GRANTED", ... */
 const char *tnd_award_status_dutch(tnd_award_status s);  /* "GEGUND", "TOEGELATEN", ... */

@@ -28,6 +28,8 @@ typedef struct {
 int cmd_check(int argc, char **argv);
 int cmd_intensity(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_evaluate(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /*
  * Matches argv[*i] against a long option "--name". For options with a value, accepts

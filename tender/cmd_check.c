@@ -12,9 +12,11 @@
 #include "tender/bid.h"
 #include "tender/cli.h"
 #include "tender/definition.h"
+#include "tender/espd.h"
 
 static const char help_text[] =
     "Gebruik: tender check BID.xml|MAP... [--tender DEF.xml] [--json]\n"
+    "         tender check BID.xml --espd UEA.xml [--espd UEA.xml...]\n"
     "\n"
     "Toetst inschrijvingen aan stap 1 (volledigheid en geldigheid) en stap 2\n"
     "(uitsluitingsgronden, geschiktheidseisen en voorwaarden) van de aanbesteding (§6):\n"
@@ -31,19 +33,108 @@ static const char help_text[] =
     "Opties:\n"
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
     "  --json              uitvoer als JSON (docs/json-output.md)\n"
+    "  --espd UEA.xml      ingevuld UEA (ESPD Response, ESPD-EDM 2.x t/m 4.x) van een partij\n"
+    "                      van de inschrijving, gekoppeld op KvK-nummer; vult ontbrekende\n"
+    "                      UEA-antwoorden aan; herhaalbaar; alleen bij precies één inschrijving.\n"
+    "                      Tegenstrijdigheden met de inschrijving staan op stderr; het zwaarste\n"
+    "                      antwoord wordt aangehouden (docs/espd-import.md)\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes:\n"
     "  0  elke inschrijving is toegelaten voor elk perceel waarop zij inschrijft\n"
     "     (CONDITIONAL telt als toegelaten)\n"
-    "  1  minstens één inschrijving niet, of nog niet (REVIEW / PLAN REQUIRED open)\n"
+    "  1  minstens één inschrijving niet, of nog niet (REVIEW / PLAN REQUIRED open);\n"
+    "     ook bij een tegenstrijdigheid tussen UEA (--espd) en inschrijving\n"
     "  2  ongeldige invoer of gebruik (fout met bestand:regel en een oplossing op stderr);\n"
     "     de overige inschrijvingen worden wel getoetst\n";
+
+/* ------------------------------------------------------------------ --espd (docs/espd-import.md) */
+
+#define MAX_ESPD_FILES 16
+
+/* Loads one ESPD Response and merges it into bid; prints what was taken over, every conflict and
+ * every criterion not taken over on stderr. Sets *review when a person must look. */
+static tnd_status merge_espd(tnd_bid *bid, const char *path, bool *review, tnd_error *err)
+{
+    tnd_espd *espd = NULL;
+    tnd_espd_conflicts conflicts;
+    tnd_status rc = tnd_espd_load_file(path, &espd, err);
+    if (rc == TND_OK)
+        rc = tnd_espd_merge(espd, bid, &conflicts, err);
+    if (rc != TND_OK) {
+        tnd_espd_free(espd);
+        return rc;
+    }
+    char text[1536];
+    fprintf(stderr, "tender: UEA %s (ESPD-EDM %s) samengevoegd met %s: %zu antwoord(en) "
+            "overgenomen, %zu tegenstrijdig\n", path, espd->version, conflicts.party,
+            conflicts.n_filled, conflicts.n);
+    if (!conflicts.kvk_checked)
+        fprintf(stderr, "tender: UEA %s: geen KvK-nummer in UEA of inschrijving; niet "
+                "gecontroleerd of het UEA bij deze partij hoort\n", path);
+    for (size_t i = 0; i < conflicts.n; i++) {
+        tnd_espd_conflict_text(&conflicts.items[i], bid->file, path, text, sizeof text);
+        fprintf(stderr, "tender: %s\n", text);
+    }
+    for (size_t i = 0; i < espd->n_unknown; i++) {
+        tnd_espd_criterion_text(&espd->unknown[i], true, path, text, sizeof text);
+        fprintf(stderr, "tender: %s\n", text);
+    }
+    for (size_t i = 0; i < espd->n_unanswered; i++) {
+        tnd_espd_criterion_text(&espd->unanswered[i], false, path, text, sizeof text);
+        fprintf(stderr, "tender: %s\n", text);
+    }
+    if (tnd_espd_needs_review(espd, &conflicts))
+        *review = true;
+    tnd_espd_conflicts_free(&conflicts);
+    tnd_espd_free(espd);
+    return TND_OK;
+}
+
+/* tnd_check_bids for the one bid given with --espd: read, merge every ESPD, validate, check.
+ * Returns false only when out of memory. */
+static bool check_with_espd(const tnd_definition *def, const char *bid_path,
+                            const char *const *espd, size_t n_espd, tnd_checked_bids *out,
+                            bool *review)
+{
+    memset(out, 0, sizeof *out);
+    out->bids = calloc(1, sizeof *out->bids);
+    out->results = calloc(1, sizeof *out->results);
+    if (!out->bids || !out->results)
+        return false;
+    tnd_error err;
+    tnd_bid *bid = NULL;
+    tnd_status rc = tnd_bid_load_file(bid_path, &bid, &err);
+    for (size_t i = 0; rc == TND_OK && i < n_espd; i++)
+        rc = merge_espd(bid, espd[i], review, &err);
+    if (rc == TND_OK)
+        rc = tnd_bid_validate_against(bid, def, &err);
+    if (rc != TND_OK) {
+        tnd_print_error(&err);
+        tnd_bid_free(bid);
+        out->n_failed = 1;
+        return true;
+    }
+    tnd_check_result *res = calloc(1, sizeof *res);
+    if (!res || !tnd_check(def, bid, res)) {
+        if (res)
+            tnd_check_result_free(res);
+        free(res);
+        tnd_bid_free(bid);
+        return false;
+    }
+    out->bids[0] = bid;
+    out->results[0] = res;
+    out->n = 1;
+    return true;
+}
 
 int cmd_check(int argc, char **argv)
 {
     const char *tender = NULL;
-    bool json = false, bad = false;
+    bool json = false, bad = false, espd_review = false;
+    const char *espd[MAX_ESPD_FILES];
+    size_t n_espd = 0;
     int n_args = 0;
     tnd_path_list inputs = { 0 };
     for (int i = 1; i < argc && !bad; i++) {
@@ -56,6 +147,12 @@ int cmd_check(int argc, char **argv)
             json = true;
         else if (tnd_opt_value(argc, argv, &i, "--tender", &tender, &bad))
             continue;
+        else if (tnd_opt_value(argc, argv, &i, "--espd", &espd[n_espd], &bad)) {
+            if (!bad && ++n_espd == MAX_ESPD_FILES) {
+                tnd_path_list_free(&inputs);
+                return tnd_usage_error("check", "ten hoogste %d keer --espd", MAX_ESPD_FILES - 1);
+            }
+        }
         else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             tnd_path_list_free(&inputs);
             return tnd_usage_error("check", "onbekende optie '%s'", argv[i]);
@@ -71,6 +168,11 @@ int cmd_check(int argc, char **argv)
         return n_args ? tnd_usage_error("check", "geen inschrijvingen (*.xml) in de opgegeven map")
                       : tnd_usage_error("check", "geef ten minste één inschrijving (BID.xml) op");
     }
+    if (n_espd && inputs.n != 1) {
+        tnd_path_list_free(&inputs);
+        return tnd_usage_error("check", "--espd hoort bij één inschrijving; geef precies één "
+                               "BID.xml op (nu %zu)", inputs.n);
+    }
 
     tnd_error err;
     tnd_definition *def = NULL;
@@ -81,13 +183,16 @@ int cmd_check(int argc, char **argv)
     }
     tnd_checked_bids checked;
     int rc = TND_EXIT_OK;
-    if (!tnd_check_bids(def, &inputs, &checked)) {
+    if (n_espd ? !check_with_espd(def, inputs.paths[0], espd, n_espd, &checked, &espd_review)
+               : !tnd_check_bids(def, &inputs, &checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         rc = TND_EXIT_BAD_INPUT;
     }
     for (size_t i = 0; rc == TND_EXIT_OK && i < checked.n; i++)
         if (!checked.results[i]->eligible_all)
             rc = TND_EXIT_NEGATIVE;
+    if (rc == TND_EXIT_OK && espd_review)
+        rc = TND_EXIT_NEGATIVE; /* a conflict with the ESPD is never resolved silently */
 
     tnd_buf out;
     tnd_buf_init(&out);

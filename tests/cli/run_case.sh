@@ -9,18 +9,31 @@
 #   STDERR_HAS=("text" ...)              (optional) fragments stderr must contain
 #   STDOUT_LACKS=("text" ...) / STDERR_LACKS=(...)  fragments that must not appear
 #   STDOUT_EMPTY=1                       (optional) stdout must be empty
+#   SETUP_ARGS=(evaluate ...)            (optional) a `tender` command run first; must exit 0
+#   SETUP_SH='...'                       (optional) bash run after SETUP_ARGS (e.g. edit a copy)
+# $CASE_TMP is a fresh temporary directory for the case (removed afterwards); case files may use
+# it in ARGS, SETUP_ARGS and SETUP_SH.
 # Inputs named in ARGS that are files must be unchanged afterwards (hash before/after).
 # UPDATE=1 rewrites EXPECT_STDOUT from the actual output (review the diff before committing).
 set -uo pipefail
 tender=$1
 case_file=$2
 ARGS=() EXIT=0 EXPECT_STDOUT="" STDOUT_HAS=() STDERR_HAS=() STDOUT_LACKS=() STDERR_LACKS=()
-STDOUT_EMPTY=0
+STDOUT_EMPTY=0 SETUP_ARGS=() SETUP_SH=""
+tmp=$(mktemp -d)
+CASE_TMP=$(mktemp -d)
+export CASE_TMP
+trap 'rm -rf "$tmp" "$CASE_TMP"' EXIT
 # shellcheck disable=SC1090
 source "$case_file"
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+if [ ${#SETUP_ARGS[@]} -gt 0 ]; then
+  "$tender" "${SETUP_ARGS[@]}" >"$tmp/setup.out" 2>&1 </dev/null ||
+    { echo "FAIL [$(basename "$case_file")]: setup command failed"; cat "$tmp/setup.out"; exit 1; }
+fi
+if [ -n "$SETUP_SH" ]; then
+  bash -c "$SETUP_SH" >"$tmp/setup.out" 2>&1 ||
+    { echo "FAIL [$(basename "$case_file")]: setup script failed"; cat "$tmp/setup.out"; exit 1; }
+fi
 hash_inputs() { for a in "${ARGS[@]}"; do [ -f "$a" ] && sha256sum "$a"; done; }
 hash_inputs > "$tmp/before"
 

@@ -1,0 +1,1426 @@
+/*
+ * award.c - step 3 of the evaluation (§6, §6.1): the award per lot from the committee's consensus
+ * scores, and the final placement of every bidder (see award.h).
+ *
+ * tnd_evaluate works in four passes:
+ *   1. every lot a bidder applied for becomes an entry of a lot: a candidate in the lot where
+ *      tnd_check placed it (§4.3.1), and an EXCLUDED entry in the lot it applied for when steps
+ *      1-2 did not place it there;
+ *   2. the lots awarded competitively (a cascade chain marked awarded_competitively: lot 4) are
+ *      awarded first. A bidder scored there but not awarded (NOT_RANKED, or losing a tie on the
+ *      tie rule) falls back along that chain into the first lower lot whose requirements it meets,
+ *      found by running tnd_check on the bid with that lot in place of the lot applied for, unless
+ *      it opted out of the cascade (Bijlage I item 2). A SET_ASIDE plan does not fall back: the
+ *      plan that failed the minimum is the same plan;
+ *   3. every other lot is awarded on its own candidates plus those fallbacks, each scored on the
+ *      criterion of the same id, from its rows for that lot or else for the lot it applied for;
+ *   4. each bidder's outcome per lot applied for: final lot, status and the path that led there.
+ *
+ * The award rules per kind of tnd_award_lot (§6.1):
+ *   ADMIT      (lots 6-8, §6.1 L1702-1704): placed ELIGIBLE or CONDITIONAL -> ADMITTED;
+ *   THRESHOLD  (lots 1, 2, 3, 5, 9, §6.1.1 L1804-1807): every criterion with a minimum reaches it
+ *              in round 1, or after the revision(s) the definition allows in round 2;
+ *   RANKED     (lot 4, §6.1.2 L1835-1993): final mark = sum over the leaf criteria of consensus x
+ *              factor (the product of the weights down the criteria tree), computed exactly in
+ *              128-bit integers; the minimum applies to its own criterion only; at most
+ *              max_awarded GRANTED; a tie at the last place is decided only by the definition's
+ *              tie_rule, else reported as undecided.
+ * A lot with a price formula (not IJsselland) ranks on scoring/price.c's total instead of the mark.
+ * Every number comes from the definition; every reason names the § source of the rule applied.
+ */
+#include "scoring/award.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h> /* vsnprintf only: text into fixed buffers, no I/O */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoring/check_internal.h"
+#include "scoring/price.h"
+
+__extension__ typedef __int128 i128; /* GCC/Clang, as in types.c and price.c */
+
+/* Levels of nested criteria whose weight products stay exact inside 128 bits (scores up to
+ * INT_MAX, 12 criteria): 10^(6*4) * 2^31 * 12 < 2^127. */
+#define MAX_DEPTH 4
+
+/* The one tie rule supported: the higher consensus on the criterion with a minimum decides. */
+#define TIE_RULE_HIGHER_MINIMUM "higher-normaliseren"
+
+/* ------------------------------------------------------------------ status names */
+
+static const struct {
+    const char *name, *dutch, *word;
+} STATUS[] = {
+    [TND_AWARD_GRANTED] = {"GRANTED", "GEGUND", "gegund"},
+    [TND_AWARD_ADMITTED] = {"ADMITTED", "TOEGELATEN", "toegelaten"},
+    [TND_AWARD_REVISION_OPEN] = {"REVISION_OPEN", "HERKANSING OPEN", "herkansing open"},
+    [TND_AWARD_SET_ASIDE] = {"SET_ASIDE", "TERZIJDE GELEGD", "terzijde gelegd"},
+    [TND_AWARD_NOT_RANKED] = {"NOT_RANKED", "NIET GEGUND", "niet gegund"},
+    [TND_AWARD_TIE] = {"TIE", "GELIJKE STAND", "gelijke stand, onbeslist"},
+    [TND_AWARD_NO_SCORES] = {"NO_SCORES", "SCORE ONTBREEKT", "score ontbreekt"},
+    [TND_AWARD_PENDING] = {"PENDING", "IN BEOORDELING", "in beoordeling"},
+    [TND_AWARD_EXCLUDED] = {"EXCLUDED", "NIET TOEGELATEN", "niet toegelaten"},
+};
+
+static bool status_known(tnd_award_status s)
+{
+    return (unsigned)s < sizeof STATUS / sizeof STATUS[0];
+}
+
+const char *tnd_award_status_name(tnd_award_status s)
+{
+    return status_known(s) ? STATUS[s].name : "?";
+}
+
+const char *tnd_award_status_dutch(tnd_award_status s)
+{
+    return status_known(s) ? STATUS[s].dutch : "?";
+}
+
+/* ------------------------------------------------------------------ text helpers */
+
+/* Appends formatted text to buf; tnd_finding_set truncates on a whole UTF-8 character. */
+__attribute__((format(printf, 3, 4)))
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= size)
+        return;
+    char piece[1024]; /* longer than any buffer appended to, so a cut here is cut again below */
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    tnd_finding_set(buf + len, size - len, "%s", piece);
+}
+
+/* A mark in Dutch notation with the decimals it needs, at least one: "7,4", "6,0", "6,85". */
+static void mark_text(tnd_dec d, char buf[32])
+{
+    tnd_dec_nl(d, 6, buf);
+    size_t n = strlen(buf);
+    while (n >= 3 && buf[n - 1] == '0' && buf[n - 2] != ',')
+        buf[--n] = '\0';
+}
+
+/* A distance or count in Dutch notation without trailing zeros: "15", "12,5". */
+static void number_text(tnd_dec d, char buf[32])
+{
+    mark_text(d, buf);
+    size_t n = strlen(buf);
+    if (n >= 2 && buf[n - 1] == '0' && buf[n - 2] == ',')
+        buf[n - 2] = '\0';
+}
+
+static void minimum_text(const tnd_criterion *cr, char buf[32])
+{
+    mark_text(cr->minimum, buf);
+}
+
+/* ------------------------------------------------------------------ exact arithmetic */
+
+static i128 scale_pow(int k)
+{
+    i128 p = 1;
+    while (k-- > 0)
+        p *= TND_DEC_SCALE;
+    return p;
+}
+
+/* num / den (den > 0) rounded to the nearest integer, halves away from zero. */
+static int64_t round_div(i128 num, i128 den)
+{
+    i128 q = num / den, r = num % den;
+    if (r < 0)
+        r = -r;
+    if (2 * r >= den)
+        q += num < 0 ? -1 : 1;
+    return (int64_t)q;
+}
+
+/* The exact value num / SCALE^places as tnd_dec (rounded to 6 decimals only when it has more). */
+static tnd_dec dec_of(i128 num, int places)
+{
+    if (places == 0)
+        return (tnd_dec){(int64_t)(num * TND_DEC_SCALE)};
+    return (tnd_dec){round_div(num, scale_pow(places - 1))};
+}
+
+/* ------------------------------------------------------------------ the criteria tree */
+
+static bool criterion_is_leaf(const tnd_award_lot *rule, int i)
+{
+    for (int k = 0; k < rule->n_criteria; k++)
+        if (rule->criteria[k].parent == i)
+            return false;
+    return true;
+}
+
+/* The criterion with a minimum (Normaliseren): the first one in the definition, -1 if none. */
+static int minimum_criterion(const tnd_award_lot *rule)
+{
+    for (int i = 0; i < rule->n_criteria; i++)
+        if (rule->criteria[i].has_minimum)
+            return i;
+    return -1;
+}
+
+/*
+ * The product of the weights from criterion i up to, not including, `root` (-1: the award), as
+ * an exact fraction *product / SCALE^*levels. False when root is not above i or the path is
+ * deeper than MAX_DEPTH (a malformed parent chain counts as too deep).
+ */
+static bool weight_path(const tnd_award_lot *rule, int i, int root, i128 *product, int *levels)
+{
+    i128 p = 1;
+    int n = 0;
+    for (int c = i; c != root; c = rule->criteria[c].parent) {
+        if (c < 0 || c >= rule->n_criteria || n >= MAX_DEPTH)
+            return false;
+        p *= rule->criteria[c].weight.units;
+        n++;
+    }
+    *product = p;
+    *levels = n;
+    return true;
+}
+
+/* Deepest level of the tree (1 = top-level criteria only); MAX_DEPTH + 1 when deeper. */
+static int tree_depth(const tnd_award_lot *rule)
+{
+    int depth = 0;
+    for (int i = 0; i < rule->n_criteria; i++) {
+        i128 p;
+        int levels;
+        if (!weight_path(rule, i, -1, &p, &levels))
+            return MAX_DEPTH + 1;
+        if (levels > depth)
+            depth = levels;
+    }
+    return depth;
+}
+
+static const tnd_criterion_score *entry_score(const tnd_award_entry *e, int criterion)
+{
+    for (int k = 0; k < e->n_scores; k++)
+        if (e->scores[k].criterion == criterion)
+            return &e->scores[k];
+    return NULL;
+}
+
+/*
+ * The mark of `root` (-1: the award as a whole) as the exact fraction *num / SCALE^*places: the
+ * sum over the leaf criteria below it of consensus x the weights between (§6.1.2 L1983-1987).
+ * False when a leaf below it has no score (num then holds the sum of the scored ones).
+ */
+static bool exact_mark(const tnd_award_lot *rule, const tnd_award_entry *e, int root, i128 *num,
+                       int *places)
+{
+    int depth = 0;
+    for (int i = 0; i < rule->n_criteria; i++) {
+        i128 p;
+        int levels;
+        if (criterion_is_leaf(rule, i) && weight_path(rule, i, root, &p, &levels) &&
+            levels > depth)
+            depth = levels;
+    }
+    i128 sum = 0;
+    bool complete = true;
+    for (int i = 0; i < rule->n_criteria; i++) {
+        i128 p;
+        int levels;
+        if (!criterion_is_leaf(rule, i) || !weight_path(rule, i, root, &p, &levels))
+            continue;
+        const tnd_criterion_score *cs = entry_score(e, i);
+        if (!cs || !cs->has_score) {
+            complete = false;
+            continue;
+        }
+        sum += (i128)cs->consensus * p * scale_pow(depth - levels);
+    }
+    *num = sum;
+    *places = depth;
+    return complete;
+}
+
+bool tnd_award_mark(const tnd_award_lot *rule, const tnd_award_entry *e, int criterion,
+                    tnd_dec *out)
+{
+    *out = (tnd_dec){0};
+    if (!rule || criterion < -1 || criterion >= rule->n_criteria ||
+        tree_depth(rule) > MAX_DEPTH)
+        return false;
+    i128 num;
+    int places;
+    bool complete = exact_mark(rule, e, criterion, &num, &places);
+    *out = dec_of(num, places);
+    return complete;
+}
+
+/* ------------------------------------------------------------------ criterion C: locations */
+
+static bool location_in_region(const tnd_definition *def, const tnd_lot *lot, const char *id)
+{
+    if (!id[0])
+        return false;
+    if (!lot)
+        return tnd_definition_municipality(def, id) != NULL;
+    for (size_t m = 0; m < lot->n_municipalities; m++)
+        if (strcmp(lot->municipalities[m], id) == 0)
+            return true;
+    return false;
+}
+
+static long places_within(const tnd_definition *def, const tnd_lot *lot, const tnd_bid *bid,
+                          tnd_dec max_km)
+{
+    long sum = 0;
+    for (size_t i = 0; i < bid->n_locations; i++) {
+        const tnd_location *loc = &bid->locations[i];
+        if (loc->places <= 0)
+            continue;
+        if (location_in_region(def, lot, loc->municipality) ||
+            tnd_dec_cmp(loc->distance_km, max_km) <= 0)
+            sum += loc->places;
+    }
+    return sum;
+}
+
+long tnd_award_places_within(const tnd_definition *def, const tnd_bid *bid, tnd_dec max_km)
+{
+    return places_within(def, NULL, bid, max_km);
+}
+
+long tnd_award_places_within_lot(const tnd_definition *def, int lot, const tnd_bid *bid,
+                                 tnd_dec max_km)
+{
+    const tnd_lot *l = tnd_definition_lot(def, lot);
+    return l ? places_within(def, l, bid, max_km) : places_within(def, NULL, bid, max_km);
+}
+
+/* ------------------------------------------------------------------ the scores file, indexed */
+
+typedef struct {
+    const tnd_score **rows; /* sorted by lot, criterion, bidder, round, line */
+    size_t n;
+} row_index;
+
+static int cmp_key(int lot, const char *criterion, const char *bidder, const tnd_score *s)
+{
+    int c;
+    if (lot != s->lot)
+        return lot < s->lot ? -1 : 1;
+    if ((c = strcmp(criterion, s->criterion)) != 0)
+        return c;
+    return strcmp(bidder, s->bidder);
+}
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+    const tnd_score *a = *(const tnd_score *const *)pa, *b = *(const tnd_score *const *)pb;
+    int c = cmp_key(a->lot, a->criterion, a->bidder, b);
+    if (c != 0)
+        return c;
+    if (a->round != b->round)
+        return a->round < b->round ? -1 : 1;
+    return (a->line > b->line) - (a->line < b->line);
+}
+
+static bool index_rows(const tnd_scores *scores, row_index *ix)
+{
+    ix->rows = NULL;
+    ix->n = 0;
+    if (!scores || scores->n == 0)
+        return true;
+    ix->rows = malloc(scores->n * sizeof *ix->rows);
+    if (!ix->rows)
+        return false;
+    for (size_t i = 0; i < scores->n; i++)
+        ix->rows[i] = &scores->items[i];
+    ix->n = scores->n;
+    qsort(ix->rows, ix->n, sizeof *ix->rows, cmp_rows);
+    return true;
+}
+
+/* What one round holds for one lot, criterion and bidder. */
+typedef struct {
+    bool any;                     /* a row of this round exists */
+    bool has_consensus;
+    int consensus;
+    int n_members, min, max;
+} round_rows;
+
+/* Rounds 1 and 2 (r[1], r[2]) of one lot, criterion and bidder; false when there is no row. */
+static bool gather(const row_index *ix, int lot, const char *criterion, const char *bidder,
+                   round_rows r[3])
+{
+    memset(r, 0, 3 * sizeof *r);
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_key(lot, criterion, bidder, ix->rows[mid]) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    bool found = false;
+    for (size_t i = lo; i < ix->n && cmp_key(lot, criterion, bidder, ix->rows[i]) == 0; i++) {
+        const tnd_score *s = ix->rows[i];
+        if (s->round < 1 || s->round > 2)
+            continue;
+        round_rows *q = &r[s->round];
+        found = q->any = true;
+        if (strcmp(s->member, TND_CONSENSUS) == 0) {
+            q->has_consensus = true;
+            q->consensus = s->score;
+        } else {
+            if (q->n_members == 0 || s->score < q->min)
+                q->min = s->score;
+            if (q->n_members == 0 || s->score > q->max)
+                q->max = s->score;
+            q->n_members++;
+        }
+    }
+    return found;
+}
+
+/* ------------------------------------------------------------------ candidates */
+
+/* One entry of a lot before it is scored. */
+typedef struct {
+    size_t bidder;                /* index into the bids */
+    int applied;                  /* lot applied for */
+    int lot;                      /* lot it is an entry of */
+    tnd_lot_status check_status;  /* steps 1-2 for `lot` */
+    bool excluded;                /* applied for `lot` but not placed there by steps 1-2 */
+    bool fallback;                /* reached `lot` after not being awarded `applied` */
+    char note[TND_REASON_LEN];    /* excluded: why; fallback: the route so far; pending: what */
+} candidate;
+
+typedef struct {
+    const tnd_definition *def;
+    const tnd_bid *const *bids;
+    const tnd_check_result *const *checks;
+    size_t n;
+    const tnd_price *prices;
+    size_t n_prices;
+    row_index rows;
+    candidate *cands;
+    size_t n_cands, cap_cands;
+    bool oom;
+} eval_ctx;
+
+static candidate *add_candidate(eval_ctx *c, size_t bidder, int applied, int lot)
+{
+    if (c->n_cands == c->cap_cands) {
+        size_t cap = c->cap_cands ? 2 * c->cap_cands : 32;
+        candidate *grown = realloc(c->cands, cap * sizeof *grown);
+        if (!grown) {
+            c->oom = true;
+            return NULL;
+        }
+        c->cands = grown;
+        c->cap_cands = cap;
+    }
+    candidate *k = &c->cands[c->n_cands++];
+    memset(k, 0, sizeof *k);
+    k->bidder = bidder;
+    k->applied = applied;
+    k->lot = lot;
+    return k;
+}
+
+static bool finding_applies(const tnd_finding *f, int lot)
+{
+    return f->lot == 0 || f->lot == lot;
+}
+
+/* "stap 2: FIN-SOLVABILITEIT (§5.3.1 L1357): <reason>" for the first FAIL or MISSING that
+ * applies to `lot` (the findings are in document order: step 1 first). */
+static void first_failure(const tnd_check_result *r, int lot, char *buf, size_t size)
+{
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const tnd_finding *f = &r->findings[i];
+        if (!f->cascade && finding_applies(f, lot) &&
+            (f->verdict == TND_FAIL || f->verdict == TND_MISSING)) {
+            tnd_finding_set(buf, size, "stap %d: %s (%s): %s", f->step, f->rule_id, f->source,
+                            f->reason);
+            return;
+        }
+    }
+    tnd_finding_set(buf, size, "niet geplaatst in perceel %d", lot);
+}
+
+/* The rule ids (each once) of the findings for `lot` with one of two verdicts, ", "-separated. */
+static void rule_ids(const tnd_check_result *r, int lot, tnd_verdict v1, tnd_verdict v2,
+                     char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const tnd_finding *f = &r->findings[i];
+        if (!finding_applies(f, lot) || (f->verdict != v1 && f->verdict != v2))
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = finding_applies(&r->findings[j], lot) &&
+                   (r->findings[j].verdict == v1 || r->findings[j].verdict == v2) &&
+                   strcmp(r->findings[j].rule_id, f->rule_id) == 0;
+        if (!seen)
+            append(buf, size, "%s%s", buf[0] ? ", " : "", f->rule_id);
+    }
+}
+
+static void pending_note(const tnd_check_result *r, int lot, char *buf, size_t size)
+{
+    char ids[TND_REASON_LEN];
+    rule_ids(r, lot, TND_REVIEW, TND_PLAN_REQUIRED, ids, sizeof ids);
+    tnd_finding_set(buf, size, "stap 2 nog niet afgerond (%s): gunning na afronding",
+                    ids[0] ? ids : "beoordeling open");
+}
+
+/* Pass 1: the entries that steps 1-2 give every lot. */
+static void place_candidates(eval_ctx *c)
+{
+    for (size_t b = 0; b < c->n && !c->oom; b++) {
+        const tnd_check_result *r = c->checks[b];
+        for (size_t k = 0; k < r->n_placements && !c->oom; k++) {
+            const tnd_placement *p = &r->placements[k];
+            bool stopped = r->stopped_at_step == 1 || r->stopped_at_step == 2;
+            if (stopped || p->placed != p->applied) {
+                candidate *x = add_candidate(c, b, p->applied, p->applied);
+                if (!x)
+                    return;
+                x->excluded = true;
+                x->check_status = TND_LOT_NOT_ELIGIBLE;
+                first_failure(r, p->applied, x->note, sizeof x->note);
+                if (!stopped && p->placed != 0)
+                    append(x->note, sizeof x->note, "; geplaatst: %s", p->path);
+                else if (!stopped)
+                    append(x->note, sizeof x->note, "; %s", p->path);
+            }
+            if (stopped || p->placed == 0)
+                continue;
+            candidate *x = add_candidate(c, b, p->applied, p->placed);
+            if (!x)
+                return;
+            x->check_status = p->status;
+            if (p->status == TND_LOT_PENDING)
+                pending_note(r, p->placed, x->note, sizeof x->note);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ scoring one criterion */
+
+typedef enum {
+    LEAF_OK,
+    LEAF_OK_REVISED,              /* the minimum reached after the revision (round 2) */
+    LEAF_MISSING,                 /* no consensus score */
+    LEAF_REVISION_OPEN,
+    LEAF_SET_ASIDE
+} leaf_state;
+
+/* Severity for combining the leaves of one entry. */
+static int leaf_rank(leaf_state s)
+{
+    switch (s) {
+    case LEAF_OK: return 0;
+    case LEAF_OK_REVISED: return 1;
+    case LEAF_MISSING: return 2;
+    case LEAF_REVISION_OPEN: return 3;
+    case LEAF_SET_ASIDE: return 4;
+    }
+    return 0;
+}
+
+static void set_spread(tnd_criterion_score *cs, const round_rows *q)
+{
+    cs->n_members = q->n_members;
+    cs->member_min = q->n_members ? q->min : 0;
+    cs->member_max = q->n_members ? q->max : 0;
+    cs->consensus_outside_members =
+        cs->has_score && q->n_members > 0 && (cs->consensus < q->min || cs->consensus > q->max);
+}
+
+/*
+ * Scores leaf criterion ci of `rule` for a bidder who is an entry of `lot` after applying for
+ * `applied`; writes a Dutch note on what decided it into note. The rows come from `lot`, or
+ * from `applied` when the bidder has none for this criterion in `lot` (a fallback competes on
+ * the plan it submitted). §6.1.1 L1804-1807: minimum 6,0, one revision; §6.1.2 L1943-1945:
+ * criterion C from the locations.
+ */
+static leaf_state score_leaf(const eval_ctx *c, const tnd_award_lot *rule, int ci, int lot,
+                             int applied, const tnd_bid *bid, tnd_criterion_score *cs, char *note,
+                             size_t size)
+{
+    const tnd_criterion *cr = &rule->criteria[ci];
+    i128 product;
+    int levels;
+    memset(cs, 0, sizeof *cs);
+    cs->criterion = ci;
+    cs->first_round = -1;
+    note[0] = '\0';
+    if (weight_path(rule, ci, -1, &product, &levels))
+        cs->factor = dec_of(product, levels);
+    else
+        product = 0, levels = 0;
+
+    round_rows r[3];
+    int rows_lot = lot;
+    if (!gather(&c->rows, lot, cr->id, bid->bidder.kvk, r) && applied != lot &&
+        gather(&c->rows, applied, cr->id, bid->bidder.kvk, r))
+        rows_lot = applied;
+
+    if (cr->computed_locations) {
+        char km[32];
+        long places = tnd_award_places_within_lot(c->def, lot, bid, cr->locations_max_km);
+        number_text(cr->locations_max_km, km);
+        if (places >= cr->locations_min_places) {
+            cs->has_score = cs->computed = true;
+            cs->consensus = cr->locations_score;
+            cs->round = 0;
+            set_spread(cs, &r[1]);
+            cs->consensus_outside_members = false;
+            cs->weighted = dec_of((i128)cs->consensus * product, levels);
+            tnd_finding_set(note, size, "criterium %s berekend: %ld plekken in de regio of "
+                            "binnen %s km (minimaal %ld): %d (%s)", cr->id, places, km,
+                            cr->locations_min_places, cs->consensus, cr->source);
+            return LEAF_OK;
+        }
+        if (!r[1].has_consensus) /* said only when the committee's score is missing too */
+            tnd_finding_set(note, size, "criterium %s: %ld plekken in de regio of binnen %s "
+                            "km (minder dan %ld): score van de commissie", cr->id, places, km,
+                            cr->locations_min_places);
+    }
+
+    if (!r[1].has_consensus) {
+        set_spread(cs, &r[1]);
+        append(note, size, "%s%s: geen consensusscore (ronde 1)", note[0] ? "; " : "",
+               cr->label);
+        if (applied != lot)
+            append(note, size, " in perceel %d of %d", lot, applied);
+        return LEAF_MISSING;
+    }
+    leaf_state state = LEAF_OK;
+    int used = 1;
+    cs->has_score = true;
+    cs->consensus = r[1].consensus;
+    if (cr->has_minimum) {
+        char min[32];
+        minimum_text(cr, min);
+        cs->first_round = r[1].consensus;
+        if (tnd_dec_cmp(tnd_dec_from_int(r[1].consensus), cr->minimum) >= 0) {
+            append(note, size, "%s%s %d >= %s (%s)", note[0] ? "; " : "", cr->label,
+                   r[1].consensus, min, cr->source);
+            if (r[2].any)
+                append(note, size, "; ronde 2 genegeerd: ronde 1 haalde het minimum al");
+        } else if (cr->revisions < 1) {
+            state = LEAF_SET_ASIDE;
+            append(note, size, "%s%s %d < %s zonder herkansing (%s)", note[0] ? "; " : "",
+                   cr->label, r[1].consensus, min, cr->source);
+        } else if (r[2].has_consensus) {
+            used = 2;
+            cs->consensus = r[2].consensus;
+            bool met = tnd_dec_cmp(tnd_dec_from_int(r[2].consensus), cr->minimum) >= 0;
+            state = met ? LEAF_OK_REVISED : LEAF_SET_ASIDE;
+            append(note, size, "%s%s ronde 1: %d < %s, na herziening %d %s %s (%s)",
+                   note[0] ? "; " : "", cr->label, r[1].consensus, min, r[2].consensus,
+                   met ? ">=" : "<", min, cr->source);
+        } else if (r[2].any) {
+            state = LEAF_MISSING;
+            append(note, size, "%s%s ronde 1: %d < %s; ronde 2 zonder consensusscore",
+                   note[0] ? "; " : "", cr->label, r[1].consensus, min);
+        } else {
+            state = LEAF_REVISION_OPEN;
+            append(note, size, "%s%s ronde 1: %d < %s; de eenmalige herziening is nog niet "
+                   "beoordeeld (%s)", note[0] ? "; " : "", cr->label, r[1].consensus, min,
+                   cr->source);
+        }
+    } else if (r[2].any) {
+        append(note, size, "%s%s: ronde 2 genegeerd (geen herkansing)", note[0] ? "; " : "",
+               cr->label);
+    }
+    cs->round = used;
+    set_spread(cs, &r[used]);
+    cs->weighted = dec_of((i128)cs->consensus * product, levels);
+    if (rows_lot != lot && note[0])
+        append(note, size, ", score uit perceel %d", rows_lot);
+    else if (rows_lot != lot)
+        append(note, size, "%s: score uit perceel %d", cr->label, rows_lot);
+    if (cs->consensus_outside_members)
+        append(note, size, "%slet op: consensus %d van %s buiten de scores van de leden (%d-%d)",
+               note[0] ? "; " : "", cs->consensus, cr->id, cs->member_min, cs->member_max);
+    return state;
+}
+
+/* ------------------------------------------------------------------ one lot */
+
+/* An entry while its lot is decided. */
+typedef struct {
+    tnd_award_entry *e;
+    const candidate *cand;
+    leaf_state state;             /* worst of the leaves */
+    bool rankable;                /* scored, minimum met, steps 1-2 settled */
+    i128 key;                     /* larger is better: the exact mark, or -rank of the price */
+    int tie_score;                /* consensus on the criterion with a minimum (tie rule) */
+    char notes[TND_REASON_LEN];   /* what the criteria said */
+} work;
+
+static int cmp_work(const work *a, const work *b)
+{
+    if (a->rankable != b->rankable)
+        return a->rankable ? -1 : 1;
+    bool ax = a->e->status == TND_AWARD_EXCLUDED, bx = b->e->status == TND_AWARD_EXCLUDED;
+    if (ax != bx)
+        return ax ? 1 : -1;
+    if (a->key != b->key)
+        return a->key > b->key ? -1 : 1;
+    int c = strcmp(a->e->bid->bidder.kvk, b->e->bid->bidder.kvk);
+    if (c != 0)
+        return c;
+    if (a->e->applied != b->e->applied)
+        return a->e->applied < b->e->applied ? -1 : 1;
+    return (a->cand->bidder > b->cand->bidder) - (a->cand->bidder < b->cand->bidder);
+}
+
+static int cmp_work_qsort(const void *a, const void *b)
+{
+    return cmp_work(a, b);
+}
+
+/* Tie rule order inside a group of equal keys: higher score on the minimum criterion first. */
+static int cmp_work_tie(const void *pa, const void *pb)
+{
+    const work *a = pa, *b = pb;
+    if (a->tie_score != b->tie_score)
+        return a->tie_score > b->tie_score ? -1 : 1;
+    return cmp_work(a, b);
+}
+
+/* Scores every leaf of an entry and sets the entry's total (the exact mark, rounded only when
+ * it has more than 6 decimals) and the tie-rule score. */
+static void score_entry(const eval_ctx *c, const tnd_award_lot *rule, int lot, work *w)
+{
+    tnd_award_entry *e = w->e;
+    int min_ci = minimum_criterion(rule);
+    w->state = LEAF_OK;
+    w->notes[0] = '\0';
+    for (int i = 0; i < rule->n_criteria && e->n_scores < 12; i++) {
+        if (!criterion_is_leaf(rule, i))
+            continue;
+        char note[TND_REASON_LEN];
+        tnd_criterion_score *cs = &e->scores[e->n_scores++];
+        leaf_state s = score_leaf(c, rule, i, lot, e->applied, e->bid, cs, note, sizeof note);
+        if (leaf_rank(s) > leaf_rank(w->state))
+            w->state = s;
+        if (note[0])
+            append(w->notes, sizeof w->notes, "%s%s", w->notes[0] ? "; " : "", note);
+        if (i == min_ci)
+            w->tie_score = cs->consensus;
+    }
+    i128 num;
+    int places;
+    exact_mark(rule, e, -1, &num, &places);
+    e->total = dec_of(num, places);
+    w->key = num;
+}
+
+static void set_reason(tnd_award_entry *e, const char *head, const char *notes)
+{
+    tnd_finding_set(e->reason, sizeof e->reason, "%s%s%s", head, notes[0] ? ": " : "", notes);
+}
+
+/* Status of an entry that is not ranked: from steps 1-2 or from its criteria. False when the
+ * entry is still to be ranked (or granted, in a THRESHOLD lot). */
+static bool settle_unranked(work *w)
+{
+    tnd_award_entry *e = w->e;
+    if (w->cand->check_status == TND_LOT_PENDING) {
+        e->status = TND_AWARD_PENDING;
+        tnd_finding_set(e->reason, sizeof e->reason, "%s", w->cand->note);
+        return true;
+    }
+    switch (w->state) {
+    case LEAF_SET_ASIDE:
+        e->status = TND_AWARD_SET_ASIDE;
+        set_reason(e, "terzijde gelegd", w->notes);
+        return true;
+    case LEAF_REVISION_OPEN:
+        e->status = TND_AWARD_REVISION_OPEN;
+        set_reason(e, "herkansing open", w->notes);
+        return true;
+    case LEAF_MISSING:
+        e->status = TND_AWARD_NO_SCORES;
+        set_reason(e, "score ontbreekt", w->notes);
+        return true;
+    case LEAF_OK:
+    case LEAF_OK_REVISED:
+        break;
+    }
+    return false;
+}
+
+static const tnd_price *find_price(const eval_ctx *c, int lot, const char *kvk)
+{
+    for (size_t i = 0; i < c->n_prices; i++)
+        if (c->prices[i].lot == lot && strcmp(c->prices[i].bidder, kvk) == 0)
+            return &c->prices[i];
+    return NULL;
+}
+
+/*
+ * A lot with a price formula: the quality mark and the price of every rankable entry go through
+ * scoring/price.c, whose exact order (rank) becomes the key. An entry without a price gets
+ * NO_SCORES. Returns false when out of memory.
+ */
+static bool price_lot(const eval_ctx *c, const tnd_award_lot *rule, int lot, work *ws, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!ws[i].rankable)
+            continue;
+        const tnd_price *p = find_price(c, lot, ws[i].e->bid->bidder.kvk);
+        if (!p) {
+            ws[i].rankable = false;
+            ws[i].e->status = TND_AWARD_NO_SCORES;
+            set_reason(ws[i].e, "score ontbreekt", "geen prijs opgegeven voor dit perceel");
+            continue;
+        }
+        ws[i].e->has_price = true;
+        ws[i].e->price = p->price;
+        m++;
+    }
+    if (m == 0)
+        return true;
+    tnd_dec *quality = malloc(m * sizeof *quality);
+    tnd_cents *price = malloc(m * sizeof *price);
+    tnd_price_outcome *out = malloc(m * sizeof *out);
+    size_t *which = malloc(m * sizeof *which);
+    bool ok = quality && price && out && which;
+    if (ok) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (ws[i].rankable) {
+                tnd_award_mark(rule, ws[i].e, -1, &quality[k]);
+                price[k] = ws[i].e->price;
+                which[k++] = i;
+            }
+        char reason[TND_REASON_LEN];
+        tnd_dec max = tnd_price_scale_max(&c->def->score_scale);
+        if (tnd_price_evaluate(&rule->price, max, quality, price, m, out, NULL, reason,
+                               sizeof reason)) {
+            for (size_t j = 0; j < m; j++) {
+                tnd_award_entry *e = ws[which[j]].e;
+                e->price_score = out[j].price_score;
+                e->total = out[j].total;
+                ws[which[j]].key = -(i128)out[j].rank;
+            }
+        } else {
+            for (size_t j = 0; j < m; j++) {
+                ws[which[j]].rankable = false;
+                ws[which[j]].e->status = TND_AWARD_NO_SCORES;
+                set_reason(ws[which[j]].e, "prijsformule niet toe te passen", reason);
+            }
+        }
+    }
+    free(quality);
+    free(price);
+    free(out);
+    free(which);
+    return ok;
+}
+
+/* "12345678 Naam, 23456789 Naam" of ws[from..to). */
+static void bidder_list(const work *ws, size_t from, size_t to, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = from; i < to; i++)
+        append(buf, size, "%s%s %s", i > from ? ", " : "", ws[i].e->bid->bidder.kvk,
+               ws[i].e->bid->bidder.name);
+}
+
+static void rank_reason(tnd_award_entry *e, const tnd_award_lot *rule, int of, const char *what,
+                        const char *notes)
+{
+    char mark[32], head[TND_REASON_LEN];
+    mark_text(e->total, mark);
+    if (rule->max_awarded > 0)
+        tnd_finding_set(head, sizeof head, "%s: rang %d van %d, %s %s, maximaal %d (%s)",
+                        STATUS[e->status].word, e->rank, of,
+                        rule->price.kind != TND_PRICE_NONE ? "totaal" : "eindcijfer", mark,
+                        rule->max_awarded, rule->ref.source);
+    else
+        tnd_finding_set(head, sizeof head, "%s: rang %d van %d, %s %s (%s)",
+                        STATUS[e->status].word, e->rank, of,
+                        rule->price.kind != TND_PRICE_NONE ? "totaal" : "eindcijfer", mark,
+                        rule->ref.source);
+    if (what && what[0])
+        append(head, sizeof head, "; %s", what);
+    set_reason(e, head, notes);
+}
+
+/*
+ * The tie rule "higher-normaliseren" on the tied group ws[from..to) with `places` places left:
+ * the higher consensus on the criterion with a minimum wins; bidders still equal across the last
+ * place stay TIE. Returns true when such a tie remains. The group keeps its order (KvK asc).
+ */
+static bool apply_tie_rule(work *ws, size_t from, size_t to, size_t places)
+{
+    qsort(ws + from, to - from, sizeof *ws, cmp_work_tie);
+    size_t cut = from + places - 1, win_to = from + places, tie_from = win_to, tie_to = win_to;
+    if (ws[cut].tie_score == ws[win_to].tie_score) {
+        tie_from = cut;
+        while (tie_from > from && ws[tie_from - 1].tie_score == ws[cut].tie_score)
+            tie_from--;
+        while (tie_to < to && ws[tie_to].tie_score == ws[cut].tie_score)
+            tie_to++;
+    }
+    for (size_t i = from; i < to; i++)
+        ws[i].e->status = i < tie_from ? TND_AWARD_GRANTED
+                          : i < tie_to ? TND_AWARD_TIE
+                                       : TND_AWARD_NOT_RANKED;
+    qsort(ws + from, to - from, sizeof *ws, cmp_work_qsort);
+    return tie_to > tie_from;
+}
+
+/* "gelijke stand om plaats 5 (eindcijfer 6,8) tussen <KvK naam, ...>; <verdict>": the list of
+ * bidders is shortened when needed so that the verdict always fits. */
+static void tie_text(tnd_lot_award *la, const work *ws, size_t from, size_t to, size_t place,
+                     const char *verdict)
+{
+    char mark[32], head[96], names[TND_REASON_LEN];
+    mark_text(ws[from].e->total, mark);
+    tnd_finding_set(head, sizeof head, "gelijke stand om plaats %zu (%s %s) tussen ", place,
+                    la->rule->price.kind != TND_PRICE_NONE ? "totaal" : "eindcijfer", mark);
+    size_t used = strlen(head) + strlen(verdict) + 3; /* "; " and the NUL */
+    size_t room = used < sizeof names ? sizeof names - used : 1;
+    bidder_list(ws, from, to, names, room < sizeof names ? room : sizeof names);
+    tnd_finding_set(la->tie_text, sizeof la->tie_text, "%s%s; %s", head, names, verdict);
+}
+
+/*
+ * §4.3 L913-915: at most max_awarded. ws[0..n) are the rankable entries in order (key desc, KvK
+ * asc). Equal keys share a rank. When equal keys straddle the last place, the tie is decided
+ * only by the definition's tie rule (RES-GELIJKE-STAND), else every tied bidder gets TIE.
+ */
+static void rank_lot(tnd_lot_award *la, work *ws, size_t n)
+{
+    const tnd_award_lot *rule = la->rule;
+    for (size_t i = 0; i < n; i++)
+        ws[i].e->rank = (i > 0 && ws[i].key == ws[i - 1].key) ? ws[i - 1].e->rank : (int)i + 1;
+    size_t max = rule->max_awarded > 0 ? (size_t)rule->max_awarded : n;
+    size_t granted = n < max ? n : max, tie_from = granted, tie_to = granted;
+    if (n > max && ws[max - 1].key == ws[max].key) {
+        tie_from = max - 1;
+        while (tie_from > 0 && ws[tie_from - 1].key == ws[max - 1].key)
+            tie_from--;
+        tie_to = max;
+        while (tie_to < n && ws[tie_to].key == ws[max - 1].key)
+            tie_to++;
+        granted = tie_from;
+    }
+    for (size_t i = 0; i < n; i++)
+        ws[i].e->status = i < granted ? TND_AWARD_GRANTED
+                          : i < tie_from || i >= tie_to ? TND_AWARD_NOT_RANKED
+                                                        : TND_AWARD_TIE;
+    char decided[TND_REASON_LEN] = "";
+    if (tie_to > tie_from) {
+        char verdict[TND_REASON_LEN];
+        int min_ci = minimum_criterion(rule);
+        la->tie = true;
+        if (rule->tie_rule[0] == '\0') {
+            tnd_finding_set(verdict, sizeof verdict,
+                            "onbeslist: de definitie noemt geen beslisregel");
+            if (rule->ref.resolution[0])
+                append(verdict, sizeof verdict, " (resolutie %s)", rule->ref.resolution);
+        } else if (strcmp(rule->tie_rule, TIE_RULE_HIGHER_MINIMUM) != 0 || min_ci < 0) {
+            tnd_finding_set(verdict, sizeof verdict,
+                            "onbeslist: beslisregel '%s' wordt niet ondersteund", rule->tie_rule);
+        } else {
+            bool undecided = apply_tie_rule(ws, tie_from, tie_to, max - tie_from);
+            tnd_finding_set(verdict, sizeof verdict, "beslisregel %s: hogere score op %s%s",
+                            rule->tie_rule, rule->criteria[min_ci].label,
+                            undecided ? ", daarna nog gelijk: onbeslist" : ": beslist");
+            tnd_finding_set(decided, sizeof decided, "gelijke stand beslist met %s",
+                            rule->tie_rule);
+        }
+        tie_text(la, ws, tie_from, tie_to, max, verdict);
+    }
+    for (size_t i = 0; i < n; i++) {
+        tnd_award_entry *e = ws[i].e;
+        bool in_tie = i >= tie_from && i < tie_to;
+        const char *what = e->status == TND_AWARD_TIE ? "gelijke stand op de laatste plaats: "
+                                                        "onbeslist"
+                           : in_tie                   ? decided
+                                                      : "";
+        rank_reason(e, rule, (int)n, what, ws[i].notes);
+        if (e->status == TND_AWARD_GRANTED)
+            la->n_granted++;
+    }
+}
+
+static void admit_entry(work *w, const tnd_award_lot *rule)
+{
+    tnd_award_entry *e = w->e;
+    if (w->cand->check_status == TND_LOT_PENDING) {
+        e->status = TND_AWARD_PENDING;
+        tnd_finding_set(e->reason, sizeof e->reason, "%s", w->cand->note);
+        return;
+    }
+    e->status = TND_AWARD_ADMITTED;
+    tnd_finding_set(e->reason, sizeof e->reason, "toegelaten na stap 1 en 2%s (%s)",
+                    w->cand->check_status == TND_LOT_CONDITIONAL ? ", onder voorwaarde" : "",
+                    rule->ref.source);
+}
+
+static void threshold_entry(work *w)
+{
+    if (settle_unranked(w))
+        return;
+    w->e->status = TND_AWARD_GRANTED;
+    set_reason(w->e, w->state == LEAF_OK_REVISED ? "gegund na herziening" : "gegund", w->notes);
+}
+
+/* Adds how an entry came into a lot it did not apply for: a fallback after not being awarded
+ * ("terugval uit perceel 4"), or the placement by steps 1-2 ("ingedeeld vanuit perceel 5"). */
+static void fallback_note(work *w)
+{
+    if (w->cand->fallback)
+        append(w->notes, sizeof w->notes, "%sterugval uit perceel %d (§4.3.1)",
+               w->notes[0] ? "; " : "", w->cand->applied);
+    else if (w->cand->applied != w->cand->lot)
+        append(w->notes, sizeof w->notes, "%singedeeld vanuit perceel %d (§4.3.1)",
+               w->notes[0] ? "; " : "", w->cand->applied);
+}
+
+/* Decides lot la from the candidates with lot == la->lot. Returns false when out of memory. */
+static bool award_lot(eval_ctx *c, tnd_lot_award *la)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->n_cands; i++)
+        n += c->cands[i].lot == la->lot;
+    la->rule = tnd_definition_award(c->def, la->lot);
+    if (n == 0)
+        return true;
+    la->entries = calloc(n, sizeof *la->entries);
+    work *ws = calloc(n, sizeof *ws);
+    if (!la->entries || !ws) {
+        free(ws);
+        return false;
+    }
+    const tnd_award_lot *rule = la->rule;
+    bool deep = rule && tree_depth(rule) > MAX_DEPTH;
+    for (size_t i = 0; i < c->n_cands; i++) {
+        const candidate *k = &c->cands[i];
+        if (k->lot != la->lot)
+            continue;
+        work *w = &ws[la->n_entries];
+        w->e = &la->entries[la->n_entries++];
+        w->cand = k;
+        w->e->bid = c->bids[k->bidder];
+        w->e->applied = k->applied;
+        if (k->excluded) {
+            w->e->status = TND_AWARD_EXCLUDED;
+            tnd_finding_set(w->e->reason, sizeof w->e->reason, "%s", k->note);
+            continue;
+        }
+        if (!rule) {
+            w->e->status = TND_AWARD_NO_SCORES;
+            tnd_finding_set(w->e->reason, sizeof w->e->reason,
+                            "de definitie heeft geen gunningsregel voor perceel %d", la->lot);
+            continue;
+        }
+        if (deep) {
+            w->e->status = TND_AWARD_NO_SCORES;
+            tnd_finding_set(w->e->reason, sizeof w->e->reason,
+                            "criteria dieper genest dan %d niveaus: niet exact te berekenen",
+                            MAX_DEPTH);
+            continue;
+        }
+        if (rule->kind == TND_AWARD_ADMIT) {
+            admit_entry(w, rule);
+            continue;
+        }
+        score_entry(c, rule, la->lot, w);
+        fallback_note(w);
+        bool competitive = rule->kind == TND_AWARD_RANKED || rule->price.kind != TND_PRICE_NONE;
+        if (!competitive)
+            threshold_entry(w);
+        else
+            w->rankable = !settle_unranked(w);
+    }
+    bool ok = true;
+    if (rule && !deep && rule->price.kind != TND_PRICE_NONE)
+        ok = price_lot(c, rule, la->lot, ws, la->n_entries);
+    qsort(ws, la->n_entries, sizeof *ws, cmp_work_qsort);
+    size_t n_rank = 0;
+    while (n_rank < la->n_entries && ws[n_rank].rankable)
+        n_rank++;
+    if (n_rank > 0)
+        rank_lot(la, ws, n_rank);
+    for (size_t i = 0; i < la->n_entries; i++)
+        if (!ws[i].rankable && ws[i].e->status == TND_AWARD_GRANTED)
+            la->n_granted++;
+        else if (ws[i].e->status == TND_AWARD_ADMITTED)
+            la->n_granted++;
+    /* the entries in the order decided above */
+    tnd_award_entry *sorted = malloc(la->n_entries * sizeof *sorted);
+    if (sorted) {
+        for (size_t i = 0; i < la->n_entries; i++)
+            sorted[i] = *ws[i].e;
+        free(la->entries);
+        la->entries = sorted;
+    }
+    free(ws);
+    return ok && sorted;
+}
+
+/* ------------------------------------------------------------------ the cascade after the award */
+
+static bool lot_competitive(const tnd_definition *def, int lot)
+{
+    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+        if (def->cascade.chains[i].from == lot && def->cascade.chains[i].awarded_competitively)
+            return true;
+    return false;
+}
+
+static const tnd_cascade_chain *chain_of(const tnd_definition *def, int lot)
+{
+    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+        if (def->cascade.chains[i].from == lot)
+            return &def->cascade.chains[i];
+    return NULL;
+}
+
+/*
+ * Steps 1-2 for lot `to` as a fallback of `applied`: tnd_check on the bid with `to` in place of
+ * `applied` (same products), so the requirements of `to` (§5.6) and everything general are
+ * judged as for a bid on `to`. *status is the status of `to` itself; why lists what failed.
+ * Returns false when out of memory.
+ */
+static bool fallback_check(const tnd_definition *def, const tnd_bid *bid, int applied, int to,
+                           tnd_lot_status *status, char *why, size_t size)
+{
+    *status = TND_LOT_NOT_ELIGIBLE;
+    why[0] = '\0';
+    tnd_bid copy = *bid;
+    tnd_bid_lot *lots = malloc((bid->n_lots ? bid->n_lots : 1) * sizeof *lots);
+    if (!lots)
+        return false;
+    for (size_t i = 0; i < bid->n_lots; i++) {
+        lots[i] = bid->lots[i];
+        if (lots[i].number == applied)
+            lots[i].number = to;
+    }
+    copy.lots = lots;
+    tnd_check_result r;
+    bool ok = tnd_check(def, &copy, &r);
+    if (ok) {
+        for (size_t k = 0; k < r.n_placements; k++) {
+            const tnd_placement *p = &r.placements[k];
+            if (p->applied != to)
+                continue;
+            if (p->placed == to)
+                *status = p->status;
+        }
+        if (*status == TND_LOT_NOT_ELIGIBLE) {
+            rule_ids(&r, to, TND_FAIL, TND_MISSING, why, size);
+            if (!why[0])
+                tnd_finding_set(why, size, "eisen");
+        } else if (*status == TND_LOT_PENDING) {
+            pending_note(&r, to, why, size);
+        }
+    }
+    tnd_check_result_free(&r);
+    free(lots);
+    return ok;
+}
+
+
+/* How a bidder not awarded its competitive lot went on (for its outcome path). */
+typedef struct {
+    size_t bidder;
+    int applied;
+    int lot;                      /* fallback lot it became a candidate of, 0 = none */
+    char route[TND_REASON_LEN];   /* "4 -> niet gegund (rang 6 van 7) -> 3" */
+} fallback_rec;
+
+static int ranked_count(const tnd_lot_award *la)
+{
+    int n = 0;
+    for (size_t i = 0; i < la->n_entries; i++)
+        n += la->entries[i].rank > 0;
+    return n;
+}
+
+/*
+ * §4.3.1 L958-969: a bidder not awarded its competitive lot is placed in the next lower lot of
+ * the chain whose requirements it meets, unless it opted out (Bijlage I item 2). A competitive
+ * lot is never a fallback target (RES-CASCADE-FIGUUR1), nor a lot the bidder applied for itself
+ * (it is a candidate there already). Adds the fallback candidate and fills rec. Returns false
+ * when out of memory.
+ */
+static bool fall_back(eval_ctx *c, tnd_lot_award *la, tnd_award_entry *e, size_t bidder,
+                      fallback_rec *rec)
+{
+    const tnd_bid *bid = c->bids[bidder];
+    const tnd_cascade_chain *chain = chain_of(c->def, la->lot);
+    rec->bidder = bidder;
+    rec->applied = e->applied;
+    rec->lot = 0;
+    tnd_finding_set(rec->route, sizeof rec->route, "%d -> niet gegund (rang %d van %d)",
+                    la->lot, e->rank, ranked_count(la));
+    if (bid->cascade_opt_out) {
+        append(rec->route, sizeof rec->route,
+               "; geen terugval: inschrijver heeft afgezien (Bijlage I punt 2)");
+        append(e->reason, sizeof e->reason, "; geen terugval (afgezien)");
+        return true;
+    }
+    for (int i = 0; chain && i < chain->n_to && i < 8; i++) {
+        int to = chain->to[i];
+        if (lot_competitive(c->def, to) || tnd_bid_applies(bid, to))
+            continue;
+        tnd_lot_status status;
+        char why[TND_REASON_LEN];
+        if (!fallback_check(c->def, bid, e->applied, to, &status, why, sizeof why))
+            return false;
+        if (status == TND_LOT_NOT_ELIGIBLE) {
+            append(rec->route, sizeof rec->route, " -> %d: %s niet voldaan", to, why);
+            continue;
+        }
+        candidate *k = add_candidate(c, bidder, e->applied, to);
+        if (!k)
+            return false;
+        k->fallback = true;
+        k->check_status = status;
+        if (status == TND_LOT_PENDING)
+            tnd_finding_set(k->note, sizeof k->note, "%s", why);
+        rec->lot = to;
+        append(rec->route, sizeof rec->route, " -> %d", to);
+        append(e->reason, sizeof e->reason, "; terugval naar perceel %d (§4.3.1)", to);
+        return true;
+    }
+    append(rec->route, sizeof rec->route, "%s", chain && chain->n_to ? ": geen perceel"
+                                                                    : "; geen terugval");
+    append(e->reason, sizeof e->reason, "; geen terugval");
+    return true;
+}
+
+/* ------------------------------------------------------------------ outcomes per bidder */
+
+static tnd_lot_award *lot_award(tnd_evaluation *out, int lot)
+{
+    for (size_t i = 0; i < out->n_lots; i++)
+        if (out->lots[i].lot == lot)
+            return &out->lots[i];
+    return NULL;
+}
+
+static const tnd_award_entry *find_entry(tnd_evaluation *out, int lot, const tnd_bid *bid,
+                                         int applied)
+{
+    tnd_lot_award *la = lot_award(out, lot);
+    for (size_t i = 0; la && i < la->n_entries; i++)
+        if (la->entries[i].bid == bid && la->entries[i].applied == applied)
+            return &la->entries[i];
+    return NULL;
+}
+
+/* A status that keeps the bidder in the lot (decided for it, or not decided yet). */
+static bool status_holds_place(tnd_award_status s)
+{
+    return s == TND_AWARD_GRANTED || s == TND_AWARD_ADMITTED || s == TND_AWARD_REVISION_OPEN ||
+           s == TND_AWARD_TIE || s == TND_AWARD_NO_SCORES || s == TND_AWARD_PENDING;
+}
+
+/* "4: gegund (rang 2 van 7)" or "3: gegund" appended to path. */
+static void path_award(char *path, size_t size, tnd_evaluation *out, int lot,
+                       const tnd_award_entry *e)
+{
+    append(path, size, "%d: %s", lot, STATUS[e->status].word);
+    if (e->rank > 0)
+        append(path, size, " (rang %d van %d)", e->rank, ranked_count(lot_award(out, lot)));
+}
+
+static void bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
+                           const fallback_rec *falls, size_t n_falls)
+{
+    tnd_bidder_outcome *o = &out->bidders[b];
+    const tnd_check_result *r = c->checks[b];
+    const tnd_bid *bid = c->bids[b];
+    bool stopped = r->stopped_at_step == 1 || r->stopped_at_step == 2;
+    bool holds = false, decided_against = false;
+    o->bid = bid;
+    o->check = r;
+    for (size_t k = 0; k < r->n_placements && k < TND_MAX_SET; k++) {
+        const tnd_placement *p = &r->placements[k];
+        int i = o->n_applied++, lot = 0;
+        char *path = o->path[i];
+        const tnd_award_entry *e = NULL;
+        o->applied[i] = p->applied;
+        path[0] = '\0';
+        if (stopped || p->placed == 0) {
+            e = find_entry(out, p->applied, bid, p->applied);
+            append(path, TND_REASON_LEN, "%s", stopped && e ? e->reason : p->path);
+        } else {
+            lot = p->placed;
+            e = find_entry(out, lot, bid, p->applied);
+            const fallback_rec *rec = NULL;
+            for (size_t f = 0; f < n_falls && e && e->status == TND_AWARD_NOT_RANKED; f++)
+                if (falls[f].bidder == b && falls[f].applied == p->applied)
+                    rec = &falls[f];
+            if (rec) {
+                append(path, TND_REASON_LEN, "%s", rec->route);
+                if (rec->lot) {
+                    lot = rec->lot;
+                    e = find_entry(out, lot, bid, p->applied);
+                    if (e)
+                        append(path, TND_REASON_LEN, ": %s", STATUS[e->status].word);
+                }
+            } else if (e) {
+                if (p->placed != p->applied)
+                    append(path, TND_REASON_LEN, "%s; ", p->path);
+                path_award(path, TND_REASON_LEN, out, lot, e);
+            }
+        }
+        o->status[i] = e ? e->status : TND_AWARD_EXCLUDED;
+        o->placed[i] = e && status_holds_place(e->status) ? lot : 0;
+        if (!e && !path[0])
+            append(path, TND_REASON_LEN, "%s", p->path);
+        holds = holds || status_holds_place(o->status[i]);
+        decided_against = decided_against || o->status[i] == TND_AWARD_SET_ASIDE ||
+                          o->status[i] == TND_AWARD_NOT_RANKED;
+    }
+    /* §6: the step at which the bid stopped; 3 when every lot was decided against it there */
+    if (stopped)
+        o->stopped_at_step = r->stopped_at_step;
+    else if (holds)
+        o->stopped_at_step = 0;
+    else
+        o->stopped_at_step = decided_against ? 3 : 2;
+}
+
+size_t tnd_award_unknown_bidder_rows(const tnd_evaluation *ev, const tnd_scores *scores,
+                                     size_t *rows, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; scores && i < scores->n; i++) {
+        bool known = false;
+        for (size_t b = 0; b < ev->n_bidders && !known; b++)
+            known = strcmp(ev->bidders[b].bid->bidder.kvk, scores->items[i].bidder) == 0;
+        if (known)
+            continue;
+        if (rows && n < max)
+            rows[n] = i;
+        n++;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------ the evaluation */
+
+void tnd_evaluation_free(tnd_evaluation *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; e->lots && i < e->n_lots; i++)
+        free(e->lots[i].entries);
+    free(e->lots);
+    free(e->bidders);
+    memset(e, 0, sizeof *e);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Awards the lots that are (competitive = true) or are not awarded competitively. */
+static bool award_lots(eval_ctx *c, tnd_evaluation *out, bool competitive)
+{
+    for (size_t i = 0; i < out->n_lots; i++)
+        if (lot_competitive(c->def, out->lots[i].lot) == competitive &&
+            !award_lot(c, &out->lots[i]))
+            return false;
+    return true;
+}
+
+static size_t bidder_index(const eval_ctx *c, const tnd_bid *bid)
+{
+    for (size_t b = 0; b < c->n; b++)
+        if (c->bids[b] == bid)
+            return b;
+    return c->n;
+}
+
+bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
+                  const tnd_check_result *const *checks, size_t n, const tnd_scores *scores,
+                  const tnd_price *prices, size_t n_prices, tnd_evaluation *out)
+{
+    memset(out, 0, sizeof *out);
+    eval_ctx c = {.def = def, .bids = bids, .checks = checks, .n = n, .prices = prices,
+                  .n_prices = n_prices};
+    fallback_rec *falls = NULL;
+    size_t n_falls = 0, cap_falls = 0;
+    bool ok = index_rows(scores, &c.rows);
+
+    /* one lot award per lot of the definition, by lot number */
+    int *numbers = def->n_lots ? malloc(def->n_lots * sizeof *numbers) : NULL;
+    out->lots = def->n_lots ? calloc(def->n_lots, sizeof *out->lots) : NULL;
+    out->bidders = n ? calloc(n, sizeof *out->bidders) : NULL;
+    ok = ok && (!def->n_lots || (numbers && out->lots)) && (!n || out->bidders);
+    if (ok) {
+        for (size_t i = 0; i < def->n_lots; i++)
+            numbers[i] = def->lots[i].number;
+        qsort(numbers, def->n_lots, sizeof *numbers, cmp_int);
+        for (size_t i = 0; i < def->n_lots; i++)
+            out->lots[out->n_lots++].lot = numbers[i];
+        out->n_bidders = n;
+    }
+    free(numbers);
+
+    if (ok) {
+        place_candidates(&c);
+        ok = !c.oom && award_lots(&c, out, true);
+    }
+    /* §4.3.1: not awarded a competitive lot -> the next lower lot of its chain */
+    for (size_t i = 0; ok && i < out->n_lots; i++) {
+        tnd_lot_award *la = &out->lots[i];
+        if (!lot_competitive(def, la->lot))
+            continue;
+        for (size_t j = 0; ok && j < la->n_entries; j++) {
+            tnd_award_entry *e = &la->entries[j];
+            size_t b = bidder_index(&c, e->bid);
+            if (e->status != TND_AWARD_NOT_RANKED || b == c.n)
+                continue;
+            if (n_falls == cap_falls) {
+                size_t cap = cap_falls ? 2 * cap_falls : 8;
+                fallback_rec *grown = realloc(falls, cap * sizeof *grown);
+                if (!grown) {
+                    ok = false;
+                    break;
+                }
+                falls = grown;
+                cap_falls = cap;
+            }
+            ok = fall_back(&c, la, e, b, &falls[n_falls++]);
+        }
+    }
+    ok = ok && award_lots(&c, out, false);
+    for (size_t b = 0; ok && b < n; b++)
+        bidder_outcome(&c, out, b, falls, n_falls);
+
+    free(falls);
+    free(c.cands);
+    free(c.rows.rows);
+    if (!ok || c.oom) {
+        tnd_evaluation_free(out);
+        out->out_of_memory = true;
+        return false;
+    }
+    return true;
+}
