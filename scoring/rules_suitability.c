@@ -36,20 +36,6 @@ static void list_append(char *buf, size_t size, const char *text)
         snprintf(buf + len, size - len, "%s%s", len ? ", " : "", text);
 }
 
-/* A decimal with as few decimals as it needs, Dutch comma: 5 -> "5", 4.99 -> "4,99". */
-static void dec_compact(tnd_dec d, char *buf)
-{
-    tnd_dec_nl(d, 6, buf);
-    char *comma = strchr(buf, ',');
-    if (!comma)
-        return;
-    char *end = buf + strlen(buf);
-    while (end > comma + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == comma + 1)
-        *comma = '\0';
-}
-
 static bool contains_int(const int *set, int n, int value)
 {
     for (int i = 0; i < n; i++)
@@ -523,8 +509,8 @@ static void judge_requirement(const tnd_bid *bid, const tnd_requirement *q, int 
         int cmp;
         char limit[40];
         if (q->kind == TND_REQ_NUMBER) {
-            dec_compact(fact->number, found);
-            dec_compact(q->number, limit);
+            tnd_dec_nl_compact(fact->number, found);
+            tnd_dec_nl_compact(q->number, limit);
             cmp = tnd_dec_cmp(fact->number, q->number);
         } else {
             tnd_cents_nl(fact->money, found);
@@ -572,12 +558,12 @@ void tnd_rules_requirements(const tnd_definition *def, const tnd_bid *bid, int l
 
 /* ------------------------------------------------------------------ §9, §8.5.3 intensity */
 
-/* num/den (num >= 0, den > 0) with 2 decimals, rounded half up from the exact fraction. */
+/* The value with 2 decimals, rounded once from the exact fraction. */
 static void intensity_nl(const tnd_intensity_result *res, char *buf, size_t size)
 {
-    __extension__ typedef __int128 i128;
-    i128 q = ((i128)res->num * 200 + res->den) / ((i128)res->den * 2);
-    snprintf(buf, size, "%lld,%02lld", (long long)(q / 100), (long long)(q % 100));
+    char text[32];
+    tnd_dec_nl(tnd_fraction_round(res->num, res->den, 2), 2, text);
+    snprintf(buf, size, "%s", text);
 }
 
 /* "J: 4,1 t/m 4,6", "D: 1,2 tot 1,8" */
@@ -588,8 +574,8 @@ static void band_text(const tnd_intensity_scale *scale, const char *code, char *
         if (strcmp(b->code, code) != 0)
             continue;
         char from[40], to[40];
-        dec_compact(b->from, from);
-        dec_compact(b->to, to);
+        tnd_dec_nl_compact(b->from, from);
+        tnd_dec_nl_compact(b->to, to);
         snprintf(buf, size, "%s: %s%s %s %s", code, b->from_inclusive ? "" : "> ", from,
                  b->to_inclusive ? "t/m" : "tot", to);
         return;
@@ -791,8 +777,8 @@ static void judge_residential_group(const tnd_definition *def, const tnd_bid *bi
         char note[TND_REASON_LEN] = "";
         if (result.floor_applied) {
             char given[40], floor[40];
-            dec_compact((tnd_dec){ g->occupancy.units * 100 }, given);
-            dec_compact((tnd_dec){ result.occupancy_used.units * 100 }, floor);
+            tnd_dec_nl_compact((tnd_dec){ g->occupancy.units * 100 }, given);
+            tnd_dec_nl_compact((tnd_dec){ result.occupancy_used.units * 100 }, floor);
             snprintf(note, sizeof note, "; bezettingsgraad %s%% verhoogd naar ondergrens %s%%",
                      given, floor);
         }

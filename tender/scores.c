@@ -16,6 +16,8 @@
  */
 #include "tender/scores.h"
 
+#include "tender/readfile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -60,60 +62,13 @@ static tnd_status too_large(const char *file, size_t len, tnd_error *err)
                          TND_SCORES_MAX_BYTES / (1024 * 1024), len);
 }
 
-/* Reads a whole file of at most TND_SCORES_MAX_BYTES into a malloc'd buffer. Reads at most one
- * byte more than the limit, so a pipe or a growing file cannot make us read without end. */
+/* Reads a whole scores file; an oversized one gets the scores file's own message. */
 static tnd_status read_bounded(const char *path, char **out, size_t *out_len, tnd_error *err)
 {
-    *out = NULL;
-    *out_len = 0;
-    if (!path)
-        return tnd_error_set(err, TND_ERR_USAGE, "", 0, NULL, "geen bestandsnaam opgegeven");
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return tnd_error_set(err, TND_ERR_IO, path, 0,
-                             "controleer het pad en de leesrechten van het bestand",
-                             "kan '%s' niet openen: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
-        close(fd);
-        return tnd_error_set(err, TND_ERR_IO, path, 0, "geef een bestand op, geen map",
-                             "kan '%s' niet lezen: %s", path, strerror(e));
-    }
-    if (S_ISREG(st.st_mode) && st.st_size > TND_SCORES_MAX_BYTES) {
-        close(fd);
-        return too_large(path, (size_t)st.st_size, err);
-    }
-    size_t cap = (size_t)TND_SCORES_MAX_BYTES + 1;
-    char *buf = malloc(cap);
-    if (!buf) {
-        close(fd);
-        return nomem(path, err);
-    }
-    size_t len = 0;
-    while (len < cap) {
-        ssize_t got = read(fd, buf + len, cap - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int e = errno;
-            free(buf);
-            close(fd);
-            return tnd_error_set(err, TND_ERR_IO, path, 0, NULL, "kan '%s' niet lezen: %s",
-                                 path, strerror(e));
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    close(fd);
-    if (len > (size_t)TND_SCORES_MAX_BYTES) {
-        free(buf);
-        return too_large(path, len, err);
-    }
-    *out = buf;
-    *out_len = len;
-    return TND_OK;
+    tnd_status rc = tnd_read_file_bounded(path, (size_t)TND_SCORES_MAX_BYTES, out, out_len, err);
+    if (rc == TND_ERR_TOO_LARGE)
+        return too_large(path, *out_len, err);
+    return rc;
 }
 
 /* ------------------------------------------------------------------------------------------ */

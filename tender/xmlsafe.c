@@ -17,6 +17,8 @@
  */
 #include "tender/xmlsafe.h"
 
+#include "tender/readfile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -463,85 +465,15 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
     return doc;
 }
 
-/* Reads at most TND_XML_MAX_BYTES + 1 bytes of fd into a malloc'd buffer. */
-static tnd_status read_bounded(int fd, const struct stat *st, const char *path, char **out,
-                               size_t *out_len, tnd_error *err)
-{
-    const size_t limit = (size_t)TND_XML_MAX_BYTES + 1;
-    size_t cap = S_ISREG(st->st_mode) ? (size_t)st->st_size + 1 : 64 * 1024;
-    if (cap > limit)
-        cap = limit;
-    size_t len = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    for (;;) {
-        if (len == cap) {
-            if (cap == limit)
-                break; /* limit + 1 bytes read: too large, no need to read on */
-            size_t ncap = cap * 2 > limit ? limit : cap * 2;
-            char *nbuf = realloc(buf, ncap);
-            if (!nbuf) {
-                free(buf);
-                return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-            }
-            buf = nbuf;
-            cap = ncap;
-        }
-        ssize_t got = read(fd, buf + len, cap - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int e = errno;
-            free(buf);
-            return tnd_error_set(err, TND_ERR_IO, path, 0,
-                                 "controleer het pad en de leesrechten van het bestand",
-                                 "kan '%s' niet lezen: %s", path, strerror(e));
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    *out = buf;
-    *out_len = len;
-    return TND_OK;
-}
-
 xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err)
 {
-    if (!path) {
-        tnd_error_set(err, TND_ERR_USAGE, "", 0, NULL, "geen bestandsnaam opgegeven");
-        return NULL;
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        tnd_error_set(err, TND_ERR_IO, path, 0,
-                      "controleer het pad en de leesrechten van het bestand",
-                      "kan '%s' niet openen: %s", path, strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        tnd_error_set(err, TND_ERR_IO, path, 0, NULL, "kan '%s' niet lezen: %s", path,
-                      strerror(errno));
-        close(fd);
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        tnd_error_set(err, TND_ERR_IO, path, 0, "geef een bestand op, geen map",
-                      "kan '%s' niet lezen: %s", path, strerror(EISDIR));
-        close(fd);
-        return NULL;
-    }
-    if (S_ISREG(st.st_mode) && st.st_size > TND_XML_MAX_BYTES) {
-        close(fd);
-        check_bytes(NULL, (size_t)st.st_size, path, err); /* the size message, in one place */
-        return NULL;
-    }
     char *buf = NULL;
     size_t len = 0;
-    tnd_status rc = read_bounded(fd, &st, path, &buf, &len, err);
-    close(fd);
+    tnd_status rc = tnd_read_file_bounded(path, (size_t)TND_XML_MAX_BYTES, &buf, &len, err);
+    if (rc == TND_ERR_TOO_LARGE) {
+        check_bytes(NULL, len, path, err); /* the size message, in one place */
+        return NULL;
+    }
     if (rc != TND_OK)
         return NULL;
     xmlDocPtr doc = tnd_xml_read_memory(buf, len, path, err);
