@@ -48,7 +48,7 @@ static const char help_text[] =
     "  2  ongeldige invoer of gebruik (fout met bestand:regel en een oplossing op stderr);\n"
     "     de overige inschrijvingen worden wel getoetst\n";
 
-/* ------------------------------------------------------------------ --espd (docs/espd-import.md) */
+/* ---------------------------------------------------------------- --espd (docs/espd-import.md) */
 
 #define MAX_ESPD_FILES 16
 
@@ -152,8 +152,7 @@ int cmd_check(int argc, char **argv)
                 tnd_path_list_free(&inputs);
                 return tnd_usage_error("check", "ten hoogste %d keer --espd", MAX_ESPD_FILES - 1);
             }
-        }
-        else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             tnd_path_list_free(&inputs);
             return tnd_usage_error("check", "onbekende optie '%s'", argv[i]);
         } else if (n_args++, !tnd_path_list_add_input(&inputs, argv[i])) {
@@ -169,9 +168,10 @@ int cmd_check(int argc, char **argv)
                       : tnd_usage_error("check", "geef ten minste één inschrijving (BID.xml) op");
     }
     if (n_espd && inputs.n != 1) {
+        size_t n_bids = inputs.n;
         tnd_path_list_free(&inputs);
         return tnd_usage_error("check", "--espd hoort bij één inschrijving; geef precies één "
-                               "BID.xml op (nu %zu)", inputs.n);
+                               "BID.xml op (nu %zu)", n_bids);
     }
 
     tnd_error err;
@@ -191,8 +191,11 @@ int cmd_check(int argc, char **argv)
     for (size_t i = 0; rc == TND_EXIT_OK && i < checked.n; i++)
         if (!checked.results[i]->eligible_all)
             rc = TND_EXIT_NEGATIVE;
-    if (rc == TND_EXIT_OK && espd_review)
+    if (rc == TND_EXIT_OK && espd_review) {
         rc = TND_EXIT_NEGATIVE; /* a conflict with the ESPD is never resolved silently */
+        fprintf(stderr, "tender: exitcode 1: het UEA (--espd) vraagt beoordeling door de "
+                "Opdrachtgever (zie hierboven)\n");
+    }
 
     tnd_buf out;
     tnd_buf_init(&out);
