@@ -27,13 +27,9 @@ echo "setup: built build/tender" >&2
 
 [ "${1:-}" = "--no-run" ] && exit 0
 
-# The main job: steps 1-2 (tender check) on the example bids of IJsselland 2023.
-echo "setup: tender check fixtures/bids/ (IJsselland 2023, ingebouwde definitie)" >&2
-set +e
-build/tender check fixtures/bids/
-rc=$?
-set -e
-case $rc in
-  0|1) echo "setup: klaar (exitcode $rc: 0 = alle inschrijvingen toegelaten, 1 = niet alle)" >&2 ;;
-  *)   echo "setup: tender check faalde met exitcode $rc" >&2; exit "$rc" ;;
-esac
+# The main job: steps 1-3 (tender evaluate) on the shipped IJsselland 2023 example: 40 bids and
+# the committee's scores; writes the award workbook (and its JSON) into build/.
+echo "setup: tender evaluate on fixtures/example (IJsselland 2023, ingebouwde definitie)" >&2
+build/tender evaluate --bids fixtures/example/bids --scores fixtures/example/scores.csv \
+  --date 2022-08-08 -o build/gunning-ijsselland-2023.xlsx --json build/gunning-ijsselland-2023.json
+echo "setup: klaar: build/gunning-ijsselland-2023.xlsx (gunningswerkmap), build/gunning-ijsselland-2023.json" >&2

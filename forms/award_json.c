@@ -29,8 +29,18 @@ static void json_entry(tnd_json *w, const tnd_lot_award *lot, const tnd_award_en
     tnd_json_int(w, "applied", e->applied);
     tnd_json_str(w, "status", tnd_award_status_name(e->status));
     tnd_json_str(w, "status_nl", tnd_award_status_dutch(e->status));
-    if (lot->rule && lot->rule->kind != TND_AWARD_ADMIT)
-        json_dec(w, "total", e->total);
+    if (lot->rule && lot->rule->kind != TND_AWARD_ADMIT) {
+        /* a total only when every criterion has a score (as the workbook's Totaal column) */
+        bool complete = e->n_scores > 0;
+        for (int i = 0; i < e->n_scores; i++)
+            complete = complete && e->scores[i].has_score;
+        if (complete) {
+            json_dec(w, "total", e->total);
+        } else {
+            tnd_json_start(w, "total");
+            tnd_buf_puts(w->out, "null");
+        }
+    }
     if (e->has_price) {
         tnd_json_int(w, "price_cents", e->price);
         json_dec(w, "price_score", e->price_score);

@@ -13,7 +13,7 @@
 
 #include "scoring/model.h"
 
-#define TND_REASON_LEN 240
+#define TND_REASON_LEN 400
 
 /* tnd_finding.lot of a detail row: a value behind a requirement (a norm's figure for one year),
  * shown under the requirement with the same rule id; it never decides a lot's status. */

@@ -26,7 +26,7 @@ static const char help_text[] =
     "  1  verschillen (elk verschil wordt gemeld met blad en cel)\n"
     "  2  ongeldige invoer of gebruik\n";
 
-#define MAX_REPORTED 50
+#define MAX_REPORTED 200
 
 /* One input as the Audit sheet recorded it: a row with role, path and a 64-hex SHA-256. */
 typedef struct {

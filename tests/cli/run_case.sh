@@ -34,7 +34,10 @@ if [ -n "$SETUP_SH" ]; then
   bash -c "$SETUP_SH" >"$tmp/setup.out" 2>&1 ||
     { echo "FAIL [$(basename "$case_file")]: setup script failed"; cat "$tmp/setup.out"; exit 1; }
 fi
-hash_inputs() { for a in "${ARGS[@]}"; do [ -f "$a" ] && sha256sum "$a"; done; }
+# Inputs: the files named in ARGS that exist before the run (an output the run creates is not one).
+inputs=()
+for a in "${ARGS[@]}"; do [ -f "$a" ] && inputs+=("$a"); done
+hash_inputs() { for a in "${inputs[@]}"; do sha256sum "$a" 2>&1; done; }
 hash_inputs > "$tmp/before"
 
 "$tender" "${ARGS[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null

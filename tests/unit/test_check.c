@@ -1575,14 +1575,14 @@ static void test_long_reason_is_cut_on_a_character_boundary(void **state)
 {
     (void)state;
     tnd_check_result r = { 0 };
-    char longtext[600];
-    /* "ï" is two bytes: 238 ASCII bytes + "ï" would need 240 bytes + NUL */
-    memset(longtext, 'a', 238);
-    strcpy(longtext + 238, "ïëë");
+    char longtext[TND_REASON_LEN + 16];
+    /* "ï" is two bytes: LEN-2 ASCII bytes + "ï" would need LEN bytes + NUL */
+    memset(longtext, 'a', TND_REASON_LEN - 2);
+    strcpy(longtext + TND_REASON_LEN - 2, "ïëë");
     tnd_finding *f = tnd_add_finding(&r, 2, NULL, 0, TND_PASS, "%s", longtext);
     assert_non_null(f);
-    assert_int_equal(strlen(f->reason), 238);
-    assert_int_equal(f->reason[237], 'a');
+    assert_int_equal(strlen(f->reason), TND_REASON_LEN - 2);
+    assert_int_equal(f->reason[TND_REASON_LEN - 3], 'a');
     char field[8];
     tnd_finding_set(field, sizeof field, "%s", "€ 2.000.000,00"); /* "€" is three bytes */
     assert_string_equal(field, "€ 2.0");
