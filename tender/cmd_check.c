@@ -13,10 +13,12 @@
 #include "tender/cli.h"
 #include "tender/definition.h"
 #include "tender/espd.h"
+#include "tender/xbrl.h"
 
 static const char help_text[] =
     "Gebruik: tender check BID.xml|MAP... [--tender DEF.xml] [--json]\n"
     "         tender check BID.xml --espd UEA.xml [--espd UEA.xml...]\n"
+    "         tender check BID.xml --xbrl JAARREKENING.xbrl [--xbrl ...]\n"
     "\n"
     "Toetst inschrijvingen aan stap 1 (volledigheid en geldigheid) en stap 2\n"
     "(uitsluitingsgronden, geschiktheidseisen en voorwaarden) van de aanbesteding (§6):\n"
@@ -38,13 +40,20 @@ static const char help_text[] =
     "                      UEA-antwoorden aan; herhaalbaar; alleen bij precies één inschrijving.\n"
     "                      Tegenstrijdigheden met de inschrijving staan op stderr; het zwaarste\n"
     "                      antwoord wordt aangehouden (docs/espd-import.md)\n"
+    "  --xbrl FILE.xbrl    SBR-jaarrekening (XBRL, Nederlandse Taxonomie) van de inschrijver,\n"
+    "                      gekoppeld op KvK-nummer; vult ontbrekende cijfers van bijlage XVI\n"
+    "                      aan; herhaalbaar (één bestand per boekjaar); alleen bij precies één\n"
+    "                      inschrijving. Welk concept welk cijfer vulde, wat niet is overgenomen\n"
+    "                      en elke afwijking staan op stderr; bij een afwijking blijft het bedrag\n"
+    "                      van de inschrijving staan (docs/xbrl-import.md)\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes:\n"
     "  0  elke inschrijving is toegelaten voor elk perceel waarop zij inschrijft\n"
     "     (CONDITIONAL telt als toegelaten)\n"
     "  1  minstens één inschrijving niet, of nog niet (REVIEW / PLAN REQUIRED open);\n"
-    "     ook bij een tegenstrijdigheid tussen UEA (--espd) en inschrijving\n"
+    "     ook bij een tegenstrijdigheid tussen UEA (--espd) en inschrijving, of tussen\n"
+    "     jaarrekening (--xbrl) en inschrijving\n"
     "  2  ongeldige invoer of gebruik (fout met bestand:regel en een oplossing op stderr);\n"
     "     de overige inschrijvingen worden wel getoetst\n";
 
@@ -91,11 +100,62 @@ static tnd_status merge_espd(tnd_bid *bid, const char *path, bool *review, tnd_e
     return TND_OK;
 }
 
-/* tnd_check_bids for the one bid given with --espd: read, merge every ESPD, validate, check.
- * Returns false only when out of memory. */
-static bool check_with_espd(const tnd_definition *def, const char *bid_path,
-                            const char *const *espd, size_t n_espd, tnd_checked_bids *out,
-                            bool *review)
+/* ---------------------------------------------------------------- --xbrl (docs/xbrl-import.md) */
+
+#define MAX_XBRL_FILES 16
+
+/* Loads one SBR annual-account instance and merges its figures into bid (rep accumulates over the
+ * files); prints which concept fed which figure, every conflict and every fact not taken over on
+ * stderr. Sets *review when a person must look (a conflict). */
+static tnd_status merge_xbrl(const tnd_definition *def, tnd_bid *bid, const char *path,
+                             tnd_xbrl_report *rep, bool *review, tnd_error *err)
+{
+    tnd_xbrl *x = NULL;
+    size_t from = rep->n, filled = rep->n_filled, same = rep->n_same;
+    size_t conflicts = rep->n_conflicts;
+    tnd_status rc = tnd_xbrl_load_file(path, &x, err);
+    if (rc == TND_OK)
+        rc = tnd_xbrl_merge(x, def, bid, rep, err);
+    if (rc != TND_OK) {
+        tnd_xbrl_free(x);
+        return rc;
+    }
+    char text[2048];
+    fprintf(stderr, "tender: XBRL %s (KvK %s, %s, ingangspunt %s) samengevoegd met %s: "
+            "%zu cijfer(s) overgenomen, %zu gelijk, %zu tegenstrijdig\n", path,
+            x->kvk[0] ? x->kvk : "onbekend", x->name[0] ? x->name : "naam onbekend",
+            x->entry_point[0] ? x->entry_point : "onbekend", bid->file,
+            rep->n_filled - filled, rep->n_same - same, rep->n_conflicts - conflicts);
+    if (!rep->kvk_checked)
+        fprintf(stderr, "tender: XBRL %s: geen KvK-nummer in jaarrekening of inschrijving; niet "
+                "gecontroleerd of de cijfers van deze inschrijver zijn\n", path);
+    for (size_t i = from; i < rep->n; i++) {
+        tnd_xbrl_entry_text(&rep->entries[i], bid->file, text, sizeof text);
+        fprintf(stderr, "tender: %s\n", text);
+    }
+    for (size_t i = 0; i < x->n_issues; i++) {
+        tnd_xbrl_issue_text(&x->issues[i], path, text, sizeof text);
+        fprintf(stderr, "tender: %s\n", text);
+    }
+    if (rep->n_conflicts > conflicts)
+        *review = true;
+    tnd_xbrl_free(x);
+    return TND_OK;
+}
+
+/* The files given with --espd and --xbrl, merged into the one bid in that order. */
+typedef struct {
+    const char *const *espd;
+    size_t n_espd;
+    const char *const *xbrl;
+    size_t n_xbrl;
+    bool espd_review, xbrl_review;
+} imports;
+
+/* tnd_check_bids for the one bid given with --espd / --xbrl: read, merge every ESPD and XBRL
+ * instance, validate, check. Returns false only when out of memory. */
+static bool check_with_imports(const tnd_definition *def, const char *bid_path, imports *im,
+                               tnd_checked_bids *out)
 {
     memset(out, 0, sizeof *out);
     out->bids = calloc(1, sizeof *out->bids);
@@ -105,8 +165,13 @@ static bool check_with_espd(const tnd_definition *def, const char *bid_path,
     tnd_error err;
     tnd_bid *bid = NULL;
     tnd_status rc = tnd_bid_load_file(bid_path, &bid, &err);
-    for (size_t i = 0; rc == TND_OK && i < n_espd; i++)
-        rc = merge_espd(bid, espd[i], review, &err);
+    for (size_t i = 0; rc == TND_OK && i < im->n_espd; i++)
+        rc = merge_espd(bid, im->espd[i], &im->espd_review, &err);
+    tnd_xbrl_report rep;
+    tnd_xbrl_report_init(&rep);
+    for (size_t i = 0; rc == TND_OK && i < im->n_xbrl; i++)
+        rc = merge_xbrl(def, bid, im->xbrl[i], &rep, &im->xbrl_review, &err);
+    tnd_xbrl_report_free(&rep);
     if (rc == TND_OK)
         rc = tnd_bid_validate_against(bid, def, &err);
     if (rc != TND_OK) {
@@ -135,6 +200,8 @@ int cmd_check(int argc, char **argv)
     bool json = false, bad = false, espd_review = false;
     const char *espd[MAX_ESPD_FILES];
     size_t n_espd = 0;
+    const char *xbrl[MAX_XBRL_FILES];
+    size_t n_xbrl = 0;
     int n_args = 0;
     tnd_path_list inputs = { 0 };
     for (int i = 1; i < argc && !bad; i++) {
@@ -152,6 +219,11 @@ int cmd_check(int argc, char **argv)
                 tnd_path_list_free(&inputs);
                 return tnd_usage_error("check", "ten hoogste %d keer --espd", MAX_ESPD_FILES - 1);
             }
+        } else if (tnd_opt_value(argc, argv, &i, "--xbrl", &xbrl[n_xbrl], &bad)) {
+            if (!bad && ++n_xbrl == MAX_XBRL_FILES) {
+                tnd_path_list_free(&inputs);
+                return tnd_usage_error("check", "ten hoogste %d keer --xbrl", MAX_XBRL_FILES - 1);
+            }
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             tnd_path_list_free(&inputs);
             return tnd_usage_error("check", "onbekende optie '%s'", argv[i]);
@@ -167,11 +239,11 @@ int cmd_check(int argc, char **argv)
         return n_args ? tnd_usage_error("check", "geen inschrijvingen (*.xml) in de opgegeven map")
                       : tnd_usage_error("check", "geef ten minste één inschrijving (BID.xml) op");
     }
-    if (n_espd && inputs.n != 1) {
+    if ((n_espd || n_xbrl) && inputs.n != 1) {
         size_t n_bids = inputs.n;
         tnd_path_list_free(&inputs);
-        return tnd_usage_error("check", "--espd hoort bij één inschrijving; geef precies één "
-                               "BID.xml op (nu %zu)", n_bids);
+        return tnd_usage_error("check", "%s hoort bij één inschrijving; geef precies één "
+                               "BID.xml op (nu %zu)", n_espd ? "--espd" : "--xbrl", n_bids);
     }
 
     tnd_error err;
@@ -183,18 +255,25 @@ int cmd_check(int argc, char **argv)
     }
     tnd_checked_bids checked;
     int rc = TND_EXIT_OK;
-    if (n_espd ? !check_with_espd(def, inputs.paths[0], espd, n_espd, &checked, &espd_review)
-               : !tnd_check_bids(def, &inputs, &checked)) {
+    imports im = { espd, n_espd, xbrl, n_xbrl, false, false };
+    if (n_espd || n_xbrl ? !check_with_imports(def, inputs.paths[0], &im, &checked)
+                         : !tnd_check_bids(def, &inputs, &checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         rc = TND_EXIT_BAD_INPUT;
     }
     for (size_t i = 0; rc == TND_EXIT_OK && i < checked.n; i++)
         if (!checked.results[i]->eligible_all)
             rc = TND_EXIT_NEGATIVE;
+    espd_review = im.espd_review;
     if (rc == TND_EXIT_OK && espd_review) {
         rc = TND_EXIT_NEGATIVE; /* a conflict with the ESPD is never resolved silently */
         fprintf(stderr, "tender: exitcode 1: het UEA (--espd) vraagt beoordeling door de "
                 "Opdrachtgever (zie hierboven)\n");
+    }
+    if (rc == TND_EXIT_OK && im.xbrl_review) {
+        rc = TND_EXIT_NEGATIVE; /* a figure that differs from the annual account: a person looks */
+        fprintf(stderr, "tender: exitcode 1: de jaarrekening (--xbrl) wijkt af van de "
+                "inschrijving; de Opdrachtgever beoordeelt (zie hierboven)\n");
     }
 
     tnd_buf out;
