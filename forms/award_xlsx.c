@@ -234,6 +234,10 @@ static lxw_worksheet *add_sheet(book *b, const char *name, const char *title, co
     }
     put_text(b, ws, 0, 0, title, b->title);
     put_text(b, ws, 1, 0, intro, NULL);
+    /* Officers print these for the decision file: A4 landscape (the reasons are long, so the
+     * sheet is not shrunk to one page wide: that would make it unreadable). */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
     return ws;
 }
 
