@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "tender/bid.h"
+#include "tender/bid_xlsx.h"
+#include "tender/form_cells.h"
 
 bool tnd_opt_flag(char **argv, int *i, const char *name)
 {
@@ -159,7 +161,17 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds every *.xml file in dir, sorted by name. */
+/* A bid in a directory: *.xml, or a filled-in form *.xlsx; not hidden, not an Excel lock file
+ * ("~$inschrijving.xlsx" exists while the workbook is open). */
+static bool is_bid_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (name[0] == '.' || strncmp(name, "~$", 2) == 0)
+        return false;
+    return (n > 4 && strcasecmp(name + n - 4, ".xml") == 0) || tnd_path_is_xlsx(name);
+}
+
+/* Adds every *.xml and *.xlsx file in dir, sorted by name (both kinds together). */
 static bool add_directory(tnd_path_list *l, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -171,7 +183,7 @@ static bool add_directory(tnd_path_list *l, const char *dir)
     size_t dlen = strlen(dir);
     while (ok && (e = readdir(d)) != NULL) {
         size_t n = strlen(e->d_name);
-        if (n < 5 || strcasecmp(e->d_name + n - 4, ".xml") != 0 || e->d_name[0] == '.')
+        if (!is_bid_name(e->d_name))
             continue;
         char *full = malloc(dlen + n + 2);
         if (!full) {
@@ -213,7 +225,7 @@ bool tnd_check_bids(const tnd_definition *def, const tnd_path_list *paths, tnd_c
             fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, paths->n, paths->paths[i]);
         tnd_error err;
         tnd_bid *bid = NULL;
-        if (tnd_bid_load_file(paths->paths[i], &bid, &err) != TND_OK ||
+        if (tnd_bid_load_input(paths->paths[i], def, &bid, &err) != TND_OK ||
             tnd_bid_validate_against(bid, def, &err) != TND_OK) {
             if (progress)
                 fputc('\n', stderr);

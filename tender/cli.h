@@ -30,6 +30,7 @@ int cmd_intensity(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_forms(int argc, char **argv);
 
 /*
  * Matches argv[*i] against a long option "--name". For options with a value, accepts
@@ -64,7 +65,8 @@ typedef struct {
 } tnd_path_list;
 
 bool tnd_path_list_add(tnd_path_list *l, const char *path);
-/* Adds path; a directory adds every *.xml file in it, sorted by name (reproducible runs). */
+/* Adds path; a directory adds every *.xml and *.xlsx file in it (not hidden files, not Excel's
+ * "~$" lock files), sorted by name (reproducible runs). */
 bool tnd_path_list_add_input(tnd_path_list *l, const char *path);
 void tnd_path_list_free(tnd_path_list *l);
 
@@ -77,7 +79,8 @@ typedef struct {
 } tnd_checked_bids;
 
 /*
- * Reads every path as a bid, validates it against def and runs tnd_check. Every refused input
+ * Reads every path as a bid (*.xlsx: a filled-in form, tender/bid_xlsx.h; else XML), validates
+ * it against def and runs tnd_check. Every refused input
  * is reported on stderr (file:line, what, fix) and counted in n_failed; the others are kept.
  * Progress goes to stderr only when it is a terminal and there are many bids.
  * Returns false only when out of memory.

@@ -10,6 +10,7 @@
 #include "forms/report.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
+#include "tender/bid_xlsx.h"
 #include "tender/cli.h"
 #include "tender/definition.h"
 #include "tender/espd.h"
@@ -164,7 +165,7 @@ static bool check_with_imports(const tnd_definition *def, const char *bid_path, 
         return false;
     tnd_error err;
     tnd_bid *bid = NULL;
-    tnd_status rc = tnd_bid_load_file(bid_path, &bid, &err);
+    tnd_status rc = tnd_bid_load_input(bid_path, def, &bid, &err);
     for (size_t i = 0; rc == TND_OK && i < im->n_espd; i++)
         rc = merge_espd(bid, im->espd[i], &im->espd_review, &err);
     tnd_xbrl_report rep;

@@ -9,6 +9,7 @@
 #include "tender/embedded.h"
 #include "tender/notation.h"
 #include "tender/scores.h"
+#include "tender/scores_xlsx.h"
 #include "tender/sha256.h"
 
 /* The evaluation date: --date, else SOURCE_DATE_EPOCH (reproducible builds convention), else
@@ -89,7 +90,7 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     if (run->bid_paths.n == 0) {
-        tnd_usage_error("evaluate", "geen inschrijvingen (*.xml) in '%s'", o->bids_dir);
+        tnd_usage_error("evaluate", "geen inschrijvingen (*.xml, *.xlsx) in '%s'", o->bids_dir);
         tnd_run_free(run);
         return false;
     }
@@ -105,7 +106,7 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_run_free(run);
         return false;
     }
-    if (tnd_scores_load_csv(o->scores, run->def, &run->scores, &err) != TND_OK ||
+    if (tnd_scores_load_input(o->scores, run->def, &run->scores, &err) != TND_OK ||
         (o->prices && tnd_prices_load_csv(o->prices, run->def, &run->prices, &run->n_prices,
                                           &err) != TND_OK)) {
         tnd_print_error(&err);

@@ -11,6 +11,7 @@ static const tnd_command commands[] = {
     { "check", cmd_check, "stap 1 en 2: knock-outs en plaatsing per perceel van een inschrijving" },
     { "evaluate", cmd_evaluate, "stap 1-3: gunning per perceel en de gunningswerkmap (xlsx)" },
     { "verify", cmd_verify, "voor auditors: rekent een gunningswerkmap na uit de invoer" },
+    { "forms", cmd_forms, "invulformulier (met zelfcontrole) en commissieformulier (xlsx)" },
     { "intensity", cmd_intensity, "begeleidingsintensiteit van verblijf (stay) of groepsaanbod (group)" },
     { "rules", cmd_rules, "alle regels van de aanbestedingsdefinitie met hun bron (§)" },
 };

@@ -13,8 +13,11 @@
  *      (duplicates, a round 2 that no revision allowed).
  * Every refusal names file, line and (for one field) the column, and its hint is a correct line
  * in the file's own column order and separator, built from the row's fields that were correct.
+ * Layer 2 also takes rows that come from elsewhere (scores_rows.h: the committee workbook,
+ * tender/scores_xlsx.c), so a score is judged by one set of checks whatever file it came in.
  */
 #include "tender/scores.h"
+#include "tender/scores_rows.h"
 
 #include "tender/readfile.h"
 
@@ -388,6 +391,7 @@ typedef struct {
     const char *defaults[MAX_COLS];/* a correct value per logical column, for hints */
     const char *example[MAX_COLS]; /* the same, with the current row's correct values */
     char own[MAX_COLS][48];        /* copies of the row's correct values */
+    int refused;                   /* logical column of the last refusal, -1 if none */
 } table;
 
 /* The row's field i is correct: hints use it from now on. */
@@ -452,6 +456,7 @@ refuse_cell(table *t, int i, tnd_status code, const char *fmt, ...)
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
     example_line(t, example, sizeof example);
+    t->refused = i;
     tnd_error_set(t->c.err, code, t->c.file, t->c.line, NULL, "%s", message);
     tnd_error_hint(t->c.err, "een juiste regel is bijvoorbeeld: %s", example);
     if (t->c.err)
@@ -1113,6 +1118,91 @@ void tnd_scores_free(tnd_scores *s)
     free(s->items);
     s->items = NULL;
     s->n = 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rows from elsewhere (scores_rows.h): the same table, its fields given instead of split      */
+
+struct tnd_score_rows {
+    scores_reader r;
+};
+
+tnd_score_rows *tnd_score_rows_new(const tnd_definition *def, const char *name, tnd_scores *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->file, sizeof out->file, "%s", name ? name : "(scores)");
+    tnd_score_rows *rows = calloc(1, sizeof *rows);
+    if (!rows)
+        return NULL;
+    scores_reader *r = &rows->r;
+    if (!(r->nt = tnd_notation_new())) {
+        free(rows);
+        return NULL;
+    }
+    r->def = def;
+    r->out = out;
+    r->t.names = SCORE_COLUMNS;
+    r->t.n_cols = S_COLS;
+    for (int i = 0; i < S_COLS; i++)
+        r->t.col[i] = i;
+    r->t.c.file = out->file;
+    r->t.c.sep = ';'; /* hints show a line of the scores file */
+    score_defaults(r);
+    return rows;
+}
+
+tnd_status tnd_score_rows_add(tnd_score_rows *rows, const char *const fields[TND_SCORE_FIELDS],
+                              long line, int *field, tnd_error *err)
+{
+    tnd_error local;
+    scores_reader *r = &rows->r;
+    table *t = &r->t;
+    csv *c = &t->c;
+    c->err = err ? err : &local;
+    c->line = line;
+    c->n_fields = S_COLS;
+    t->refused = -1;
+    if (field)
+        *field = -1;
+    for (int i = 0; i < S_COLS; i++)
+        t->example[i] = t->defaults[i];
+    char *out = c->text;
+    for (int i = 0; i < S_COLS; i++) {
+        const char *value = fields[i] ? fields[i] : "";
+        size_t len = strlen(value);
+        if ((size_t)(out - c->text) + len + 1 > TND_SCORES_MAX_LINE) {
+            if (field)
+                *field = i;
+            return tnd_error_set(c->err, TND_ERR_TOO_LARGE, c->file, line,
+                                 "een scoreregel is kort; controleer of het juiste bestand is "
+                                 "gekozen",
+                                 "de %s is langer dan %d bytes", SCORE_COLUMNS[i],
+                                 TND_SCORES_MAX_LINE);
+        }
+        char *start = out;
+        memcpy(out, value, len);
+        out += len;
+        trim_field(start, &out);
+        *out++ = '\0';
+        c->field[i] = start;
+    }
+    tnd_status rc = each_score(r);
+    if (rc != TND_OK && field)
+        *field = t->refused;
+    return rc;
+}
+
+tnd_status tnd_score_rows_finish(tnd_score_rows *rows, tnd_error *err)
+{
+    return check_across_rows(rows->r.def, rows->r.out, ';', err);
+}
+
+void tnd_score_rows_free(tnd_score_rows *rows)
+{
+    if (!rows)
+        return;
+    tnd_notation_free(rows->r.nt);
+    free(rows);
 }
 
 /* ------------------------------------------------------------------------------------------ */

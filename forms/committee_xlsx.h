@@ -1,0 +1,36 @@
+/*
+ * committee_xlsx.h - the committee scoring workbook of `tender forms` (issue 4 item 1b):
+ * commissie-<tender id>.xlsx, generated from the tender definition.
+ *
+ * Sheets (layout: forms/form_layout.h, read back by tender/scores_xlsx.c):
+ *   Toelichting   how the committee fills in the workbook: the score scale of the definition with
+ *                 its labels, per lot the criteria, weights, minimum and revisions
+ *   Perceel N     one per award lot of the definition that has criteria (lots 6-8 of IJsselland
+ *                 are admitted without a plan and get none). One row per score line: inschrijver
+ *                 (KvK, name) x criterion (leaf criteria: lot 4 normaliseren, A-D) x ronde, the
+ *                 individual scores of lid-1 .. lid-5 and the consensus, all restricted by data
+ *                 validation to the definition's scale (0, 2, 4, 6, 8, 10); the spread (MAX - MIN
+ *                 of the members) as a formula, a signal for the consensus talk (§6.1.1).
+ * An instruction block on every lot sheet names the minimum consensus score (6,0) and the number
+ * of revisions (1) from the definition. Labels are locked, input cells unlocked, sheets protected
+ * without a password; the document date is the tender's closing date (identical bytes per run).
+ */
+#ifndef TND_COMMITTEE_XLSX_H
+#define TND_COMMITTEE_XLSX_H
+
+#include <stddef.h>
+
+#include "scoring/model.h"
+#include "tender/error.h"
+
+/*
+ * Writes the committee workbook of `def` to `path` atomically (forms/xlsx_common.h): on any
+ * error the target is left as it was. Errors: TND_ERR_IO (missing directory, cannot write),
+ * TND_ERR_USAGE (path is one of protected_inputs), TND_ERR_DEFINITION (a scale or a criterion
+ * list that does not fit a list validation), TND_ERR_NOMEM.
+ */
+tnd_status tnd_committee_write(const char *path, const tnd_definition *def,
+                               const char *const *protected_inputs, size_t n_protected,
+                               tnd_error *err);
+
+#endif

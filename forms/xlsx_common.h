@@ -1,0 +1,56 @@
+/*
+ * xlsx_common.h - what every workbook `tender` writes with libxlsxwriter shares: text made fit
+ * for a cell, and writing the file atomically and reproducibly.
+ *
+ * Used by the award workbook (award_xlsx.c), the bidder's fill-in workbook (fillin_xlsx.c) and the
+ * committee workbook (committee_xlsx.c).
+ *
+ * - Text from a bid is not trusted to be tidy: a control character becomes a space and bytes that
+ *   are not UTF-8 (a multi-byte character cut off by a fixed-size field) become U+FFFD, because
+ *   one bad byte makes Excel "repair" the file.
+ * - A workbook is built into a temp file beside the target and renamed over it only when complete:
+ *   on any error the temp file is removed and the target is left as it was. No clock: the caller
+ *   sets lxw_doc_properties.created to a fixed date, and libxlsxwriter 1.1.4 stamps every zip
+ *   entry 1980-01-01 00:00, so the same inputs give the same bytes.
+ */
+#ifndef TND_XLSX_COMMON_H
+#define TND_XLSX_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "tender/error.h"
+
+/* s made fit for a cell: control characters as spaces, invalid UTF-8 and the XML non-characters
+ * U+FFFE / U+FFFF as U+FFFD. malloc'd (NULL when out of memory); s must not be NULL. */
+char *tnd_xlsxw_clean_text(const char *s);
+
+/*
+ * Builds the sheets of a workbook. The callback records the first libxlsxwriter error in *error
+ * (leaving it LXW_NO_ERROR while all goes well) and sets *oom when memory runs out; it never
+ * closes the workbook.
+ */
+typedef void (*tnd_xlsxw_build_fn)(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom);
+
+/*
+ * Writes a workbook to `path`: temp file `path.tmpXXXXXX` in the same directory, build, close,
+ * fsync, the permissions of the file it replaces (or 0666 & ~umask), rename. A path that is the
+ * same file as one of `protected_inputs` (device and inode) is refused with TND_ERR_USAGE before
+ * anything is written; a directory as path is TND_ERR_IO. `what` names the workbook in messages
+ * ("gunningswerkmap", "invulwerkmap").
+ *
+ * Errors: TND_ERR_USAGE, TND_ERR_IO (cannot create, write or rename: e.g. a missing directory),
+ * TND_ERR_TOO_LARGE (a text longer than a cell holds), TND_ERR_NOMEM.
+ */
+tnd_status tnd_xlsxw_write_file(const char *path, const char *what, tnd_xlsxw_build_fn build,
+                                void *ctx, const char *const *protected_inputs, size_t n_protected,
+                                tnd_error *err);
+
+/* The document date as libxlsxwriter wants it: `days` since 1970-01-01 at 00:00 UTC, never before
+ * 1980-01-01 (time_t 0 would mean "now", and zip dates start in 1980). */
+time_t tnd_xlsxw_created(long long days);
+
+#endif
