@@ -19,6 +19,8 @@
  */
 #include "forms/award_xlsx.h"
 
+#include "forms/xlsx_common.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -32,7 +34,7 @@
 #include <xlsxwriter.h>
 
 #include "forms/buf.h"
-#include "forms/json.h" /* tnd_utf8_len */
+#include "forms/json.h"
 
 #define SHEET_SUMMARY "Samenvatting"
 #define SHEET_KNOCKOUTS "Knock-outs"
@@ -45,7 +47,6 @@
 #define LINE_LEN 2048          /* an info line composed here (may quote a tie text) */
 #define EARLIEST_YEAR 1980     /* zip and Excel dates start in 1980; time_t 0 would mean "now" */
 
-#define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
 
 /* ------------------------------------------------------------------ the book */
 
@@ -64,54 +65,13 @@ static void note(book *b, lxw_error e)
         b->error = e;
 }
 
-/* True for U+FFFE and U+FFFF: valid UTF-8, but not allowed in XML 1.0. */
-static bool is_xml_nonchar(const unsigned char *s, size_t len)
-{
-    return len == 3 && s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF);
-}
-
-/* True for C0 and C1 control characters (a C1 is the two bytes C2 80..C2 9F). */
-static bool is_control(const unsigned char *s, size_t len)
-{
-    return (len == 1 && (s[0] < 0x20 || s[0] == 0x7F)) || (len == 2 && s[0] == 0xC2 && s[1] < 0xA0);
-}
-
-/* s made fit for a cell: control characters as spaces, invalid UTF-8 as U+FFFD. malloc'd. */
-static char *cell_text(const char *s)
-{
-    size_t n = strlen(s);
-    char *out = malloc(3 * n + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        size_t len = tnd_utf8_len(p);
-        if (len == 0 || is_xml_nonchar(p, len)) {
-            memcpy(out + o, REPLACEMENT_CHAR, 3);
-            o += 3;
-            p += len ? len : 1;
-            continue;
-        }
-        if (is_control(p, len)) {
-            out[o++] = ' ';
-        } else {
-            memcpy(out + o, p, len);
-            o += len;
-        }
-        p += len;
-    }
-    out[o] = '\0';
-    return out;
-}
-
 /* Writes text as a string cell (never a formula); an empty or NULL text leaves the cell empty. */
 static void put_text(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
                      lxw_format *f)
 {
     if (!s || !*s)
         return;
-    char *t = cell_text(s);
+    char *t = tnd_xlsxw_clean_text(s);
     if (!t) {
         b->oom = true;
         return;
@@ -1044,7 +1004,7 @@ static void set_properties(book *b, const tnd_definition *def, const tnd_audit *
     snprintf(title, sizeof title, "Gunning %s", def->title);
     snprintf(author, sizeof author, "tender %s", audit->tool_version ? audit->tool_version : "");
     snprintf(comments, sizeof comments, "Aanbesteding %s; evaluatiedatum %s", def->id, iso);
-    char *t = cell_text(title), *c = cell_text(def->authority), *k = cell_text(def->id);
+    char *t = tnd_xlsxw_clean_text(title), *c = tnd_xlsxw_clean_text(def->authority), *k = tnd_xlsxw_clean_text(def->id);
     if (!t || !c || !k) {
         b->oom = true;
     } else {
