@@ -1026,34 +1026,6 @@ static void set_properties(book *b, const tnd_definition *def, const tnd_audit *
 
 /* ------------------------------------------------------------------ writing the file */
 
-/* Same file as an input? Compared by device and inode, so another spelling of a path counts. */
-static bool is_protected(const char *path, const char *const *inputs, size_t n_inputs)
-{
-    struct stat target;
-    if (stat(path, &target) != 0)
-        return false;
-    for (size_t i = 0; i < n_inputs; i++) {
-        struct stat in;
-        if (inputs && inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == target.st_dev &&
-            in.st_ino == target.st_ino)
-            return true;
-    }
-    return false;
-}
-
-static tnd_status lxw_status(lxw_error e)
-{
-    switch (e) {
-    case LXW_ERROR_MEMORY_MALLOC_FAILED:
-        return TND_ERR_NOMEM;
-    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
-    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
-        return TND_ERR_TOO_LARGE;
-    default:
-        return TND_ERR_IO;
-    }
-}
-
 /* Builds every sheet into b->wb; the outcome is in b->error and b->oom. */
 static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
                   const tnd_audit *audit, tnd_date date)
@@ -1070,16 +1042,24 @@ static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
     write_audit(b, def, audit);
 }
 
-/* fsync the finished temp file and give it the permissions of the file it replaces. */
-static bool settle(const char *tmp, mode_t mode)
+/* What the shared writer hands to build_workbook (forms/xlsx_common.h). */
+typedef struct {
+    const tnd_definition *def;
+    const tnd_evaluation *ev;
+    const tnd_audit *audit;
+    tnd_date date;
+} award_ctx;
+
+static void build_workbook(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
 {
-    int fd = open(tmp, O_RDONLY);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    if (close(fd) != 0)
-        ok = false;
-    return ok && chmod(tmp, mode) == 0;
+    const award_ctx *a = ctx;
+    book b;
+    memset(&b, 0, sizeof b);
+    b.wb = wb;
+    b.date = (lxw_datetime){ a->date.year, a->date.month, a->date.day, 0, 0, 0 };
+    build(&b, a->def, a->ev, a->audit, a->date);
+    *error = b.error;
+    *oom = b.oom;
 }
 
 tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
@@ -1091,78 +1071,10 @@ tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
         return tnd_error_set(err, TND_ERR_USAGE, path ? path : "", 0, NULL,
                              "gunningswerkmap: pad, definitie, evaluatie, auditgegevens of "
                              "evaluatiedatum ontbreken");
-    tnd_date date;
-    tnd_status st = parse_date(audit->evaluation_date, &date, err);
+    award_ctx ctx = { def, ev, audit, { 0, 0, 0 } };
+    tnd_status st = parse_date(audit->evaluation_date, &ctx.date, err);
     if (st != TND_OK)
         return st;
-    if (is_protected(path, protected_inputs, n_protected))
-        return tnd_error_set(err, TND_ERR_USAGE, path, 0,
-                             "kies een andere naam voor het uitvoerbestand",
-                             "weigert een invoerbestand te overschrijven");
-    struct stat existing;
-    mode_t mode;
-    if (stat(path, &existing) == 0) {
-        if (S_ISDIR(existing.st_mode))
-            return tnd_error_set(err, TND_ERR_IO, path, 0, "geef een bestandsnaam, geen map",
-                                 "het uitvoerpad is een map");
-        mode = existing.st_mode & 0777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        st = tnd_error_set(err, TND_ERR_IO, path, 0,
-                           "controleer of de map bestaat en schrijfbaar is",
-                           "kan tijdelijk bestand niet aanmaken: %s", strerror(errno));
-        free(tmp);
-        return st;
-    }
-    close(fd);
-
-    lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
-                                     .use_zip64 = LXW_FALSE };
-    book b;
-    memset(&b, 0, sizeof b);
-    b.date = (lxw_datetime){ date.year, date.month, date.day, 0, 0, 0 };
-    b.wb = workbook_new_opt(tmp, &options);
-    if (!b.wb) {
-        unlink(tmp);
-        free(tmp);
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    }
-    build(&b, def, ev, audit, date);
-    /* workbook_close writes the file and frees the workbook, also after a failed build. */
-    lxw_error closed = workbook_close(b.wb);
-    if (b.oom) {
-        st = tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    } else if (b.error != LXW_NO_ERROR) {
-        st = tnd_error_set(err, lxw_status(b.error), path, 0,
-                           b.error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
-                               ? "een tekst (bijvoorbeeld de argumenten) is langer dan een cel "
-                                 "toelaat (32.767 tekens)"
-                               : NULL,
-                           "gunningswerkmap niet geschreven (libxlsxwriter: %s)",
-                           lxw_strerror(b.error));
-    } else if (closed != LXW_NO_ERROR) {
-        st = tnd_error_set(err, lxw_status(closed), path, 0,
-                           "controleer de vrije schijfruimte en de rechten",
-                           "gunningswerkmap niet geschreven (libxlsxwriter: %s)",
-                           lxw_strerror(closed));
-    } else if (!settle(tmp, mode) || rename(tmp, path) != 0) {
-        st = tnd_error_set(err, TND_ERR_IO, path, 0,
-                           "controleer de vrije schijfruimte en de rechten",
-                           "schrijven mislukt: %s", strerror(errno));
-    }
-    if (st != TND_OK)
-        unlink(tmp);
-    free(tmp);
-    return st;
+    return tnd_xlsxw_write_file(path, "gunningswerkmap", build_workbook, &ctx, protected_inputs,
+                                n_protected, err);
 }

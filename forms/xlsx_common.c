@@ -3,6 +3,8 @@
  */
 #include "forms/xlsx_common.h"
 
+#include "tender/cli.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -61,21 +63,6 @@ time_t tnd_xlsxw_created(long long days)
     return (time_t)((days < EARLIEST_DAYS ? EARLIEST_DAYS : days) * 86400LL);
 }
 
-/* Same file as an input? Compared by device and inode, so another spelling of a path counts. */
-static bool is_protected(const char *path, const char *const *inputs, size_t n_inputs)
-{
-    struct stat target;
-    if (stat(path, &target) != 0)
-        return false;
-    for (size_t i = 0; i < n_inputs; i++) {
-        struct stat in;
-        if (inputs && inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == target.st_dev &&
-            in.st_ino == target.st_ino)
-            return true;
-    }
-    return false;
-}
-
 static tnd_status lxw_status(lxw_error e)
 {
     switch (e) {
@@ -108,7 +95,7 @@ tnd_status tnd_xlsxw_write_file(const char *path, const char *what, tnd_xlsxw_bu
     if (!path || !*path || !build)
         return tnd_error_set(err, TND_ERR_USAGE, path ? path : "", 0, NULL,
                              "%s: geen uitvoerpad", what);
-    if (is_protected(path, protected_inputs, n_protected))
+    if (tnd_same_file_as_any(path, protected_inputs, n_protected))
         return tnd_error_set(err, TND_ERR_USAGE, path, 0,
                              "kies een andere naam voor het uitvoerbestand",
                              "weigert een invoerbestand te overschrijven");

@@ -66,15 +66,14 @@ bool tnd_progress_enabled(void)
     return isatty(STDERR_FILENO) == 1;
 }
 
-/* Same file as an input? Compared by device and inode, so another spelling of a path counts. */
-static bool is_input(const char *path, const char *const *inputs, size_t n_inputs)
+bool tnd_same_file_as_any(const char *path, const char *const *inputs, size_t n_inputs)
 {
     struct stat target;
     if (stat(path, &target) != 0)
         return false;
     for (size_t i = 0; i < n_inputs; i++) {
         struct stat in;
-        if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == target.st_dev &&
+        if (inputs && inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == target.st_dev &&
             in.st_ino == target.st_ino)
             return true;
     }
@@ -84,7 +83,7 @@ static bool is_input(const char *path, const char *const *inputs, size_t n_input
 tnd_status tnd_write_atomic(const char *path, const void *data, size_t len,
                             const char *const *inputs, size_t n_inputs, tnd_error *err)
 {
-    if (is_input(path, inputs, n_inputs))
+    if (tnd_same_file_as_any(path, inputs, n_inputs))
         return tnd_error_set(err, TND_ERR_USAGE, path, 0,
                              "kies een andere naam voor het uitvoerbestand",
                              "weigert een invoerbestand te overschrijven");

@@ -47,6 +47,10 @@ void tnd_print_error(const tnd_error *err);
 /* Prints "tender <cmd>: message" plus "Zie 'tender <cmd> --help'." to stderr; returns 2. */
 int tnd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* True when path is the same file as one of inputs (compared by device and inode, so another
+ * spelling of a path counts); false when path does not exist. */
+bool tnd_same_file_as_any(const char *path, const char *const *inputs, size_t n_inputs);
+
 /*
  * Writes data to path atomically: a temp file in the same directory, fsync, rename. Refuses to
  * overwrite any of the `inputs` (paths compared by device and inode). On failure the target is
