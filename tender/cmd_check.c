@@ -14,6 +14,7 @@
 #include "tender/cli.h"
 #include "tender/definition.h"
 #include "tender/espd.h"
+#include "tender/evaluate_run.h"
 #include "tender/xbrl.h"
 
 static const char help_text[] =
@@ -262,6 +263,11 @@ int cmd_check(int argc, char **argv)
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         rc = TND_EXIT_BAD_INPUT;
     }
+    /* Two bids of one bidder (issue 8 §5): a warning here, not a refusal. Each verdict of check
+     * stands on its own bid, and a provider may check drafts of its own bid side by side; the
+     * award commands (evaluate, verify), where a second copy would take a second place, refuse. */
+    if (rc == TND_EXIT_OK)
+        tnd_run_report_same_bidder((const tnd_bid *const *)checked.bids, checked.n, false);
     for (size_t i = 0; rc == TND_EXIT_OK && i < checked.n; i++)
         if (!checked.results[i]->eligible_all)
             rc = TND_EXIT_NEGATIVE;

@@ -63,6 +63,50 @@ static bool add_input(tnd_run *run, const char *role, const char *path)
     return true;
 }
 
+size_t tnd_run_same_bidder_before(const tnd_bid *const *bids, size_t n, size_t i)
+{
+    if (i >= n || !bids[i]->bidder.kvk[0])
+        return n;
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(bids[j]->bidder.kvk, bids[i]->bidder.kvk) == 0)
+            return j;
+    return n;
+}
+
+size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = tnd_run_same_bidder_before(bids, n, i);
+        if (j == n)
+            continue;
+        found++;
+        const tnd_bid *a = bids[j], *b = bids[i];
+        tnd_error err;
+        tnd_error_set(&err, TND_ERR_REFERENCE, b->file, b->bidder.line,
+                      refuse ? "laat één bestand per inschrijver in de map staan: een kopie "
+                               "('x (1).xml', 'x - kopie.xml') of een ingevuld formulier naast de "
+                               "XML telt anders twee keer"
+                             : "elke inschrijving is apart getoetst; tender evaluate en tender "
+                               "verify weigeren een map met twee inschrijvingen van dezelfde "
+                               "inschrijver",
+                      "KvK %s (%s) staat ook in %s: twee inschrijvingen van dezelfde inschrijver",
+                      b->bidder.kvk, b->bidder.name, a->file);
+        if (refuse) {
+            tnd_print_error(&err);
+            continue;
+        }
+        /* the same record, worded as a warning (tnd_error_format's layout) */
+        if (err.line > 0)
+            fprintf(stderr, "tender: %s:%ld: waarschuwing: %s\n  hint: %s\n", err.file,
+                    err.line, err.message, err.hint);
+        else
+            fprintf(stderr, "tender: %s: waarschuwing: %s\n  hint: %s\n", err.file, err.message,
+                    err.hint);
+    }
+    return found;
+}
+
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
  * workbook, without the output paths (a re-run to another file is the same evaluation). */
 static void record_arguments(const tnd_run_options *o, tnd_run *run)
@@ -103,6 +147,15 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     if (run->checked.n_failed) {
         fprintf(stderr, "tender: %zu inschrijving(en) geweigerd; er wordt niet gegund op een "
                         "onvolledige set inschrijvingen\n", run->checked.n_failed);
+        tnd_run_free(run);
+        return false;
+    }
+    /* issue 8 §5: one bidder in two inputs is never awarded as two bidders */
+    size_t twice = tnd_run_report_same_bidder((const tnd_bid *const *)run->checked.bids,
+                                              run->checked.n, true);
+    if (twice) {
+        fprintf(stderr, "tender: %zu inschrijving(en) van een inschrijver die al in een ander "
+                        "bestand staat; er wordt niet gegund\n", twice);
         tnd_run_free(run);
         return false;
     }
