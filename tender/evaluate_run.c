@@ -166,6 +166,13 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_run_free(run);
         return false;
     }
+    /* issue 8 §5: a score row of no bidder, a missing consensus, no score at all: refused */
+    if (tnd_scores_check_bids(&run->scores, run->def, (const tnd_bid *const *)run->checked.bids,
+                              run->checked.n, &err) != TND_OK) {
+        tnd_print_error(&err);
+        tnd_run_free(run);
+        return false;
+    }
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
     if (o->tender) {

@@ -32,7 +32,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tender/form_cells.h"
 #include "tender/notation.h"
+#include "tender/scores_xlsx.h"
 
 #define CSV_MAX_FIELDS 16          /* fields stored per record; more are only counted */
 #define MAX_COLS 6                 /* columns of the widest table (scores) */
@@ -1118,6 +1120,193 @@ void tnd_scores_free(tnd_scores *s)
     free(s->items);
     s->items = NULL;
     s->n = 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The checks that need the bids (tnd_scores_check_bids)                                       */
+
+/* file:line for a CSV; for the committee workbook the sheet and cell (line 0). */
+static tnd_status refuse_score_row(const tnd_scores *s, const tnd_score *row, bool consensus_cell,
+                                   tnd_status code, tnd_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static tnd_status refuse_score_row(const tnd_scores *s, const tnd_score *row, bool consensus_cell,
+                                   tnd_status code, tnd_error *err, const char *fmt, ...)
+{
+    char message[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    bool workbook = tnd_path_is_xlsx(s->file);
+    tnd_error_set(err, code, s->file, workbook ? 0 : row->line, NULL, "%s", message);
+    if (err && workbook)
+        tnd_scores_xlsx_cell(row->lot, row->line, consensus_cell, err->where, sizeof err->where);
+    return code;
+}
+
+static int cmp_kvk(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Two KvK numbers that differ in one digit, or in one swap of neighbouring digits: a typo. */
+static bool kvk_typo_of(const char *a, const char *b)
+{
+    size_t n = strlen(a), diff = 0, first = 0;
+    if (n != strlen(b) || n == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i] && diff++ == 0)
+            first = i;
+    return diff == 1 || (diff == 2 && first + 1 < n && a[first] == b[first + 1] &&
+                         a[first + 1] == b[first]);
+}
+
+/* The hint for a KvK that is no bidder: a likely typo, a combination member, or where to look. */
+static void unknown_bidder_hint(const char *kvk, const tnd_bid *const *bids, size_t n,
+                                tnd_error *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (kvk_typo_of(kvk, bids[i]->bidder.kvk)) {
+            tnd_error_hint(err, "bedoelt u KvK %s (%s, %s)? Corrigeer het KvK-nummer",
+                           bids[i]->bidder.kvk, bids[i]->bidder.name, bids[i]->file);
+            return;
+        }
+    for (size_t i = 0; i < n; i++)
+        for (size_t m = 0; m < bids[i]->n_members; m++)
+            if (strcmp(bids[i]->members[m].kvk, kvk) == 0) {
+                tnd_error_hint(err, "KvK %s is lid van de combinatie van %s; scores staan op het "
+                               "KvK-nummer van de penvoerder: %s", kvk, bids[i]->bidder.name,
+                               bids[i]->bidder.kvk);
+                return;
+            }
+    tnd_error_hint(err, "corrigeer het KvK-nummer, of zet de inschrijving van deze inschrijver "
+                   "in de map met inschrijvingen (--bids)");
+}
+
+/* No row at all: refused when a bid applies for a lot whose award has criteria (§6.1). */
+static tnd_status check_not_empty(const tnd_scores *s, const tnd_definition *def,
+                                  const tnd_bid *const *bids, size_t n, tnd_error *err)
+{
+    if (s->n > 0)
+        return TND_OK;
+    char lots[256] = "";
+    size_t at = 0;
+    for (size_t a = 0; a < def->n_awards; a++) {
+        if (!lot_has_criteria(&def->awards[a]))
+            continue;
+        bool applied = false;
+        for (size_t i = 0; i < n && !applied; i++)
+            applied = tnd_bid_lot_find(bids[i], def->awards[a].lot) != NULL;
+        if (!applied)
+            continue;
+        char one[16];
+        snprintf(one, sizeof one, "%s%d", at ? ", " : "", def->awards[a].lot);
+        at = append(lots, sizeof lots, at, one);
+    }
+    if (!lots[0])
+        return TND_OK; /* nobody to score: only lots that are admitted (§6.1, lots 6-8) */
+    bool workbook = tnd_path_is_xlsx(s->file);
+    return tnd_error_set(err, TND_ERR_VALUE, s->file, 0,
+                         workbook ? "vul per inschrijver en criterium de scores van de leden "
+                                    "en de consensus in (docs/scores-format.md)"
+                                  : "zet onder de kopregel één regel per score: perceel, "
+                                    "criterium, inschrijver, ronde, beoordelaar, score "
+                                    "(docs/scores-format.md)",
+                         "geen enkele score (%s), terwijl er inschrijvingen zijn op perceel %s: "
+                         "zonder consensusscore wordt op die percelen niemand gegund (§6.1)",
+                         workbook ? "het commissieformulier is niet ingevuld"
+                                  : "alleen de kopregel",
+                         lots);
+}
+
+/* The first row (in file order) whose KvK is no bidder. */
+static tnd_status check_known_bidders(const tnd_scores *s, const tnd_bid *const *bids, size_t n,
+                                      tnd_error *err)
+{
+    const char **kvks = malloc((n ? n : 1) * sizeof *kvks);
+    if (!kvks)
+        return nomem(s->file, err);
+    for (size_t i = 0; i < n; i++)
+        kvks[i] = bids[i]->bidder.kvk;
+    qsort(kvks, n, sizeof *kvks, cmp_kvk);
+    tnd_status rc = TND_OK;
+    for (size_t i = 0; i < s->n && rc == TND_OK; i++) {
+        const tnd_score *row = &s->items[i];
+        const char *key = row->bidder;
+        if (n && bsearch(&key, kvks, n, sizeof *kvks, cmp_kvk))
+            continue;
+        rc = refuse_score_row(s, row, false, TND_ERR_REFERENCE, err,
+                              "inschrijver %s staat niet onder de inschrijvingen (perceel %d, "
+                              "criterium %s, ronde %d, %s): deze score zou ongemerkt vervallen",
+                              row->bidder, row->lot, row->criterion, row->round, row->member);
+        unknown_bidder_hint(row->bidder, bids, n, err);
+    }
+    free(kvks);
+    return rc;
+}
+
+/* Scores of beoordelaars without the consensus of that perceel, criterium, inschrijver and
+ * ronde: refuses the group whose first row comes first in the file. */
+static tnd_status check_consensus_present(const tnd_scores *s, tnd_error *err)
+{
+    if (s->n == 0)
+        return TND_OK;
+    const tnd_score **sorted = malloc(s->n * sizeof *sorted);
+    if (!sorted)
+        return nomem(s->file, err);
+    for (size_t i = 0; i < s->n; i++)
+        sorted[i] = &s->items[i];
+    qsort(sorted, s->n, sizeof *sorted, cmp_scores);
+    const tnd_score *bad = NULL;
+    int bad_members = 0;
+    for (size_t i = 0; i < s->n;) {
+        size_t end = i + 1;
+        while (end < s->n && same_assessment(sorted[i], sorted[end]) &&
+               sorted[i]->round == sorted[end]->round)
+            end++;
+        const tnd_score *first = NULL;
+        bool consensus = false;
+        int members = 0;
+        for (size_t k = i; k < end; k++) {
+            if (strcmp(sorted[k]->member, TND_CONSENSUS) == 0) {
+                consensus = true;
+                continue;
+            }
+            members++;
+            if (!first || sorted[k] < first)
+                first = sorted[k];
+        }
+        if (!consensus && first && (!bad || first < bad)) {
+            bad = first;
+            bad_members = members;
+        }
+        i = end;
+    }
+    free(sorted);
+    if (!bad)
+        return TND_OK;
+    refuse_score_row(s, bad, true, TND_ERR_VALUE, err,
+                     "inschrijver %s heeft op perceel %d, criterium %s, ronde %d scores van %d "
+                     "beoordelaar(s) maar geen consensusscore; de gunning telt alleen de "
+                     "consensus (§6.1.1 L1775-1777)",
+                     bad->bidder, bad->lot, bad->criterion, bad->round, bad_members);
+    if (tnd_path_is_xlsx(s->file))
+        tnd_error_hint(err, "vul de consensusscore in de kolom consensus in");
+    else
+        tnd_error_hint(err, "voeg de consensusscore toe, in de kolommen perceel, criterium, "
+                       "inschrijver, ronde, beoordelaar, score: %d;%s;%s;%d;" TND_CONSENSUS
+                       ";<score>", bad->lot, bad->criterion, bad->bidder, bad->round);
+    return TND_ERR_VALUE;
+}
+
+tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
+                                 const tnd_bid *const *bids, size_t n, tnd_error *err)
+{
+    TRY(check_not_empty(s, def, bids, n, err));
+    TRY(check_known_bidders(s, bids, n, err));
+    return check_consensus_present(s, err);
 }
 
 /* ------------------------------------------------------------------------------------------ */

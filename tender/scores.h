@@ -8,8 +8,8 @@
  * from the file and the tender definition is refused here, naming file, line, column and a
  * correct example line: a score off the definition's scale, a lot without award criteria, an
  * unknown or composite criterion, a round 2 that no revision allows, a duplicate row.
- * What needs the bids (does the bidder exist, is a consensus score missing, is the consensus
- * outside the members' range) is left to the award (scoring/award.c), which flags it.
+ * What needs the bids is judged by tnd_scores_check_bids once the bids are read; whether the
+ * consensus lies outside the members' range is flagged by the award (scoring/award.c).
  */
 #ifndef TND_SCORES_H
 #define TND_SCORES_H
@@ -37,6 +37,21 @@ tnd_status tnd_scores_load_csv(const char *path, const tnd_definition *def, tnd_
 /* As tnd_scores_load_csv, from a buffer; name is used in messages and stored in out->file. */
 tnd_status tnd_scores_load_memory(const char *buf, size_t len, const char *name,
                                   const tnd_definition *def, tnd_scores *out, tnd_error *err);
+
+/*
+ * The checks that need the bids (issue 8 §5: never a silently wrong award), in this order:
+ *   - no score row at all (a header-only file, an unfilled committee workbook) while a bid
+ *     applies for a lot with award criteria: every such bid would show "score ontbreekt";
+ *   - a row whose KvK number is no bidder of `bids`: the score would be dropped unseen and the
+ *     real bidder (a typo) would show "score ontbreekt". The hint names a bidder whose KvK
+ *     differs in one digit or one swap, or the combination the KvK is a member of;
+ *   - scores of beoordelaars for a perceel, criterium, inschrijver and ronde without the
+ *     consensus row of that ronde (the award only uses the consensus, §6.1.1).
+ * Refuses the first such row in file order, naming file:line (a CSV) or the sheet and cell (the
+ * committee workbook) and the KvK number.
+ */
+tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
+                                 const tnd_bid *const *bids, size_t n, tnd_error *err);
 
 /* Releases the rows and empties the record (idempotent). */
 void tnd_scores_free(tnd_scores *s);

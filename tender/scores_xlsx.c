@@ -255,6 +255,15 @@ tnd_status tnd_scores_xlsx_load(const char *path, const tnd_definition *def, tnd
     return TND_OK;
 }
 
+void tnd_scores_xlsx_cell(int lot, long row, bool consensus, char *buf, size_t size)
+{
+    char sheet[32], ref[16];
+    snprintf(sheet, sizeof sheet, TND_FORM_COMMITTEE_SHEET_FMT, lot);
+    tnd_form_ref(row > 0 && row <= LAST_ROW + 1 ? (int)row - 1 : 0,
+                 consensus ? TND_FORM_COM_COL_CONSENSUS : TND_FORM_COM_COL_KVK, ref, sizeof ref);
+    snprintf(buf, size, "blad '%s' cel %s", sheet, ref);
+}
+
 tnd_status tnd_scores_load_input(const char *path, const tnd_definition *def, tnd_scores *out,
                                  tnd_error *err)
 {

@@ -28,4 +28,8 @@ tnd_status tnd_scores_xlsx_load(const char *path, const tnd_definition *def, tnd
 tnd_status tnd_scores_load_input(const char *path, const tnd_definition *def, tnd_scores *out,
                                  tnd_error *err);
 
+/* Where a score row of the workbook is, for a message: "blad 'Perceel 4' cel B9" (the KvK cell of
+ * the row, or with consensus = true its consensus cell). lot and row are tnd_score.lot and .line. */
+void tnd_scores_xlsx_cell(int lot, long row, bool consensus, char *buf, size_t size);
+
 #endif

@@ -726,6 +726,205 @@ static void test_missing_file_and_directory_are_io_errors(void **state)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* The checks that need the bids (tnd_scores_check_bids, issue 8 §5)                           */
+
+/* A bid as the scores check sees it: a bidder's KvK, the lots applied for, combination members. */
+typedef struct {
+    tnd_bid bid;
+    tnd_bid_lot lots[2];
+    tnd_party members[1];
+} bid_stub;
+
+static void stub(bid_stub *b, const char *kvk, const char *name, int lot, const char *member_kvk)
+{
+    memset(b, 0, sizeof *b);
+    snprintf(b->bid.file, sizeof b->bid.file, "bids/%s.xml", kvk);
+    snprintf(b->bid.bidder.kvk, sizeof b->bid.bidder.kvk, "%s", kvk);
+    snprintf(b->bid.bidder.name, sizeof b->bid.bidder.name, "%s", name);
+    b->lots[0].number = lot;
+    b->bid.lots = b->lots;
+    b->bid.n_lots = 1;
+    if (member_kvk) {
+        b->bid.is_combination = true;
+        snprintf(b->members[0].kvk, sizeof b->members[0].kvk, "%s", member_kvk);
+        b->bid.members = b->members;
+        b->bid.n_members = 1;
+    }
+}
+
+/* The three bidders of scores-example.csv (lots 3, 3 and 4). */
+static void example_bids(bid_stub stubs[3], const tnd_bid *bids[3])
+{
+    stub(&stubs[0], "30112233", "Ambulant Drie BV", 3, NULL);
+    stub(&stubs[1], "41223344", "Herkansing GGZ", 3, "77665544");
+    stub(&stubs[2], "52334455", "Rekenvoorbeeld GGZ", 4, NULL);
+    for (int i = 0; i < 3; i++)
+        bids[i] = &stubs[i].bid;
+}
+
+/* Loads text (must read) and runs the check against the example bidders. */
+static tnd_status check_text_against_example(const tnd_definition *def, const char *text,
+                                             tnd_error *err)
+{
+    tnd_scores s;
+    load_text_ok(def, text, &s);
+    bid_stub stubs[3];
+    const tnd_bid *bids[3];
+    example_bids(stubs, bids);
+    tnd_status rc = tnd_scores_check_bids(&s, def, bids, 3, err);
+    tnd_scores_free(&s);
+    return rc;
+}
+
+static void assert_check_refused(tnd_status rc, const tnd_error *err, tnd_status code,
+                                 long line, const char *message, const char *hint)
+{
+    if (rc != code || err->line != line)
+        print_unexpected(rc, err);
+    assert_int_equal(rc, code);
+    assert_string_equal(err->file, NAME);
+    assert_int_equal(err->line, line);
+    assert_string_equal(err->where, "");
+    assert_string_equal(err->message, message);
+    assert_string_equal(err->hint, hint);
+}
+
+static void test_example_scores_pass_the_check_against_their_bidders(void **state)
+{
+    tnd_error err;
+    tnd_scores s;
+    assert_int_equal(tnd_scores_load_csv(FIXTURES "scores-example.csv", *state, &s, &err), TND_OK);
+    bid_stub stubs[3];
+    const tnd_bid *bids[3];
+    example_bids(stubs, bids);
+    tnd_status rc = tnd_scores_check_bids(&s, *state, bids, 3, &err);
+    if (rc != TND_OK)
+        print_unexpected(rc, &err);
+    assert_int_equal(rc, TND_OK);
+    tnd_scores_free(&s);
+}
+
+static void test_header_only_scores_file_is_refused_when_a_bid_needs_a_score(void **state)
+{
+    /* issue 8 §5: an award of 0 gegund everywhere with exit 0 is never the right award */
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state, HEADER, &err);
+    assert_check_refused(rc, &err, TND_ERR_VALUE, 0,
+                         "geen enkele score (alleen de kopregel), terwijl er inschrijvingen zijn "
+                         "op perceel 3, 4: zonder consensusscore wordt op die percelen niemand "
+                         "gegund (§6.1)",
+                         "zet onder de kopregel één regel per score: perceel, criterium, "
+                         "inschrijver, ronde, beoordelaar, score (docs/scores-format.md)");
+}
+
+static void test_header_only_scores_file_is_accepted_when_only_admission_lots_are_bid(void **state)
+{
+    /* §6.1 L1702-1704: lots 6, 7, 8 are admitted without a plan; nothing to score */
+    tnd_scores s;
+    load_text_ok(*state, HEADER, &s);
+    bid_stub b;
+    stub(&b, "60000008", "Gezinshuis De Linde", 8, NULL);
+    const tnd_bid *bids[1] = { &b.bid };
+    tnd_error err;
+    assert_int_equal(tnd_scores_check_bids(&s, *state, bids, 1, &err), TND_OK);
+    tnd_scores_free(&s);
+}
+
+static void test_score_row_of_a_kvk_one_digit_off_is_refused_naming_line_and_the_bidder(void **state)
+{
+    /* issue 8 §5: a typo in a consensus row; the real bidder would show "score ontbreekt" */
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state,
+                                               HEADER "3;normaliseren;30112233;1;lid-1;8\n"
+                                                      "3;normaliseren;30112283;1;consensus;8\n",
+                                               &err);
+    assert_check_refused(rc, &err, TND_ERR_REFERENCE, 3,
+                         "inschrijver 30112283 staat niet onder de inschrijvingen (perceel 3, "
+                         "criterium normaliseren, ronde 1, consensus): deze score zou ongemerkt "
+                         "vervallen",
+                         "bedoelt u KvK 30112233 (Ambulant Drie BV, bids/30112233.xml)? Corrigeer "
+                         "het KvK-nummer");
+}
+
+static void test_score_row_with_two_digits_swapped_names_the_bidder_in_the_hint(void **state)
+{
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state,
+                                               HEADER "4;normaliseren;52334545;1;consensus;8\n",
+                                               &err);
+    assert_int_equal(rc, TND_ERR_REFERENCE);
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.hint, "bedoelt u KvK 52334455 (Rekenvoorbeeld GGZ, "
+                                  "bids/52334455.xml)? Corrigeer het KvK-nummer");
+}
+
+static void test_score_row_of_a_combination_member_points_to_the_penvoerder(void **state)
+{
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state,
+                                               HEADER "3;normaliseren;77665544;1;consensus;6\n",
+                                               &err);
+    assert_int_equal(rc, TND_ERR_REFERENCE);
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.hint, "KvK 77665544 is lid van de combinatie van Herkansing GGZ; "
+                                  "scores staan op het KvK-nummer van de penvoerder: 41223344");
+}
+
+static void test_score_row_of_an_unrelated_kvk_says_where_bidders_come_from(void **state)
+{
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state,
+                                               HEADER "3;normaliseren;30112233;1;consensus;8\n"
+                                                      "3;normaliseren;99999999;1;consensus;6\n",
+                                               &err);
+    assert_int_equal(rc, TND_ERR_REFERENCE);
+    assert_int_equal(err.line, 3);
+    assert_string_equal(err.hint, "corrigeer het KvK-nummer, of zet de inschrijving van deze "
+                                  "inschrijver in de map met inschrijvingen (--bids)");
+}
+
+static void test_member_scores_without_their_consensus_row_are_refused(void **state)
+{
+    /* §6.1.1 L1775-1777: the committee fixes the consensus score; the award uses only that */
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state,
+                                               HEADER "3;normaliseren;30112233;1;consensus;8\n"
+                                                      "3;normaliseren;41223344;1;lid-1;4\n"
+                                                      "3;normaliseren;41223344;1;lid-2;2\n",
+                                               &err);
+    assert_check_refused(rc, &err, TND_ERR_VALUE, 3,
+                         "inschrijver 41223344 heeft op perceel 3, criterium normaliseren, "
+                         "ronde 1 scores van 2 beoordelaar(s) maar geen consensusscore; de "
+                         "gunning telt alleen de consensus (§6.1.1 L1775-1777)",
+                         "voeg de consensusscore toe, in de kolommen perceel, criterium, "
+                         "inschrijver, ronde, beoordelaar, score: "
+                         "3;normaliseren;41223344;1;consensus;<score>");
+}
+
+static void test_round_2_member_scores_without_consensus_are_refused_at_their_first_line(void **state)
+{
+    /* the round-1 consensus (4) exists; round 2 has members only: the revision is unscored */
+    tnd_error err;
+    tnd_status rc = check_text_against_example(*state,
+                                               HEADER "3;normaliseren;41223344;1;consensus;4\n"
+                                                      "3;normaliseren;41223344;2;lid-2;6\n"
+                                                      "3;normaliseren;41223344;2;lid-1;6\n",
+                                               &err);
+    assert_int_equal(rc, TND_ERR_VALUE);
+    assert_int_equal(err.line, 3);
+    assert_contains(err.message, "ronde 2 scores van 2 beoordelaar(s) maar geen consensusscore");
+}
+
+static void test_consensus_alone_without_member_rows_is_accepted(void **state)
+{
+    tnd_error err;
+    assert_int_equal(check_text_against_example(*state,
+                                                HEADER "4;normaliseren;52334455;1;consensus;8\n",
+                                                &err),
+                     TND_OK);
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Prices                                                                                      */
 
 /* Gives lot `lot` a price formula for the duration of a test; returns the old kind. */
@@ -883,6 +1082,16 @@ int main(void)
         cmocka_unit_test(test_200000_rows_are_read_and_one_more_is_too_many),
         cmocka_unit_test(test_file_larger_than_8_mib_is_refused_before_reading),
         cmocka_unit_test(test_missing_file_and_directory_are_io_errors),
+        cmocka_unit_test(test_example_scores_pass_the_check_against_their_bidders),
+        cmocka_unit_test(test_header_only_scores_file_is_refused_when_a_bid_needs_a_score),
+        cmocka_unit_test(test_header_only_scores_file_is_accepted_when_only_admission_lots_are_bid),
+        cmocka_unit_test(test_score_row_of_a_kvk_one_digit_off_is_refused_naming_line_and_the_bidder),
+        cmocka_unit_test(test_score_row_with_two_digits_swapped_names_the_bidder_in_the_hint),
+        cmocka_unit_test(test_score_row_of_a_combination_member_points_to_the_penvoerder),
+        cmocka_unit_test(test_score_row_of_an_unrelated_kvk_says_where_bidders_come_from),
+        cmocka_unit_test(test_member_scores_without_their_consensus_row_are_refused),
+        cmocka_unit_test(test_round_2_member_scores_without_consensus_are_refused_at_their_first_line),
+        cmocka_unit_test(test_consensus_alone_without_member_rows_is_accepted),
         cmocka_unit_test(test_prices_example_gives_cents_in_file_order),
         cmocka_unit_test(test_prices_with_commas_need_quotes_around_dutch_amounts),
         cmocka_unit_test(test_price_for_a_lot_without_price_formula_is_refused),

@@ -394,6 +394,104 @@ static void test_corrupt_workbook_is_refused_naming_the_file(void **state)
     assert_int_equal(s.n, 0);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Against the bids (tnd_scores_check_bids, issue 8 §5): the cell is named                     */
+
+/* Reads the workbook (must read) and checks it against bidders 30112233 (lot 3), 41223344
+ * (lot 3) and 52334455 (lot 4), the bidders of the example. */
+static tnd_status check_against_example_bidders(fixture *f, tnd_error *err)
+{
+    static const char *const kvks[3] = { "30112233", "41223344", "52334455" };
+    static const int lots[3] = { 3, 3, 4 };
+    tnd_bid bid[3];
+    tnd_bid_lot lot[3];
+    const tnd_bid *bids[3];
+    memset(bid, 0, sizeof bid);
+    memset(lot, 0, sizeof lot);
+    for (int i = 0; i < 3; i++) {
+        snprintf(bid[i].bidder.kvk, sizeof bid[i].bidder.kvk, "%s", kvks[i]);
+        snprintf(bid[i].bidder.name, sizeof bid[i].bidder.name, "Inschrijver %d", i + 1);
+        snprintf(bid[i].file, sizeof bid[i].file, "bids/%s.xml", kvks[i]);
+        lot[i].number = lots[i];
+        bid[i].lots = &lot[i];
+        bid[i].n_lots = 1;
+        bids[i] = &bid[i];
+    }
+    tnd_scores s;
+    tnd_status rc = tnd_scores_xlsx_load(f->path, f->def, &s, err);
+    if (rc != TND_OK) {
+        char text[1600];
+        tnd_error_format(err, text, sizeof text);
+        fprintf(stderr, "%s\n", text);
+    }
+    assert_int_equal(rc, TND_OK);
+    rc = tnd_scores_check_bids(&s, f->def, bids, 3, err);
+    tnd_scores_free(&s);
+    return rc;
+}
+
+static void test_unfilled_committee_workbook_is_refused_against_bids_to_score(void **state)
+{
+    /* issue 8 §5: the workbook as tender forms makes it reads as no score at all */
+    fixture *f = *state;
+    tnd_error err;
+    assert_int_equal(tnd_committee_write(f->path, f->def, NULL, 0, &err), TND_OK);
+    assert_int_equal(check_against_example_bidders(f, &err), TND_ERR_VALUE);
+    assert_string_equal(err.file, f->path);
+    assert_int_equal(err.line, 0);
+    assert_string_equal(err.message, "geen enkele score (het commissieformulier is niet "
+                                     "ingevuld), terwijl er inschrijvingen zijn op perceel 3, 4: "
+                                     "zonder consensusscore wordt op die percelen niemand gegund "
+                                     "(§6.1)");
+}
+
+static void test_filled_example_workbook_passes_the_check_against_its_bidders(void **state)
+{
+    fixture *f = *state;
+    tnd_error err;
+    write_example(f->path, NULL);
+    assert_int_equal(check_against_example_bidders(f, &err), TND_OK);
+}
+
+static void test_kvk_of_no_bidder_is_refused_naming_its_cell(void **state)
+{
+    /* the second row of 'Perceel 3' (Excel row 8) has 41223343 for 41223344 */
+    fixture *f = *state;
+    static const score_row rows[] = {
+        { "30112233", "normaliseren", 1, { 8, 6, BLANK, BLANK, BLANK, 8 } },
+        { "41223343", "normaliseren", 1, { 6, 6, BLANK, BLANK, BLANK, 6 } },
+    };
+    const score_sheet sheet = { "Perceel 3", rows, 2 };
+    write_committee(f->path, &sheet, 1, NULL);
+    tnd_error err;
+    assert_int_equal(check_against_example_bidders(f, &err), TND_ERR_REFERENCE);
+    assert_int_equal(err.line, 0);
+    assert_string_equal(err.where, "blad 'Perceel 3' cel B8");
+    assert_string_equal(err.message, "inschrijver 41223343 staat niet onder de inschrijvingen "
+                                     "(perceel 3, criterium normaliseren, ronde 1, lid-1): deze "
+                                     "score zou ongemerkt vervallen");
+    assert_string_equal(err.hint, "bedoelt u KvK 41223344 (Inschrijver 2, bids/41223344.xml)? "
+                                  "Corrigeer het KvK-nummer");
+}
+
+static void test_member_scores_without_consensus_are_refused_naming_the_consensus_cell(void **state)
+{
+    /* §6.1.1 L1775-1777: row 7 of 'Perceel 4' has lid-1 and lid-2 but an empty consensus (K) */
+    fixture *f = *state;
+    static const score_row rows[] = {
+        { "52334455", "normaliseren", 1, { 8, 6, BLANK, BLANK, BLANK, BLANK } },
+    };
+    const score_sheet sheet = { "Perceel 4", rows, 1 };
+    write_committee(f->path, &sheet, 1, NULL);
+    tnd_error err;
+    assert_int_equal(check_against_example_bidders(f, &err), TND_ERR_VALUE);
+    assert_string_equal(err.where, "blad 'Perceel 4' cel K7");
+    assert_non_null(strstr(err.message, "inschrijver 52334455 heeft op perceel 4, criterium "
+                                        "normaliseren, ronde 1 scores van 2 beoordelaar(s) maar "
+                                        "geen consensusscore"));
+    assert_string_equal(err.hint, "vul de consensusscore in de kolom consensus in");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +511,10 @@ int main(void)
         T(test_renamed_member_column_is_refused_naming_the_cell),
         T(test_workbook_without_lot_sheets_is_refused),
         T(test_corrupt_workbook_is_refused_naming_the_file),
+        T(test_unfilled_committee_workbook_is_refused_against_bids_to_score),
+        T(test_filled_example_workbook_passes_the_check_against_its_bidders),
+        T(test_kvk_of_no_bidder_is_refused_naming_its_cell),
+        T(test_member_scores_without_consensus_are_refused_naming_the_consensus_cell),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
