@@ -270,11 +270,8 @@ typedef struct {
 
 /*
  * A requirement on a named fact of the bid (§5.6 tariff groups, lot 9 NKD/protocol).
- * Fact names are the element names of <facts> in the bid (docs/bid-format.md):
- *   cao (text set), jeugdwet-omzet (money, per year), fte-behandelaren-loondienst (number),
- *   multidisciplinair-team-tg5, tg6-tg7-medewerkers, lta-ackjp,
- *   academische-functie-regio, wvggz, nkd-lid, protocol-dyslexie (flags),
- *   ggz-verblijf-jeugdigen-regio (number), locaties-in-regio (number, derived from <locations>).
+ * The facts, what each holds and which requirement kind fits it: the one table of
+ * scoring/facts.c (the definition loader refuses a kind that does not fit).
  */
 typedef enum {
     TND_REQ_FLAG,                 /* fact is true */

@@ -25,6 +25,7 @@
 
 #include <libxml/tree.h>
 
+#include "scoring/facts.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
 #include "tender/xmlsafe.h"
@@ -883,25 +884,7 @@ static tnd_status read_references(reader *r, xmlNodePtr node, tnd_bid *bid)
 /* ------------------------------------------------------------------------------------------ */
 /* Facts (§5.6, lot 9)                                                                         */
 
-typedef enum { FACT_FLAG, FACT_DECIMAL, FACT_COUNT, FACT_MONEY_PER_YEAR, FACT_TEXT_SET } fact_kind;
-
-/* The facts of <facts>; their names are the fact names requirements use (model.h). */
-static const struct {
-    const char *name;
-    fact_kind kind;
-} fact_kinds[] = {
-    { "cao", FACT_TEXT_SET },
-    { "jeugdwet-omzet", FACT_MONEY_PER_YEAR },
-    { "fte-behandelaren-loondienst", FACT_DECIMAL },
-    { "multidisciplinair-team-tg5", FACT_FLAG },
-    { "tg6-tg7-medewerkers", FACT_FLAG },
-    { "ggz-verblijf-jeugdigen-regio", FACT_COUNT },
-    { "lta-ackjp", FACT_FLAG },
-    { "academische-functie-regio", FACT_FLAG },
-    { "wvggz", FACT_FLAG },
-    { "nkd-lid", FACT_FLAG },
-    { "protocol-dyslexie", FACT_FLAG },
-};
+/* The facts of <facts> and what each holds: the one vocabulary of scoring/facts.c. */
 
 static tnd_fact *find_fact(tnd_bid *bid, const char *name, int year)
 {
@@ -911,24 +894,24 @@ static tnd_fact *find_fact(tnd_bid *bid, const char *name, int year)
     return NULL;
 }
 
-/* <cao>: one element per value, gathered into one TEXT fact. */
-static tnd_status add_cao(reader *r, xmlNodePtr node, tnd_bid *bid)
+/* A text fact (<cao>): one element per value, gathered into one TEXT fact. */
+static tnd_status add_text_fact(reader *r, xmlNodePtr node, const char *name, tnd_bid *bid)
 {
-    tnd_fact *f = find_fact(bid, "cao", 0);
+    tnd_fact *f = find_fact(bid, name, 0);
     if (!f) {
         f = &bid->facts[bid->n_facts++];
-        snprintf(f->name, sizeof f->name, "cao");
+        snprintf(f->name, sizeof f->name, "%s", name);
         f->type = TND_FACT_TEXT;
         f->line = tnd_xml_line(node);
     }
     if (f->n_values == MAX_CAO)
         return tnd_error_set(r->err, TND_ERR_TOO_LARGE, r->file, tnd_xml_line(node), NULL,
-                             "meer dan %d cao's (<cao>) in <facts>", MAX_CAO);
+                             "meer dan %d waarden van <%s> in <facts>", MAX_CAO, name);
     char *value = f->values[f->n_values];
     tnd_status rc = read_string(r, node, NULL, value, sizeof f->values[0]);
     for (int i = 0; rc == TND_OK && i < f->n_values; i++)
         if (strcasecmp(f->values[i], value) == 0)
-            rc = duplicate(r, node, "cao", value);
+            rc = duplicate(r, node, name, value);
     if (rc == TND_OK)
         f->n_values++;
     return rc;
@@ -936,43 +919,41 @@ static tnd_status add_cao(reader *r, xmlNodePtr node, tnd_bid *bid)
 
 static tnd_status read_fact(reader *r, xmlNodePtr node, tnd_bid *bid)
 {
-    static const dec_bounds fte = { { 0 }, { FTE_MAX * TND_DEC_SCALE }, false, "0 t/m 100.000",
-                                    "7,5" };
-    size_t k = 0;
-    while (k < sizeof fact_kinds / sizeof fact_kinds[0] && !named(node, fact_kinds[k].name))
-        k++;
-    if (k == sizeof fact_kinds / sizeof fact_kinds[0])
-        return TND_OK; /* not reached: the XSD allows only the facts above */
-    if (fact_kinds[k].kind == FACT_TEXT_SET)
-        return add_cao(r, node, bid);
+    const tnd_fact_spec *spec = tnd_fact_spec_find((const char *)node->name);
+    if (!spec || spec->origin != TND_FACT_IN_BID)
+        return TND_OK; /* not reached: the XSD allows only the facts of the table */
+    if (spec->kind == TND_FACT_KIND_TEXT)
+        return add_text_fact(r, node, spec->name, bid);
 
     tnd_fact *f = &bid->facts[bid->n_facts];
     memset(f, 0, sizeof *f);
-    snprintf(f->name, sizeof f->name, "%s", fact_kinds[k].name);
+    snprintf(f->name, sizeof f->name, "%s", spec->name);
     f->line = tnd_xml_line(node);
+    f->type = tnd_fact_kind_type(spec->kind);
     tnd_status rc = TND_OK;
-    long count;
-    switch (fact_kinds[k].kind) {
-    case FACT_FLAG:
-        f->type = TND_FACT_FLAG;
-        rc = read_bool(r, node, NULL, &f->flag);
-        break;
-    case FACT_DECIMAL:
-        f->type = TND_FACT_NUMBER;
-        rc = read_decimal(r, node, &fte, &f->number);
-        break;
-    case FACT_COUNT:
-        f->type = TND_FACT_NUMBER;
-        rc = read_count(r, node, NULL, 0, CLIENTS_MAX, "12", &count);
-        f->number = tnd_dec_from_int(count);
-        break;
-    case FACT_MONEY_PER_YEAR:
-        f->type = TND_FACT_MONEY;
+    if (spec->per_year)
         rc = read_year(r, node, "year", &f->year);
-        if (rc == TND_OK)
-            rc = read_money(r, node, false, &f->money);
+    long count;
+    const dec_bounds bounds = { { spec->min }, { spec->max }, false, spec->range_text,
+                                spec->example };
+    switch (spec->kind) {
+    case TND_FACT_KIND_FLAG:
+        rc = rc == TND_OK ? read_bool(r, node, NULL, &f->flag) : rc;
         break;
-    case FACT_TEXT_SET:
+    case TND_FACT_KIND_DECIMAL:
+        rc = rc == TND_OK ? read_decimal(r, node, &bounds, &f->number) : rc;
+        break;
+    case TND_FACT_KIND_COUNT:
+        rc = rc == TND_OK ? read_count(r, node, NULL, (long)spec->min, (long)spec->max,
+                                       spec->example, &count)
+                          : rc;
+        if (rc == TND_OK)
+            f->number = tnd_dec_from_int(count);
+        break;
+    case TND_FACT_KIND_MONEY:
+        rc = rc == TND_OK ? read_money(r, node, spec->min < 0, &f->money) : rc;
+        break;
+    case TND_FACT_KIND_TEXT:
         break;
     }
     if (rc == TND_OK && find_fact(bid, f->name, f->year))

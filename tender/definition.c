@@ -27,6 +27,7 @@
 
 #include <libxml/tree.h>
 
+#include "scoring/facts.h"
 #include "scoring/price.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
@@ -1145,6 +1146,49 @@ static tnd_status product_token(loader *L, xmlNodePtr n, const char *name, const
     return TND_OK;
 }
 
+/*
+ * The kind and year of a requirement fit the fact it names (the vocabulary, scoring/facts.c).
+ * Refused at load time, naming the line: a <number> on a money fact would read the fact's
+ * number, 0, and fail every bid without a word (issue 8 §5); a per-year fact without year=, or a
+ * year= on a fact without years, would find no fact and call every bid's fact missing.
+ */
+static tnd_status check_fact(loader *L, xmlNodePtr c, const tnd_requirement *r)
+{
+    const char *element = (const char *)c->name;
+    const tnd_fact_spec *spec = tnd_fact_spec_find(r->fact);
+    if (!spec)
+        return fail(L, TND_ERR_DEFINITION, c,
+                    "noem een gegeven uit de lijst in docs/definition-format.md",
+                    "onbekend gegeven '%s'", r->fact);
+    if (!tnd_fact_kind_fits(spec->kind, r->kind)) {
+        fail(L, TND_ERR_DEFINITION, c, NULL,
+             "<%s> past niet bij gegeven '%s': dat is een %s (%s); de eis zou een leeg veld "
+             "lezen en elke inschrijving verkeerd beoordelen",
+             element, r->fact, tnd_fact_kind_dutch(spec->kind), spec->label);
+        if (spec->kind == TND_FACT_KIND_FLAG)
+            tnd_error_hint(L->err, "gebruik <flag fact=\"%s\"> voor dit gegeven (%s)", r->fact,
+                           DOC_HINT);
+        else
+            tnd_error_hint(L->err, "gebruik <%s fact=\"%s\"%s> voor dit gegeven, bijvoorbeeld "
+                           "%s=\"%s\" (%s)",
+                           tnd_fact_kind_element(spec->kind), r->fact,
+                           spec->per_year ? " year=\"...\"" : "",
+                           spec->kind == TND_FACT_KIND_TEXT ? "values" : "value", spec->example,
+                           DOC_HINT);
+        return TND_ERR_DEFINITION;
+    }
+    if (spec->per_year && r->year == 0)
+        return fail(L, TND_ERR_DEFINITION, c,
+                    "geef met year=\"...\" het jaar waarover de eis gaat (" DOC_HINT ")",
+                    "gegeven '%s' staat per jaar in een inschrijving, maar <%s> noemt geen jaar",
+                    r->fact, element);
+    if (!spec->per_year && r->year != 0)
+        return fail(L, TND_ERR_DEFINITION, c, "laat het attribuut year weg (" DOC_HINT ")",
+                    "gegeven '%s' heeft geen jaar, maar <%s> noemt year=\"%d\"", r->fact,
+                    element, r->year);
+    return TND_OK;
+}
+
 static tnd_status load_requirement(loader *L, xmlNodePtr c, tnd_requirement *r)
 {
     TRY(rule_ref(L, c, &r->ref));
@@ -1158,23 +1202,23 @@ static tnd_status load_requirement(loader *L, xmlNodePtr c, tnd_requirement *r)
     TRY(attr_str(L, c, "fact", true, r->fact, sizeof r->fact));
     if (strcmp(kind, "flag") == 0) {
         r->kind = TND_REQ_FLAG;
-        return TND_OK;
-    }
-    if (strcmp(kind, "one-of") == 0) {
+    } else if (strcmp(kind, "one-of") == 0) {
         r->kind = TND_REQ_ONE_OF;
-        return attr_codes(L, c, "values", true, r->values, TND_MAX_SET, &r->n_values);
+        TRY(attr_codes(L, c, "values", true, r->values, TND_MAX_SET, &r->n_values));
+    } else {
+        TRY(attr_int(L, c, "year", false, 0, 1900, 2999, &r->year));
+        TRY(attr_op(L, c, "op", &r->op));
+        if (strcmp(kind, "number") == 0) {
+            r->kind = TND_REQ_NUMBER;
+            TRY(attr_value(L, c, "value", NOTE_DECIMAL, &r->number, NULL));
+        } else if (strcmp(kind, "money") == 0) {
+            r->kind = TND_REQ_MONEY;
+            TRY(attr_value(L, c, "value", NOTE_MONEY, &r->money, NULL));
+        } else {
+            return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende eis <%s>", kind);
+        }
     }
-    TRY(attr_int(L, c, "year", false, 0, 1900, 2999, &r->year));
-    TRY(attr_op(L, c, "op", &r->op));
-    if (strcmp(kind, "number") == 0) {
-        r->kind = TND_REQ_NUMBER;
-        return attr_value(L, c, "value", NOTE_DECIMAL, &r->number, NULL);
-    }
-    if (strcmp(kind, "money") == 0) {
-        r->kind = TND_REQ_MONEY;
-        return attr_value(L, c, "value", NOTE_MONEY, &r->money, NULL);
-    }
-    return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende eis <%s>", kind);
+    return check_fact(L, c, r);
 }
 
 static tnd_status load_requirements(loader *L, xmlNodePtr sec)

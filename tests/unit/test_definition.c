@@ -1088,6 +1088,141 @@ static void test_free_accepts_null(void **state)
     tnd_definition_free(NULL);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Requirements against the fact vocabulary (scoring/facts.c; issue 8 §5, issue 12)           */
+
+/* A definition whose <requirements> holds the one element `requirement` (line 16). */
+static char *with_requirement(const char *requirement)
+{
+    char tail[1024];
+    snprintf(tail, sizeof tail, "  <requirements>\n    %s\n  </requirements>\n", requirement);
+    return minimal("€ 1,08", "", tail);
+}
+
+static void assert_requirement_refused(const char *requirement, const char *message,
+                                       const char *hint)
+{
+    char *buf = with_requirement(requirement);
+    tnd_error err;
+    tnd_definition *def = NULL;
+    tnd_status rc = load(buf, &def, &err);
+    if (rc != TND_ERR_DEFINITION || strcmp(err.message, message) != 0) {
+        char text[1600];
+        tnd_error_format(&err, text, sizeof text);
+        fprintf(stderr, "%s\n", text);
+    }
+    assert_int_equal(rc, TND_ERR_DEFINITION);
+    assert_null(def);
+    assert_string_equal(err.file, "proef.xml");
+    assert_int_equal(err.line, 16);
+    assert_int_equal(err.line, line_of(buf, "id=\"EIS\"", 1));
+    assert_string_equal(err.message, message);
+    assert_string_equal(err.hint, hint);
+    free(buf);
+}
+
+static void test_number_requirement_on_the_money_fact_revenue_is_refused_naming_line(void **state)
+{
+    /* §5.6 L1572-1573 asks revenue in euro; <number> would read the fact's number (0) and fail
+     * every lot-3 bid with "jeugdwet-omzet 2021 is 0" */
+    assert_requirement_refused(
+        "<number id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Omzet\" fact=\"jeugdwet-omzet\" "
+        "year=\"2021\" op=\"ge\" value=\"250000\"/>",
+        "<number> past niet bij gegeven 'jeugdwet-omzet': dat is een bedrag (omzet Jeugdwet in "
+        "een jaar); de eis zou een leeg veld lezen en elke inschrijving verkeerd beoordelen",
+        "gebruik <money fact=\"jeugdwet-omzet\" year=\"...\"> voor dit gegeven, bijvoorbeeld "
+        "value=\"€ 1.250.000,00\" (zie docs/definition-format.md)");
+}
+
+static void test_money_requirement_on_the_revenue_fact_with_its_year_loads(void **state)
+{
+    char *buf = with_requirement("<money id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Omzet\" "
+                                 "fact=\"jeugdwet-omzet\" year=\"2021\" op=\"ge\" "
+                                 "value=\"€ 250.000,00\"/>");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_OK);
+    assert_int_equal(def->n_requirements, 1);
+    assert_int_equal(def->requirements[0].kind, TND_REQ_MONEY);
+    assert_int_equal(def->requirements[0].money, 25000000);
+    assert_int_equal(def->requirements[0].year, 2021);
+    tnd_definition_free(def);
+    free(buf);
+}
+
+static void test_number_requirement_on_count_and_decimal_facts_loads(void **state)
+{
+    static const char *const facts[] = { "fte-behandelaren-loondienst",
+                                         "ggz-verblijf-jeugdigen-regio", "locaties-in-regio" };
+    for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
+        char requirement[512];
+        snprintf(requirement, sizeof requirement,
+                 "<number id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Aantal\" fact=\"%s\" "
+                 "op=\"ge\" value=\"5\"/>", facts[i]);
+        char *buf = with_requirement(requirement);
+        tnd_error err;
+        tnd_definition *def = NULL;
+        assert_int_equal(load(buf, &def, &err), TND_OK);
+        tnd_definition_free(def);
+        free(buf);
+    }
+}
+
+static void test_money_requirement_on_the_decimal_fact_fte_is_refused(void **state)
+{
+    assert_requirement_refused(
+        "<money id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Fte\" "
+        "fact=\"fte-behandelaren-loondienst\" op=\"ge\" value=\"€ 5,00\"/>",
+        "<money> past niet bij gegeven 'fte-behandelaren-loondienst': dat is een getal (fte "
+        "behandelaren in loondienst); de eis zou een leeg veld lezen en elke inschrijving "
+        "verkeerd beoordelen",
+        "gebruik <number fact=\"fte-behandelaren-loondienst\"> voor dit gegeven, bijvoorbeeld "
+        "value=\"7,5\" (zie docs/definition-format.md)");
+}
+
+static void test_flag_requirement_on_a_count_fact_is_refused(void **state)
+{
+    assert_requirement_refused(
+        "<flag id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Verblijf\" "
+        "fact=\"ggz-verblijf-jeugdigen-regio\"/>",
+        "<flag> past niet bij gegeven 'ggz-verblijf-jeugdigen-regio': dat is een geheel getal "
+        "(jeugdigen uit de regio aan wie Jeugd-ggz verblijf wordt geleverd); de eis zou een leeg "
+        "veld lezen en elke inschrijving verkeerd beoordelen",
+        "gebruik <number fact=\"ggz-verblijf-jeugdigen-regio\"> voor dit gegeven, bijvoorbeeld "
+        "value=\"12\" (zie docs/definition-format.md)");
+}
+
+static void test_one_of_requirement_on_a_flag_fact_is_refused(void **state)
+{
+    assert_requirement_refused(
+        "<one-of id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Wvggz\" fact=\"wvggz\" "
+        "values=\"ja\"/>",
+        "<one-of> past niet bij gegeven 'wvggz': dat is een ja/nee-gegeven (brengt de Wvggz in "
+        "uitvoering); de eis zou een leeg veld lezen en elke inschrijving verkeerd beoordelen",
+        "gebruik <flag fact=\"wvggz\"> voor dit gegeven (zie docs/definition-format.md)");
+}
+
+static void test_per_year_fact_without_year_is_refused(void **state)
+{
+    /* the bid gives revenue per year: without year= the requirement finds no fact (MISSING) */
+    assert_requirement_refused(
+        "<money id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Omzet\" fact=\"jeugdwet-omzet\" "
+        "op=\"ge\" value=\"€ 250.000,00\"/>",
+        "gegeven 'jeugdwet-omzet' staat per jaar in een inschrijving, maar <money> noemt geen "
+        "jaar",
+        "geef met year=\"...\" het jaar waarover de eis gaat (zie docs/definition-format.md)");
+}
+
+static void test_year_on_a_fact_without_years_is_refused(void **state)
+{
+    assert_requirement_refused(
+        "<number id=\"EIS\" lot=\"1\" source=\"§5.6\" label=\"Fte\" "
+        "fact=\"fte-behandelaren-loondienst\" year=\"2021\" op=\"ge\" value=\"5\"/>",
+        "gegeven 'fte-behandelaren-loondienst' heeft geen jaar, maar <number> noemt "
+        "year=\"2021\"",
+        "laat het attribuut year weg (zie docs/definition-format.md)");
+}
+
 int main(void)
 {
     const struct CMUnitTest default_tests[] = {
@@ -1130,6 +1265,14 @@ int main(void)
         cmocka_unit_test(test_default_null_path_loads_the_embedded_definition),
         cmocka_unit_test(test_fixture_file_loads_and_names_its_path),
         cmocka_unit_test(test_minimal_definition_loads_with_optional_sections_empty),
+        cmocka_unit_test(test_number_requirement_on_the_money_fact_revenue_is_refused_naming_line),
+        cmocka_unit_test(test_money_requirement_on_the_revenue_fact_with_its_year_loads),
+        cmocka_unit_test(test_number_requirement_on_count_and_decimal_facts_loads),
+        cmocka_unit_test(test_money_requirement_on_the_decimal_fact_fte_is_refused),
+        cmocka_unit_test(test_flag_requirement_on_a_count_fact_is_refused),
+        cmocka_unit_test(test_one_of_requirement_on_a_flag_fact_is_refused),
+        cmocka_unit_test(test_per_year_fact_without_year_is_refused),
+        cmocka_unit_test(test_year_on_a_fact_without_years_is_refused),
         cmocka_unit_test(test_duplicate_rule_id_is_refused_at_second_use),
         cmocka_unit_test(test_duplicate_id_between_resolution_and_rule_is_refused),
         cmocka_unit_test(test_unknown_lot_in_combination_rule_is_refused),

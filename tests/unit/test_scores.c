@@ -830,7 +830,7 @@ static void test_header_only_scores_file_is_accepted_when_only_admission_lots_ar
     tnd_scores_free(&s);
 }
 
-static void test_score_row_of_a_kvk_one_digit_off_is_refused_naming_line_and_the_bidder(void **state)
+static void test_score_row_of_a_kvk_one_digit_off_is_refused_naming_line_and_bidder(void **state)
 {
     /* issue 8 §5: a typo in a consensus row; the real bidder would show "score ontbreekt" */
     tnd_error err;
@@ -901,7 +901,7 @@ static void test_member_scores_without_their_consensus_row_are_refused(void **st
                          "3;normaliseren;41223344;1;consensus;<score>");
 }
 
-static void test_round_2_member_scores_without_consensus_are_refused_at_their_first_line(void **state)
+static void test_round_2_members_without_consensus_are_refused_at_their_first_line(void **state)
 {
     /* the round-1 consensus (4) exists; round 2 has members only: the revision is unscored */
     tnd_error err;
@@ -1085,12 +1085,12 @@ int main(void)
         cmocka_unit_test(test_example_scores_pass_the_check_against_their_bidders),
         cmocka_unit_test(test_header_only_scores_file_is_refused_when_a_bid_needs_a_score),
         cmocka_unit_test(test_header_only_scores_file_is_accepted_when_only_admission_lots_are_bid),
-        cmocka_unit_test(test_score_row_of_a_kvk_one_digit_off_is_refused_naming_line_and_the_bidder),
+        cmocka_unit_test(test_score_row_of_a_kvk_one_digit_off_is_refused_naming_line_and_bidder),
         cmocka_unit_test(test_score_row_with_two_digits_swapped_names_the_bidder_in_the_hint),
         cmocka_unit_test(test_score_row_of_a_combination_member_points_to_the_penvoerder),
         cmocka_unit_test(test_score_row_of_an_unrelated_kvk_says_where_bidders_come_from),
         cmocka_unit_test(test_member_scores_without_their_consensus_row_are_refused),
-        cmocka_unit_test(test_round_2_member_scores_without_consensus_are_refused_at_their_first_line),
+        cmocka_unit_test(test_round_2_members_without_consensus_are_refused_at_their_first_line),
         cmocka_unit_test(test_consensus_alone_without_member_rows_is_accepted),
         cmocka_unit_test(test_prices_example_gives_cents_in_file_order),
         cmocka_unit_test(test_prices_with_commas_need_quotes_around_dutch_amounts),
