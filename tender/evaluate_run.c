@@ -201,6 +201,12 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     run->has_ev = true;
+    /* issue 8 §5: a score on a perceel where its bidder has no entry would be dropped unseen */
+    if (tnd_scores_check_lots(&run->scores, &run->ev, &err) != TND_OK) {
+        tnd_print_error(&err);
+        tnd_run_free(run);
+        return false;
+    }
     record_arguments(o, run);
     run->audit.tool_version = TND_VERSION;
     run->audit.evaluation_date = run->date;

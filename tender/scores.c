@@ -1309,6 +1309,42 @@ tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
     return check_consensus_present(s, err);
 }
 
+tnd_status tnd_scores_check_lots(const tnd_scores *s, const tnd_evaluation *ev, tnd_error *err)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const tnd_score *row = &s->items[i];
+        const tnd_lot_award *la = NULL;
+        for (size_t l = 0; l < ev->n_lots && !la; l++)
+            if (ev->lots[l].lot == row->lot)
+                la = &ev->lots[l];
+        bool used = false;
+        for (size_t e = 0; la && e < la->n_entries && !used; e++)
+            used = strcmp(la->entries[e].bid->bidder.kvk, row->bidder) == 0;
+        if (used)
+            continue;
+        const tnd_bid *bid = NULL;
+        for (size_t b = 0; b < ev->n_bidders && !bid; b++)
+            if (strcmp(ev->bidders[b].bid->bidder.kvk, row->bidder) == 0)
+                bid = ev->bidders[b].bid;
+        char lots[128] = "";
+        size_t at = 0;
+        for (size_t k = 0; bid && k < bid->n_lots; k++) {
+            char one[16];
+            snprintf(one, sizeof one, "%s%d", at ? ", " : "", bid->lots[k].number);
+            at = append(lots, sizeof lots, at, one);
+        }
+        refuse_score_row(s, row, false, TND_ERR_REFERENCE, err,
+                         "inschrijver %s%s%s%s dingt niet mee op perceel %d (ingeschreven op "
+                         "perceel %s): deze score zou ongemerkt vervallen",
+                         row->bidder, bid ? " (" : "", bid ? bid->bidder.name : "", bid ? ")" : "",
+                         row->lot, lots[0] ? lots : "geen");
+        tnd_error_hint(err, "corrigeer het perceel: een inschrijver wordt gescoord op een perceel "
+                       "waarop hij inschrijft of waarop hij terechtkomt na terugval (§4.3.1)");
+        return TND_ERR_REFERENCE;
+    }
+    return TND_OK;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Rows from elsewhere (scores_rows.h): the same table, its fields given instead of split      */
 

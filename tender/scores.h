@@ -53,6 +53,13 @@ tnd_status tnd_scores_load_memory(const char *buf, size_t len, const char *name,
 tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
                                  const tnd_bid *const *bids, size_t n, tnd_error *err);
 
+/*
+ * After the award (tnd_evaluate): a row whose perceel is no lot the bidder is an entry of, i.e.
+ * neither applied for nor reached by the cascade (§4.3.1). Such a score would be dropped unseen
+ * (a perceel typed wrong). Refuses the first in file order, located as above.
+ */
+tnd_status tnd_scores_check_lots(const tnd_scores *s, const tnd_evaluation *ev, tnd_error *err);
+
 /* Releases the rows and empties the record (idempotent). */
 void tnd_scores_free(tnd_scores *s);
 
