@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scoring/facts.h"
+
 const char *const tnd_form_plan_texts[5] = {
     [TND_PLAN_NONE] = "",
     [TND_PLAN_SUBMITTED] = "ingediend",
@@ -129,19 +131,27 @@ static void insert_year(tnd_fillin_layout *L, int year)
     L->years[i] = year;
 }
 
+/* What the form asks for a fact: from the fact vocabulary (scoring/facts.c), which the
+ * definition loader has checked every requirement against. */
 static tnd_form_fact_kind fact_kind(const tnd_requirement *q)
 {
-    switch (q->kind) {
-    case TND_REQ_FLAG:
+    const tnd_fact_spec *spec = tnd_fact_spec_find(q->fact);
+    if (!spec)
+        return TND_FORM_FACT_TEXT; /* not reached: the loader refuses an unknown fact */
+    if (spec->origin == TND_FACT_DERIVED)
+        return TND_FORM_FACT_DERIVED;
+    switch (spec->kind) {
+    case TND_FACT_KIND_FLAG:
         return TND_FORM_FACT_FLAG;
-    case TND_REQ_MONEY:
+    case TND_FACT_KIND_MONEY:
         return TND_FORM_FACT_MONEY;
-    case TND_REQ_ONE_OF:
+    case TND_FACT_KIND_TEXT:
         return TND_FORM_FACT_TEXT;
-    default:
-        return strcmp(q->fact, TND_FORM_DERIVED_LOCATIONS_FACT) == 0 ? TND_FORM_FACT_DERIVED
-                                                                     : TND_FORM_FACT_NUMBER;
+    case TND_FACT_KIND_COUNT:
+    case TND_FACT_KIND_DECIMAL:
+        break;
     }
+    return TND_FORM_FACT_NUMBER;
 }
 
 /* Is lot `number` the source or a target of a cascade chain (a "tariefgroep" lot, §4.3.1)? */
