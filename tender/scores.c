@@ -1008,17 +1008,26 @@ static tnd_status check_revisions(const tnd_definition *def, const tnd_score *co
     return TND_ERR_REFERENCE;
 }
 
+/* The rows of s (s->n > 0) in cmp_scores order, as a malloc'd array; NULL when out of memory. */
+static const tnd_score **sorted_rows(const tnd_scores *s)
+{
+    const tnd_score **sorted = malloc(s->n * sizeof *sorted);
+    if (!sorted)
+        return NULL;
+    for (size_t i = 0; i < s->n; i++)
+        sorted[i] = &s->items[i];
+    qsort(sorted, s->n, sizeof *sorted, cmp_scores);
+    return sorted;
+}
+
 static tnd_status check_across_rows(const tnd_definition *def, const tnd_scores *s, char sep,
                                     tnd_error *err)
 {
     if (s->n == 0)
         return TND_OK;
-    const tnd_score **sorted = malloc(s->n * sizeof *sorted);
+    const tnd_score **sorted = sorted_rows(s);
     if (!sorted)
         return nomem(s->file, err);
-    for (size_t i = 0; i < s->n; i++)
-        sorted[i] = &s->items[i];
-    qsort(sorted, s->n, sizeof *sorted, cmp_scores);
     tnd_status rc = check_duplicates(sorted, s->n, s->file, err);
     if (rc == TND_OK)
         rc = check_revisions(def, sorted, s->n, s->file, sep, err);
@@ -1253,12 +1262,9 @@ static tnd_status check_consensus_present(const tnd_scores *s, tnd_error *err)
 {
     if (s->n == 0)
         return TND_OK;
-    const tnd_score **sorted = malloc(s->n * sizeof *sorted);
+    const tnd_score **sorted = sorted_rows(s);
     if (!sorted)
         return nomem(s->file, err);
-    for (size_t i = 0; i < s->n; i++)
-        sorted[i] = &s->items[i];
-    qsort(sorted, s->n, sizeof *sorted, cmp_scores);
     const tnd_score *bad = NULL;
     int bad_members = 0;
     for (size_t i = 0; i < s->n;) {
