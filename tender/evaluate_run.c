@@ -63,21 +63,44 @@ static bool add_input(tnd_run *run, const char *role, const char *path)
     return true;
 }
 
-size_t tnd_run_same_bidder_before(const tnd_bid *const *bids, size_t n, size_t i)
+/* A bid's KvK with its input position, sorted by KvK then position: one bidder's bids are
+ * neighbours, the first in input order first (O(n log n) for a folder of thousands). */
+typedef struct {
+    const char *kvk;
+    size_t at;
+} kvk_at;
+
+static int cmp_kvk_at(const void *pa, const void *pb)
 {
-    if (i >= n || !bids[i]->bidder.kvk[0])
-        return n;
-    for (size_t j = 0; j < i; j++)
-        if (strcmp(bids[j]->bidder.kvk, bids[i]->bidder.kvk) == 0)
-            return j;
-    return n;
+    const kvk_at *a = pa, *b = pb;
+    int c = strcmp(a->kvk, b->kvk);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
 }
 
 size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse)
 {
+    kvk_at *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    size_t *first = malloc((n ? n : 1) * sizeof *first); /* first[i]: earlier bid, or n */
+    if (!sorted || !first) {
+        free(sorted);
+        free(first);
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sorted[i] = (kvk_at){ bids[i]->bidder.kvk, i };
+        first[i] = n;
+    }
+    qsort(sorted, n, sizeof *sorted, cmp_kvk_at);
+    for (size_t k = 1, g = 0; k < n; k++) { /* g: the start of k's group of one KvK */
+        if (strcmp(sorted[k].kvk, sorted[g].kvk) != 0)
+            g = k;
+        else if (sorted[k].kvk[0]) /* a bid without KvK is step 1's to report */
+            first[sorted[k].at] = sorted[g].at;
+    }
+    free(sorted);
     size_t found = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t j = tnd_run_same_bidder_before(bids, n, i);
+        size_t j = first[i];
         if (j == n)
             continue;
         found++;
@@ -104,6 +127,7 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
             fprintf(stderr, "tender: %s: waarschuwing: %s\n  hint: %s\n", err.file, err.message,
                     err.hint);
     }
+    free(first);
     return found;
 }
 
@@ -153,6 +177,11 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     /* issue 8 §5: one bidder in two inputs is never awarded as two bidders */
     size_t twice = tnd_run_report_same_bidder((const tnd_bid *const *)run->checked.bids,
                                               run->checked.n, true);
+    if (twice == (size_t)-1) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        tnd_run_free(run);
+        return false;
+    }
     if (twice) {
         fprintf(stderr, "tender: %zu inschrijving(en) van een inschrijver die al in een ander "
                         "bestand staat; er wordt niet gegund\n", twice);

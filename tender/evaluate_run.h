@@ -41,17 +41,12 @@ typedef struct {
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run);
 
 /*
- * Two inputs of the same bidder (issue 8 §5): the index of the first bid before bids[i] whose
- * bidder has the same KvK number, or n when there is none (or bids[i] has no KvK). A copy of a
- * bid file ("x (1).xml", "x - kopie.xml") or a bid next to its filled-in form would otherwise
- * count one bidder twice: two places in a ranked lot, and other bidders pushed out.
- */
-size_t tnd_run_same_bidder_before(const tnd_bid *const *bids, size_t n, size_t i);
-
-/*
- * Prints one line per bid whose bidder's KvK number is also in an earlier bid, naming the KvK,
- * the bidder and both files, on stderr. `refuse` words it as an error (evaluate, verify: nothing
- * is awarded) or as a warning (check: each bid is still checked on its own). Returns how many.
+ * Two inputs of the same bidder (issue 8 §5). A copy of a bid file ("x (1).xml", "x - kopie.xml")
+ * or a bid next to its filled-in form would count one bidder twice: two places in a ranked lot,
+ * other bidders pushed out. Prints one line per bid whose bidder's KvK number is also in an
+ * earlier bid (input order), naming the KvK, the bidder and both files, on stderr. `refuse`
+ * words it as an error (evaluate, verify: nothing is awarded) or as a warning (check: each bid
+ * is still checked on its own). Returns how many, or (size_t)-1 when out of memory.
  */
 size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse);
 
