@@ -931,27 +931,25 @@ static tnd_status read_fact(reader *r, xmlNodePtr node, tnd_bid *bid)
     f->line = tnd_xml_line(node);
     f->type = tnd_fact_kind_type(spec->kind);
     tnd_status rc = TND_OK;
-    if (spec->per_year)
-        rc = read_year(r, node, "year", &f->year);
+    if (spec->per_year && (rc = read_year(r, node, "year", &f->year)) != TND_OK)
+        return rc; /* not counted: n_facts is unchanged */
     long count;
     const dec_bounds bounds = { { spec->min }, { spec->max }, false, spec->range_text,
                                 spec->example };
     switch (spec->kind) {
     case TND_FACT_KIND_FLAG:
-        rc = rc == TND_OK ? read_bool(r, node, NULL, &f->flag) : rc;
+        rc = read_bool(r, node, NULL, &f->flag);
         break;
     case TND_FACT_KIND_DECIMAL:
-        rc = rc == TND_OK ? read_decimal(r, node, &bounds, &f->number) : rc;
+        rc = read_decimal(r, node, &bounds, &f->number);
         break;
     case TND_FACT_KIND_COUNT:
-        rc = rc == TND_OK ? read_count(r, node, NULL, (long)spec->min, (long)spec->max,
-                                       spec->example, &count)
-                          : rc;
+        rc = read_count(r, node, NULL, (long)spec->min, (long)spec->max, spec->example, &count);
         if (rc == TND_OK)
             f->number = tnd_dec_from_int(count);
         break;
     case TND_FACT_KIND_MONEY:
-        rc = rc == TND_OK ? read_money(r, node, spec->min < 0, &f->money) : rc;
+        rc = read_money(r, node, spec->min < 0, &f->money);
         break;
     case TND_FACT_KIND_TEXT:
         break;
