@@ -48,12 +48,53 @@ static bool evaluation_date(const char *given, char out[11])
     return true;
 }
 
-static bool add_input(tnd_run *run, const char *role, const char *path)
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* The last component of a folder or file as given ("bids/" -> "bids"), into out. */
+static void last_component(const char *path, char *out, size_t size)
+{
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t start = len;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    snprintf(out, size, "%.*s", (int)(len - start), path + start);
+}
+
+/*
+ * An input as the Audit sheet names it (issue 10 §3): relative to the folder it was found in
+ * (`folder`, the --bids folder), else its file name; never the absolute or internal path of the
+ * machine that ran the evaluation. The hash identifies the content.
+ */
+static void input_name(const char *path, const char *folder, char *out, size_t size)
+{
+    size_t len = folder ? strlen(folder) : 0;
+    while (len > 1 && folder[len - 1] == '/')
+        len--;
+    if (len && strncmp(path, folder, len) == 0 && path[len] == '/') {
+        const char *rest = path + len;
+        while (*rest == '/')
+            rest++;
+        if (*rest && rest[0] != '/') {
+            snprintf(out, size, "%s", rest);
+            return;
+        }
+    }
+    snprintf(out, size, "%s", file_name(path));
+}
+
+static bool add_input(tnd_run *run, const char *role, const char *path, const char *folder)
 {
     tnd_audit_input *in = &run->inputs[run->n_inputs];
     memset(in, 0, sizeof *in);
     snprintf(in->role, sizeof in->role, "%s", role);
     snprintf(in->path, sizeof in->path, "%s", path);
+    input_name(path, folder, in->name, sizeof in->name);
     tnd_error err;
     if (!tnd_sha256_file(path, in->sha256, &err)) {
         tnd_print_error(&err);
@@ -64,13 +105,21 @@ static bool add_input(tnd_run *run, const char *role, const char *path)
 }
 
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
- * workbook, without the output paths (a re-run to another file is the same evaluation). */
+ * workbook, without the output paths (a re-run to another file is the same evaluation). Each
+ * path by its last component only: an absolute path says nothing to an auditor on another
+ * machine (issue 10 §3); the inputs table below names every file with its hash. */
 static void record_arguments(const tnd_run_options *o, tnd_run *run)
 {
+    char bids[256], scores[256], prices[256] = "", tender[256] = "";
+    last_component(o->bids_dir, bids, sizeof bids);
+    last_component(o->scores, scores, sizeof scores);
+    if (o->prices)
+        last_component(o->prices, prices, sizeof prices);
+    if (o->tender)
+        last_component(o->tender, tender, sizeof tender);
     snprintf(run->arguments, sizeof run->arguments, "tender evaluate --bids %s --scores %s%s%s%s%s "
-             "--date %s", o->bids_dir, o->scores, o->prices ? " --prices " : "",
-             o->prices ? o->prices : "", o->tender ? " --tender " : "", o->tender ? o->tender : "",
-             run->date);
+             "--date %s", bids, scores, o->prices ? " --prices " : "", prices,
+             o->tender ? " --tender " : "", tender, run->date);
 }
 
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
@@ -116,19 +165,20 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
     if (o->tender) {
-        ok = add_input(run, "aanbestedingsdefinitie", o->tender);
+        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
         snprintf(in->path, sizeof in->path, "%s", run->def->file);
+        snprintf(in->name, sizeof in->name, "%s", run->def->file);
         tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
                        in->sha256);
     }
-    ok = ok && add_input(run, "scores", o->scores);
+    ok = ok && add_input(run, "scores", o->scores, NULL);
     if (ok && o->prices)
-        ok = add_input(run, "prijzen", o->prices);
+        ok = add_input(run, "prijzen", o->prices, NULL);
     for (size_t i = 0; ok && i < run->checked.n; i++)
-        ok = add_input(run, "inschrijving", run->checked.bids[i]->file);
+        ok = add_input(run, "inschrijving", run->checked.bids[i]->file, o->bids_dir);
     if (!ok) {
         tnd_run_free(run);
         return false;

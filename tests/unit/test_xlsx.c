@@ -1487,6 +1487,40 @@ static void test_duplicate_sheet_names_are_refused(void **state)
     assert_open_refused(f->path, NULL, TND_ERR_SCHEMA, "xl/workbook.xml", expected);
 }
 
+/* Issue 10 §3: a workbook re-saved by LibreOffice or Excel keeps 15 significant digits, so
+ * 8.199999999999999 (what we wrote) comes back as 8.2; both denote the same number there. */
+static void test_numbers_compare_at_15_significant_digits(void **state)
+{
+    (void)state;
+    char a[32], b[32];
+    assert_true(tnd_xlsx_number_canonical("8.199999999999999", a, sizeof a));
+    assert_true(tnd_xlsx_number_canonical("8.2", b, sizeof b));
+    assert_string_equal(a, "0.82e1");
+    assert_string_equal(b, "0.82e1");
+    assert_true(tnd_xlsx_number_canonical("594.0599999999999", a, sizeof a));
+    assert_string_equal(a, "0.59406e3");
+    assert_true(tnd_xlsx_number_canonical("529.5700000000001", a, sizeof a));
+    assert_string_equal(a, "0.52957e3");
+    /* a real difference in the 15th digit stays a difference */
+    assert_true(tnd_xlsx_number_canonical("8.20000000000001", a, sizeof a));
+    assert_string_equal(a, "0.820000000000001e1");
+    assert_true(tnd_xlsx_number_canonical("9.9999999999999999", a, sizeof a));
+    assert_string_equal(a, "0.1e2");
+    assert_true(tnd_xlsx_number_canonical("-0.00125", a, sizeof a));
+    assert_true(tnd_xlsx_number_canonical("-1.25E-3", b, sizeof b));
+    assert_string_equal(a, "-0.125e-2");
+    assert_string_equal(b, "-0.125e-2");
+    assert_true(tnd_xlsx_number_canonical("0", a, sizeof a));
+    assert_string_equal(a, "0");
+    assert_true(tnd_xlsx_number_canonical("7", a, sizeof a));
+    assert_true(tnd_xlsx_number_canonical("7.000", b, sizeof b));
+    assert_string_equal(a, b);
+    assert_false(tnd_xlsx_number_canonical("8,2", a, sizeof a));
+    assert_false(tnd_xlsx_number_canonical("ja", a, sizeof a));
+    assert_false(tnd_xlsx_number_canonical("1e999999999999", a, sizeof a));
+    assert_false(tnd_xlsx_number_canonical("8.2", a, 8));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1533,6 +1567,7 @@ int main(void)
         cmocka_unit_test(test_cell_references_parse_and_format),
         cmocka_unit_test(test_serials_follow_excel_1900_system_with_its_leap_year_bug),
         cmocka_unit_test(test_serials_in_1904_system),
+        cmocka_unit_test(test_numbers_compare_at_15_significant_digits),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
