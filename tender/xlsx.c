@@ -1541,8 +1541,10 @@ static tnd_status cell_value(tnd_xlsx_cells *it, xmlNodePtr c, tnd_error *err)
                                 strcmp(type, "d") == 0
                                     ? " (ISO-datum; sla op als gewone Excel-werkmap)"
                                     : "");
-    } else if (!v) {
-        /* empty: a formatted cell, or a formula without a saved result */
+    } else if (!v || (f && !it->owned_text[0])) {
+        /* empty: a formatted cell, or a formula without a saved result. openpyxl (and other
+         * writers that never calculate) write a formula cell as <f>..</f><v/>: an empty value
+         * is "not computed", not a number that fails to parse (issue 10 §4). */
     } else if (strcmp(type, "n") == 0) {
         cell->type = TND_XLSX_NUMBER;
         if (!parse_number(it->book, it->owned_text, &cell->number)) {
