@@ -79,7 +79,11 @@ static tnd_status merge_espd(tnd_bid *bid, const char *path, bool *review, tnd_e
     fprintf(stderr, "tender: UEA %s (ESPD-EDM %s) samengevoegd met %s: %zu antwoord(en) "
             "overgenomen, %zu tegenstrijdig\n", path, espd->version, conflicts.party,
             conflicts.n_filled, conflicts.n);
-    if (!conflicts.kvk_checked)
+    if (conflicts.name_checked)
+        fprintf(stderr, "tender: UEA %s: geen KvK-nummer in het UEA (wel: %s); gekoppeld op de "
+                "naam '%s'\n", path, espd->other_ids[0] ? espd->other_ids : "geen ander nummer",
+                espd->name);
+    else if (!conflicts.kvk_checked)
         fprintf(stderr, "tender: UEA %s: geen KvK-nummer in UEA of inschrijving; niet "
                 "gecontroleerd of het UEA bij deze partij hoort\n", path);
     for (size_t i = 0; i < conflicts.n; i++) {
