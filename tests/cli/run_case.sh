@@ -12,6 +12,8 @@
 #   STDOUT_EMPTY=1                       (optional) stdout must be empty
 #   SETUP_ARGS=(evaluate ...)            (optional) a `tender` command run first; must exit 0
 #   SETUP_SH='...'                       (optional) bash run after SETUP_ARGS (e.g. edit a copy)
+#   AFTER_SH='...'                       (optional) bash run after the command; must exit 0
+#                                        (e.g. a file or folder the run must not leave behind)
 #   REQUIRES=(soffice)                   (optional) programs the case needs; when one is not on
 #                                        PATH the case is skipped (exit 77, ctest SKIP_RETURN_CODE)
 # $CASE_TMP is a fresh temporary directory for the case (removed afterwards); case files may use
@@ -22,7 +24,7 @@ set -uo pipefail
 tender=$1
 case_file=$2
 ARGS=() EXIT=0 EXPECT_STDOUT="" STDOUT_HAS=() STDERR_HAS=() STDOUT_LACKS=() STDERR_LACKS=()
-STDOUT_EMPTY=0 SETUP_ARGS=() SETUP_SH="" REQUIRES=() STDOUT_IN_ORDER=()
+STDOUT_EMPTY=0 SETUP_ARGS=() SETUP_SH="" REQUIRES=() STDOUT_IN_ORDER=() AFTER_SH=""
 tmp=$(mktemp -d)
 CASE_TMP=$(mktemp -d)
 export CASE_TMP
@@ -68,6 +70,9 @@ for s in "${STDOUT_IN_ORDER[@]}"; do
   line=$((line + at))
 done
 [ "$STDOUT_EMPTY" = 0 ] || [ ! -s "$tmp/out" ] || say "stdout not empty"
+if [ -n "$AFTER_SH" ]; then
+  bash -c "$AFTER_SH" >"$tmp/after.out" 2>&1 || { say "after script failed"; cat "$tmp/after.out"; }
+fi
 grep -q "AddressSanitizer\|runtime error:" "$tmp/err" && say "sanitizer report on stderr"
 hash_inputs > "$tmp/after"
 cmp -s "$tmp/before" "$tmp/after" || say "an input file was modified"
