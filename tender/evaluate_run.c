@@ -1,6 +1,7 @@
 /* evaluate_run.c - the pipeline shared by `tender evaluate` and `tender verify` (see .h). */
 #include "tender/evaluate_run.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -219,9 +220,26 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
         size_t counts[TND_AWARD_EXCLUDED + 1] = { 0 };
         for (size_t j = 0; j < lot->n_entries; j++)
             counts[lot->entries[j].status]++;
-        fprintf(out, "perceel %d %s: %zu gegund, %zu toegelaten, %zu overig%s%s\n", lot->lot,
+        /* "overig" spelled out per status (issue 10 §5), in the order of the status table */
+        char other[512] = "";
+        size_t len = 0;
+        for (int s = 0; s <= TND_AWARD_EXCLUDED; s++) {
+            if (s == TND_AWARD_GRANTED || s == TND_AWARD_ADMITTED || !counts[s])
+                continue;
+            char word[64];
+            snprintf(word, sizeof word, "%s", tnd_award_status_dutch((tnd_award_status)s));
+            for (char *p = word; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            int n = snprintf(other + len, sizeof other - len, "%s%zu %s", len ? ", " : " (",
+                             counts[s], word);
+            if (n > 0 && (size_t)n < sizeof other - len)
+                len += (size_t)n;
+        }
+        if (len && len + 1 < sizeof other)
+            other[len++] = ')', other[len] = '\0';
+        fprintf(out, "perceel %d %s: %zu gegund, %zu toegelaten, %zu overig%s%s%s\n", lot->lot,
                 l ? l->name : "", counts[TND_AWARD_GRANTED], counts[TND_AWARD_ADMITTED],
-                lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED],
+                lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED], other,
                 lot->tie ? "; gelijke stand: " : "", lot->tie ? lot->tie_text : "");
     }
 }
