@@ -255,7 +255,7 @@ static tnd_status compare_sheet(tnd_xlsx *given, size_t gi, tnd_xlsx *fresh, siz
 enum { OUT_VALUES = 3 };
 
 /* Far above any tender (40 bidders, 9 lots); keeps the matching by KvK (quadratic) bounded. */
-#define MAX_OUTCOME_ROWS 20000
+#define MAX_OUTCOME_ROWS 5000
 
 typedef struct {
     char sheet[32];           /* "Perceel 4", "Inschrijvers" */
@@ -263,6 +263,7 @@ typedef struct {
     char lot[96];             /* Inschrijvers: the lot applied for; "" on a lot sheet */
     char name[160];
     char value[OUT_VALUES][96];
+    size_t occurrence;        /* 0 for the first row of this KvK (and lot) in the sheet */
 } outcome_row;
 
 typedef struct {
@@ -364,6 +365,15 @@ static outcome_row *outcome_add(outcome_set *set, tnd_error *err)
     return r;
 }
 
+/* A KvK listed twice in one table (not written by tender, but possible in an edited copy) is
+ * matched by its occurrence: the second row with the second, never both with the first. */
+static void number_repeat(const outcome_set *set, outcome_row *r)
+{
+    for (const outcome_row *o = set->rows; o < r; o++)
+        r->occurrence += strcmp(o->sheet, r->sheet) == 0 && strcmp(o->kvk, r->kvk) == 0 &&
+                         strcmp(o->lot, r->lot) == 0;
+}
+
 /*
  * Reads the bidder rows of one sheet: the header row is the first row with a cell "KvK"; every
  * later row with a KvK is a bidder. Columns are found by their header text, so a column added
@@ -401,6 +411,8 @@ static tnd_status read_outcomes(tnd_xlsx *book, size_t index, const outcome_tabl
             if ((row && c->row != row + 1) || (cur && !cur->kvk[0]) ||
                 (row == 0 && c->row != header + 1))
                 break;
+            if (cur)
+                number_repeat(set, cur);
             row = c->row;
             cur = outcome_add(set, err);
             if (!cur) {
@@ -424,6 +436,8 @@ static tnd_status read_outcomes(tnd_xlsx *book, size_t index, const outcome_tabl
     tnd_xlsx_cells_close(cells);
     if (cur && !cur->kvk[0])
         set->n--;
+    else if (cur)
+        number_repeat(set, cur);
     return st;
 }
 
@@ -445,7 +459,7 @@ static const outcome_row *outcome_find(const outcome_set *set, const outcome_row
 {
     for (size_t i = 0; i < set->n; i++)
         if (strcmp(set->rows[i].sheet, key->sheet) == 0 && strcmp(set->rows[i].kvk, key->kvk) == 0 &&
-            strcmp(set->rows[i].lot, key->lot) == 0)
+            strcmp(set->rows[i].lot, key->lot) == 0 && set->rows[i].occurrence == key->occurrence)
             return &set->rows[i];
     return NULL;
 }
