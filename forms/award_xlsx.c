@@ -934,7 +934,7 @@ static void write_audit(book *b, const tnd_definition *def, const tnd_audit *aud
         { "Titel", def->title },
         { "Aanbestedende dienst", def->authority },
         { "Document", def->document },
-        { "Definitiebestand", def->file },
+        { "Definitiebestand", strrchr(def->file, '/') ? strrchr(def->file, '/') + 1 : def->file },
     };
     for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++, row++) {
         put_text(b, ws, row, 0, facts[i].key, b->bold);
@@ -944,11 +944,12 @@ static void write_audit(book *b, const tnd_definition *def, const tnd_audit *aud
             note(b, worksheet_write_datetime(ws, row, 1, &b->date, b->date_iso));
     }
 
-    static const char *const in_names[] = { "Rol", "Pad", "SHA-256" };
+    static const char *const in_names[] = { "Rol", "Bestand", "SHA-256" };
     row = audit_table(b, ws, row + 1, "Invoerbestanden", in_names, 3);
     for (size_t i = 0; i < audit->n_inputs; i++, row++) {
         put_text(b, ws, row, 0, audit->inputs[i].role, NULL);
-        put_text(b, ws, row, 1, audit->inputs[i].path, NULL);
+        put_text(b, ws, row, 1,
+                 audit->inputs[i].name[0] ? audit->inputs[i].name : audit->inputs[i].path, NULL);
         put_text(b, ws, row, 2, audit->inputs[i].sha256, NULL);
     }
 

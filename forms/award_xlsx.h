@@ -37,6 +37,8 @@
 typedef struct {
     char role[32];              /* "definitie", "inschrijving", "scores", "prijzen" */
     char path[TND_TEXT_LEN];    /* as given on the command line */
+    char name[TND_TEXT_LEN];    /* what the Audit sheet shows: the path relative to the folder
+                                   given (--bids), or the file name; never an absolute path */
     char sha256[65];            /* lowercase hex (tender/sha256.h) */
 } tnd_audit_input;
 

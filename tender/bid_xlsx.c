@@ -18,6 +18,7 @@
  */
 #include "tender/bid_xlsx.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1053,9 +1054,46 @@ tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bi
     return TND_OK;
 }
 
+/*
+ * A committee scores file (CSV) given where a bid belongs: its header names "perceel" and
+ * "score" and it is no XML. Sniffed from the first KiB so the user reads "this is a scores file"
+ * instead of an XML syntax error on line 1 (issue 10 §4).
+ */
+static bool looks_like_scores_csv(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char head[1025];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    if (memchr(head, '\0', n))
+        return false;
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)head[0] == 0xEF && (unsigned char)head[1] == 0xBB &&
+        (unsigned char)head[2] == 0xBF)
+        i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    if (i == n || head[i] == '<')
+        return false;
+    for (char *p = head; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return strstr(head, "perceel") && strstr(head, "score") && (strchr(head, ';') || strchr(head, ','));
+}
+
 tnd_status tnd_bid_load_input(const char *path, const tnd_definition *def, tnd_bid **out,
                               tnd_error *err)
 {
-    return tnd_path_is_xlsx(path) ? tnd_bid_xlsx_load(path, def, out, err)
-                                  : tnd_bid_load_file(path, out, err);
+    if (tnd_path_is_xlsx(path))
+        return tnd_bid_xlsx_load(path, def, out, err);
+    if (looks_like_scores_csv(path)) {
+        *out = NULL;
+        return tnd_error_set(err, TND_ERR_VALUE, path, 1,
+                             "geef een inschrijving (.xml of het ingevulde formulier .xlsx); het "
+                             "scorebestand hoort bij tender evaluate --scores",
+                             "dit is een scorebestand van de commissie (CSV), geen inschrijving");
+    }
+    return tnd_bid_load_file(path, out, err);
 }

@@ -81,7 +81,11 @@ static tnd_status merge_espd(tnd_bid *bid, const char *path, bool *review, tnd_e
     fprintf(stderr, "tender: UEA %s (ESPD-EDM %s) samengevoegd met %s: %zu antwoord(en) "
             "overgenomen, %zu tegenstrijdig\n", path, espd->version, conflicts.party,
             conflicts.n_filled, conflicts.n);
-    if (!conflicts.kvk_checked)
+    if (conflicts.name_checked)
+        fprintf(stderr, "tender: UEA %s: geen KvK-nummer in het UEA (wel: %s); gekoppeld op de "
+                "naam '%s'\n", path, espd->other_ids[0] ? espd->other_ids : "geen ander nummer",
+                espd->name);
+    else if (!conflicts.kvk_checked)
         fprintf(stderr, "tender: UEA %s: geen KvK-nummer in UEA of inschrijving; niet "
                 "gecontroleerd of het UEA bij deze partij hoort\n", path);
     for (size_t i = 0; i < conflicts.n; i++) {
@@ -197,6 +201,77 @@ static bool check_with_imports(const tnd_definition *def, const char *bid_path, 
     return true;
 }
 
+/* Display width of UTF-8 text: its code points (the names are Latin script). */
+static size_t text_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static void pad(tnd_buf *out, const char *text, size_t width)
+{
+    tnd_buf_puts(out, text);
+    for (size_t w = text_width(text); w < width; w++)
+        tnd_buf_puts(out, " ");
+}
+
+static const char *file_part(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/*
+ * After the reports of several bids (a folder of 40 prints thousands of lines): one table, a
+ * row per bid with its lots and their status (issue 10 §5). "5 -> 3" is a placement lower in the
+ * cascade (§4.3.1). Refused bids are counted, not named: their messages are on stderr.
+ */
+static void summary_table(const tnd_checked_bids *checked, tnd_buf *out)
+{
+    size_t wf = strlen("bestand"), wn = strlen("inschrijver");
+    for (size_t i = 0; i < checked->n; i++) {
+        size_t f = text_width(file_part(checked->bids[i]->file));
+        size_t n = text_width(checked->bids[i]->bidder.name);
+        wf = f > wf ? f : wf;
+        wn = n > wn ? n : wn;
+    }
+    wn = wn > 48 ? 48 : wn;
+    tnd_buf_printf(out, "\nOverzicht: %zu inschrijving(en) beoordeeld", checked->n);
+    if (checked->n_failed)
+        tnd_buf_printf(out, ", %zu geweigerd (zie de meldingen op stderr)",
+                       checked->n_failed);
+    tnd_buf_puts(out, "\n");
+    pad(out, "bestand", wf + 2);
+    pad(out, "KvK", 10);
+    pad(out, "inschrijver", wn + 2);
+    tnd_buf_puts(out, "perceel: status\n");
+    for (size_t i = 0; i < checked->n; i++) {
+        const tnd_bid *bid = checked->bids[i];
+        const tnd_check_result *r = checked->results[i];
+        pad(out, file_part(bid->file), wf + 2);
+        pad(out, bid->bidder.kvk, 10);
+        pad(out, bid->bidder.name, wn + 2);
+        for (size_t j = 0; j < r->n_placements; j++) {
+            const tnd_placement *p = &r->placements[j];
+            if (j)
+                tnd_buf_puts(out, "; ");
+            if (p->placed && p->placed != p->applied)
+                tnd_buf_printf(out, "%d -> %d: ", p->applied, p->placed);
+            else
+                tnd_buf_printf(out, "%d: ", p->applied);
+            const char *st = tnd_lot_status_dutch(p->status);
+            tnd_buf_puts(out, st ? st : "?");
+            if (p->awaiting_award)
+                tnd_buf_puts(out, " (afhankelijk van de gunning)");
+        }
+        if (r->n_placements == 0)
+            tnd_buf_puts(out, "geen perceel");
+        tnd_buf_puts(out, "\n");
+    }
+}
+
 int cmd_check(int argc, char **argv)
 {
     const char *tender = NULL;
@@ -297,6 +372,8 @@ int cmd_check(int argc, char **argv)
                 tnd_buf_append(&out, "\n", 1);
             written = tnd_report_text(def, checked.bids[i], checked.results[i], &out);
         }
+        if (written && checked.n + checked.n_failed > 1)
+            summary_table(&checked, &out);
     }
     if (!written || out.oom) {
         fprintf(stderr, "tender: onvoldoende geheugen voor het rapport\n");

@@ -4,9 +4,11 @@
  * (inschrijving-<id>.xlsx, forms/fillin_xlsx.h) and the committee scoring workbook
  * (commissie-<id>.xlsx, forms/committee_xlsx.h).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "forms/committee_xlsx.h"
 #include "forms/fillin_xlsx.h"
@@ -31,8 +33,9 @@ static const char help_text[] =
     "De zelfcontrole is een hulpmiddel: het oordeel van `tender check` is bepalend.\n"
     "\n"
     "Opties:\n"
-    "  -o, --output MAP    bestaande map waarin de werkmappen worden geschreven (atomair;\n"
-    "                      een invoerbestand wordt nooit overschreven)\n"
+    "  -o, --output MAP    map waarin de werkmappen worden geschreven; een map die nog\n"
+    "                      niet bestaat wordt gemaakt (atomair; een invoerbestand wordt\n"
+    "                      nooit overschreven)\n"
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
     "  --prefill FILE      vult het invulformulier vooraf met een inschrijving (XML of een\n"
     "                      eerder ingevuld formulier)\n"
@@ -40,7 +43,7 @@ static const char help_text[] =
     "\n"
     "Exitcodes:\n"
     "  0  beide werkmappen geschreven\n"
-    "  2  ongeldige invoer of gebruik (bijvoorbeeld een map die niet bestaat)\n";
+    "  2  ongeldige invoer of gebruik (bijvoorbeeld een map die niet gemaakt kan worden)\n";
 
 /* The tender id as part of a file name: letters, digits, '-', '_' and '.'; others become '_'. */
 static void file_id(const char *id, char *buf, size_t size)
@@ -91,10 +94,10 @@ int cmd_forms(int argc, char **argv)
     if (!output)
         return tnd_usage_error("forms", "-o MAP is verplicht");
     struct stat st;
-    if (stat(output, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "tender: %s: error: %s\n  hint: maak de map eerst aan (mkdir) of kies "
-                        "een bestaande map\n",
-                output, stat(output, &st) != 0 ? "de uitvoermap bestaat niet" : "geen map");
+    bool exists = stat(output, &st) == 0;
+    if (exists && !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "tender: %s: error: geen map\n  hint: kies een map voor -o; de "
+                        "werkmappen krijgen er hun eigen naam in\n", output);
         return TND_EXIT_BAD_INPUT;
     }
 
@@ -124,12 +127,26 @@ int cmd_forms(int argc, char **argv)
     snprintf(fillin, sizeof fillin, "%s%sinschrijving-%s.xlsx", output, sep, id);
     snprintf(committee, sizeof committee, "%s%scommissie-%s.xlsx", output, sep, id);
 
+    /* The README's `tender forms -o formulieren/` creates the folder (issue 10 §5): only the
+     * last component, as mkdir does, so a mistyped parent path is reported, not created. The
+     * inputs were read first: a refused input leaves no new folder behind. */
+    if (!exists && mkdir(output, 0777) != 0) {
+        fprintf(stderr, "tender: %s: error: kan de uitvoermap niet maken: %s\n  hint: controleer "
+                        "of de map erboven bestaat en schrijfbaar is\n", output, strerror(errno));
+        tnd_bid_free(bid);
+        tnd_definition_free(def);
+        return TND_EXIT_BAD_INPUT;
+    }
     int rc = TND_EXIT_OK;
     if (tnd_fillin_write(fillin, def, bid, protected, n_protected, &err) != TND_OK ||
         tnd_committee_write(committee, def, protected, n_protected, &err) != TND_OK) {
         tnd_print_error(&err);
         rc = TND_EXIT_BAD_INPUT;
+        if (!exists)
+            rmdir(output); /* only when still empty: the writers are atomic */
     } else {
+        if (!exists)
+            printf("map gemaakt:        %s\n", output);
         printf("invulformulier:     %s%s\n", fillin, bid ? " (vooraf ingevuld)" : "");
         printf("commissieformulier: %s\n", committee);
     }

@@ -18,8 +18,10 @@ static const char help_text[] =
     "                       [--tender DEF.xml] [--prices PRIJZEN.csv]\n"
     "\n"
     "Voor auditors: berekent de beoordeling opnieuw uit de invoer, met de beoordelingsdatum\n"
-    "uit het blad Audit van de werkmap, en vergelijkt elke cel van elk blad. Meldt ook elke\n"
-    "invoer waarvan de SHA-256 afwijkt van die in het blad Audit.\n"
+    "uit het blad Audit van de werkmap, en vergelijkt elke cel van elk blad. Meldt eerst elke\n"
+    "invoer waarvan de SHA-256 afwijkt van die in het blad Audit, dan per inschrijver en\n"
+    "perceel (gekoppeld op KvK) welke uitkomst veranderde (status, rang, totaal), dan de\n"
+    "cellen. Getallen gelden op 15 significante cijfers (zoals Excel en LibreOffice opslaan).\n"
     "\n"
     "Exitcodes:\n"
     "  0  identiek: de werkmap volgt uit deze invoer\n"
@@ -141,6 +143,12 @@ static const audit_row *recorded(const audit_record *a, const tnd_audit_input *i
     return NULL;
 }
 
+static void input_heading(size_t diffs)
+{
+    if (diffs == 0)
+        printf("Gewijzigde invoer (SHA-256 van nu tegen die in het blad Audit):\n");
+}
+
 /* Compares the recorded hashes with the inputs now; returns the number of differences. */
 static size_t compare_hashes(const audit_record *a, const tnd_run *run)
 {
@@ -149,12 +157,12 @@ static size_t compare_hashes(const audit_record *a, const tnd_run *run)
         const tnd_audit_input *in = &run->inputs[i];
         const audit_row *found = recorded(a, in);
         if (!found) {
-            printf("invoer %s (%s): staat niet in het blad Audit\n", in->path, in->role);
-            diffs++;
+            input_heading(diffs++);
+            printf("  invoer %s (%s): staat niet in het blad Audit\n", in->name, in->role);
         } else if (strcmp(found->sha256, in->sha256) != 0) {
-            printf("invoer %s (%s): SHA-256 wijkt af\n  in werkmap: %s\n  nu:         %s\n",
-                   in->path, in->role, found->sha256, in->sha256);
-            diffs++;
+            input_heading(diffs++);
+            printf("  invoer %s (%s): SHA-256 wijkt af\n    in werkmap: %s\n    nu:         %s\n",
+                   in->name, in->role, found->sha256, in->sha256);
         }
     }
     for (size_t j = 0; j < a->n; j++) {
@@ -162,12 +170,27 @@ static size_t compare_hashes(const audit_record *a, const tnd_run *run)
         for (size_t i = 0; i < run->n_inputs && !present; i++)
             present = recorded(a, &run->inputs[i]) == &a->rows[j];
         if (!present) {
-            printf("invoer %s: in het blad Audit, maar niet in deze herberekening\n",
+            input_heading(diffs++);
+            printf("  invoer %s: in het blad Audit, maar niet in deze herberekening\n",
                    a->rows[j].path);
-            diffs++;
         }
     }
     return diffs;
+}
+
+/*
+ * Two cells hold the same value: equal text, or two numbers equal at the workbook's precision
+ * (Excel and LibreOffice save 15 significant digits: our 8.199999999999999 comes back as 8.2).
+ */
+static bool same_value(const tnd_xlsx_cell *a, const tnd_xlsx_cell *b)
+{
+    const char *at = a ? a->text : "", *bt = b ? b->text : "";
+    if (strcmp(at, bt) == 0)
+        return true;
+    char ca[32], cb[32];
+    return a && b && a->type == TND_XLSX_NUMBER && b->type == TND_XLSX_NUMBER &&
+           tnd_xlsx_number_canonical(at, ca, sizeof ca) &&
+           tnd_xlsx_number_canonical(bt, cb, sizeof cb) && strcmp(ca, cb) == 0;
 }
 
 /* Reads the next cell of both iterations; a missing side is reported as NULL. */
@@ -205,9 +228,11 @@ static tnd_status compare_sheet(tnd_xlsx *given, size_t gi, tnd_xlsx *fresh, siz
         const tnd_xlsx_cell *right = order >= 0 ? b.cell : NULL;
         const char *lt = left ? left->text : "", *rt = right ? right->text : "";
         bool same_kind = left && right && tnd_xlsx_cell_is_text(left) == tnd_xlsx_cell_is_text(right);
-        if (strcmp(lt, rt) != 0 || (left && right && !same_kind)) {
-            if (++*diffs <= MAX_REPORTED)
-                printf("blad '%s' cel %s: werkmap '%s', herberekend '%s'\n", name,
+        if (!same_value(left, right) || (left && right && !same_kind)) {
+            if (++*diffs == 1)
+                printf("Verschillen per cel:\n");
+            if (*diffs <= MAX_REPORTED)
+                printf("  blad '%s' cel %s: werkmap '%s', herberekend '%s'\n", name,
                        left ? left->ref : right->ref, lt, rt);
         }
         if (order <= 0)
@@ -220,6 +245,301 @@ static tnd_status compare_sheet(tnd_xlsx *given, size_t gi, tnd_xlsx *fresh, siz
     return st;
 }
 
+/* ------------------------------------------------------------ outcome per bidder and lot */
+
+/*
+ * The outcome of a bidder in a lot, read from the sheets that list bidders (the lot sheets and
+ * Inschrijvers), matched by KvK rather than by row: a changed score re-sorts a lot sheet, and a
+ * row-by-row comparison then reads as a changed name on every row below.
+ */
+enum { OUT_VALUES = 3 };
+
+/* Far above any tender (40 bidders, 9 lots); keeps the matching by KvK (quadratic) bounded. */
+#define MAX_OUTCOME_ROWS 5000
+
+typedef struct {
+    char sheet[32];           /* "Perceel 4", "Inschrijvers" */
+    char kvk[96];
+    char lot[96];             /* Inschrijvers: the lot applied for; "" on a lot sheet */
+    char name[160];
+    char value[OUT_VALUES][96];
+    size_t occurrence;        /* 0 for the first row of this KvK (and lot) in the sheet */
+} outcome_row;
+
+typedef struct {
+    outcome_row *rows;
+    size_t n, cap;
+} outcome_set;
+
+/* The columns compared per kind of sheet, by their header text. */
+typedef struct {
+    const char *prefix;             /* sheet name or its start */
+    const char *lot_column;         /* key column besides KvK, or NULL */
+    const char *columns[OUT_VALUES];
+    const char *labels[OUT_VALUES];
+} outcome_table;
+
+static const outcome_table outcome_tables[] = {
+    { "Perceel ", NULL, { "Status", "Rang", "Totaal" }, { "status", "rang", "totaal" } },
+    { "Inschrijvers", "Perceel", { "Perceel geplaatst", "Eindstatus", NULL },
+      { "geplaatst in perceel", "eindstatus", NULL } },
+};
+
+/* A number cell shown in Dutch notation at 15 significant digits ("8,2"); text as it is. */
+static void shown_value(const tnd_xlsx_cell *c, char *out, size_t size)
+{
+    char canon[32];
+    if (c->type != TND_XLSX_NUMBER || !tnd_xlsx_number_canonical(c->text, canon, sizeof canon)) {
+        snprintf(out, size, "%s", c->text);
+        return;
+    }
+    if (strcmp(canon, "0") == 0) {
+        snprintf(out, size, "0");
+        return;
+    }
+    /* canon is [-]0.DIGITSeEXP: EXP digits before the comma */
+    bool negative = canon[0] == '-';
+    const char *digits = canon + (negative ? 3 : 2);
+    const char *e = strchr(digits, 'e');
+    long exp10 = strtol(e + 1, NULL, 10);
+    long n = (long)(e - digits);
+    if (exp10 < -6 || exp10 > 21) { /* never in an award workbook: keep the stored text */
+        snprintf(out, size, "%s", c->text);
+        return;
+    }
+    char buf[64];
+    size_t len = 0;
+    if (negative)
+        buf[len++] = '-';
+    if (exp10 <= 0) {
+        buf[len++] = '0';
+        buf[len++] = ',';
+        for (long i = 0; i < -exp10; i++)
+            buf[len++] = '0';
+        for (long i = 0; i < n; i++)
+            buf[len++] = digits[i];
+    } else {
+        for (long i = 0; i < exp10; i++)
+            buf[len++] = i < n ? digits[i] : '0';
+        if (n > exp10) {
+            buf[len++] = ',';
+            for (long i = exp10; i < n; i++)
+                buf[len++] = digits[i];
+        }
+    }
+    buf[len] = '\0';
+    snprintf(out, size, "%s", buf);
+}
+
+static const outcome_table *outcome_table_of(const char *sheet)
+{
+    for (size_t t = 0; t < sizeof outcome_tables / sizeof outcome_tables[0]; t++) {
+        const char *prefix = outcome_tables[t].prefix;
+        size_t len = strlen(prefix);
+        if (prefix[len - 1] == ' ' ? strncmp(sheet, prefix, len) == 0 : strcmp(sheet, prefix) == 0)
+            return &outcome_tables[t];
+    }
+    return NULL;
+}
+
+static outcome_row *outcome_add(outcome_set *set, tnd_error *err)
+{
+    if (set->n == MAX_OUTCOME_ROWS) {
+        tnd_error_set(err, TND_ERR_TOO_LARGE, NULL, 0,
+                      "geef de gunningswerkmap die tender evaluate schreef",
+                      "meer dan %d regels met een KvK in de bladen per perceel", MAX_OUTCOME_ROWS);
+        return NULL;
+    }
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        outcome_row *nr = realloc(set->rows, cap * sizeof *nr);
+        if (!nr) {
+            tnd_error_set(err, TND_ERR_NOMEM, NULL, 0, NULL, "onvoldoende geheugen");
+            return NULL;
+        }
+        set->rows = nr;
+        set->cap = cap;
+    }
+    outcome_row *r = &set->rows[set->n++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+/* A KvK listed twice in one table (not written by tender, but possible in an edited copy) is
+ * matched by its occurrence: the second row with the second, never both with the first. */
+static void number_repeat(const outcome_set *set, outcome_row *r)
+{
+    for (const outcome_row *o = set->rows; o < r; o++)
+        r->occurrence += strcmp(o->sheet, r->sheet) == 0 && strcmp(o->kvk, r->kvk) == 0 &&
+                         strcmp(o->lot, r->lot) == 0;
+}
+
+/*
+ * Reads the bidder rows of one sheet: the header row is the first row with a cell "KvK"; every
+ * later row with a KvK is a bidder. Columns are found by their header text, so a column added
+ * or moved does not shift what is compared.
+ */
+static tnd_status read_outcomes(tnd_xlsx *book, size_t index, const outcome_table *t,
+                                outcome_set *set, tnd_error *err)
+{
+    tnd_xlsx_cells *cells = tnd_xlsx_cells_open(book, index, err);
+    if (!cells)
+        return err->code;
+    const char *sheet = tnd_xlsx_sheet_at(book, index)->name;
+    uint32_t header = 0, col_kvk = 0, col_name = 0, col_lot = 0, col[OUT_VALUES] = { 0 };
+    uint32_t row = 0;
+    outcome_row *cur = NULL;
+    const tnd_xlsx_cell *c;
+    tnd_status st;
+    while ((st = tnd_xlsx_cells_next(cells, &c, err)) == TND_OK && c) {
+        if (!header || c->row == header) {
+            if (tnd_xlsx_cell_is_text(c)) {
+                if (strcmp(c->text, "KvK") == 0)
+                    col_kvk = c->col, header = c->row;
+                else if (strcmp(c->text, "Inschrijver") == 0)
+                    col_name = c->col;
+                else if (t->lot_column && strcmp(c->text, t->lot_column) == 0)
+                    col_lot = c->col;
+                for (int k = 0; k < OUT_VALUES; k++)
+                    if (t->columns[k] && strcmp(c->text, t->columns[k]) == 0)
+                        col[k] = c->col;
+            }
+            continue;
+        }
+        if (c->row != row) {
+            /* the table ends at an empty row or a row without KvK (a list under it) */
+            if ((row && c->row != row + 1) || (cur && !cur->kvk[0]) ||
+                (row == 0 && c->row != header + 1))
+                break;
+            if (cur)
+                number_repeat(set, cur);
+            row = c->row;
+            cur = outcome_add(set, err);
+            if (!cur) {
+                st = err->code;
+                break;
+            }
+            snprintf(cur->sheet, sizeof cur->sheet, "%s", sheet);
+        }
+        char shown[96];
+        shown_value(c, shown, sizeof shown);
+        if (c->col == col_kvk)
+            snprintf(cur->kvk, sizeof cur->kvk, "%s", shown);
+        else if (c->col == col_name)
+            snprintf(cur->name, sizeof cur->name, "%s", shown);
+        else if (col_lot && c->col == col_lot)
+            snprintf(cur->lot, sizeof cur->lot, "%s", shown);
+        for (int k = 0; k < OUT_VALUES; k++)
+            if (col[k] && c->col == col[k])
+                snprintf(cur->value[k], sizeof cur->value[k], "%s", shown);
+    }
+    tnd_xlsx_cells_close(cells);
+    if (cur && !cur->kvk[0])
+        set->n--;
+    else if (cur)
+        number_repeat(set, cur);
+    return st;
+}
+
+static tnd_status read_all_outcomes(tnd_xlsx *book, outcome_set *set, tnd_error *err)
+{
+    for (size_t i = 0; i < tnd_xlsx_sheet_count(book); i++) {
+        const tnd_xlsx_sheet *sh = tnd_xlsx_sheet_at(book, i);
+        const outcome_table *t = outcome_table_of(sh->name);
+        if (t && sh->worksheet) {
+            tnd_status st = read_outcomes(book, i, t, set, err);
+            if (st != TND_OK)
+                return st;
+        }
+    }
+    return TND_OK;
+}
+
+static const outcome_row *outcome_find(const outcome_set *set, const outcome_row *key)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->rows[i].sheet, key->sheet) == 0 && strcmp(set->rows[i].kvk, key->kvk) == 0 &&
+            strcmp(set->rows[i].lot, key->lot) == 0 && set->rows[i].occurrence == key->occurrence)
+            return &set->rows[i];
+    return NULL;
+}
+
+static void outcome_subject(const outcome_row *r)
+{
+    if (r->lot[0])
+        printf("  %s %s, ingeschreven voor perceel %s:", r->kvk, r->name, r->lot);
+    else
+        printf("  %s, %s %s:", r->sheet, r->kvk, r->name);
+}
+
+static void outcome_values(const outcome_row *r, const outcome_table *t)
+{
+    const char *sep = " ";
+    for (int k = 0; k < OUT_VALUES; k++)
+        if (t->labels[k] && r->value[k][0]) {
+            printf("%s%s %s", sep, t->labels[k], r->value[k]);
+            sep = ", ";
+        }
+}
+
+/* Prints what changed per bidder and lot; returns how many bidder rows changed. */
+static size_t report_outcomes(const outcome_set *given, const outcome_set *fresh)
+{
+    size_t changed = 0;
+    for (size_t i = 0; i < fresh->n; i++) {
+        const outcome_row *now = &fresh->rows[i];
+        const outcome_row *was = outcome_find(given, now);
+        const outcome_table *t = outcome_table_of(now->sheet);
+        bool differs = !was;
+        for (int k = 0; was && k < OUT_VALUES; k++)
+            differs = differs || strcmp(was->value[k], now->value[k]) != 0;
+        if (!differs)
+            continue;
+        if (changed++ == 0)
+            printf("Uitkomst per inschrijver en perceel (gekoppeld op KvK), werkmap -> herberekend:\n");
+        outcome_subject(now);
+        if (!was) {
+            printf(" staat niet in de werkmap; herberekend:");
+            outcome_values(now, t);
+        } else {
+            const char *sep = " ";
+            for (int k = 0; k < OUT_VALUES; k++)
+                if (t->labels[k] && strcmp(was->value[k], now->value[k]) != 0) {
+                    printf("%s%s %s -> %s", sep, t->labels[k], was->value[k][0] ? was->value[k] : "(leeg)",
+                           now->value[k][0] ? now->value[k] : "(leeg)");
+                    sep = ", ";
+                }
+        }
+        printf("\n");
+    }
+    for (size_t i = 0; i < given->n; i++) {
+        const outcome_row *was = &given->rows[i];
+        if (outcome_find(fresh, was))
+            continue;
+        if (changed++ == 0)
+            printf("Uitkomst per inschrijver en perceel (gekoppeld op KvK), werkmap -> herberekend:\n");
+        outcome_subject(was);
+        printf(" in de werkmap");
+        outcome_values(was, outcome_table_of(was->sheet));
+        printf(", volgt niet uit de herberekening\n");
+    }
+    return changed;
+}
+
+static tnd_status compare_outcomes(tnd_xlsx *given, tnd_xlsx *fresh, size_t *changed,
+                                   tnd_error *err)
+{
+    outcome_set a = { 0 }, b = { 0 };
+    tnd_status st = read_all_outcomes(given, &a, err);
+    if (st == TND_OK)
+        st = read_all_outcomes(fresh, &b, err);
+    if (st == TND_OK)
+        *changed = report_outcomes(&a, &b);
+    free(a.rows);
+    free(b.rows);
+    return st;
+}
+
 static tnd_status compare_books(tnd_xlsx *given, tnd_xlsx *fresh, size_t *diffs, tnd_error *err)
 {
     size_t ng = tnd_xlsx_sheet_count(given), nf = tnd_xlsx_sheet_count(fresh);
@@ -227,8 +547,9 @@ static tnd_status compare_books(tnd_xlsx *given, tnd_xlsx *fresh, size_t *diffs,
         const char *name = tnd_xlsx_sheet_at(fresh, i)->name;
         size_t gi;
         if (!tnd_xlsx_sheet_find(given, name, &gi)) {
-            printf("blad '%s': ontbreekt in de werkmap\n", name);
-            (*diffs)++;
+            if (++*diffs == 1)
+                printf("Verschillen per cel:\n");
+            printf("  blad '%s': ontbreekt in de werkmap\n", name);
             continue;
         }
         if (strcmp(name, "Audit") == 0 || !tnd_xlsx_sheet_at(fresh, i)->worksheet)
@@ -240,9 +561,10 @@ static tnd_status compare_books(tnd_xlsx *given, tnd_xlsx *fresh, size_t *diffs,
     for (size_t i = 0; i < ng; i++) {
         size_t fi;
         if (!tnd_xlsx_sheet_find(fresh, tnd_xlsx_sheet_at(given, i)->name, &fi)) {
-            printf("blad '%s': staat in de werkmap, maar volgt niet uit de invoer\n",
+            if (++*diffs == 1)
+                printf("Verschillen per cel:\n");
+            printf("  blad '%s': staat in de werkmap, maar volgt niet uit de invoer\n",
                    tnd_xlsx_sheet_at(given, i)->name);
-            (*diffs)++;
         }
     }
     return TND_OK;
@@ -306,17 +628,21 @@ int cmd_verify(int argc, char **argv)
             !(fresh = tnd_xlsx_open(path, &err))) {
             tnd_print_error(&err);
         } else {
-            size_t diffs = compare_hashes(&audit, &run);
-            if (compare_books(given, fresh, &diffs, &err) != TND_OK) {
+            /* First what changed (inputs, then outcomes per bidder), then the cell detail. */
+            size_t diffs = compare_hashes(&audit, &run), changed = 0, cells = 0;
+            if (compare_outcomes(given, fresh, &changed, &err) != TND_OK ||
+                compare_books(given, fresh, &cells, &err) != TND_OK) {
                 tnd_print_error(&err);
             } else {
-                if (diffs > MAX_REPORTED)
-                    printf("... en nog %zu verschillen\n", diffs - MAX_REPORTED);
+                if (cells > MAX_REPORTED)
+                    printf("  ... en nog %zu verschillen\n", cells - MAX_REPORTED);
+                diffs += cells;
                 if (diffs == 0)
                     printf("identiek: %s volgt uit deze invoer (beoordelingsdatum %s)\n",
                            workbook, audit.date);
                 else
-                    printf("%zu verschil(len) tussen %s en de herberekening\n", diffs, workbook);
+                    printf("%zu verschil(len) tussen %s en de herberekening; uitkomst gewijzigd "
+                           "in %zu regel(s) per inschrijver en perceel\n", diffs, workbook, changed);
                 rc = diffs == 0 ? TND_EXIT_OK : TND_EXIT_NEGATIVE;
             }
         }

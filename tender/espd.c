@@ -9,6 +9,7 @@
  */
 #include "tender/espd.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +281,8 @@ typedef struct {
     tnd_notation *notation;
     criterion *crit;
     size_t n_crit;
+    char version_note[128];  /* why the version was not read from the root; "" when it was */
+    long version_line;
 } reader;
 
 static tnd_status nomem(reader *r)
@@ -334,7 +337,24 @@ static tnd_status read_version(reader *r, xmlNodePtr root)
     bool known = profile[0] ? parse_version(profile, v) : (scheme && parse_version(scheme, v));
     long line = tnd_xml_line(child(root, NS_CBC, profile[0] ? "ProfileExecutionID" : "VersionID"));
     tnd_status rc = TND_OK;
-    if (!known)
+    if (!known && !profile[0]) {
+        /* No cbc:ProfileExecutionID and no ESPD-EDM version in cbc:VersionID: the published
+         * v2.1.1 EXTENDED and v3.0.0 examples have VersionID 1.0 (schemeVersionID 2.0), the
+         * version of the document itself. The generation is then read from the criterion codes
+         * (infer_version, after the criteria). */
+        char *vtext = vnode ? tnd_xml_text(vnode) : strdup("");
+        if (!vtext) {
+            free(profile);
+            free(custom);
+            free(scheme);
+            return nomem(r);
+        }
+        snprintf(r->version_note, sizeof r->version_note,
+                 "geen cbc:ProfileExecutionID; cbc:VersionID '%.20s' (schemeVersionID '%.20s')",
+                 vtext, scheme ? scheme : "");
+        r->version_line = line ? line : tnd_xml_line(root);
+        free(vtext);
+    } else if (!known)
         rc = tnd_error_set(r->err, TND_ERR_VALUE, r->file, line,
                            "een ESPD Response van versie 2.x t/m 4.x heeft bijvoorbeeld "
                            "<cbc:ProfileExecutionID>ESPD-EDMv2.1.1-BASIC</cbc:ProfileExecutionID>",
@@ -405,8 +425,19 @@ static tnd_status read_party(reader *r, xmlNodePtr root)
             return tnd_error_set(r->err, TND_ERR_VALUE, r->file, tnd_xml_line(id),
                                  "een KvK-nummer heeft 8 cijfers, bijvoorbeeld 41237788",
                                  "KvK-nummer '%s' van de ondernemer: %s", shown, why);
-        if (!is_kvk)
+        if (!is_kvk) {
+            /* a VAT or other national id: kept for the message, never matched as a KvK */
+            char *scheme = tnd_xml_attr(id, "schemeAgencyID");
+            if (!scheme)
+                scheme = tnd_xml_attr(id, "schemeID");
+            size_t len = strlen(e->other_ids);
+            if (len + 1 < sizeof e->other_ids)
+                snprintf(e->other_ids + len, sizeof e->other_ids - len, "%s%s%s%.40s%s",
+                         len ? ", " : "", shown, scheme ? " (" : "", scheme ? scheme : "",
+                         scheme ? ")" : "");
+            free(scheme);
             continue;
+        }
         if (e->kvk[0] && strcmp(e->kvk, kvk) != 0)
             return tnd_error_set(r->err, TND_ERR_VALUE, r->file, tnd_xml_line(id),
                                  "een UEA hoort bij één ondernemer; kies het juiste bestand",
@@ -753,6 +784,34 @@ static tnd_status collect(reader *r)
     return rc;
 }
 
+/*
+ * The ESPD-EDM generation of a response whose root does not state it, from its criterion codes:
+ * 2.x codes are "CRITERION.EXCLUSION.CONVICTIONS.FRAUD", 3.x and 4.x use the EU authority table
+ * ("fraud"). 4.x always states cbc:ProfileExecutionID (ESPD-EDMv4.0.0), so an unstated EU-coded
+ * file is 3.x. The answers are read the same way in every generation; only the message shows it.
+ */
+static tnd_status infer_version(reader *r)
+{
+    size_t v2 = 0, eu = 0;
+    for (size_t i = 0; i < r->n_crit; i++) {
+        const char *code = r->crit[i].type_code ? r->crit[i].type_code : "";
+        if (strncmp(code, "CRITERION.", 10) == 0)
+            v2++;
+        else if (code[0] && tnd_espd_lookup(code, NULL, NULL))
+            eu++;
+    }
+    if ((v2 == 0) == (eu == 0))
+        return tnd_error_set(r->err, TND_ERR_VALUE, r->file, r->version_line,
+                             "exporteer het UEA opnieuw als ESPD Response (ESPD-EDM 2.x t/m 4.x); "
+                             HINT_DOCS,
+                             "ESPD-EDM-versie niet te bepalen: %s, en de criteriumcodes wijzen "
+                             "niet op één versie (%zu met 2.x-codes CRITERION.*, %zu met "
+                             "EU-codes)", r->version_note, v2, eu);
+    r->e->version_major = v2 ? 2 : 3;
+    snprintf(r->e->version, sizeof r->e->version, "%s", v2 ? "2.x" : "3.x");
+    return TND_OK;
+}
+
 static tnd_status read_root(reader *r, xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -775,6 +834,8 @@ static tnd_status read_root(reader *r, xmlDocPtr doc)
         rc = read_party(r, root);
     if (rc == TND_OK)
         rc = read_criteria(r, root);
+    if (rc == TND_OK && r->e->version_major == 0)
+        rc = infer_version(r);
     if (rc == TND_OK)
         rc = read_responses(r, root);
     if (rc == TND_OK)
@@ -797,7 +858,7 @@ static void free_criteria(reader *r)
 static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_espd **out, tnd_error *err)
 {
     tnd_espd *e = calloc(1, sizeof *e);
-    reader r = { name, err, e, NULL, NULL, 0 };
+    reader r = { name, err, e, NULL, NULL, 0, "", 0 };
     tnd_status rc;
     if (!e || !(r.notation = tnd_notation_new()))
         rc = tnd_error_set(err, TND_ERR_NOMEM, name, 0, NULL, "onvoldoende geheugen");
@@ -860,10 +921,66 @@ static const char *yes_no(bool yes)
 
 /* The party with the ESPD's KvK number, or the bidder when the ESPD names none (or when neither
  * the ESPD's number nor any other is in the bid: then the bidder's empty number is filled). */
+/* Names equal ignoring ASCII case and runs of white space ("Stichting  De Vecht" = "STICHTING
+ * DE VECHT"): how a name typed in two tools differs without being another party. */
+static void name_key(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    bool space = false;
+    for (; *in && n + 2 < size; in++) {
+        unsigned char c = (unsigned char)*in;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            out[n++] = ' ';
+        space = false;
+        out[n++] = (char)tolower(c);
+    }
+    out[n] = '\0';
+}
+
+static bool same_name(const char *a, const char *b)
+{
+    char ka[TND_NAME_LEN * 2], kb[TND_NAME_LEN * 2];
+    name_key(a, ka, sizeof ka);
+    name_key(b, kb, sizeof kb);
+    return ka[0] && strcmp(ka, kb) == 0;
+}
+
+/*
+ * The party of a UEA without a KvK number (a foreign operator's ESPD names only a VAT id): the
+ * party of the bid with the same name. A UEA whose name is no party of the bid is refused
+ * (issue 10 §4): merging it would put another operator's answers into this bid. Without a name
+ * either, nothing can be compared: the bidder, reported as not checked.
+ */
+static tnd_party *party_by_name(const tnd_espd *e, tnd_bid *bid, tnd_error *err)
+{
+    if (!e->name[0])
+        return &bid->bidder;
+    if (same_name(bid->bidder.name, e->name))
+        return &bid->bidder;
+    for (size_t i = 0; i < bid->n_members; i++)
+        if (same_name(bid->members[i].name, e->name))
+            return &bid->members[i];
+    for (size_t i = 0; i < bid->n_third_parties; i++)
+        if (same_name(bid->third_parties[i].name, e->name))
+            return &bid->third_parties[i];
+    tnd_error_set(err, TND_ERR_REFERENCE, e->file, e->party_line,
+                  "kies het UEA van deze inschrijver, of van een combinatielid of derde uit de "
+                  "inschrijving; staat de naam anders gespeld, vul dan in het UEA het KvK-nummer in",
+                  "het UEA noemt geen KvK-nummer (wel: %.60s) en de naam '%.80s' is geen partij van "
+                  "de inschrijving %s (inschrijver '%.80s'); niet samengevoegd",
+                  e->other_ids[0] ? e->other_ids : "geen ander nummer", e->name, bid->file,
+                  bid->bidder.name);
+    return NULL;
+}
+
 static tnd_party *party_for(const tnd_espd *e, tnd_bid *bid, tnd_error *err)
 {
     if (!e->kvk[0])
-        return &bid->bidder;
+        return party_by_name(e, bid, err);
     if (strcmp(bid->bidder.kvk, e->kvk) == 0)
         return &bid->bidder;
     for (size_t i = 0; i < bid->n_members; i++)
@@ -955,6 +1072,7 @@ tnd_status tnd_espd_merge(const tnd_espd *espd, tnd_bid *bid, tnd_espd_conflicts
     bool had_uea = p->has_uea;
     copy_cut(conflicts->party, sizeof conflicts->party, p->name[0] ? p->name : "inschrijver");
     conflicts->kvk_checked = espd->kvk[0] && p->kvk[0];
+    conflicts->name_checked = !espd->kvk[0] && espd->name[0] && p->name[0];
     if (!p->kvk[0] && espd->kvk[0])
         memcpy(p->kvk, espd->kvk, sizeof p->kvk);
     if (!p->name[0] && espd->name[0])

@@ -83,6 +83,8 @@ typedef struct {
     /* economic operator (cac:EconomicOperatorParty/cac:Party) */
     char name[TND_NAME_LEN];
     char kvk[9];                 /* "" when the ESPD names no KvK number */
+    char other_ids[160];         /* the party's identifiers that are not a KvK number, as
+                                    "DE153301871 (VAT)", for the message when no KvK is given */
     long party_line;
 
     tnd_uea_answer *answers;     /* exclusion grounds answered; line = the response's line */
@@ -130,6 +132,7 @@ typedef struct {
     size_t n_filled;             /* answers taken over where the bid had none */
     char party[TND_NAME_LEN];    /* the party the ESPD was merged into */
     bool kvk_checked;            /* false: the ESPD names no KvK number, identity not checked */
+    bool name_checked;           /* no KvK number in the ESPD: matched to the party by its name */
 } tnd_espd_conflicts;
 
 /*

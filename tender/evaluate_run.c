@@ -1,6 +1,7 @@
 /* evaluate_run.c - the pipeline shared by `tender evaluate` and `tender verify` (see .h). */
 #include "tender/evaluate_run.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -48,12 +49,53 @@ static bool evaluation_date(const char *given, char out[11])
     return true;
 }
 
-static bool add_input(tnd_run *run, const char *role, const char *path)
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* The last component of a folder or file as given ("bids/" -> "bids"), into out. */
+static void last_component(const char *path, char *out, size_t size)
+{
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    size_t start = len;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    snprintf(out, size, "%.*s", (int)(len - start), path + start);
+}
+
+/*
+ * An input as the Audit sheet names it (issue 10 §3): relative to the folder it was found in
+ * (`folder`, the --bids folder), else its file name; never the absolute or internal path of the
+ * machine that ran the evaluation. The hash identifies the content.
+ */
+static void input_name(const char *path, const char *folder, char *out, size_t size)
+{
+    size_t len = folder ? strlen(folder) : 0;
+    while (len > 1 && folder[len - 1] == '/')
+        len--;
+    if (len && strncmp(path, folder, len) == 0 && path[len] == '/') {
+        const char *rest = path + len;
+        while (*rest == '/')
+            rest++;
+        if (*rest && rest[0] != '/') {
+            snprintf(out, size, "%s", rest);
+            return;
+        }
+    }
+    snprintf(out, size, "%s", file_name(path));
+}
+
+static bool add_input(tnd_run *run, const char *role, const char *path, const char *folder)
 {
     tnd_audit_input *in = &run->inputs[run->n_inputs];
     memset(in, 0, sizeof *in);
     snprintf(in->role, sizeof in->role, "%s", role);
     snprintf(in->path, sizeof in->path, "%s", path);
+    input_name(path, folder, in->name, sizeof in->name);
     tnd_error err;
     if (!tnd_sha256_file(path, in->sha256, &err)) {
         tnd_print_error(&err);
@@ -132,13 +174,21 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
 }
 
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
- * workbook, without the output paths (a re-run to another file is the same evaluation). */
+ * workbook, without the output paths (a re-run to another file is the same evaluation). Each
+ * path by its last component only: an absolute path says nothing to an auditor on another
+ * machine (issue 10 §3); the inputs table below names every file with its hash. */
 static void record_arguments(const tnd_run_options *o, tnd_run *run)
 {
+    char bids[256], scores[256], prices[256] = "", tender[256] = "";
+    last_component(o->bids_dir, bids, sizeof bids);
+    last_component(o->scores, scores, sizeof scores);
+    if (o->prices)
+        last_component(o->prices, prices, sizeof prices);
+    if (o->tender)
+        last_component(o->tender, tender, sizeof tender);
     snprintf(run->arguments, sizeof run->arguments, "tender evaluate --bids %s --scores %s%s%s%s%s "
-             "--date %s", o->bids_dir, o->scores, o->prices ? " --prices " : "",
-             o->prices ? o->prices : "", o->tender ? " --tender " : "", o->tender ? o->tender : "",
-             run->date);
+             "--date %s", bids, scores, o->prices ? " --prices " : "", prices,
+             o->tender ? " --tender " : "", tender, run->date);
 }
 
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
@@ -205,19 +255,20 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
     if (o->tender) {
-        ok = add_input(run, "aanbestedingsdefinitie", o->tender);
+        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
         snprintf(in->path, sizeof in->path, "%s", run->def->file);
+        snprintf(in->name, sizeof in->name, "%s", run->def->file);
         tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
                        in->sha256);
     }
-    ok = ok && add_input(run, "scores", o->scores);
+    ok = ok && add_input(run, "scores", o->scores, NULL);
     if (ok && o->prices)
-        ok = add_input(run, "prijzen", o->prices);
+        ok = add_input(run, "prijzen", o->prices, NULL);
     for (size_t i = 0; ok && i < run->checked.n; i++)
-        ok = add_input(run, "inschrijving", run->checked.bids[i]->file);
+        ok = add_input(run, "inschrijving", run->checked.bids[i]->file, o->bids_dir);
     if (!ok) {
         tnd_run_free(run);
         return false;
@@ -264,9 +315,26 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
         size_t counts[TND_AWARD_EXCLUDED + 1] = { 0 };
         for (size_t j = 0; j < lot->n_entries; j++)
             counts[lot->entries[j].status]++;
-        fprintf(out, "perceel %d %s: %zu gegund, %zu toegelaten, %zu overig%s%s\n", lot->lot,
+        /* "overig" spelled out per status (issue 10 §5), in the order of the status table */
+        char other[512] = "";
+        size_t len = 0;
+        for (int s = 0; s <= TND_AWARD_EXCLUDED; s++) {
+            if (s == TND_AWARD_GRANTED || s == TND_AWARD_ADMITTED || !counts[s])
+                continue;
+            char word[64];
+            snprintf(word, sizeof word, "%s", tnd_award_status_dutch((tnd_award_status)s));
+            for (char *p = word; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            int n = snprintf(other + len, sizeof other - len, "%s%zu %s", len ? ", " : " (",
+                             counts[s], word);
+            if (n > 0 && (size_t)n < sizeof other - len)
+                len += (size_t)n;
+        }
+        if (len && len + 1 < sizeof other)
+            other[len++] = ')', other[len] = '\0';
+        fprintf(out, "perceel %d %s: %zu gegund, %zu toegelaten, %zu overig%s%s%s\n", lot->lot,
                 l ? l->name : "", counts[TND_AWARD_GRANTED], counts[TND_AWARD_ADMITTED],
-                lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED],
+                lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED], other,
                 lot->tie ? "; gelijke stand: " : "", lot->tie ? lot->tie_text : "");
     }
 }

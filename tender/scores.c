@@ -168,6 +168,26 @@ static bool parse_int(const char *s, int *out)
     return true;
 }
 
+/*
+ * A score on the integer scale: a whole number, or one written with only zero decimals ("8,0" as
+ * Dutch Excel writes an 8 formatted with one decimal, "8.0", "8,00"): the same number, so it is
+ * an 8 (issue 10 §4). "8,5" is not a whole number and stays refused.
+ */
+static bool parse_score(const char *s, int *out)
+{
+    const char *mark = strpbrk(s, ",.");
+    if (!mark)
+        return parse_int(s, out);
+    size_t whole = (size_t)(mark - s);
+    const char *frac = mark + 1;
+    if (whole == 0 || whole > 9 || !*frac || strspn(frac, "0") != strlen(frac))
+        return false;
+    char digits[10];
+    memcpy(digits, s, whole);
+    digits[whole] = '\0';
+    return parse_int(digits, out);
+}
+
 /* Appends text to buf (of size `size`, NUL-terminated) and returns the new length. */
 static size_t append(char *buf, size_t size, size_t at, const char *text)
 {
@@ -243,6 +263,30 @@ static tnd_status csv_begin(csv *c, const char *buf, size_t len, const char *fil
     c->end = buf + len;
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         c->p += 3;
+    /* A bid (XML) given where the scores belong: say so, instead of a CSV quoting error on
+     * line 1 (issue 10 §4). */
+    const char *first = c->p;
+    while (first < c->end && (*first == ' ' || *first == '\t' || *first == '\r' || *first == '\n'))
+        first++;
+    if (first < c->end && *first == '<') {
+        bool bid = false;
+        for (const char *q = first; !bid && q + 4 <= c->end; q++)
+            bid = memcmp(q, "<bid", 4) == 0;
+        return tnd_error_set(err, TND_ERR_VALUE, file, 1,
+                             "geef bij --scores het scorebestand van de commissie (CSV, "
+                             "docs/scores-format.md) of de commissiewerkmap (.xlsx); "
+                             "inschrijvingen horen bij --bids",
+                             "dit is een XML-bestand%s, geen scorebestand",
+                             bid ? " (een inschrijving)" : "");
+    }
+    /* Line ends of only CR (classic Mac OS, some exports): the whole file would read as one
+     * line. Refused with that explanation rather than "line too long". */
+    if (!memchr(c->p, '\n', (size_t)(c->end - c->p)) && memchr(c->p, '\r', (size_t)(c->end - c->p)))
+        return tnd_error_set(err, TND_ERR_VALUE, file, 1,
+                             "sla het bestand op als \"CSV UTF-8\" (Excel: Opslaan als, CSV UTF-8); "
+                             "dat schrijft regeleinden CRLF",
+                             "de regels eindigen alleen op CR (regeleinde van het oude Mac OS), "
+                             "niet op LF of CRLF");
     return TND_OK;
 }
 
@@ -849,7 +893,7 @@ static tnd_status read_score(scores_reader *r, tnd_score *row)
     if (!text[0])
         return refuse_cell(t, S_SCORE, TND_ERR_VALUE,
                            "score ontbreekt; toegestaan zijn %s (%s)", list, scale->source);
-    if (!parse_int(text, &row->score))
+    if (!parse_score(text, &row->score))
         return refuse_cell(t, S_SCORE, TND_ERR_VALUE,
                            "score \"%s\" is geen geheel getal; toegestaan zijn %s (%s)", s, list,
                            scale->source);

@@ -84,6 +84,15 @@ bool tnd_xbrl_is_jenv_namespace(const char *uri)
     return uri && strstr(uri, "/jenv/") && strstr(uri, "jenv-bw2");
 }
 
+bool tnd_xbrl_is_common_data_namespace(const char *uri)
+{
+    static const char host[] = "http://www.nltaxonomie.nl/nt";
+    static const char tail[] = "/dictionary/nl-common-data";
+    size_t len = uri ? strlen(uri) : 0;
+    return len > sizeof host + sizeof tail && strncmp(uri, host, sizeof host - 1) == 0 &&
+           strcmp(uri + len - (sizeof tail - 1), tail) == 0;
+}
+
 const tnd_xbrl_mapping *tnd_xbrl_lookup(const char *namespace_uri, const char *local_name)
 {
     if (!tnd_xbrl_is_jenv_namespace(namespace_uri) || !local_name)
@@ -803,7 +812,10 @@ static tnd_status read_other_fact(reader *r, xmlNodePtr node, const tnd_xbrl_map
                              "een bedrag heeft unitRef naar een xbrli:unit met iso4217:EUR",
                              "%s zonder unitRef", map->concept);
     r->x->n_other_facts++;
-    if (!node->ns || !tnd_xbrl_is_jenv_namespace((const char *)node->ns->href))
+    /* NT19 and later put the entity's name and KvK number in nl-common-data (nl-cd:), older
+     * taxonomies in jenv-bw2-i: read both (issue 10 §4). */
+    if (!node->ns || !(tnd_xbrl_is_jenv_namespace((const char *)node->ns->href) ||
+                       tnd_xbrl_is_common_data_namespace((const char *)node->ns->href)))
         return TND_OK;
     bool kvk = xmlStrEqual(node->name, BAD_CAST "ChamberOfCommerceRegistrationNumber");
     bool name = xmlStrEqual(node->name, BAD_CAST "LegalEntityName");

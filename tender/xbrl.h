@@ -49,6 +49,11 @@ const tnd_xbrl_mapping *tnd_xbrl_mappings(size_t *n);
  * "jenv-bw2". */
 bool tnd_xbrl_is_jenv_namespace(const char *uri);
 
+/* True for the Nederlandse Taxonomie's common-data dictionary (NT19 and later:
+ * http://www.nltaxonomie.nl/nt19/sbr/20240301/dictionary/nl-common-data), where the entity's
+ * LegalEntityName and ChamberOfCommerceRegistrationNumber are. */
+bool tnd_xbrl_is_common_data_namespace(const char *uri);
+
 /* The row of a concept (namespace URI and local name); NULL when not a mapped jenv-bw2 concept. */
 const tnd_xbrl_mapping *tnd_xbrl_lookup(const char *namespace_uri, const char *local_name);
 
@@ -102,7 +107,7 @@ typedef struct {
     char kvk[9];                     /* entity identifier (scheme http://www.kvk.nl/kvk-id) or
                                         jenv-bw2-i:ChamberOfCommerceRegistrationNumber; "" if none */
     long kvk_line;
-    char name[TND_NAME_LEN];         /* jenv-bw2-i:LegalEntityName, "" if absent */
+    char name[TND_NAME_LEN];         /* LegalEntityName (jenv-bw2-i:, or nl-cd: from NT19), "" if absent */
 
     tnd_xbrl_fact *facts;            /* in document order */
     size_t n_facts;

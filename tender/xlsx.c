@@ -1541,8 +1541,10 @@ static tnd_status cell_value(tnd_xlsx_cells *it, xmlNodePtr c, tnd_error *err)
                                 strcmp(type, "d") == 0
                                     ? " (ISO-datum; sla op als gewone Excel-werkmap)"
                                     : "");
-    } else if (!v) {
-        /* empty: a formatted cell, or a formula without a saved result */
+    } else if (!v || (f && !it->owned_text[0])) {
+        /* empty: a formatted cell, or a formula without a saved result. openpyxl (and other
+         * writers that never calculate) write a formula cell as <f>..</f><v/>: an empty value
+         * is "not computed", not a number that fails to parse (issue 10 §4). */
     } else if (strcmp(type, "n") == 0) {
         cell->type = TND_XLSX_NUMBER;
         if (!parse_number(it->book, it->owned_text, &cell->number)) {
@@ -1718,4 +1720,75 @@ tnd_status tnd_xlsx_cell_date(const tnd_xlsx_cells *cells, const tnd_xlsx_cell *
                                   cells->book->date1904 ? "1904-systeem" : "1900-systeem");
     }
     return TND_OK;
+}
+
+/*
+ * Excel and LibreOffice keep a number in a binary double and write it back with at most 15
+ * significant digits, so 8.199999999999999 written by us is saved as 8.2 after a re-save. Both
+ * texts denote the same value at the workbook's precision. Rounded here as a decimal string
+ * (half away from zero at the 16th digit), never through a binary float.
+ */
+bool tnd_xlsx_number_canonical(const char *text, char *out, size_t size)
+{
+    enum { KEEP = TND_XLSX_NUMBER_DIGITS };
+    if (!text || !number_syntax(text) || size < 32)
+        return false;
+    const char *p = text;
+    bool negative = *p == '-';
+    if (negative)
+        p++;
+    char digits[KEEP + 2];
+    size_t n = 0;
+    long exp10 = 0; /* value = 0.digits * 10^exp10 once the first significant digit is seen */
+    bool seen = false, after_point = false;
+    int round_digit = 0; /* the first digit not kept */
+    for (; (*p >= '0' && *p <= '9') || *p == '.'; p++) {
+        if (*p == '.') {
+            after_point = true;
+            continue;
+        }
+        if (!seen && *p == '0') {
+            if (after_point)
+                exp10--;
+            continue;
+        }
+        seen = true;
+        if (!after_point)
+            exp10++;
+        if (n < KEEP)
+            digits[n++] = *p;
+        else if (n == KEEP) {
+            round_digit = *p - '0';
+            n++; /* later digits do not matter for half-up rounding */
+        }
+    }
+    if (*p == 'e' || *p == 'E') {
+        long e = strtol(p + 1, NULL, 10); /* syntax already checked; clamp absurd exponents */
+        if (e > 100000 || e < -100000)
+            return false;
+        exp10 += e;
+    }
+    if (n > KEEP)
+        n = KEEP;
+    if (!seen) {
+        snprintf(out, size, "0");
+        return true;
+    }
+    if (round_digit >= 5) {
+        size_t i = n;
+        while (i > 0 && digits[i - 1] == '9')
+            digits[--i] = '0';
+        if (i == 0) { /* 999...9 rounds up to 1000...0: one more integer digit */
+            memmove(digits + 1, digits, n - 1);
+            digits[0] = '1';
+            exp10++;
+        } else {
+            digits[i - 1]++;
+        }
+    }
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = '\0';
+    snprintf(out, size, "%s0.%se%ld", negative ? "-" : "", digits, exp10);
+    return true;
 }

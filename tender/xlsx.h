@@ -219,4 +219,16 @@ bool tnd_xlsx_serial1904_to_date(double serial, tnd_date *out);
 tnd_status tnd_xlsx_cell_date(const tnd_xlsx_cells *cells, const tnd_xlsx_cell *cell,
                               tnd_date *out, tnd_error *err);
 
+/* Significant digits Excel and LibreOffice keep when they save a number. */
+#define TND_XLSX_NUMBER_DIGITS 15
+
+/*
+ * The number text of a cell ("8.199999999999999", "8.2", "1.5E-3") rounded to
+ * TND_XLSX_NUMBER_DIGITS significant digits, as a canonical text ("0.82e1") for comparison:
+ * two texts denote the same number at a workbook's precision when their canonical texts are
+ * equal. Decimal arithmetic on the digits, no binary float. False when the text is not a number
+ * or out is smaller than 32 bytes.
+ */
+bool tnd_xlsx_number_canonical(const char *text, char *out, size_t size);
+
 #endif

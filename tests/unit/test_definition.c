@@ -87,7 +87,8 @@ static void test_default_loads_with_embedded_name_and_meta(void **state)
     assert_string_equal(def->authority, "RSJ IJsselland");
     assert_string_equal(def->timezone, "Europe/Amsterdam");
     assert_string_equal(def->document,
-                        "Inkoopdocument RSJ IJsselland 2023 (seeds/003_f113a4d511943131.txt)");
+                        "Inkoopdocument RSJ IJsselland 2023 (tekstversie 003_f113a4d511943131.txt; "
+                        "L = regel daarin)");
 }
 
 static void test_default_null_path_loads_the_embedded_definition(void **state)

@@ -326,7 +326,11 @@ static void test_version_missing_is_refused(void **state)
     tnd_espd *e = NULL;
     tnd_error err;
     assert_int_equal(load_text(DOC(""), &e, &err), TND_ERR_VALUE);
-    assert_string_equal(err.message, "ESPD-EDM-versie onbekend: cbc:ProfileExecutionID ''");
+    /* issue 10 §4: says what the file has, not an empty value of an element it lacks */
+    assert_string_equal(err.message, "ESPD-EDM-versie niet te bepalen: geen cbc:ProfileExecutionID; "
+                                     "cbc:VersionID '' (schemeVersionID ''), en de criteriumcodes "
+                                     "wijzen niet op één versie (0 met 2.x-codes CRITERION.*, 0 "
+                                     "met EU-codes)");
 }
 
 static void test_request_instead_of_response_is_refused(void **state)
@@ -945,6 +949,119 @@ static void test_docs_mapping_table_matches_the_code(void **state)
     }
 }
 
+/* ---- the published ESPD-EDM examples (fixtures/espd/published/README.md, EUPL-1.2) ---- */
+
+#define PUB FIX "espd/published/"
+
+typedef struct {
+    const char *file;
+    const char *version;       /* as reported; "2.x"/"3.x" when the root does not state it */
+    const char *name;
+    const char *other_ids;
+    size_t answers, unknown, unanswered;
+    tnd_cents insured;
+} published_case;
+
+/* Issue 10 §4: every published version from 2.1.0 to 4.x is read. The counts are those the
+ * examples' README gives (all exclusion grounds answered "true"; the national ground and the
+ * selection criteria are not in the mapping table). */
+static void test_every_published_espd_version_is_read(void **state)
+{
+    (void)state;
+    static const published_case cases[] = {
+        { PUB "v2.1.0-UPRC-Regulated-Response.xml", "2.1.0", "__EoName",
+          "DE153301871 (EU-COM-GROW)", 23, 38, 0, 45031 },
+        { PUB "v2.1.1-BASIC-ESPDResponse.xml", "2.1.1", "__EoName", "DE153301871 (EU-COM-GROW)",
+          23, 40, 0, 1000000000 },
+        /* no cbc:ProfileExecutionID, VersionID 1.0: the CRITERION.* codes say 2.x */
+        { PUB "v2.1.1-EXTENDED-ESPDResponse.xml", "2.x", "__ProcurerName",
+          "AD123456789 (EU-COM-GROW)", 23, 42, 0, 1000000000 },
+        /* no cbc:ProfileExecutionID, VersionID 1.0: the EU criterion codes say 3.x */
+        { PUB "v3.0.0-ESPD-Response.xml", "3.x", "__ProcurerName", "AD123456789 (EU-COM-GROW)",
+          23, 37, 0, 1000000000 },
+        /* tax-pay and socsec-pay answered only in a national sub-criterion: unanswered */
+        { PUB "v4.0.0-ESPD-Response.xml", "4.0.0", "__Procurer Official Name__",
+          "AD123456789 (OP)", 21, 37, 2, 100000000000 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const published_case *c = &cases[i];
+        tnd_espd *e = load_fixture(c->file);
+        assert_string_equal(e->version, c->version);
+        assert_string_equal(e->name, c->name);
+        assert_string_equal(e->kvk, "");
+        assert_string_equal(e->other_ids, c->other_ids);
+        assert_int_equal(e->n_answers, c->answers);
+        for (size_t j = 0; j < e->n_answers; j++)
+            assert_true(e->answers[j].yes);
+        assert_int_equal(e->n_unknown, c->unknown);
+        assert_int_equal(e->n_unanswered, c->unanswered);
+        assert_true(e->has_part_iic && e->part_iic_yes);
+        assert_true(e->has_insurance);
+        assert_int_equal(e->insurance_cover, c->insured);
+        tnd_espd_free(e);
+    }
+    tnd_espd *e = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_espd_load_file(PUB "v4.1.0-ESPD-Request.xml", &e, &err), TND_ERR_VALUE);
+    assert_null(e);
+    assert_int_equal(err.line, 2);
+}
+
+/* A response that states no version and whose criteria show no generation is refused with what
+ * it does have, never naming an element it lacks as if it were empty. */
+static void test_version_unstated_and_no_known_codes_is_refused_saying_what_is_there(void **state)
+{
+    (void)state;
+    tnd_espd *e = NULL;
+    tnd_error err;
+    assert_int_equal(load_text(DOC(CRIT("no-such-code", "00000000-0000-0000-0000-000000000000",
+                                        "Q1") RESP("Q1", "false")), &e, &err),
+                     TND_ERR_VALUE);
+    assert_null(e);
+    assert_non_null(strstr(err.message, "ESPD-EDM-versie niet te bepalen: geen "
+                                        "cbc:ProfileExecutionID; cbc:VersionID ''"));
+    assert_null(strstr(err.message, "cbc:ProfileExecutionID ''"));
+}
+
+/* Issue 10 §4: a UEA without a KvK number (VAT id only) whose name is no party of the bid is
+ * refused, and the bid is left as it was; before, it was merged with 25 conflicts. */
+static void test_uea_without_kvk_of_another_name_is_refused_not_merged(void **state)
+{
+    (void)state;
+    tnd_bid *bid = load_bid(BID_WITHOUT_UEA);
+    tnd_espd *e = load_fixture(PUB "v3.0.0-ESPD-Response.xml");
+    tnd_espd_conflicts c;
+    tnd_error err;
+    assert_int_equal(tnd_espd_merge(e, bid, &c, &err), TND_ERR_REFERENCE);
+    assert_non_null(strstr(err.message, "het UEA noemt geen KvK-nummer (wel: AD123456789 "
+                                        "(EU-COM-GROW)) en de naam '__ProcurerName' is geen partij"));
+    assert_false(bid->bidder.has_uea);
+    assert_int_equal(bid->bidder.n_answers, 0);
+    assert_int_equal(bid->bidder.insurance_cover, 250000000);
+    tnd_espd_free(e);
+    tnd_bid_free(bid);
+}
+
+/* The same UEA merges when its name is that of the bidder (case and spacing aside): matched on
+ * the name, reported as such. */
+static void test_uea_without_kvk_merges_into_the_party_of_the_same_name(void **state)
+{
+    (void)state;
+    tnd_bid *bid = load_bid(BID_WITHOUT_UEA);
+    snprintf(bid->bidder.name, sizeof bid->bidder.name, "__procurername ");
+    tnd_espd *e = load_fixture(PUB "v2.1.1-EXTENDED-ESPDResponse.xml");
+    tnd_espd_conflicts c;
+    tnd_error err;
+    assert_int_equal(tnd_espd_merge(e, bid, &c, &err), TND_OK);
+    assert_false(c.kvk_checked);
+    assert_true(c.name_checked);
+    assert_true(bid->bidder.has_uea);
+    assert_int_equal(bid->bidder.n_answers, 23);
+    tnd_espd_conflicts_free(&c);
+    tnd_espd_free(e);
+    tnd_bid_free(bid);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -987,6 +1104,10 @@ int main(void)
         cmocka_unit_test(test_merge_kvk_of_no_party_is_reference_error_and_bid_unchanged),
         cmocka_unit_test(test_merge_into_combination_member_by_kvk),
         cmocka_unit_test(test_merge_without_kvk_goes_to_the_bidder_unchecked),
+        cmocka_unit_test(test_every_published_espd_version_is_read),
+        cmocka_unit_test(test_version_unstated_and_no_known_codes_is_refused_saying_what_is_there),
+        cmocka_unit_test(test_uea_without_kvk_of_another_name_is_refused_not_merged),
+        cmocka_unit_test(test_uea_without_kvk_merges_into_the_party_of_the_same_name),
         cmocka_unit_test(test_docs_mapping_table_matches_the_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

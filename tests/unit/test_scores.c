@@ -321,6 +321,47 @@ static void test_score_six_and_a_half_empty_and_words_are_refused(void **state)
                         &err);
 }
 
+/* Issue 10 §4: "8,0" (Dutch Excel, one decimal shown) on the integer scale (§6.1.1 L1778-1801)
+ * is the score 8, as are "8.0" and "8,00"; "8,5" and "8," are not whole numbers. */
+static void test_score_8_0_with_zero_decimals_is_8(void **state)
+{
+    tnd_scores s;
+    load_text_ok(*state,
+                 HEADER "3;normaliseren;30112233;1;l1;8,0\n3;normaliseren;30112233;1;l2;8.0\n"
+                        "3;normaliseren;30112233;1;l3;10,00\n",
+                 &s);
+    assert_int_equal(s.n, 3);
+    assert_row(&s.items[0], 2, 3, "normaliseren", "30112233", 1, "l1", 8);
+    assert_row(&s.items[1], 3, 3, "normaliseren", "30112233", 1, "l2", 8);
+    assert_row(&s.items[2], 4, 3, "normaliseren", "30112233", 1, "l3", 10);
+    tnd_scores_free(&s);
+    tnd_error err;
+    assert_text_refused(*state, HEADER "3;normaliseren;30112233;1;consensus;8,5\n",
+                        TND_ERR_VALUE, 2, "kolom 6 (score)", "score \"8,5\" is geen geheel getal",
+                        &err);
+    assert_text_refused(*state, HEADER "3;normaliseren;30112233;1;consensus;8,\n",
+                        TND_ERR_VALUE, 2, "kolom 6 (score)", "score \"8,\" is geen geheel getal",
+                        &err);
+    assert_text_refused(*state, HEADER "3;normaliseren;30112233;1;consensus;,0\n",
+                        TND_ERR_VALUE, 2, "kolom 6 (score)", "score \",0\" is geen geheel getal",
+                        &err);
+}
+
+/* Issue 10 §4: a bid where the scores belong, and a file with CR-only line ends, are refused
+ * saying what they are. */
+static void test_bid_xml_and_cr_only_line_ends_are_refused_saying_so(void **state)
+{
+    tnd_error err;
+    assert_text_refused(*state, "<?xml version=\"1.0\"?>\n<bid xmlns=\"urn:tender:bid:1\"/>\n",
+                        TND_ERR_VALUE, 1, "",
+                        "dit is een XML-bestand (een inschrijving), geen scorebestand", &err);
+    assert_text_refused(*state, "perceel;criterium;inschrijver;ronde;beoordelaar;score\r"
+                                "3;normaliseren;30112233;1;consensus;8\r",
+                        TND_ERR_VALUE, 1, "",
+                        "de regels eindigen alleen op CR (regeleinde van het oude Mac OS), niet "
+                        "op LF of CRLF", &err);
+}
+
 static void test_every_value_of_the_scale_is_accepted(void **state)
 {
     /* §6.1.1 L1778-1801: 0 Geen antwoord .. 10 Uitmuntend */
@@ -1054,6 +1095,8 @@ int main(void)
         cmocka_unit_test(test_scores_free_is_idempotent),
         cmocka_unit_test(test_score_7_is_refused_with_line_column_and_the_allowed_values),
         cmocka_unit_test(test_score_six_and_a_half_empty_and_words_are_refused),
+        cmocka_unit_test(test_score_8_0_with_zero_decimals_is_8),
+        cmocka_unit_test(test_bid_xml_and_cr_only_line_ends_are_refused_saying_so),
         cmocka_unit_test(test_every_value_of_the_scale_is_accepted),
         cmocka_unit_test(test_lot_without_award_criteria_is_refused),
         cmocka_unit_test(test_unknown_lot_and_a_lot_that_is_not_a_number_are_refused),

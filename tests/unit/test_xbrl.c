@@ -230,6 +230,23 @@ static void test_lookup_by_local_name_in_any_nt_release_of_jenv_bw2(void **state
     assert_null(tnd_xbrl_lookup(NULL, "NetRevenue"));
     assert_true(tnd_xbrl_is_jenv_namespace(nt19));
     assert_false(tnd_xbrl_is_jenv_namespace("http://example.com/jenv-bw2-data"));
+    assert_true(tnd_xbrl_is_common_data_namespace(
+        "http://www.nltaxonomie.nl/nt19/sbr/20240301/dictionary/nl-common-data"));
+    assert_false(tnd_xbrl_is_common_data_namespace("http://example.com/dictionary/nl-common-data"));
+    assert_false(tnd_xbrl_is_common_data_namespace(nt19));
+    assert_false(tnd_xbrl_is_common_data_namespace(NULL));
+}
+
+/* Issue 10 §4: NT19 and later name the entity in nl-common-data (nl-cd:LegalEntityName,
+ * nl-cd:ChamberOfCommerceRegistrationNumber); the published Arelle instance
+ * (fixtures/xbrl/published/README.md, Apache-2.0) is read with its name. */
+static void test_nt19_entity_name_and_kvk_are_read_from_nl_cd(void **state)
+{
+    (void)state;
+    tnd_xbrl *x = load_fixture(FIX "xbrl/published/nl_nt19_br_kvk_4-12-invalid.xbrl");
+    assert_string_equal(x->name, "Testing Entity Name");
+    assert_string_equal(x->kvk, "12345678");
+    tnd_xbrl_free(x);
 }
 
 /* ------------------------------------------------------------------ values */
@@ -944,6 +961,7 @@ int main(void)
         cmocka_unit_test(test_mapping_table_is_the_seven_bijlage_xvi_lines),
         cmocka_unit_test(test_mapping_covers_exactly_the_items_of_the_definition),
         cmocka_unit_test(test_lookup_by_local_name_in_any_nt_release_of_jenv_bw2),
+        cmocka_unit_test(test_nt19_entity_name_and_kvk_are_read_from_nl_cd),
         cmocka_unit_test(test_parse_euros_exact_to_the_cent_without_floating_point),
         cmocka_unit_test(test_parse_euros_refuses_fractions_of_cents_notation_and_absurd_amounts),
         cmocka_unit_test(test_decimals_minus_3_keeps_the_value_as_written_to_the_cent),

@@ -1245,6 +1245,36 @@ static void test_empty_cells_and_missing_references_follow_on(void **state)
     tnd_xlsx_close(book);
 }
 
+/* Issue 10 §4: openpyxl (and any writer that never calculates) saves a formula cell as
+ * <f>..</f><v/>, with no t and an EMPTY value: no cached result, so an empty cell that keeps its
+ * formula; never "'' is geen getal". A plain number cell with an empty value stays refused. */
+static void test_formula_with_empty_value_as_openpyxl_writes_it_is_empty(void **state)
+{
+    fixture *f = *state;
+    write_book(f->path, NULL,
+               SHEET("<row r=\"1\"><c r=\"A1\"><f>SUM(B1:B2)</f><v/></c>"
+                     "<c r=\"B1\" t=\"n\"><f>1+1</f><v></v></c>"
+                     "<c r=\"C1\" t=\"inlineStr\"><is><t>groen</t></is></c></row>"),
+               NULL, NULL);
+    tnd_xlsx *book = must_open(f->path);
+    tnd_xlsx_cells *cells = must_cells(book, 0);
+    const tnd_xlsx_cell *c = must_next(cells);
+    assert_cell(c, "A1", 1, 1, TND_XLSX_EMPTY, "");
+    assert_string_equal(c->formula, "SUM(B1:B2)");
+    c = must_next(cells);
+    assert_cell(c, "B1", 1, 2, TND_XLSX_EMPTY, "");
+    assert_string_equal(c->formula, "1+1");
+    assert_cell(must_next(cells), "C1", 1, 3, TND_XLSX_INLINE_STRING, "groen");
+    assert_no_more_cells(cells);
+    tnd_xlsx_cells_close(cells);
+    tnd_xlsx_close(book);
+
+    write_book(f->path, NULL, SHEET("<row r=\"1\"><c r=\"A1\"><v/></c></row>"), NULL, NULL);
+    char expected[600];
+    snprintf(expected, sizeof expected, "'%s': '' is geen getal", f->path);
+    assert_cells_refused(f->path, TND_ERR_VALUE, "blad 'Blad1' cel A1", expected);
+}
+
 static void test_values_not_matching_their_type_are_refused_naming_the_cell(void **state)
 {
     fixture *f = *state;
@@ -1487,6 +1517,40 @@ static void test_duplicate_sheet_names_are_refused(void **state)
     assert_open_refused(f->path, NULL, TND_ERR_SCHEMA, "xl/workbook.xml", expected);
 }
 
+/* Issue 10 §3: a workbook re-saved by LibreOffice or Excel keeps 15 significant digits, so
+ * 8.199999999999999 (what we wrote) comes back as 8.2; both denote the same number there. */
+static void test_numbers_compare_at_15_significant_digits(void **state)
+{
+    (void)state;
+    char a[32], b[32];
+    assert_true(tnd_xlsx_number_canonical("8.199999999999999", a, sizeof a));
+    assert_true(tnd_xlsx_number_canonical("8.2", b, sizeof b));
+    assert_string_equal(a, "0.82e1");
+    assert_string_equal(b, "0.82e1");
+    assert_true(tnd_xlsx_number_canonical("594.0599999999999", a, sizeof a));
+    assert_string_equal(a, "0.59406e3");
+    assert_true(tnd_xlsx_number_canonical("529.5700000000001", a, sizeof a));
+    assert_string_equal(a, "0.52957e3");
+    /* a real difference in the 15th digit stays a difference */
+    assert_true(tnd_xlsx_number_canonical("8.20000000000001", a, sizeof a));
+    assert_string_equal(a, "0.820000000000001e1");
+    assert_true(tnd_xlsx_number_canonical("9.9999999999999999", a, sizeof a));
+    assert_string_equal(a, "0.1e2");
+    assert_true(tnd_xlsx_number_canonical("-0.00125", a, sizeof a));
+    assert_true(tnd_xlsx_number_canonical("-1.25E-3", b, sizeof b));
+    assert_string_equal(a, "-0.125e-2");
+    assert_string_equal(b, "-0.125e-2");
+    assert_true(tnd_xlsx_number_canonical("0", a, sizeof a));
+    assert_string_equal(a, "0");
+    assert_true(tnd_xlsx_number_canonical("7", a, sizeof a));
+    assert_true(tnd_xlsx_number_canonical("7.000", b, sizeof b));
+    assert_string_equal(a, b);
+    assert_false(tnd_xlsx_number_canonical("8,2", a, sizeof a));
+    assert_false(tnd_xlsx_number_canonical("ja", a, sizeof a));
+    assert_false(tnd_xlsx_number_canonical("1e999999999999", a, sizeof a));
+    assert_false(tnd_xlsx_number_canonical("8.2", a, 8));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1526,6 +1590,7 @@ int main(void)
         T(test_rich_text_runs_are_joined),
         T(test_excel_escapes_in_strings_are_decoded),
         T(test_empty_cells_and_missing_references_follow_on),
+        T(test_formula_with_empty_value_as_openpyxl_writes_it_is_empty),
         T(test_values_not_matching_their_type_are_refused_naming_the_cell),
         T(test_cell_fail_names_sheet_and_cell),
         T(test_date_written_by_libxlsxwriter_reads_back),
@@ -1533,6 +1598,7 @@ int main(void)
         cmocka_unit_test(test_cell_references_parse_and_format),
         cmocka_unit_test(test_serials_follow_excel_1900_system_with_its_leap_year_bug),
         cmocka_unit_test(test_serials_in_1904_system),
+        cmocka_unit_test(test_numbers_compare_at_15_significant_digits),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

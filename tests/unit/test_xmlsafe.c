@@ -489,6 +489,49 @@ static void test_utf7_document_without_doctype_is_read(void **state)
     read_result_free(&r);
 }
 
+/* Issue 10 §4: Windows writes Windows-1252 and declares ISO-8859-1. Byte 0x80 is then the euro
+ * sign, not the control character U+0080; other Latin-1 bytes (0xE9 é) read the same in both. */
+static void test_iso_8859_1_with_windows_1252_bytes_reads_the_euro_sign(void **state)
+{
+    const char xml[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                       "<bid><amount>\x80 2.000.000,00</amount><name>Zorg \xe9</name></bid>\n";
+    read_result r = read_mem(*state, xml, sizeof xml - 1);
+    assert_non_null(r.doc);
+    xmlNodePtr root = xmlDocGetRootElement(r.doc);
+    char *amount = tnd_xml_text(tnd_xml_child(root, "amount"));
+    char *name = tnd_xml_text(tnd_xml_child(root, "name"));
+    assert_string_equal(amount, "\xe2\x82\xac 2.000.000,00");
+    assert_string_equal(name, "Zorg \xc3\xa9");
+    free(amount);
+    free(name);
+    read_result_free(&r);
+
+    /* without bytes 0x80-0x9F the declared ISO-8859-1 is used as it is */
+    const char plain[] = "<?xml version='1.0' encoding='latin1'?><bid><name>Zorg \xe9</name></bid>";
+    r = read_mem(*state, plain, sizeof plain - 1);
+    assert_non_null(r.doc);
+    name = tnd_xml_text(tnd_xml_child(xmlDocGetRootElement(r.doc), "name"));
+    assert_string_equal(name, "Zorg \xc3\xa9");
+    free(name);
+    read_result_free(&r);
+}
+
+/* A byte Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D) under an ISO-8859-1
+ * declaration: the character set is unknown, refused with the line and that explanation. */
+static void test_iso_8859_1_with_undefined_windows_1252_byte_is_refused(void **state)
+{
+    const char xml[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<bid>\n"
+                       "<name>Zorg \x9d</name></bid>\n";
+    read_result r = read_mem(*state, xml, sizeof xml - 1);
+    assert_null(r.doc);
+    assert_int_equal(r.err.code, TND_ERR_XML_MALFORMED);
+    assert_int_equal(r.err.line, 3);
+    assert_string_equal(r.err.message, "het bestand noemt encoding ISO-8859-1, maar byte 0x9D is "
+                                       "daarin een stuurteken en bestaat ook in Windows-1252 "
+                                       "niet: de juiste tekenset is onbekend");
+    read_result_free(&r);
+}
+
 static void test_tree_with_dtd_node_is_unsafe(void **state)
 {
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
@@ -918,6 +961,8 @@ int main(void)
         T(test_doctype_text_inside_cdata_is_refused_by_the_byte_scan),
         T(test_doctype_hidden_in_ebcdic_is_refused),
         T(test_utf7_document_without_doctype_is_read),
+        T(test_iso_8859_1_with_windows_1252_bytes_reads_the_euro_sign),
+        T(test_iso_8859_1_with_undefined_windows_1252_byte_is_refused),
         T(test_tree_with_dtd_node_is_unsafe),
         T(test_depth_64_is_accepted),
         T(test_depth_65_is_too_large_at_the_line_of_element_65),
