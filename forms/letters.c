@@ -15,6 +15,9 @@
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
 
+/* Borders as attributes too: LibreOffice's HTML import (--pdf) ignores CSS cell borders. */
+#define TABLE "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n"
+
 /* ------------------------------------------------------------------ text */
 
 /* Unicode bidirectional controls (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069): in a
@@ -262,21 +265,21 @@ tnd_status tnd_letters_check(const tnd_definition *def, const tnd_evaluation *ev
 
 static const char STYLE[] =
     "<style>\n"
-    "@page { size: A4; margin: 20mm 20mm 22mm 25mm; }\n"
-    "body { font-family: 'Liberation Serif', 'Times New Roman', serif; font-size: 11pt;\n"
-    "       line-height: 1.35; color: #000; margin: 0; }\n"
+    "@page { size: A4; margin: 15mm 18mm 15mm 22mm; }\n"
+    "body { font-family: 'Liberation Serif', 'Times New Roman', serif; font-size: 10pt;\n"
+    "       line-height: 1.25; color: #000; margin: 0; }\n"
     "@media screen { body { max-width: 165mm; margin: 2em auto; } }\n"
     ".afzender { font-size: 13pt; font-weight: bold; margin-bottom: 0.2em; }\n"
-    ".adres { margin: 1.5em 0 1.5em 0; }\n"
+    ".adres { margin: 0.8em 0 0.8em 0; }\n"
     "h1 { font-size: 13pt; margin: 1.2em 0 0.6em 0; }\n"
     "h2 { font-size: 11.5pt; margin: 1.1em 0 0.4em 0; page-break-after: avoid; "
     "break-after: avoid; }\n"
     "table { border-collapse: collapse; width: 100%; margin: 0.3em 0 0.6em 0; }\n"
     "tr { page-break-inside: avoid; break-inside: avoid; }\n"
     "th, td { border: 0.5pt solid #555; padding: 1.5pt 4pt; text-align: left; "
-    "vertical-align: top; font-size: 9.5pt; }\n"
+    "vertical-align: top; font-size: 8.5pt; }\n"
     "th { background: #e8e8e8; }\n"
-    "table.kop td, table.kop th { border: none; padding: 0 8pt 0 0; font-size: 11pt; "
+    "table.kop td, table.kop th { border: none; padding: 0 8pt 0 0; font-size: 10pt; "
     "background: none; }\n"
     "td.getal, th.getal { text-align: right; }\n"
     ".bron { font-size: 8.5pt; color: #333; }\n"
@@ -410,7 +413,7 @@ static void total_text(const tnd_award_lot *rule, const tnd_award_entry *e, char
 static void put_own_scores(tnd_buf *out, const tnd_lot_award *la, const tnd_award_entry *e)
 {
     const tnd_award_lot *rule = la->rule;
-    tnd_buf_puts(out, "<table>\n<tr><th>Criterium</th><th class=\"getal\">Weging</th>"
+    tnd_buf_puts(out, TABLE "<tr><th>Criterium</th><th class=\"getal\">Weging</th>"
                       "<th class=\"getal\">Uw score</th><th class=\"getal\">Minimum</th>"
                       "<th>Bron</th></tr>\n");
     for (int c = 0; c < rule->n_criteria; c++) {
@@ -453,14 +456,13 @@ static void put_relative_advantages(tnd_buf *out, const tnd_lot_award *la,
         tnd_buf_puts(out, "<p>Voor dit perceel is (nog) geen inschrijving gegund.</p>\n");
         return;
     }
-    tnd_buf_puts(out, "<table>\n<tr><th>Inschrijver</th>");
+    tnd_buf_puts(out, TABLE "<tr><th>Inschrijver</th>");
     for (int c = 0; c < rule->n_criteria; c++) {
         tnd_buf_puts(out, "<th class=\"getal\">");
         put_esc(out, rule->criteria[c].id);
         tnd_buf_puts(out, "</th>");
     }
-    tnd_buf_puts(out, "<th class=\"getal\">Eindcijfer</th><th>Relatieve voordelen ten opzichte "
-                      "van uw inschrijving</th></tr>\n");
+    tnd_buf_puts(out, "<th class=\"getal\">Eindcijfer</th></tr>\n");
     for (size_t i = 0; i < la->n_entries; i++) {
         const tnd_award_entry *e = &la->entries[i];
         if (e->status != TND_AWARD_GRANTED)
@@ -477,9 +479,18 @@ static void put_relative_advantages(tnd_buf *out, const tnd_lot_award *la,
         }
         char t[32];
         total_text(rule, e, t);
-        tnd_buf_printf(out, "<td class=\"getal\">%s</td><td>", t);
-        /* Where the awarded bid scored higher, criterion by criterion (leaves: the committee's
-         * scores; a parent's mark follows from its leaves). */
+        tnd_buf_printf(out, "<td class=\"getal\">%s</td></tr>\n", t);
+    }
+    tnd_buf_puts(out, "</table>\n<ul>\n");
+    /* Where each awarded bid scored higher, criterion by criterion (leaves: the committee's
+     * scores; a parent's mark follows from its leaves). */
+    for (size_t i = 0; i < la->n_entries; i++) {
+        const tnd_award_entry *e = &la->entries[i];
+        if (e->status != TND_AWARD_GRANTED)
+            continue;
+        tnd_buf_puts(out, "<li>");
+        put_name(out, e->bid->bidder.name);
+        tnd_buf_puts(out, ": ");
         bool any = false;
         for (int c = 0; own && c < rule->n_criteria; c++) {
             if (!is_leaf(rule, c))
@@ -487,7 +498,7 @@ static void put_relative_advantages(tnd_buf *out, const tnd_lot_award *la,
             const tnd_criterion_score *a = score_of(e, c), *b = score_of(own, c);
             if (!a || !a->has_score || !b || !b->has_score || a->consensus <= b->consensus)
                 continue;
-            tnd_buf_puts(out, any ? "; " : "hoger op: ");
+            tnd_buf_puts(out, any ? "; " : "hoger beoordeeld op ");
             put_esc(out, rule->criteria[c].label);
             tnd_buf_printf(out, " (%d tegen uw %d)", a->consensus, b->consensus);
             any = true;
@@ -496,10 +507,11 @@ static void put_relative_advantages(tnd_buf *out, const tnd_lot_award *la,
             tnd_buf_puts(out, "voldoet aan de eisen van stap 1 en 2 en haalt het minimum van "
                               "de gunningscriteria");
         else if (!any)
-            tnd_buf_puts(out, "op geen criterium hoger; zie de toelichting bij uw uitkomst");
-        tnd_buf_puts(out, "</td></tr>\n");
+            tnd_buf_puts(out, "op geen criterium hoger beoordeeld dan u; zie de reden bij uw "
+                              "uitkomst");
+        tnd_buf_puts(out, ".</li>\n");
     }
-    tnd_buf_puts(out, "</table>\n");
+    tnd_buf_puts(out, "</ul>\n");
 }
 
 /* One lot applied for: its outcome, reasons and scores. */
@@ -668,7 +680,7 @@ bool tnd_letter_html(const tnd_definition *def, const tnd_evaluation *ev, size_t
                       "inkoopdocument (§ en regel).</p>\n");
 
     /* Overview. */
-    tnd_buf_puts(out, "<table>\n<tr><th>Perceel</th><th>Uitkomst</th></tr>\n");
+    tnd_buf_puts(out, TABLE "<tr><th>Perceel</th><th>Uitkomst</th></tr>\n");
     for (int k = 0; k < b->n_applied; k++) {
         tnd_buf_printf(out, "<tr><td>%d ", b->applied[k]);
         put_esc(out, lot_name(def, b->applied[k]));
@@ -760,7 +772,7 @@ bool tnd_letters_index_html(const tnd_definition *def, const tnd_evaluation *ev,
     tnd_buf_puts(out, " &ndash; brieven van ");
     put_esc(out, today);
     tnd_buf_printf(out, ", %zu inschrijvers.</p>\n", ev->n_bidders);
-    tnd_buf_puts(out, "<table>\n<tr><th>KvK</th><th>Inschrijver</th><th>Uitkomst per "
+    tnd_buf_puts(out, TABLE "<tr><th>KvK</th><th>Inschrijver</th><th>Uitkomst per "
                       "perceel</th><th>Brief</th></tr>\n");
     for (size_t i = 0; i < ev->n_bidders; i++) {
         const tnd_bidder_outcome *b = &ev->bidders[i];

@@ -228,8 +228,10 @@ static bool convert_to_pdf(const char *dir, const tnd_path_list *letters, tnd_er
     argv[argc++] = profile_url;
     argv[argc++] = "--headless";
     argv[argc++] = "--norestore";
+    /* as a Writer document: the Writer/Web import puts an empty page first (LibreOffice 7.4) */
+    argv[argc++] = "--infilter=HTML (StarWriter)";
     argv[argc++] = "--convert-to";
-    argv[argc++] = "pdf:writer_web_pdf_Export";
+    argv[argc++] = "pdf:writer_pdf_Export";
     argv[argc++] = "--outdir";
     argv[argc++] = (char *)dir;
     for (size_t i = 0; i < letters->n; i++)
