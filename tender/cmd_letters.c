@@ -267,8 +267,9 @@ static bool convert_to_pdf(const char *dir, const tnd_path_list *letters, tnd_er
     }
     if (!ok)
         tnd_error_set(err, TND_ERR_IO, soffice, 0,
-                      "probeer 'soffice --headless --convert-to pdf' op één brief om de fout "
-                      "te zien", "LibreOffice kon de brieven niet omzetten naar PDF");
+                      "de HTML-import vraagt LibreOffice Writer (Debian: libreoffice-writer-nogui); "
+                      "probeer 'soffice --headless --convert-to pdf' op één brief om de fout te "
+                      "zien", "LibreOffice kon de brieven niet omzetten naar PDF");
     return ok;
 }
 
