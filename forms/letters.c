@@ -184,6 +184,14 @@ static bool successful(tnd_award_status s)
     return s == TND_AWARD_GRANTED || s == TND_AWARD_ADMITTED;
 }
 
+/* Not decided yet (a tie, an open revision or review, a missing score): the bidder gets a
+ * separate letter later, and the objection period starts with that letter. */
+static bool undecided(tnd_award_status s)
+{
+    return s == TND_AWARD_TIE || s == TND_AWARD_REVISION_OPEN || s == TND_AWARD_PENDING ||
+           s == TND_AWARD_NO_SCORES;
+}
+
 static bool decided_against(tnd_award_status s)
 {
     return s == TND_AWARD_SET_ASIDE || s == TND_AWARD_NOT_RANKED || s == TND_AWARD_EXCLUDED;
@@ -233,6 +241,8 @@ tnd_status tnd_letters_check(const tnd_definition *def, const tnd_evaluation *ev
                                      "dezelfde inschrijver", b->bid->bidder.kvk,
                                      ev->bidders[j].bid->file);
         for (int k = 0; k < b->n_applied; k++) {
+            if (undecided(b->status[k]))
+                continue; /* its period starts with a later letter */
             int lots[2] = { b->applied[k], b->placed[k] };
             for (int m = 0; m < 2; m++) {
                 if (lots[m] == 0)
@@ -700,8 +710,13 @@ bool tnd_letter_html(const tnd_definition *def, const tnd_evaluation *ev, size_t
 
     /* Objection period and standstill (§3.3 planning, §4.1.9, §4.1.13). */
     tnd_buf_puts(out, "<h2>Bezwaartermijn en vervolg</h2>\n<ul>\n");
-    int mine[2 * TND_MAX_SET], n_mine = 0; /* lots applied for or placed in, once each */
+    int mine[2 * TND_MAX_SET], n_mine = 0; /* lots decided: applied for or placed in, once */
+    bool any_undecided = false;
     for (int k = 0; k < b->n_applied; k++) {
+        if (undecided(b->status[k])) {
+            any_undecided = true;
+            continue;
+        }
         int cand[2] = { b->applied[k], b->placed[k] };
         for (int m = 0; m < 2; m++) {
             bool seen = cand[m] == 0;
@@ -737,6 +752,20 @@ bool tnd_letter_html(const tnd_definition *def, const tnd_evaluation *ev, size_t
             put_esc(out, term->resolution);
         }
         tnd_buf_puts(out, "]</span></li>\n");
+    }
+    if (any_undecided) {
+        char lots[128] = "";
+        size_t used = 0;
+        int n = 0;
+        for (int k = 0; k < b->n_applied; k++)
+            if (undecided(b->status[k]) && used + 8 < sizeof lots) {
+                used += (size_t)snprintf(lots + used, sizeof lots - used, "%s%d",
+                                         n ? ", " : "", b->applied[k]);
+                n++;
+            }
+        tnd_buf_printf(out, "<li>%s %s: nog niet beslist; de bezwaartermijn gaat in met de "
+                            "afzonderlijke brief over de beslissing.</li>\n",
+                       n > 1 ? "Percelen" : "Perceel", lots);
     }
     tnd_buf_puts(out, "</ul>\n<p>");
     put_esc(out, lr->standstill);

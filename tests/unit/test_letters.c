@@ -179,6 +179,20 @@ static void test_lot4_letter_names_29_august_and_other_lots_23_august(void **sta
     free(html);
 }
 
+static void test_undecided_lot_tie_names_no_objection_period_yet(void **state)
+{
+    (void)state;
+    /* bidder 44: tie at place 5 of lot 4, undecided (RES-GELIJKE-STAND): no decision, so no
+     * objection period runs yet; it starts with the later letter */
+    char *html = letter_of(bidder_index("64455325"));
+    assert_non_null(strstr(html, "<li>Perceel 4: nog niet beslist; de bezwaartermijn gaat in met "
+                                 "de afzonderlijke brief over de beslissing.</li>"));
+    assert_null(strstr(html, "29 augustus"));
+    assert_non_null(strstr(html, "<h2>Perceel 4 Ambulant individueel - GGZ 2: nog niet beslist "
+                                 "(gelijke stand)</h2>"));
+    free(html);
+}
+
 static void test_letters_refused_when_dated_after_the_objection_deadline(void **state)
 {
     (void)state;
@@ -227,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_letter_not_admitted_uea_fraud_is_exact),
         cmocka_unit_test(test_every_example_bidder_gets_a_letter_naming_its_kvk_and_outcome_per_lot),
         cmocka_unit_test(test_lot4_letter_names_29_august_and_other_lots_23_august),
+        cmocka_unit_test(test_undecided_lot_tie_names_no_objection_period_yet),
         cmocka_unit_test(test_letters_refused_when_dated_after_the_objection_deadline),
         cmocka_unit_test(test_hostile_name_is_escaped_and_bidi_controls_replaced),
         cmocka_unit_test(test_letter_file_name_comes_only_from_an_eight_digit_kvk),
