@@ -215,9 +215,23 @@ static bool convert_to_pdf(const char *dir, const tnd_path_list *letters, tnd_er
                       "--pdf vraagt LibreOffice, maar 'soffice' staat niet in PATH");
         return false;
     }
-    char profile[PATH_MAX + 16], profile_url[PATH_MAX + 64];
-    snprintf(profile, sizeof profile, "%s.profile", dir);
-    snprintf(profile_url, sizeof profile_url, "-env:UserInstallation=file://%s", profile);
+    /* the profile as a file URL: absolute, and percent-encoded beyond [A-Za-z0-9/._-] */
+    char abs[PATH_MAX], profile[PATH_MAX + 16], profile_url[3 * PATH_MAX + 96];
+    if (!realpath(dir, abs)) {
+        tnd_error_set(err, TND_ERR_IO, dir, 0, "controleer het pad", "map onleesbaar: %s",
+                      strerror(errno));
+        return false;
+    }
+    snprintf(profile, sizeof profile, "%s.profile", abs);
+    size_t u = (size_t)snprintf(profile_url, sizeof profile_url,
+                                "-env:UserInstallation=file://");
+    for (const unsigned char *p = (const unsigned char *)profile; *p && u + 4 < sizeof profile_url;
+         p++) {
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                     (*p >= '0' && *p <= '9') || *p == '/' || *p == '.' || *p == '_' || *p == '-';
+        u += plain ? (size_t)snprintf(profile_url + u, sizeof profile_url - u, "%c", *p)
+                   : (size_t)snprintf(profile_url + u, sizeof profile_url - u, "%%%02X", *p);
+    }
     size_t argc = 0;
     char **argv = calloc(letters->n + 10, sizeof *argv);
     if (!argv) {
