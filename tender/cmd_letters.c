@@ -210,8 +210,9 @@ static bool convert_to_pdf(const char *dir, const tnd_path_list *letters, tnd_er
     char soffice[PATH_MAX];
     if (!find_soffice(soffice, sizeof soffice)) {
         tnd_error_set(err, TND_ERR_USAGE, "soffice", 0,
-                      "installeer LibreOffice (Debian: apt-get install libreoffice-writer) of "
-                      "laat --pdf weg; de HTML-brieven zijn af te drukken vanuit een browser",
+                      "installeer LibreOffice (Debian: apt-get install "
+                      "libreoffice-writer-nogui) of laat --pdf weg; de HTML-brieven zijn af te "
+                      "drukken vanuit een browser",
                       "--pdf vraagt LibreOffice, maar 'soffice' staat niet in PATH");
         return false;
     }
@@ -281,9 +282,10 @@ static bool convert_to_pdf(const char *dir, const tnd_path_list *letters, tnd_er
     }
     if (!ok)
         tnd_error_set(err, TND_ERR_IO, soffice, 0,
-                      "de HTML-import vraagt LibreOffice Writer (Debian: libreoffice-writer-nogui); "
-                      "probeer 'soffice --headless --convert-to pdf' op één brief om de fout te "
-                      "zien", "LibreOffice kon de brieven niet omzetten naar PDF");
+                      "de HTML-import vraagt LibreOffice Writer (Debian: "
+                      "libreoffice-writer-nogui); probeer 'soffice --headless --convert-to pdf' "
+                      "op één brief om de fout te zien",
+                      "LibreOffice kon de brieven niet omzetten naar PDF");
     return ok;
 }
 
