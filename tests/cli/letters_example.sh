@@ -51,5 +51,21 @@ while read -r kvk lot status; do
   checked=$((checked + 1))
 done < <(jq -r '.bidders[] | .kvk as $k | .lots[] | "\($k) \(.applied) \(.status)"' "$tmp/g.json")
 [ "$checked" -ge 40 ] || say "only $checked lots checked"
+# A hostile bidder name (markup, &, quotes, U+202E RIGHT-TO-LEFT OVERRIDE) is text in its letter
+# and in the index, never markup; the file name comes from the KvK number only.
+mkdir -p "$tmp/hostile"
+cp fixtures/example/bids/*.xml "$tmp/hostile/"
+sed -i 's|<name>Jeugdhulp Het Anker Deventer B.V.</name>|<name>\&lt;script\&gt;alert(1)\&lt;/script\&gt; \&amp; "Zorg" \x27BV\x27 \xe2\x80\xae evil</name>|' \
+  "$tmp/hostile/03-p1-revision-set-aside-bid.xml"
+grep -q "script" "$tmp/hostile/03-p1-revision-set-aside-bid.xml" || say "hostile name not planted"
+"$tender" letters --bids "$tmp/hostile" --scores fixtures/example/scores.csv --date 2022-08-08 \
+  -o "$tmp/h" >/dev/null || say "letters with a hostile name failed"
+for f in "$tmp/h/gunningsbeslissing-60338215.html" "$tmp/h/index.html"; do
+  grep -q "<script" "$f" && say "$(basename "$f"): raw <script> from a bidder name"
+  grep -qF '<bdi>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Zorg&quot; &#39;BV&#39; '$'\xef\xbf\xbd'' evil</bdi>' "$f" ||
+    say "$(basename "$f"): hostile name not escaped as expected"
+  grep -q $'\xe2\x80\xae' "$f" && say "$(basename "$f"): a bidi override survived"
+done
+
 [ "$fail" -eq 0 ] && echo "letters_example: $n_letters letters, $checked lots agree with evaluate --json"
 exit "$fail"
