@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "forms/letters.h"
+#include "tender/definition.h"
 #include "tender/evaluate_run.h"
 
 #ifndef TND_SOURCE_DIR
@@ -205,6 +206,20 @@ static void test_letters_refused_when_dated_after_the_objection_deadline(void **
     assert_non_null(strstr(err.message, "eindigt op 23-08-2022 (§4.1.9 L606-608)"));
 }
 
+static void test_definition_without_letters_is_refused_naming_the_element(void **state)
+{
+    (void)state;
+    tnd_definition *other = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_definition_load_file(TND_SOURCE_DIR
+                                              "/fixtures/tenders/voorbeeld-prijs-kwaliteit.xml",
+                                              &other, &err), TND_OK);
+    assert_false(other->has_letters);
+    assert_int_equal(tnd_letters_check(other, &run.ev, LETTER_DATE, &err), TND_ERR_DEFINITION);
+    assert_non_null(strstr(err.message, "heeft geen <letters>"));
+    tnd_definition_free(other);
+}
+
 /* ------------------------------------------------------------------ hostile text */
 
 static void test_hostile_name_is_escaped_and_bidi_controls_replaced(void **state)
@@ -243,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_lot4_letter_names_29_august_and_other_lots_23_august),
         cmocka_unit_test(test_undecided_lot_tie_names_no_objection_period_yet),
         cmocka_unit_test(test_letters_refused_when_dated_after_the_objection_deadline),
+        cmocka_unit_test(test_definition_without_letters_is_refused_naming_the_element),
         cmocka_unit_test(test_hostile_name_is_escaped_and_bidi_controls_replaced),
         cmocka_unit_test(test_letter_file_name_comes_only_from_an_eight_digit_kvk),
     };
