@@ -57,6 +57,10 @@ typedef struct {
     lxw_datetime date;          /* evaluation date */
     lxw_format *title, *header, *bold, *wrap, *integer, *decimal, *factor, *euro, *date_nl,
         *date_iso, *green, *orange, *red;
+    /* the row being written with wrapped text, and the lines it needs so far (put_wrapped) */
+    lxw_worksheet *wrap_ws;
+    lxw_row_t wrap_row;
+    int wrap_lines;
 } book;
 
 static void note(book *b, lxw_error e)
@@ -112,14 +116,66 @@ static void put_dec(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, tn
     put_number(b, ws, row, col, tnd_dec_to_double(d), f);
 }
 
+/* Columns at least this wide hold running text and wrap (print: nothing runs past the table). */
+#define WRAP_WIDTH 40
+
+/* Lines a wrapped header text needs in a column `width` characters wide (code points; a bold
+ * character is taken as 1.1 wide), at least 1. */
+static int header_lines(const char *text, double width)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    double per_line = width > 2 ? (width - 1) / 1.1 : 1;
+    int lines = (int)((double)chars / per_line) + 1;
+    return lines < 1 ? 1 : lines;
+}
+
+/* Running text (a reason) in a column `width` wide, wrapped; the row is made high enough for
+ * the longest such text in it, because a stored row height is kept when the file is opened: a
+ * wrapped text in a one-line row prints over the rows below it. */
+static void put_wrapped(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+                        double width)
+{
+    if (!s || !*s)
+        return;
+    put_text(b, ws, row, col, s, b->wrap);
+    int lines = (int)((header_lines(s, width) - 1) / 1.1) + 1;
+    if (b->wrap_ws != ws || b->wrap_row != row) {
+        b->wrap_ws = ws;
+        b->wrap_row = row;
+        b->wrap_lines = 1;
+    }
+    if (lines > b->wrap_lines) {
+        b->wrap_lines = lines;
+        note(b, worksheet_set_row(ws, row, 15.0 * lines, NULL));
+    }
+}
+
+/* The header row high enough for its wrapped texts (LibreOffice and Excel keep a row's stored
+ * height: a two-line header in a one-line row is cut off into the first data row), and repeated
+ * on every printed page (print titles). */
+static void header_row(book *b, lxw_worksheet *ws, int lines)
+{
+    note(b, worksheet_set_row(ws, HEADER, 15.0 * (lines < 1 ? 1 : lines), NULL));
+    note(b, worksheet_repeat_rows(ws, HEADER, HEADER));
+}
+
 /* The header row of a table (row 6) and the widths of its columns. */
 static void put_columns(book *b, lxw_worksheet *ws, const char *const *names,
                         const double *widths, size_t n)
 {
+    int lines = 1;
     for (size_t i = 0; i < n; i++) {
         put_text(b, ws, HEADER, (lxw_col_t)i, names[i], b->header);
-        note(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL));
+        /* a wide column holds running text (a reason): wrapped, so that it stays inside the
+         * printed width instead of running on to the right */
+        note(b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i],
+                                     widths[i] >= WRAP_WIDTH ? b->wrap : NULL));
+        int l = header_lines(names[i], widths[i]);
+        lines = l > lines ? l : lines;
     }
+    header_row(b, ws, lines);
 }
 
 static void set_widths(book *b, lxw_worksheet *ws, const double *widths, size_t n)
@@ -138,6 +194,8 @@ static lxw_row_t finish_table(book *b, lxw_worksheet *ws, lxw_row_t next_row, lx
 {
     lxw_row_t last = next_row > FIRST_DATA ? next_row - 1 : HEADER;
     note(b, worksheet_autofilter(ws, HEADER, 0, last, n_columns - 1));
+    /* printed: the table's columns, all rows (a chart or a list below the table included) */
+    note(b, worksheet_print_area(ws, 0, 0, LXW_ROW_MAX - 1, n_columns - 1));
     worksheet_freeze_panes(ws, FIRST_DATA, freeze_col);
     return last;
 }
@@ -194,10 +252,14 @@ static lxw_worksheet *add_sheet(book *b, const char *name, const char *title, co
     }
     put_text(b, ws, 0, 0, title, b->title);
     put_text(b, ws, 1, 0, intro, NULL);
-    /* Officers print these for the decision file: A4 landscape (the reasons are long, so the
-     * sheet is not shrunk to one page wide: that would make it unreadable). */
+    /* Officers print these for the decision file: A4 landscape, all columns on one page wide
+     * (a table cut into column strips cannot be read), as many pages down as it needs, narrow
+     * margins, and the sheet name and page number in the footer. */
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    note(b, worksheet_set_footer(ws, "&L&A&RPagina &P van &N"));
     return ws;
 }
 
@@ -443,7 +505,8 @@ static void write_summary(book *b, const tnd_definition *def, const tnd_evaluati
         "Perceel", "Naam", "Gunningswijze", "Ingeschreven", "Toegelaten (stap 1-2)", "Geplaatst",
         "Gegund / toegelaten", "Afgewezen", "Open", "Maximum aantal", "Gelijke stand"
     };
-    static const double widths[SUM_COLUMNS] = { 9, 38, 34, 13, 13, 11, 12, 11, 9, 10, 13 };
+    /* column A also holds the labels "Evaluatiedatum" and "Inschrijvers" above the table */
+    static const double widths[SUM_COLUMNS] = { 15, 38, 40, 13, 13, 11, 12, 11, 9, 10, 13 };
     put_columns(b, ws, names, widths, SUM_COLUMNS);
 
     lxw_row_t row = FIRST_DATA;
@@ -452,7 +515,7 @@ static void write_summary(book *b, const tnd_definition *def, const tnd_evaluati
         lot_counts c = count_lot(ev, la);
         put_number(b, ws, row, SUM_LOT, la->lot, b->integer);
         put_text(b, ws, row, SUM_NAME, lot_name(def, la->lot), NULL);
-        put_text(b, ws, row, SUM_KIND, award_kind_text(la->rule), NULL);
+        put_wrapped(b, ws, row, SUM_KIND, award_kind_text(la->rule), widths[SUM_KIND]);
         put_number(b, ws, row, SUM_APPLIED, c.applied, b->integer);
         put_number(b, ws, row, SUM_ADMITTED, c.admitted, b->integer);
         put_number(b, ws, row, SUM_PLACED, c.placed, b->integer);
@@ -562,12 +625,20 @@ static void write_lot_header(book *b, lxw_worksheet *ws, const tnd_award_lot *ru
     put_text(b, ws, HEADER, c->status, "Status", b->header);
     put_text(b, ws, HEADER, c->reason, "Reden", b->header);
     put_text(b, ws, HEADER, c->signals, "Signalen", b->header);
+    int lines = header_lines("Perceel ingeschreven", 11);
+    for (int i = 0; i < c->n; i++) {
+        char text[TND_LABEL_LEN + 16];
+        snprintf(text, sizeof text, "Factor %s", rule->criteria[c->crit[i]].label);
+        int l = header_lines(text, 12);
+        lines = l > lines ? l : lines;
+    }
+    header_row(b, ws, lines);
     static const double widths[] = { 6, 34, 11, 11 };
     set_widths(b, ws, widths, sizeof widths / sizeof widths[0]);
     note(b, worksheet_set_column(ws, c->total, c->total, 9, NULL));
     note(b, worksheet_set_column(ws, c->status, c->status, 18, NULL));
-    note(b, worksheet_set_column(ws, c->reason, c->reason, 60, NULL));
-    note(b, worksheet_set_column(ws, c->signals, c->signals, 40, NULL));
+    note(b, worksheet_set_column(ws, c->reason, c->reason, 60, b->wrap));
+    note(b, worksheet_set_column(ws, c->signals, c->signals, WRAP_WIDTH, b->wrap));
 }
 
 /* "normaliseren: beoordelaars 4-8, consensus buiten spreiding; C: berekend uit locaties" */
@@ -632,10 +703,10 @@ static void write_lot_row(book *b, lxw_worksheet *ws, lxw_row_t row, const tnd_a
     if (entry_complete(c, e))
         put_dec(b, ws, row, c->total, e->total, b->decimal);
     put_text(b, ws, row, c->status, tnd_award_status_dutch(e->status), NULL);
-    put_text(b, ws, row, c->reason, e->reason, NULL);
+    put_wrapped(b, ws, row, c->reason, e->reason, 60);
     char signals[LINE_LEN];
     entry_signals(rule, e, signals, sizeof signals);
-    put_text(b, ws, row, c->signals, signals, NULL);
+    put_wrapped(b, ws, row, c->signals, signals, WRAP_WIDTH);
 }
 
 static void write_lot_chart(book *b, lxw_worksheet *ws, const char *sheet, const lot_columns *c,
@@ -782,7 +853,7 @@ static void write_knockouts(book *b, const tnd_evaluation *ev)
             put_text(b, ws, row, KO_VERDICT, tnd_verdict_dutch(fd->verdict), NULL);
             put_text(b, ws, row, KO_FOUND, fd->found, NULL);
             put_text(b, ws, row, KO_NORM, fd->norm, NULL);
-            put_text(b, ws, row, KO_REASON, fd->reason, NULL);
+            put_wrapped(b, ws, row, KO_REASON, fd->reason, 60);
             put_text(b, ws, row, KO_SOURCE, fd->source, NULL);
             put_text(b, ws, row, KO_RESOLUTION, fd->resolution, NULL);
             row++;
@@ -837,7 +908,7 @@ static void write_bidders(book *b, const tnd_evaluation *ev)
                 else
                     put_text(b, ws, row, BID_PLACED, "geen", NULL);
                 put_text(b, ws, row, BID_STATUS, tnd_award_status_dutch(o->status[j]), NULL);
-                put_text(b, ws, row, BID_PATH, o->path[j], NULL);
+                put_wrapped(b, ws, row, BID_PATH, o->path[j], 60);
             }
             if (o->stopped_at_step > 0)
                 put_number(b, ws, row, BID_STOPPED, o->stopped_at_step, b->integer);

@@ -21,6 +21,8 @@
 typedef struct {
     tnd_form_writer w;
     const tnd_definition *def;
+    const tnd_committee_bidder *bidders; /* pre-filled score lines (tender forms --bids) */
+    size_t n_bidders;
 } committee;
 
 /* Is criterion i of the lot a leaf (no other criterion has it as parent)? Leaves are scored. */
@@ -146,6 +148,9 @@ static void write_legend(committee *c, lxw_worksheet *ws, const tnd_award_lot *a
     }
     tnd_form_note(w, worksheet_set_column(ws, LEGEND_COL, LEGEND_COL, 16, NULL));
     tnd_form_note(w, worksheet_set_column(ws, LEGEND_COL + 1, LEGEND_COL + 1, 60, NULL));
+    /* weging, minimum, herkansingen: their headers on one line; bron: "§6.1.2 L1840, L1989-1993" */
+    tnd_form_note(w, worksheet_set_column(ws, LEGEND_COL + 2, LEGEND_COL + 4, 13, NULL));
+    tnd_form_note(w, worksheet_set_column(ws, LEGEND_COL + 5, LEGEND_COL + 5, 26, NULL));
 }
 
 /* "Consensusscore normaliseren minimaal 6,0; daaronder 1 herkansing (ronde 2)." for every
@@ -241,6 +246,27 @@ static void write_lot(committee *c, const tnd_award_lot *a)
         tnd_form_put_formula(w, ws, row, TND_FORM_COM_COL_SPREAD, formula, w->st.calc);
     }
 
+    /* pre-filled: per bidder of this lot one line per leaf criterion, round 1 (the committee
+     * adds a round-2 line after a revision); only the scores are left to type */
+    int n_lines = 0;
+    for (size_t b = 0; b < c->n_bidders; b++) {
+        if (c->bidders[b].lot != a->lot)
+            continue;
+        for (int i = 0; i < a->n_criteria && i < 12 && n_lines < TND_FORM_COMMITTEE_ROWS; i++) {
+            if (!is_leaf(a, i))
+                continue;
+            int row = TND_FORM_FIRST_ROW + n_lines++;
+            tnd_form_put_text(w, ws, row, TND_FORM_COM_COL_KVK, c->bidders[b].kvk,
+                              w->st.input);
+            tnd_form_put_text(w, ws, row, TND_FORM_COM_COL_NAME, c->bidders[b].name,
+                              w->st.input);
+            tnd_form_put_text(w, ws, row, TND_FORM_COM_COL_CRITERION, a->criteria[i].id,
+                              w->st.input);
+            tnd_form_note(w, worksheet_write_number(ws, (lxw_row_t)row, TND_FORM_COM_COL_ROUND,
+                                                    1, w->st.input_number));
+        }
+    }
+
     /* validation: every input cell */
     const char *leaves[12], *scores[12];
     char score_text[12][MAX_ROUND_TEXT];
@@ -292,9 +318,39 @@ tnd_status tnd_committee_write(const char *path, const tnd_definition *def,
                                const char *const *protected_inputs, size_t n_protected,
                                tnd_error *err)
 {
+    return tnd_committee_write_prefilled(path, def, NULL, 0, protected_inputs, n_protected, err);
+}
+
+/* Score lines a lot's bidders need: leaf criteria x bidders. */
+static int lines_needed(const tnd_award_lot *a, const tnd_committee_bidder *bidders, size_t n)
+{
+    int leaves = 0, lines = 0;
+    for (int i = 0; i < a->n_criteria && i < 12; i++)
+        leaves += is_leaf(a, i);
+    for (size_t b = 0; b < n; b++)
+        lines += bidders[b].lot == a->lot ? leaves : 0;
+    return lines;
+}
+
+tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition *def,
+                                         const tnd_committee_bidder *bidders, size_t n_bidders,
+                                         const char *const *protected_inputs, size_t n_protected,
+                                         tnd_error *err)
+{
+    for (size_t i = 0; i < def->n_awards; i++) {
+        int lines = lines_needed(&def->awards[i], bidders, n_bidders);
+        if (def->awards[i].n_criteria > 0 && lines > TND_FORM_COMMITTEE_ROWS)
+            return tnd_error_set(err, TND_ERR_TOO_LARGE, path, 0,
+                                 "verdeel de inschrijvingen over meer werkmappen of laat --bids "
+                                 "weg en vul de regels zelf in",
+                                 "perceel %d vraagt %d scoreregels; het blad heeft er %d",
+                                 def->awards[i].lot, lines, TND_FORM_COMMITTEE_ROWS);
+    }
     committee c;
     memset(&c, 0, sizeof c);
     c.def = def;
+    c.bidders = bidders;
+    c.n_bidders = n_bidders;
     return tnd_xlsxw_write_file(path, "commissiewerkmap", build, &c, protected_inputs,
                                 n_protected, err);
 }

@@ -33,4 +33,21 @@ tnd_status tnd_committee_write(const char *path, const tnd_definition *def,
                                const char *const *protected_inputs, size_t n_protected,
                                tnd_error *err);
 
+/* A bidder to be scored in a lot: pre-filled on that lot's sheet (tender forms --bids). */
+typedef struct {
+    int lot;
+    const char *kvk;   /* 8 digits */
+    const char *name;
+} tnd_committee_bidder;
+
+/*
+ * As tnd_committee_write, with the score lines pre-filled: per bidder of a lot (in the given
+ * order) one row per leaf criterion, round 1, with KvK, name and criterion, so that nobody types
+ * a KvK number. More lines than a sheet has rows is TND_ERR_TOO_LARGE (nothing written).
+ */
+tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition *def,
+                                         const tnd_committee_bidder *bidders, size_t n_bidders,
+                                         const char *const *protected_inputs, size_t n_protected,
+                                         tnd_error *err);
+
 #endif

@@ -1189,10 +1189,13 @@ static void write_groups(tnd_fillin *f)
     header(f, FI_GROUPS, L->day_header_row, TND_FORM_COL_LABEL, "dagbestedingsgroep");
     for (int i = 0; i < 5; i++)
         header(f, FI_GROUPS, L->day_header_row, TND_FORM_DAY_COL_NAME + i, day_heads[i]);
-    tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_COL_LABEL, TND_FORM_COL_LABEL, 20,
+    /* wide enough for the labels of the summary rows ("Begeleidingsintensiteit wonen ...") */
+    tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_COL_LABEL, TND_FORM_COL_LABEL, 40,
                                               NULL));
+    /* up to the verdict: the helper columns after it are hidden (build(), hide_columns) and
+     * one column may be set only once */
     tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_RES_COL_NAME,
-                                              TND_FORM_GROUP_COL_SEV_MAX, 14, NULL));
+                                              TND_FORM_GROUP_COL_VERDICT, 14, NULL));
     for (int i = 0; i < TND_FORM_GROUP_ROWS; i++) {
         int row = L->res_row0 + i;
         numbered_row(f, FI_GROUPS, row, "verblijfsgroep", "Verblijfsgroep", i + 1, "");
@@ -1549,6 +1552,16 @@ static void prefill(tnd_fillin *f, const tnd_bid *bid)
 
 /* ------------------------------------------------------------------ the workbook */
 
+/* Columns first..last of a sheet hidden: internal helper columns of the self-check (severity
+ * numbers, one flag per band, the exact teller / noemer) that a bidder neither fills in nor
+ * needs to read; they still compute, and a user may show them again (protection allows it). */
+static void hide_columns(tnd_fillin *f, int sheet, int first, int last)
+{
+    lxw_row_col_options hidden = { .hidden = 1 };
+    tnd_form_note(&f->w, worksheet_set_column_opt(ws_of(f, sheet), (lxw_col_t)first,
+                                                  (lxw_col_t)last, 10, NULL, &hidden));
+}
+
 static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
 {
     tnd_fillin *f = ctx;
@@ -1575,6 +1588,13 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     write_locations(f);
     write_groups(f);
     tnd_fillin_formulas(f);
+    /* Groepen: severity, row-filled flag, the band flags and, after the widest scale, the four
+     * helpers of fillin_check.c (group_calcs); Controle: the severity behind each verdict */
+    size_t widest = f->def->residential.scale.n_bands > f->def->group.scale.n_bands
+                        ? f->def->residential.scale.n_bands : f->def->group.scale.n_bands;
+    hide_columns(f, FI_GROUPS, TND_FORM_GROUP_COL_SEV,
+                 TND_FORM_GROUP_COL_BANDS + (int)widest + 3);
+    hide_columns(f, FI_CHECK, TND_FORM_CHECK_COL_SEV, TND_FORM_CHECK_COL_SEV);
     if (f->bid)
         prefill(f, f->bid);
     for (int s = FI_IDENTITY; s < FI_LISTS; s++)

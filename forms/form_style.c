@@ -71,6 +71,9 @@ void tnd_form_styles_init(tnd_form_writer *w)
     format_set_italic(s->instruction);
     s->header = fmt(wb);
     format_set_bold(s->header);
+    format_set_text_wrap(s->header);   /* a long header wraps inside its column (row height:
+                                          tnd_form_put_text) instead of being cut off */
+    format_set_align(s->header, LXW_ALIGN_VERTICAL_TOP);
     format_set_bg_color(s->header, GREY);
     format_set_bottom(s->header, LXW_BORDER_THIN);
     s->section = fmt(wb);
@@ -120,6 +123,9 @@ void tnd_form_properties(tnd_form_writer *w, const char *what, const char *tende
     tnd_form_note(w, workbook_set_properties(w->wb, &props));
 }
 
+/* Header texts are assumed to wrap after this many characters (see tnd_form_put_text). */
+#define HEADER_CHARS_PER_LINE 12
+
 void tnd_form_put_text(tnd_form_writer *w, lxw_worksheet *ws, int row, int col, const char *text,
                        lxw_format *f)
 {
@@ -131,6 +137,31 @@ void tnd_form_put_text(tnd_form_writer *w, lxw_worksheet *ws, int row, int col, 
         return;
     }
     tnd_form_note(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f));
+    if (f && f == w->st.header) {
+        /* A stored row height is kept when the file is opened, so a header row is made high
+         * enough for its longest text, wrapped at HEADER_CHARS_PER_LINE (the narrowest header
+         * columns are 10-14 wide); wider columns get a row a little higher than needed. */
+        size_t chars = 0;
+        for (const unsigned char *p = (const unsigned char *)clean; *p; p++)
+            chars += (*p & 0xC0) != 0x80;
+        int lines = (int)((chars + HEADER_CHARS_PER_LINE - 1) / HEADER_CHARS_PER_LINE);
+        int i = 0;
+        while (i < w->n_header_rows && (w->header_rows[i].ws != ws || w->header_rows[i].row != row))
+            i++;
+        if (i == w->n_header_rows && i < (int)(sizeof w->header_rows / sizeof w->header_rows[0])) {
+            w->header_rows[i].ws = ws;
+            w->header_rows[i].row = row;
+            w->header_rows[i].lines = 1;
+            w->n_header_rows++;
+        }
+        /* a row never made lower again: its headers come from more than one writer */
+        int *have = i < w->n_header_rows ? &w->header_rows[i].lines : NULL;
+        if (lines > 1 && (!have || lines > *have)) {
+            if (have)
+                *have = lines;
+            tnd_form_note(w, worksheet_set_row(ws, (lxw_row_t)row, 15.0 * lines, NULL));
+        }
+    }
     free(clean);
 }
 
@@ -151,6 +182,14 @@ void tnd_form_intro(tnd_form_writer *w, lxw_worksheet *ws, const char *title,
                     const char *line1, const char *line2, const char *line3)
 {
     const char *lines[3] = { line1, line2, line3 };
+    /* Printed as a committee or a bidder would hand it in: A4 landscape, every column on one
+     * page wide, the table's header row on every page, sheet name and page in the footer. */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    tnd_form_note(w, worksheet_set_footer(ws, "&L&A&RPagina &P van &N"));
+    tnd_form_note(w, worksheet_repeat_rows(ws, TND_FORM_HEADER_ROW, TND_FORM_HEADER_ROW));
     tnd_form_note(w, worksheet_set_column(ws, TND_FORM_COL_KEY, TND_FORM_COL_KEY, 14, w->st.key));
     tnd_form_note(w, worksheet_set_column(ws, TND_FORM_COL_LABEL, TND_FORM_COL_LABEL, 58, NULL));
     tnd_form_put_text(w, ws, TND_FORM_TITLE_ROW, 0, title, w->st.title);

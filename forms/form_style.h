@@ -36,6 +36,12 @@ typedef struct {
     tnd_form_styles st;
     lxw_error error;     /* first libxlsxwriter error, LXW_NO_ERROR while all goes well */
     bool oom;            /* out of memory while building text */
+    /* header rows written so far and the lines their wrapped texts need (tnd_form_put_text) */
+    struct {
+        lxw_worksheet *ws;
+        int row, lines;
+    } header_rows[128];
+    int n_header_rows;
 } tnd_form_writer;
 
 /* Records e as the writer's error when it is the first one. */

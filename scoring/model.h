@@ -396,6 +396,31 @@ typedef struct {
     char source[TND_SOURCE_LEN];
 } tnd_score_scale;
 
+/* ------------------------------------------------------------------ definition: letters */
+
+/* One end of the objection period (bezwaartermijn, §3.3 planning / §4.1.9) for some lots. */
+typedef struct {
+    int lots[TND_MAX_SET];        /* the lots it is for; n_lots 0 = every lot no other term names */
+    int n_lots;
+    tnd_date until;               /* last day, inclusive ("tot en met") */
+    char source[TND_SOURCE_LEN];  /* "§3.3 L299" */
+    char resolution[TND_ID_LEN];  /* the reading that chose this date, or "" */
+} tnd_objection_term;
+
+/* What the award letters (tender letters) need from the document: who writes, how to reach them,
+ * and the objection periods. Absent (has_letters false) when the definition has no <letters>. */
+typedef struct {
+    char source[TND_SOURCE_LEN];
+    char sender[TND_NAME_LEN];    /* the contracting authority in full */
+    char sender_source[TND_SOURCE_LEN];
+    char contact[TND_TEXT_LEN];   /* where a bidder sends questions and notices */
+    char contact_source[TND_SOURCE_LEN];
+    tnd_objection_term objections[8];
+    int n_objections;
+    char standstill[1024];        /* what the standstill means for the contract and for objections */
+    char standstill_source[TND_SOURCE_LEN];
+} tnd_letter_rules;
+
 /* ------------------------------------------------------------------ definition */
 
 typedef struct {
@@ -442,6 +467,9 @@ typedef struct {
     tnd_score_scale score_scale;
     tnd_award_lot *awards;
     size_t n_awards;
+
+    bool has_letters;             /* <letters>: data for the award letters (tender letters) */
+    tnd_letter_rules letters;
 } tnd_definition;
 
 /* ------------------------------------------------------------------ bid */

@@ -31,6 +31,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
+int cmd_letters(int argc, char **argv);
 
 /*
  * Matches argv[*i] against a long option "--name". For options with a value, accepts

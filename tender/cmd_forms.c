@@ -1,11 +1,13 @@
 /*
- * cmd_forms.c - `tender forms -o MAP [--tender DEF] [--prefill BID]`: writes the two workbooks of
- * a tender, generated from its definition: the bidder's fill-in workbook with the live self-check
+ * cmd_forms.c - `tender forms -o MAP [--tender DEF] [--prefill BID] [--bids MAP]`: writes the two
+ * workbooks of a tender, generated from its definition: the bidder's fill-in workbook with the
+ * live self-check
  * (inschrijving-<id>.xlsx, forms/fillin_xlsx.h) and the committee scoring workbook
  * (commissie-<id>.xlsx, forms/committee_xlsx.h).
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +22,7 @@
 
 static const char help_text[] =
     "Gebruik: tender forms -o MAP [--tender DEF.xml] [--prefill INSCHRIJVING.xml|.xlsx]\n"
+    "                     [--bids MAP]\n"
     "\n"
     "Schrijft de formulieren van een aanbesteding, gemaakt uit de aanbestedingsdefinitie:\n"
     "  MAP/inschrijving-<id>.xlsx  het invulformulier voor inschrijvers: identiteit en UEA,\n"
@@ -39,6 +42,9 @@ static const char help_text[] =
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
     "  --prefill FILE      vult het invulformulier vooraf met een inschrijving (XML of een\n"
     "                      eerder ingevuld formulier)\n"
+    "  --bids MAP          vult het commissieformulier vooraf: per perceel de inschrijvers\n"
+    "                      die na stap 1 en 2 in dat perceel zijn geplaatst (KvK, naam,\n"
+    "                      criterium, ronde 1); een geweigerde inschrijving stopt alles\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes:\n"
@@ -73,9 +79,35 @@ static tnd_status load_prefill(const char *path, const tnd_definition *def, tnd_
     return st;
 }
 
+/* The score lines of the committee workbook: every bidder placed in a lot by steps 1-2 (§6),
+ * in the lot it was placed in (a cascaded bid is scored there), once per lot, in input order. */
+static tnd_committee_bidder *committee_bidders(const tnd_checked_bids *c, size_t *n)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < c->n; i++)
+        cap += c->results[i]->n_placements;
+    tnd_committee_bidder *out = calloc(cap ? cap : 1, sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < c->n; i++) {
+        const tnd_check_result *r = c->results[i];
+        for (size_t k = 0; k < r->n_placements; k++) {
+            int lot = r->placements[k].placed;
+            bool seen = lot == 0;
+            for (size_t j = 0; j < *n && !seen; j++)
+                seen = out[j].lot == lot && strcmp(out[j].kvk, c->bids[i]->bidder.kvk) == 0;
+            if (!seen)
+                out[(*n)++] = (tnd_committee_bidder){ lot, c->bids[i]->bidder.kvk,
+                                                      c->bids[i]->bidder.name };
+        }
+    }
+    return out;
+}
+
 int cmd_forms(int argc, char **argv)
 {
-    const char *output = NULL, *tender = NULL, *prefill_path = NULL;
+    const char *output = NULL, *tender = NULL, *prefill_path = NULL, *bids_dir = NULL;
     bool bad = false;
     for (int i = 1; i < argc && !bad; i++) {
         if (tnd_opt_flag(argv, &i, "--help") || tnd_opt_flag(argv, &i, "-h")) {
@@ -85,7 +117,8 @@ int cmd_forms(int argc, char **argv)
         if (tnd_opt_value(argc, argv, &i, "--output", &output, &bad) ||
             tnd_opt_value(argc, argv, &i, "-o", &output, &bad) ||
             tnd_opt_value(argc, argv, &i, "--tender", &tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prefill", &prefill_path, &bad))
+            tnd_opt_value(argc, argv, &i, "--prefill", &prefill_path, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--bids", &bids_dir, &bad))
             continue;
         return tnd_usage_error("forms", "onbekend argument '%s'", argv[i]);
     }
@@ -114,12 +147,55 @@ int cmd_forms(int argc, char **argv)
         return TND_EXIT_BAD_INPUT;
     }
 
-    const char *protected[2];
+    /* --bids: steps 1-2 for every bid; a refused bid stops the command (the list of bidders
+     * to score would be silently incomplete) */
+    tnd_path_list paths = { 0 };
+    tnd_checked_bids checked = { 0 };
+    tnd_committee_bidder *bidders = NULL;
+    size_t n_bidders = 0;
+    if (bids_dir) {
+        bool ok = tnd_path_list_add_input(&paths, bids_dir) &&
+                  tnd_check_bids(def, &paths, &checked);
+        if (ok && checked.n_failed > 0) {
+            fprintf(stderr, "tender forms: %zu inschrijving(en) geweigerd (zie boven); de "
+                            "commissiewerkmap wordt niet geschreven\n  hint: herstel of "
+                            "verwijder de geweigerde inschrijving en probeer opnieuw\n",
+                    checked.n_failed);
+            ok = false;
+        } else if (ok && paths.n == 0) {
+            fprintf(stderr, "tender forms: %s: geen inschrijvingen (*.xml, *.xlsx) gevonden\n",
+                    bids_dir);
+            ok = false;
+        } else if (ok && !(bidders = committee_bidders(&checked, &n_bidders))) {
+            fprintf(stderr, "tender: onvoldoende geheugen\n");
+            ok = false;
+        }
+        if (!ok) {
+            tnd_checked_bids_free(&checked);
+            tnd_path_list_free(&paths);
+            tnd_bid_free(bid);
+            tnd_definition_free(def);
+            return TND_EXIT_BAD_INPUT;
+        }
+    }
+
+    const char **protected = calloc(paths.n + 2, sizeof *protected);
+    if (!protected) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        free(bidders);
+        tnd_checked_bids_free(&checked);
+        tnd_path_list_free(&paths);
+        tnd_bid_free(bid);
+        tnd_definition_free(def);
+        return TND_EXIT_BAD_INPUT;
+    }
     size_t n_protected = 0;
     if (tender)
         protected[n_protected++] = tender;
     if (prefill_path)
         protected[n_protected++] = prefill_path;
+    for (size_t i = 0; i < paths.n; i++)
+        protected[n_protected++] = paths.paths[i];
     char id[TND_ID_LEN], fillin[4096], committee[4096];
     file_id(def->id, id, sizeof id);
     size_t len = strlen(output);
@@ -139,7 +215,8 @@ int cmd_forms(int argc, char **argv)
     }
     int rc = TND_EXIT_OK;
     if (tnd_fillin_write(fillin, def, bid, protected, n_protected, &err) != TND_OK ||
-        tnd_committee_write(committee, def, protected, n_protected, &err) != TND_OK) {
+        tnd_committee_write_prefilled(committee, def, bidders, n_bidders, protected,
+                                      n_protected, &err) != TND_OK) {
         tnd_print_error(&err);
         rc = TND_EXIT_BAD_INPUT;
         if (!exists)
@@ -148,8 +225,16 @@ int cmd_forms(int argc, char **argv)
         if (!exists)
             printf("map gemaakt:        %s\n", output);
         printf("invulformulier:     %s%s\n", fillin, bid ? " (vooraf ingevuld)" : "");
-        printf("commissieformulier: %s\n", committee);
+        if (bids_dir)
+            printf("commissieformulier: %s (vooraf ingevuld voor %zu plaatsingen, inschrijver "
+                   "in perceel, uit %zu inschrijvingen)\n", committee, n_bidders, checked.n);
+        else
+            printf("commissieformulier: %s\n", committee);
     }
+    free(protected);
+    free(bidders);
+    tnd_checked_bids_free(&checked);
+    tnd_path_list_free(&paths);
     tnd_bid_free(bid);
     tnd_definition_free(def);
     return rc;

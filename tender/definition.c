@@ -1597,6 +1597,71 @@ static tnd_status load_notes(loader *L, xmlNodePtr sec)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Letters (tender letters)                                                                    */
+
+/* A text element with its source attribute, both into fixed buffers. */
+static tnd_status sourced_text(loader *L, xmlNodePtr sec, const char *name, char *text,
+                               size_t text_size, char *source, size_t source_size)
+{
+    xmlNodePtr c = tnd_xml_child(sec, name);
+    if (!c)
+        return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<letters> mist <%s>", name);
+    TRY(attr_str(L, c, "source", true, source, source_size));
+    return text_str(L, c, text, text_size);
+}
+
+/* The objection periods: every lot is covered by at most one term, at most one term without
+ * lots (the default for the other lots), and a named resolution exists. */
+static tnd_status load_objection(loader *L, xmlNodePtr c, tnd_objection_term *t)
+{
+    tnd_letter_rules *lr = &L->def->letters;
+    TRY(attr_lots(L, c, "lots", false, t->lots, TND_MAX_SET, &t->n_lots));
+    TRY(attr_value(L, c, "until", NOTE_DATE, &t->until, NULL));
+    TRY(attr_str(L, c, "source", true, t->source, sizeof t->source));
+    TRY(attr_str(L, c, "resolution", false, t->resolution, sizeof t->resolution));
+    if (t->resolution[0] && !tnd_definition_resolution(L->def, t->resolution))
+        return fail(L, TND_ERR_DEFINITION, c,
+                    "voeg de <resolution> toe aan <resolutions> of verwijder het attribuut",
+                    "<objection> noemt resolutie '%s', die niet bestaat", t->resolution);
+    for (int i = 0; i < lr->n_objections; i++) {
+        const tnd_objection_term *o = &lr->objections[i];
+        if (t->n_lots == 0 && o->n_lots == 0)
+            return fail(L, TND_ERR_DEFINITION, c, "noem bij elke <objection> behalve één de "
+                        "percelen (lots=\"...\")", "twee <objection> zonder percelen: welke "
+                        "termijn geldt is dan niet eenduidig");
+        for (int a = 0; a < t->n_lots; a++)
+            for (int b = 0; b < o->n_lots; b++)
+                if (t->lots[a] == o->lots[b])
+                    return fail(L, TND_ERR_DEFINITION, c, "noem elk perceel bij één <objection>",
+                                "perceel %d staat bij twee bezwaartermijnen", t->lots[a]);
+    }
+    return TND_OK;
+}
+
+static tnd_status load_letters(loader *L, xmlNodePtr sec)
+{
+    tnd_letter_rules *lr = &L->def->letters;
+    TRY(attr_str(L, sec, "source", true, lr->source, sizeof lr->source));
+    TRY(sourced_text(L, sec, "sender", lr->sender, sizeof lr->sender, lr->sender_source,
+                     sizeof lr->sender_source));
+    TRY(sourced_text(L, sec, "contact", lr->contact, sizeof lr->contact, lr->contact_source,
+                     sizeof lr->contact_source));
+    for (xmlNodePtr c = tnd_xml_child(sec, "objection"); c; c = tnd_xml_next(c, "objection")) {
+        if (lr->n_objections == (int)(sizeof lr->objections / sizeof lr->objections[0]))
+            return fail(L, TND_ERR_TOO_LARGE, c, DOC_HINT, "meer dan %zu <objection>",
+                        sizeof lr->objections / sizeof lr->objections[0]);
+        tnd_objection_term t;
+        memset(&t, 0, sizeof t);
+        TRY(load_objection(L, c, &t));
+        lr->objections[lr->n_objections++] = t;
+    }
+    TRY(sourced_text(L, sec, "standstill", lr->standstill, sizeof lr->standstill,
+                     lr->standstill_source, sizeof lr->standstill_source));
+    L->def->has_letters = true;
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* The document                                                                                */
 
 /* Sections in the order of the schema's xs:sequence; each refers only to sections above it. */
@@ -1627,6 +1692,7 @@ static const struct {
     {"score-scale", load_score_scale},
     {"awards", load_awards},
     {"notes", load_notes},
+    {"letters", load_letters},
 };
 
 static tnd_status load_tree(loader *L, xmlNodePtr root)

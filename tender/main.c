@@ -12,6 +12,7 @@ static const tnd_command commands[] = {
     { "evaluate", cmd_evaluate, "stap 1-3: gunning per perceel en de gunningswerkmap (xlsx)" },
     { "verify", cmd_verify, "voor auditors: rekent een gunningswerkmap na uit de invoer" },
     { "forms", cmd_forms, "invulformulier (met zelfcontrole) en commissieformulier (xlsx)" },
+    { "letters", cmd_letters, "voorgenomen gunningsbeslissing: een brief per inschrijver (HTML, PDF)" },
     { "intensity", cmd_intensity, "begeleidingsintensiteit van verblijf (stay) of groepsaanbod (group)" },
     { "rules", cmd_rules, "alle regels van de aanbestedingsdefinitie met hun bron (§)" },
 };

@@ -147,11 +147,36 @@ static void test_every_digest_resolution_is_present(void **state)
         "RES-SLUITINGSTIJD", "RES-CASCADE-FIGUUR1", "RES-UEA-IIIC", "RES-FIN-JAREN",
         "RES-REFERENTIEPERIODE", "RES-PERCEEL8-COMBINATIE", "RES-GELIJKE-STAND",
         "RES-INTENSITEIT-GRENS", "RES-INTENSITEIT-ONAFGEROND", "RES-GGZ-TARIEF-H",
-        "RES-MINIMAAL", "RES-PVA-PERCELEN-678", "RES-HERINSCHRIJVING",
+        "RES-MINIMAAL", "RES-PVA-PERCELEN-678", "RES-HERINSCHRIJVING", "RES-BEZWAARTERMIJN",
     };
     assert_int_equal(def->n_resolutions, sizeof ids / sizeof ids[0]);
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
         assert_non_null(tnd_definition_resolution(def, ids[i]));
+}
+
+static void test_letters_objection_lot4_29_august_other_lots_23_august(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §3.3 L299: "Deadline bezwaartermijn Perceel 4 Maandag 29 augustus 2022"; §4.1.9 L606-608:
+     * "tot en met Dinsdag 23 augustus 2022"; both named by RES-BEZWAARTERMIJN */
+    assert_true(def->has_letters);
+    const tnd_letter_rules *lr = &def->letters;
+    assert_string_equal(lr->sender, "Regionaal Serviceteam Jeugd IJsselland");
+    assert_string_equal(lr->sender_source, "§1 L2-3");
+    assert_int_equal(lr->n_objections, 2);
+    assert_int_equal(lr->objections[0].n_lots, 1);
+    assert_int_equal(lr->objections[0].lots[0], 4);
+    assert_int_equal(lr->objections[0].until.year, 2022);
+    assert_int_equal(lr->objections[0].until.month, 8);
+    assert_int_equal(lr->objections[0].until.day, 29);
+    assert_string_equal(lr->objections[0].source, "§3.3 L299");
+    assert_string_equal(lr->objections[0].resolution, "RES-BEZWAARTERMIJN");
+    assert_int_equal(lr->objections[1].n_lots, 0);
+    assert_int_equal(lr->objections[1].until.day, 23);
+    assert_int_equal(lr->objections[1].until.month, 8);
+    assert_string_equal(lr->objections[1].source, "§4.1.9 L606-608");
+    assert_string_equal(lr->objections[1].resolution, "RES-BEZWAARTERMIJN");
+    assert_non_null(tnd_definition_resolution(def, "RES-BEZWAARTERMIJN"));
 }
 
 static void test_eleven_municipalities_hardenberg_only_in_lots_7_and_8(void **state)
@@ -1231,6 +1256,7 @@ int main(void)
         cmocka_unit_test(test_closing_time_is_18_july_2022_11_00_with_resolution),
         cmocka_unit_test(test_resubmission_deadline_is_kept_as_resolution_text),
         cmocka_unit_test(test_every_digest_resolution_is_present),
+        cmocka_unit_test(test_letters_objection_lot4_29_august_other_lots_23_august),
         cmocka_unit_test(test_eleven_municipalities_hardenberg_only_in_lots_7_and_8),
         cmocka_unit_test(test_nine_lots_with_names_and_product_counts),
         cmocka_unit_test(test_lot3_tg6_tariff_is_240_cents_per_minute),
