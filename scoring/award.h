@@ -40,6 +40,7 @@ typedef struct {
     int lot;
     char bidder[9];
     tnd_cents price;
+    long line;                     /* line in the prices file (0 if not from a file) */
 } tnd_price;
 
 typedef enum {

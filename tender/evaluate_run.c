@@ -245,9 +245,12 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_run_free(run);
         return false;
     }
-    /* issue 8 §5: a score row of no bidder, a missing consensus, no score at all: refused */
+    /* issue 8 §5: a score or price row of no bidder, a missing consensus, no score at all */
     if (tnd_scores_check_bids(&run->scores, run->def, (const tnd_bid *const *)run->checked.bids,
-                              run->checked.n, &err) != TND_OK) {
+                              run->checked.n, &err) != TND_OK ||
+        (o->prices && tnd_prices_check_bids(run->prices, run->n_prices, o->prices,
+                                            (const tnd_bid *const *)run->checked.bids,
+                                            run->checked.n, &err) != TND_OK)) {
         tnd_print_error(&err);
         tnd_run_free(run);
         return false;

@@ -1351,6 +1351,24 @@ static tnd_status check_consensus_present(const tnd_scores *s, tnd_error *err)
     return TND_ERR_VALUE;
 }
 
+tnd_status tnd_prices_check_bids(const tnd_price *prices, size_t n_prices, const char *file,
+                                 const tnd_bid *const *bids, size_t n, tnd_error *err)
+{
+    for (size_t i = 0; i < n_prices; i++) {
+        bool known = false;
+        for (size_t b = 0; b < n && !known; b++)
+            known = strcmp(bids[b]->bidder.kvk, prices[i].bidder) == 0;
+        if (known)
+            continue;
+        tnd_error_set(err, TND_ERR_REFERENCE, file, prices[i].line, NULL,
+                      "inschrijver %s staat niet onder de inschrijvingen (prijs voor perceel %d): "
+                      "deze prijs zou ongemerkt vervallen", prices[i].bidder, prices[i].lot);
+        unknown_bidder_hint(prices[i].bidder, bids, n, err);
+        return TND_ERR_REFERENCE;
+    }
+    return TND_OK;
+}
+
 tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
                                  const tnd_bid *const *bids, size_t n, tnd_error *err)
 {
@@ -1578,6 +1596,7 @@ static tnd_status each_price(void *reader)
         return nomem(r->t.c.file, r->t.c.err);
     r->lines = lines;
     r->lines[r->n] = r->t.c.line;
+    row.line = r->t.c.line;
     r->items[r->n++] = row;
     return TND_OK;
 }

@@ -54,6 +54,14 @@ tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
                                  const tnd_bid *const *bids, size_t n, tnd_error *err);
 
 /*
+ * The prices file against the bids: a price for a KvK number that is no bidder would be dropped
+ * unseen and the real bidder would have no price. Refuses the first such row (file:line), with
+ * the hint of tnd_scores_check_bids.
+ */
+tnd_status tnd_prices_check_bids(const tnd_price *prices, size_t n_prices, const char *file,
+                                 const tnd_bid *const *bids, size_t n, tnd_error *err);
+
+/*
  * After the award (tnd_evaluate): a row whose perceel is no lot the bidder is an entry of, i.e.
  * neither applied for nor reached by the cascade (§4.3.1). Such a score would be dropped unseen
  * (a perceel typed wrong). Refuses the first in file order, located as above.

@@ -1054,7 +1054,7 @@ static void test_price_lot_ranks_on_the_price_formula(void **state)
     consensus(w, 3, "normaliseren", "90000001", 1, 10);
     bidder(w, "90000002", "Goedkoop Voldoende", 3);
     consensus(w, 3, "normaliseren", "90000002", 1, 6);
-    const tnd_price prices[2] = { { 3, "90000001", 200000 }, { 3, "90000002", 100000 } };
+    const tnd_price prices[2] = { { 3, "90000001", 200000, 0 }, { 3, "90000002", 100000, 0 } };
     for (size_t i = 0; i < w->n; i++) {
         assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
         w->bid_ptrs[i] = &w->bids[i];

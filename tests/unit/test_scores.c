@@ -1003,6 +1003,34 @@ static void assert_prices_refused(tnd_definition *def, const char *text, tnd_sta
     assert_int_equal(n, 0);
 }
 
+static void test_price_of_a_kvk_that_is_no_bidder_is_refused_naming_line_and_bidder(void **state)
+{
+    /* issue 8 §5: the price would be dropped and the real bidder (a typo) have none */
+    tnd_definition *def = *state;
+    tnd_price_kind old = set_price_kind(def, 3, TND_PRICE_RELATIVE_LOWEST);
+    tnd_price *p = NULL;
+    size_t n = 0;
+    tnd_error err;
+    assert_int_equal(tnd_prices_load_csv(FIXTURES "prices-example.csv", def, &p, &n, &err),
+                     TND_OK);
+    assert_int_equal(p[1].line, 4);
+    bid_stub stubs[3];
+    const tnd_bid *bids[3];
+    example_bids(stubs, bids);
+    assert_int_equal(tnd_prices_check_bids(p, n, "prices.csv", bids, 3, &err), TND_OK);
+    snprintf(stubs[1].bid.bidder.kvk, sizeof stubs[1].bid.bidder.kvk, "41223345");
+    assert_int_equal(tnd_prices_check_bids(p, n, "prices.csv", bids, 3, &err),
+                     TND_ERR_REFERENCE);
+    assert_string_equal(err.file, "prices.csv");
+    assert_int_equal(err.line, 4);
+    assert_string_equal(err.message, "inschrijver 41223344 staat niet onder de inschrijvingen "
+                                     "(prijs voor perceel 3): deze prijs zou ongemerkt vervallen");
+    assert_string_equal(err.hint, "bedoelt u KvK 41223345 (Herkansing GGZ, bids/41223344.xml)? "
+                                  "Corrigeer het KvK-nummer");
+    free(p);
+    set_price_kind(def, 3, old);
+}
+
 static void test_prices_example_gives_cents_in_file_order(void **state)
 {
     tnd_definition *def = *state;
@@ -1136,6 +1164,7 @@ int main(void)
         cmocka_unit_test(test_round_2_members_without_consensus_are_refused_at_their_first_line),
         cmocka_unit_test(test_consensus_alone_without_member_rows_is_accepted),
         cmocka_unit_test(test_prices_example_gives_cents_in_file_order),
+        cmocka_unit_test(test_price_of_a_kvk_that_is_no_bidder_is_refused_naming_line_and_bidder),
         cmocka_unit_test(test_prices_with_commas_need_quotes_around_dutch_amounts),
         cmocka_unit_test(test_price_for_a_lot_without_price_formula_is_refused),
         cmocka_unit_test(test_price_zero_negative_or_not_money_is_refused),
