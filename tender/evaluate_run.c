@@ -67,10 +67,12 @@ static bool add_input(tnd_run *run, const char *role, const char *path)
  * workbook, without the output paths (a re-run to another file is the same evaluation). */
 static void record_arguments(const tnd_run_options *o, tnd_run *run)
 {
-    snprintf(run->arguments, sizeof run->arguments, "tender evaluate --bids %s --scores %s%s%s%s%s "
-             "--date %s", o->bids_dir, o->scores, o->prices ? " --prices " : "",
+    snprintf(run->arguments, sizeof run->arguments, "tender evaluate --bids %s --scores %s%s%s%s%s"
+             "%s%s%s%s --date %s", o->bids_dir, o->scores, o->prices ? " --prices " : "",
              o->prices ? o->prices : "", o->tender ? " --tender " : "", o->tender ? o->tender : "",
-             run->date);
+             o->resubmissions ? " --resubmissions " : "",
+             o->resubmissions ? o->resubmissions : "", o->decisions ? " --decisions " : "",
+             o->decisions ? o->decisions : "", run->date);
 }
 
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
@@ -129,24 +131,31 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         ok = add_input(run, "prijzen", o->prices);
     for (size_t i = 0; ok && i < run->checked.n; i++)
         ok = add_input(run, "inschrijving", run->checked.bids[i]->file);
-    if (!ok) {
+    /* (issue 8 §4) round 2 and the officer's decisions: which bid and check count now */
+    if (!ok || !tnd_run_rounds(o, run)) {
         tnd_run_free(run);
         return false;
     }
-    if (!tnd_evaluate(run->def, (const tnd_bid *const *)run->checked.bids,
-                      (const tnd_check_result *const *)run->checked.results, run->checked.n,
+    if (!tnd_evaluate(run->def, run->current_bids,
+                      (const tnd_check_result *const *)run->current_checks, run->checked.n,
                       &run->scores, run->prices, run->n_prices, &run->ev)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);
         return false;
     }
     run->has_ev = true;
+    if (!tnd_run_settle(run)) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        tnd_run_free(run);
+        return false;
+    }
     record_arguments(o, run);
     run->audit.tool_version = TND_VERSION;
     run->audit.evaluation_date = run->date;
     run->audit.arguments = run->arguments;
     run->audit.inputs = run->inputs;
     run->audit.n_inputs = run->n_inputs;
+    run->audit.procedure = &run->procedure;
     return true;
 }
 
@@ -163,6 +172,7 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
 {
     fprintf(out, "Gunning %s [%s], beoordelingsdatum %s, %zu inschrijvingen\n", run->def->title,
             run->def->id, run->date, run->checked.n);
+    fprintf(out, "%s\n", run->procedure.summary);
     for (size_t i = 0; i < run->ev.n_lots; i++) {
         const tnd_lot_award *lot = &run->ev.lots[i];
         const tnd_lot *l = tnd_definition_lot(run->def, lot->lot);
@@ -180,6 +190,7 @@ void tnd_run_free(tnd_run *run)
 {
     if (run->has_ev)
         tnd_evaluation_free(&run->ev);
+    tnd_run_rounds_free(run);
     tnd_scores_free(&run->scores);
     free(run->prices);
     tnd_checked_bids_free(&run->checked);
