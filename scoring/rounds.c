@@ -43,6 +43,8 @@ const char *tnd_decision_use_dutch(tnd_decision_use u)
         return "latere ronde: nog niet toegepast";
     case TND_DECISION_SUPERSEDED:
         return "vervallen door herinschrijving";
+    case TND_DECISION_NOT_YET:
+        return "na de beoordelingsdatum: nog niet toegepast";
     }
     return "?";
 }
@@ -295,13 +297,9 @@ static bool validate(const tnd_definition *def, const tnd_decisions *ds, size_t 
                      const tnd_check_result *c, tnd_date eval_date, tnd_round_problem *p)
 {
     const tnd_decision *d = &ds->items[i];
-    char date[11], eval[11];
+    char date[11];
     tnd_date_nl(d->date, date);
-    tnd_date_nl(eval_date, eval);
-    if (tnd_date_cmp(d->date, eval_date) > 0)
-        return problem(p, d->line, d->kvk, "een besluit telt pas vanaf zijn datum; kies een "
-                       "latere --date of laat de regel weg",
-                       "besluit van %s ligt na de beoordelingsdatum %s", date, eval);
+    (void)eval_date;
     if ((d->kind == TND_DECISION_HERSTEL_ASKED || d->kind == TND_DECISION_HERSTELD) &&
         !def->rounds.has_herstel)
         return problem(p, d->line, d->kvk, "laat de regel weg",
@@ -382,6 +380,8 @@ bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *
         tnd_check_result *c = decision_target(v, r1, b, d->round, &uses[i]);
         if (uses[i] == TND_DECISION_LATER_ROUND)
             continue;
+        if (uses[i] == TND_DECISION_APPLIED && tnd_date_cmp(d->date, v->evaluation_date) > 0)
+            uses[i] = TND_DECISION_NOT_YET;
         if (c)
             ok = validate(def, ds, i, c, v->evaluation_date, p);
     }
@@ -485,11 +485,13 @@ static bool herstel_state(const tnd_definition *def, const tnd_decisions *ds, co
     bool open = false;
     for (size_t i = 0; ds && i < ds->n; i++) {
         const tnd_decision *q = &ds->items[i];
-        if (q->kind != TND_DECISION_HERSTEL_ASKED || strcmp(q->kvk, kvk) != 0 || q->round != round)
+        if (q->kind != TND_DECISION_HERSTEL_ASKED || strcmp(q->kvk, kvk) != 0 ||
+            q->round != round || tnd_date_cmp(q->date, eval) > 0)
             continue;
         bool done = false;
         for (size_t j = 0; j < ds->n; j++)
             if (ds->items[j].kind == TND_DECISION_HERSTELD && ds->items[j].round == round &&
+                tnd_date_cmp(ds->items[j].date, eval) <= 0 &&
                 strcmp(ds->items[j].kvk, kvk) == 0 &&
                 strcmp(ds->items[j].rule_id, q->rule_id) == 0)
                 done = true;

@@ -88,6 +88,7 @@ typedef enum {
     TND_DECISION_APPLIED,         /* changed a verdict (or recorded a herstel request) */
     TND_DECISION_LATE_HERSTEL,    /* "hersteld" after the herstel period: verdict unchanged */
     TND_DECISION_LATER_ROUND,     /* for round 2, evaluating round 1: not yet taken */
+    TND_DECISION_NOT_YET,         /* dated after the evaluation date: not yet taken */
     TND_DECISION_SUPERSEDED       /* for a round-1 bid that was replaced by a re-submission */
 } tnd_decision_use;
 
@@ -104,11 +105,12 @@ typedef struct {
 
 /*
  * Validates every decision (unknown KvK or rule id, a rule that is not REVIEW / PLAN REQUIRED
- * (akkoord, afgewezen) or not MISSING / FAIL (herstel) for that bidder's bid of that round, a
- * decision dated after the evaluation date, "hersteld" without "herstel-gevraagd", a herstel
- * when the definition has none, or a round beyond the evaluated one... except that a later
- * round is merely not applied) and applies them: verdicts change, the reason says who decided
- * what and when, and the placement is redone (tnd_check_replace). `round1_checks` (round 2 only,
+ * (akkoord, afgewezen) or not MISSING / FAIL (herstel) for that bidder's bid of that round,
+ * "hersteld" without "herstel-gevraagd" or before it, a herstel when the definition has none)
+ * and applies them: verdicts change, the reason says who decided what and when, and the
+ * placement is redone (tnd_check_replace). A decision for a later round than the one evaluated,
+ * or dated after the evaluation date, is not yet taken: listed, not applied. So one decisions
+ * file serves every moment of the procedure (--date picks the moment). `round1_checks` (round 2 only,
  * else NULL) are the checks of the round-1 bids, to validate round-1 decisions of a bidder that
  * re-submitted. uses[i] tells how decisions->items[i] was used. False with `problem` filled at
  * the first invalid row; also false (problem->line 0) when out of memory.
