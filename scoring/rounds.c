@@ -204,8 +204,8 @@ bool tnd_rounds_match_resubmissions(const tnd_definition *def, const tnd_bid *co
         if (!lot)
             lot = excepted_lot_of(r, first[at]);
         if (lot)
-            return problem(p, line, kvk, "perceel %d kent alleen herstel op verzoek "
-                           "(besluitenbestand, herstel-gevraagd / hersteld)",
+            return problem(p, line, kvk, "dat perceel kent alleen herstel op verzoek "
+                           "(besluitenbestand: herstel-gevraagd, dan hersteld)",
                            "KvK %s: een inschrijving met perceel %d kan niet opnieuw "
                            "inschrijven (%s)", kvk, lot, r->resubmission_source);
         if (!dropped_on_resubmittable_lot(r, first_checks[at]))

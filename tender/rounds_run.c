@@ -76,7 +76,9 @@ static bool read_resubmissions(const tnd_run_options *o, tnd_run *run)
         (const tnd_check_result *const *)run->checked.results, run->checked.n,
         (const tnd_bid *const *)run->resub.bids, run->resub.n, index, &p);
     if (!ok) {
-        print_problem(run->resub.bids[p.line - 1]->file, &p);
+        const char *file = run->resub.bids[p.line - 1]->file;
+        p.line = 0; /* the position of the file, not a line in it */
+        print_problem(file, &p);
     } else {
         for (size_t k = 0; k < run->resub.n; k++) {
             run->current_bids[index[k]] = run->resub.bids[k];
