@@ -587,6 +587,16 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
     default:
         break;
     }
+    if (s == TND_AWARD_SET_ASIDE) {
+        const tnd_award_lot *a = tnd_definition_award(def, o->placed[j] > 0 ? o->placed[j] : lot);
+        const char *src = "";
+        for (int c = 0; a && c < a->n_criteria && !src[0]; c++)
+            if (a->criteria[c].has_minimum)
+                src = a->criteria[c].source;
+        textf(text, size, "definitief: na de herkansing onder de norm%s%s%s", src[0] ? " (" : "",
+              src, src[0] ? ")" : "");
+        return;
+    }
     /* a competitive lot (a maximum number) is not settled while one of its entries is open:
      * that decides who is granted, and who falls back from it (§4.3.1) */
     if (s != TND_AWARD_GRANTED && s != TND_AWARD_NOT_RANKED && s != TND_AWARD_ADMITTED) {

@@ -72,11 +72,23 @@ static int split(char *s, char *fields[N_FIELDS])
     }
 }
 
+/* No control characters, and well-formed UTF-8 (a Latin-1 file would put bytes into the
+ * workbook and the JSON that no reader can show). */
 static bool valid_text(const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
         if (*p < 0x20 || *p == 0x7F)
             return false;
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+              : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0 || (n == 1 && *p < 0xC2))
+            return false;
+        p++;
+        for (int i = 0; i < n; i++, p++)
+            if ((*p & 0xC0) != 0x80)
+                return false;
+    }
     return true;
 }
 
@@ -93,8 +105,10 @@ static tnd_status parse_row(const char *file, long line, char *fields[N_FIELDS],
                           msg);
         }
         if (!valid_text(fields[i])) {
-            snprintf(msg, sizeof msg, "veld '%s' bevat een stuurteken", field_names[i]);
-            return refuse(err, TND_ERR_VALUE, file, line, "verwijder tabs en stuurtekens", msg);
+            snprintf(msg, sizeof msg, "veld '%s' bevat een stuurteken of is geen UTF-8",
+                     field_names[i]);
+            return refuse(err, TND_ERR_VALUE, file, line, "verwijder tabs en stuurtekens en sla "
+                          "het bestand op als UTF-8", msg);
         }
     }
     const char *kvk = fields[0];

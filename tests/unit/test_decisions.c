@@ -178,6 +178,16 @@ static void test_a_nul_byte_is_refused(void **state)
                         "tekstbestand");
 }
 
+static void test_a_latin1_motivation_is_refused(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, HEADER "60770152;1;FIN-SOLVABILITEIT;akkoord;co\xF6rdinatie;"
+                                    "2022-08-12;MJ\n"),
+                     TND_ERR_VALUE);
+    assert_int_equal(f->err.line, 2);
+    assert_string_equal(f->err.message, "veld 'motivering' bevat een stuurteken of is geen UTF-8");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -195,6 +205,7 @@ int main(void)
         T(test_the_same_rule_in_two_rounds_is_not_a_duplicate),
         T(test_an_empty_file_is_refused),
         T(test_a_nul_byte_is_refused),
+        T(test_a_latin1_motivation_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

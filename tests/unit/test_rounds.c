@@ -266,6 +266,30 @@ static void test_lot4_herstel_not_received_in_time_is_final(void **state)
     assert_non_null(strstr(w->pr.bidders[0].herstel, "niet ontvangen"));
 }
 
+static void test_plan_set_aside_after_the_one_revision_is_final(void **state)
+{
+    world *w = *state;
+    /* §6.1.1 L1804-1807: below 6,0 again after the one revision => set aside, no later round */
+    add_bid(w, BIDS "03-p1-revision-set-aside-bid.xml", false);
+    tnd_score rows[2] = {
+        { .lot = 1, .criterion = "normaliseren", .bidder = "60338215", .round = 1,
+          .member = TND_CONSENSUS, .score = 4, .line = 2 },
+        { .lot = 1, .criterion = "normaliseren", .bidder = "60338215", .round = 2,
+          .member = TND_CONSENSUS, .score = 4, .line = 3 },
+    };
+    tnd_scores scores = { .items = rows, .n = 2 };
+    assert_true(tnd_evaluate(w->def, (const tnd_bid *const *)w->bids,
+                             (const tnd_check_result *const *)w->check_ptrs, w->n, &scores, NULL,
+                             0, &w->ev));
+    w->has_ev = true;
+    assert_true(tnd_rounds_settle(w->def, &w->ev, w->check_ptrs, NULL, 1, day(2022, 8, 8), NULL,
+                                  NULL, &w->pr));
+    assert_int_equal(w->ev.bidders[0].status[0], TND_AWARD_SET_ASIDE);
+    assert_false(w->pr.bidders[0].provisional[0]);
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: na de herkansing onder de norm (§6.1.1 L1804-1807)");
+}
+
 /* ------------------------------------------------------------------ decisions */
 
 static void test_review_accepted_becomes_pass_and_the_lot_admitted(void **state)
@@ -490,6 +514,7 @@ int main(void)
         T(test_lot4_failure_is_final_without_herstel),
         T(test_lot4_failure_with_an_open_herstel_request_is_provisional),
         T(test_lot4_herstel_not_received_in_time_is_final),
+        T(test_plan_set_aside_after_the_one_revision_is_final),
         T(test_review_accepted_becomes_pass_and_the_lot_admitted),
         T(test_review_rejected_becomes_fail_and_the_lot_not_eligible),
         T(test_open_review_keeps_the_outcome_provisional_and_says_so),
