@@ -13,9 +13,8 @@
 
 #include "scoring/check_internal.h"
 
-static const char *const kind_texts[TND_DECISION_KIND_COUNT] = {
-    "akkoord", "afgewezen", "herstel-gevraagd", "hersteld"
-};
+static const char *const kind_texts[TND_DECISION_KIND_COUNT] = { "akkoord", "afgewezen",
+                                                                 "herstel-gevraagd", "hersteld" };
 
 const char *tnd_decision_kind_text(tnd_decision_kind k)
 {
@@ -49,17 +48,9 @@ const char *tnd_decision_use_dutch(tnd_decision_use u)
     return "?";
 }
 
-static void textf(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void textf(char *dst, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(dst, size, fmt, ap);
-    va_end(ap);
-}
-
-/* Appends to a fixed buffer, cutting at a character boundary when full. */
-static void append(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Appends to a fixed buffer; when it is cut, a multi-byte character cut in half goes too. */
+static void append(char *dst, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static void append(char *dst, size_t size, const char *fmt, ...)
 {
     size_t len = strlen(dst);
@@ -67,14 +58,19 @@ static void append(char *dst, size_t size, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(dst + len, size - len, fmt, ap);
+    int n = vsnprintf(dst + len, size - len, fmt, ap);
     va_end(ap);
-    len = strlen(dst);
-    if (len + 1 == size) /* truncated: do not leave half a UTF-8 character */
-        while (len > 0 && ((unsigned char)dst[len - 1] & 0xC0) == 0x80)
-            dst[--len] = '\0';
-    if (len > 0 && ((unsigned char)dst[len - 1] & 0xC0) == 0xC0 && len + 1 == size)
-        dst[--len] = '\0';
+    if (n < 0 || (size_t)n < size - len)
+        return;
+    size_t end = strlen(dst), i = end;
+    while (i > 0 && ((unsigned char)dst[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0 && ((unsigned char)dst[i - 1] & 0xC0) == 0xC0) {
+        unsigned char lead = (unsigned char)dst[i - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (end - (i - 1) < need)
+            dst[i - 1] = '\0';
+    }
 }
 
 static bool problem(tnd_round_problem *p, long line, const char *kvk, const char *hint,
@@ -84,8 +80,8 @@ static bool problem(tnd_round_problem *p, long line, const char *kvk, const char
 {
     memset(p, 0, sizeof *p);
     p->line = line;
-    textf(p->kvk, sizeof p->kvk, "%s", kvk ? kvk : "");
-    textf(p->hint, sizeof p->hint, "%s", hint ? hint : "");
+    tnd_finding_set(p->kvk, sizeof p->kvk, "%s", kvk ? kvk : "");
+    tnd_finding_set(p->hint, sizeof p->hint, "%s", hint ? hint : "");
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(p->message, sizeof p->message, fmt, ap);
@@ -107,8 +103,8 @@ static tnd_date next_day(tnd_date d)
 {
     static const int days_in[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     int y = d.year;
-    int dim = days_in[d.month - 1] +
-              (d.month == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    int dim =
+        days_in[d.month - 1] + (d.month == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
     if (++d.day > dim) {
         d.day = 1;
         if (++d.month > 12) {
@@ -137,10 +133,11 @@ bool tnd_rounds_resubmission_definition(const tnd_definition *def, tnd_definitio
         return false;
     *out = *def;
     out->closing_time = def->rounds.resubmission_time;
-    textf(out->closing.source, sizeof out->closing.source, "%s", def->rounds.resubmission_source);
-    textf(out->closing.label, sizeof out->closing.label, "Sluitingstijd herinschrijving");
-    textf(out->closing.resolution, sizeof out->closing.resolution, "%s",
-          def->rounds.resubmission_id);
+    tnd_finding_set(out->closing.source, sizeof out->closing.source, "%s",
+                    def->rounds.resubmission_source);
+    tnd_finding_set(out->closing.label, sizeof out->closing.label, "Sluitingstijd herinschrijving");
+    tnd_finding_set(out->closing.resolution, sizeof out->closing.resolution, "%s",
+                    def->rounds.resubmission_id);
     return true;
 }
 
@@ -191,25 +188,30 @@ bool tnd_rounds_match_resubmissions(const tnd_definition *def, const tnd_bid *co
             if (strcmp(resub[j]->bidder.kvk, kvk) == 0)
                 return problem(p, line, kvk, "houd één herinschrijving per inschrijver over",
                                "KvK %s schrijft twee keer opnieuw in; herinschrijving mag "
-                               "eenmalig (%s)", kvk, r->resubmission_source);
+                               "eenmalig (%s)",
+                               kvk, r->resubmission_source);
         size_t at = n_first;
         for (size_t i = 0; i < n_first; i++)
             if (strcmp(first[i]->bidder.kvk, kvk) == 0)
                 at = i;
         if (at == n_first)
-            return problem(p, line, kvk, "alleen een inschrijver uit ronde 1 kan opnieuw "
+            return problem(p, line, kvk,
+                           "alleen een inschrijver uit ronde 1 kan opnieuw "
                            "inschrijven; controleer het KvK-nummer",
                            "KvK %s heeft in ronde 1 niet ingeschreven", kvk);
         int lot = excepted_lot_of(r, resub[k]);
         if (!lot)
             lot = excepted_lot_of(r, first[at]);
         if (lot)
-            return problem(p, line, kvk, "dat perceel kent alleen herstel op verzoek "
+            return problem(p, line, kvk,
+                           "dat perceel kent alleen herstel op verzoek "
                            "(besluitenbestand: herstel-gevraagd, dan hersteld)",
                            "KvK %s: een inschrijving met perceel %d kan niet opnieuw "
-                           "inschrijven (%s)", kvk, lot, r->resubmission_source);
+                           "inschrijven (%s)",
+                           kvk, lot, r->resubmission_source);
         if (!dropped_on_resubmittable_lot(r, first_checks[at]))
-            return problem(p, line, kvk, "herinschrijving is er alleen voor een inschrijver "
+            return problem(p, line, kvk,
+                           "herinschrijving is er alleen voor een inschrijver "
                            "die is afgevallen; laat dit bestand weg",
                            "KvK %s is in ronde 1 niet afgevallen bij stap 1 of 2 (%s)", kvk,
                            r->resubmission_source);
@@ -310,14 +312,14 @@ static bool validate(const tnd_definition *def, const tnd_decisions *ds, size_t 
                            ? "akkoord/afgewezen alleen voor een eis met oordeel BEOORDELEN of "
                              "PLAN VAN AANPAK (zie het blad Knock-outs)"
                            : "herstel alleen voor een eis met oordeel ONTBREEKT of VOLDOET NIET",
-                       "regel %s is voor KvK %s in ronde %d niet %s", d->rule_id, d->kvk,
-                       d->round,
+                       "regel %s is voor KvK %s in ronde %d niet %s", d->rule_id, d->kvk, d->round,
                        d->kind <= TND_DECISION_REJECT ? "BEOORDELEN of PLAN VAN AANPAK"
                                                       : "ONTBREEKT of VOLDOET NIET");
     if (d->kind == TND_DECISION_HERSTELD) {
         const tnd_decision *q = herstel_request(ds, d);
         if (!q)
-            return problem(p, d->line, d->kvk, "voeg de regel 'herstel-gevraagd' met de datum "
+            return problem(p, d->line, d->kvk,
+                           "voeg de regel 'herstel-gevraagd' met de datum "
                            "van het verzoek toe",
                            "'hersteld' voor %s zonder verzoek tot herstel", d->rule_id);
         if (tnd_date_cmp(d->date, q->date) < 0)
@@ -339,7 +341,7 @@ static tnd_check_result *decision_target(const tnd_round_view *v, tnd_check_resu
     bool resub = v->resubmitted && v->resubmitted[bidder];
     if (round == 1 && resub) {
         *use = TND_DECISION_SUPERSEDED;
-        return r1 ? r1[bidder] : NULL;   /* validated, not applied */
+        return r1 ? r1[bidder] : NULL; /* validated, not applied */
     }
     return v->checks[bidder];
 }
@@ -413,8 +415,8 @@ bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *
                 uses[i] = TND_DECISION_LATE_HERSTEL;
                 char l[11];
                 tnd_date_nl(last, l);
-                textf(what, sizeof what, "herstel te laat (termijn tot en met %s, %s) op", l,
-                      def->rounds.herstel.source);
+                tnd_finding_set(what, sizeof what, "herstel te laat (termijn tot en met %s, %s) op",
+                                l, def->rounds.herstel.source);
                 set_verdicts(c, d, TND_FAIL, what);
             } else {
                 set_verdicts(c, d, TND_PASS, "hersteld");
@@ -491,8 +493,7 @@ static bool herstel_state(const tnd_definition *def, const tnd_decisions *ds, co
         bool done = false;
         for (size_t j = 0; j < ds->n; j++)
             if (ds->items[j].kind == TND_DECISION_HERSTELD && ds->items[j].round == round &&
-                tnd_date_cmp(ds->items[j].date, eval) <= 0 &&
-                strcmp(ds->items[j].kvk, kvk) == 0 &&
+                tnd_date_cmp(ds->items[j].date, eval) <= 0 && strcmp(ds->items[j].kvk, kvk) == 0 &&
                 strcmp(ds->items[j].rule_id, q->rule_id) == 0)
                 done = true;
         char asked[11], last[11];
@@ -502,7 +503,9 @@ static bool herstel_state(const tnd_definition *def, const tnd_decisions *ds, co
         bool pending = !done && tnd_date_cmp(eval, last_d) <= 0;
         append(text, size, "%sherstel %s gevraagd op %s, termijn tot en met %s: %s",
                text[0] ? "; " : "", q->rule_id, asked, last,
-               done ? "ontvangen" : pending ? "open" : "niet ontvangen");
+               done      ? "ontvangen"
+               : pending ? "open"
+                         : "niet ontvangen");
         open = open || pending;
     }
     return open;
@@ -515,8 +518,8 @@ static void round1_text(const tnd_check_result *c, char *out, size_t size)
         const tnd_placement *p = &c->placements[i];
         append(out, size, "%sperceel %d: %s", i ? "; " : "", p->applied,
                p->placed == p->applied ? tnd_lot_status_dutch(p->status)
-               : p->placed > 0        ? "teruggevallen"
-                                      : "NIET TOEGELATEN");
+               : p->placed > 0         ? "teruggevallen"
+                                       : "NIET TOEGELATEN");
         if (p->placed != p->applied && p->placed > 0)
             append(out, size, " naar %d", p->placed);
     }
@@ -538,29 +541,36 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
         if (lot_excepted(r, lot) || !r->has_resubmission) {
             if (herstel_open) {
                 *prov = true;
-                textf(text, size, "voorlopig: herstel op verzoek loopt (%s)",
-                      r->herstel.source);
+                tnd_finding_set(text, size, "voorlopig: herstel op verzoek loopt (%s)",
+                                r->herstel.source);
             } else {
-                textf(text, size, "definitief: perceel %d kent geen herinschrijving%s%s%s", lot,
-                      r->has_resubmission ? " (" : "",
-                      r->has_resubmission ? r->resubmission_source : "",
-                      r->has_resubmission ? ")" : "");
+                tnd_finding_set(text, size,
+                                "definitief: perceel %d kent geen herinschrijving%s%s%s", lot,
+                                r->has_resubmission ? " (" : "",
+                                r->has_resubmission ? r->resubmission_source : "",
+                                r->has_resubmission ? ")" : "");
             }
             return;
         }
         if (resubmitted) {
-            textf(text, size, "definitief: na herinschrijving niet voldaan, ongeldig "
-                  "(§4.1.5 L509-511; %s)", r->resubmission_id);
+            tnd_finding_set(text, size,
+                            "definitief: na herinschrijving niet voldaan, ongeldig "
+                            "(§4.1.5 L509-511; %s)",
+                            r->resubmission_id);
             return;
         }
         if (tnd_date_cmp(eval, r->resubmission_time.date) <= 0) {
             *prov = true;
-            textf(text, size, "voorlopig: afgevallen voor perceel %d, herinschrijving mogelijk "
-                  "tot %s (%s)", lot, deadline, r->resubmission_id);
+            tnd_finding_set(text, size,
+                            "voorlopig: afgevallen voor perceel %d, herinschrijving mogelijk "
+                            "tot %s (%s)",
+                            lot, deadline, r->resubmission_id);
             return;
         }
-        textf(text, size, "definitief: afgevallen voor perceel %d, geen herinschrijving "
-              "ontvangen voor %s (%s)", lot, deadline, r->resubmission_id);
+        tnd_finding_set(text, size,
+                        "definitief: afgevallen voor perceel %d, geen herinschrijving "
+                        "ontvangen voor %s (%s)",
+                        lot, deadline, r->resubmission_id);
         return;
     }
     tnd_award_status s = o->status[j];
@@ -569,20 +579,21 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
     case TND_AWARD_PENDING:
         *prov = true;
         open_rules(o->check, o->placed[j] > 0 ? o->placed[j] : lot, rules, sizeof rules);
-        textf(text, size, "voorlopig: besluit aanbesteder nodig over %s (RES-BESLUIT-AANBESTEDER)",
-              rules[0] ? rules : "een open eis");
+        tnd_finding_set(text, size,
+                        "voorlopig: besluit aanbesteder nodig over %s (RES-BESLUIT-AANBESTEDER)",
+                        rules[0] ? rules : "een open eis");
         return;
     case TND_AWARD_REVISION_OPEN:
         *prov = true;
-        textf(text, size, "voorlopig: herkansing Plan van Aanpak nog niet beoordeeld");
+        tnd_finding_set(text, size, "voorlopig: herkansing Plan van Aanpak nog niet beoordeeld");
         return;
     case TND_AWARD_NO_SCORES:
         *prov = true;
-        textf(text, size, "voorlopig: consensusscore ontbreekt");
+        tnd_finding_set(text, size, "voorlopig: consensusscore ontbreekt");
         return;
     case TND_AWARD_TIE:
         *prov = true;
-        textf(text, size, "voorlopig: gelijke stand onbeslist");
+        tnd_finding_set(text, size, "voorlopig: gelijke stand onbeslist");
         return;
     default:
         break;
@@ -593,14 +604,14 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
         for (int c = 0; a && c < a->n_criteria && !src[0]; c++)
             if (a->criteria[c].has_minimum)
                 src = a->criteria[c].source;
-        textf(text, size, "definitief: na de herkansing onder de norm%s%s%s", src[0] ? " (" : "",
-              src, src[0] ? ")" : "");
+        tnd_finding_set(text, size, "definitief: na de herkansing onder de norm%s%s%s",
+                        src[0] ? " (" : "", src, src[0] ? ")" : "");
         return;
     }
     /* a competitive lot (a maximum number) is not settled while one of its entries is open:
      * that decides who is granted, and who falls back from it (§4.3.1) */
     if (s != TND_AWARD_GRANTED && s != TND_AWARD_NOT_RANKED && s != TND_AWARD_ADMITTED) {
-        textf(text, size, "definitief");
+        tnd_finding_set(text, size, "definitief");
         return;
     }
     int where = lot;
@@ -613,17 +624,18 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
     }
     if (open) {
         *prov = true;
-        textf(text, size, "voorlopig: gunning perceel %d hangt af van %zu open inschrijving(en)",
-              where, open);
+        tnd_finding_set(text, size,
+                        "voorlopig: gunning perceel %d hangt af van %zu open inschrijving(en)",
+                        where, open);
         return;
     }
-    textf(text, size, "definitief");
+    tnd_finding_set(text, size, "definitief");
 }
 
 bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
-                       tnd_check_result *const *round1_checks, const bool *resubmitted,
-                       int round, tnd_date eval, const tnd_decisions *decisions,
-                       const tnd_decision_use *uses, tnd_procedure *out)
+                       tnd_check_result *const *round1_checks, const bool *resubmitted, int round,
+                       tnd_date eval, const tnd_decisions *decisions, const tnd_decision_use *uses,
+                       tnd_procedure *out)
 {
     memset(out, 0, sizeof *out);
     out->round = round;
@@ -652,9 +664,11 @@ bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
                 out->n_final++;
         }
     }
-    textf(out->summary, sizeof out->summary, "Ronde %d (%s): %zu uitkomst(en) voorlopig, %zu "
-          "definitief", round, round == 1 ? "inschrijving" : "herinschrijving",
-          out->n_provisional, out->n_final);
+    tnd_finding_set(out->summary, sizeof out->summary,
+                    "Ronde %d (%s): %zu uitkomst(en) voorlopig, %zu "
+                    "definitief",
+                    round, round == 1 ? "inschrijving" : "herinschrijving", out->n_provisional,
+                    out->n_final);
     return true;
 }
 

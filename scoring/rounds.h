@@ -26,23 +26,23 @@
 #include "scoring/model.h"
 
 typedef enum {
-    TND_DECISION_ACCEPT,          /* "akkoord": the REVIEW / PLAN REQUIRED becomes PASS */
-    TND_DECISION_REJECT,          /* "afgewezen": it becomes FAIL */
-    TND_DECISION_HERSTEL_ASKED,   /* "herstel-gevraagd": the officer asked for a missing item */
-    TND_DECISION_HERSTELD,        /* "hersteld": the item came in (date = received) */
+    TND_DECISION_ACCEPT,        /* "akkoord": the REVIEW / PLAN REQUIRED becomes PASS */
+    TND_DECISION_REJECT,        /* "afgewezen": it becomes FAIL */
+    TND_DECISION_HERSTEL_ASKED, /* "herstel-gevraagd": the officer asked for a missing item */
+    TND_DECISION_HERSTELD,      /* "hersteld": the item came in (date = received) */
     TND_DECISION_KIND_COUNT
 } tnd_decision_kind;
 
 /* One row of the decisions file (docs/decisions-format.md). */
 typedef struct {
     char kvk[9];
-    int round;                    /* the procedure round of the bid it concerns: 1 or 2 */
+    int round; /* the procedure round of the bid it concerns: 1 or 2 */
     char rule_id[TND_ID_LEN];
     tnd_decision_kind kind;
     char motivation[TND_TEXT_LEN];
     tnd_date date;
     char officer[TND_NAME_LEN];
-    long line;                    /* line in the decisions file */
+    long line; /* line in the decisions file */
 } tnd_decision;
 
 typedef struct {
@@ -85,21 +85,21 @@ bool tnd_rounds_match_resubmissions(const tnd_definition *def, const tnd_bid *co
 
 /* How one decision was used in this evaluation. */
 typedef enum {
-    TND_DECISION_APPLIED,         /* changed a verdict (or recorded a herstel request) */
-    TND_DECISION_LATE_HERSTEL,    /* "hersteld" after the herstel period: verdict unchanged */
-    TND_DECISION_LATER_ROUND,     /* for round 2, evaluating round 1: not yet taken */
-    TND_DECISION_NOT_YET,         /* dated after the evaluation date: not yet taken */
-    TND_DECISION_SUPERSEDED       /* for a round-1 bid that was replaced by a re-submission */
+    TND_DECISION_APPLIED,      /* changed a verdict (or recorded a herstel request) */
+    TND_DECISION_LATE_HERSTEL, /* "hersteld" after the herstel period: verdict unchanged */
+    TND_DECISION_LATER_ROUND,  /* for round 2, evaluating round 1: not yet taken */
+    TND_DECISION_NOT_YET,      /* dated after the evaluation date: not yet taken */
+    TND_DECISION_SUPERSEDED    /* for a round-1 bid that was replaced by a re-submission */
 } tnd_decision_use;
 
 /* The bids and checks of one procedure round, as the decisions see them. */
 typedef struct {
-    const tnd_bid *const *bids;   /* round 1: the bids; round 2: the current bid of each bidder */
+    const tnd_bid *const *bids; /* round 1: the bids; round 2: the current bid of each bidder */
     tnd_check_result *const *checks;
-    const bool *resubmitted;      /* per bidder: its current bid is a round-2 re-submission (NULL
-                                     in round 1) */
+    const bool *resubmitted; /* per bidder: its current bid is a round-2 re-submission (NULL
+                                in round 1) */
     size_t n;
-    int round;                    /* 1 or 2 */
+    int round; /* 1 or 2 */
     tnd_date evaluation_date;
 } tnd_round_view;
 
@@ -110,36 +110,35 @@ typedef struct {
  * and applies them: verdicts change, the reason says who decided what and when, and the
  * placement is redone (tnd_check_replace). A decision for a later round than the one evaluated,
  * or dated after the evaluation date, is not yet taken: listed, not applied. So one decisions
- * file serves every moment of the procedure (--date picks the moment). `round1_checks` (round 2 only,
- * else NULL) are the checks of the round-1 bids, to validate round-1 decisions of a bidder that
- * re-submitted. uses[i] tells how decisions->items[i] was used. False with `problem` filled at
+ * file serves every moment of the procedure (--date picks the moment). `round1_checks` (round 2
+ * only, else NULL) are the checks of the round-1 bids, to validate round-1 decisions of a bidder
+ * that re-submitted. uses[i] tells how decisions->items[i] was used. False with `problem` filled at
  * the first invalid row; also false (problem->line 0) when out of memory.
  */
 bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *decisions,
-                                const tnd_round_view *view,
-                                tnd_check_result *const *round1_checks, tnd_decision_use *uses,
-                                tnd_round_problem *problem);
+                                const tnd_round_view *view, tnd_check_result *const *round1_checks,
+                                tnd_decision_use *uses, tnd_round_problem *problem);
 
 /* Per bidder of the evaluation: its round history and whether each outcome is final. */
 typedef struct {
     bool resubmitted;
-    char round1[TND_REASON_LEN];          /* round-1 outcome per lot, Dutch, one line */
-    bool provisional[TND_MAX_SET];        /* per applied lot (tnd_bidder_outcome order) */
+    char round1[TND_REASON_LEN];                /* round-1 outcome per lot, Dutch, one line */
+    bool provisional[TND_MAX_SET];              /* per applied lot (tnd_bidder_outcome order) */
     char finality[TND_MAX_SET][TND_REASON_LEN]; /* "definitief: ..." / "voorlopig: ..." */
     bool herstel_open;
-    char herstel[TND_REASON_LEN];         /* the herstel request and its term, or "" */
+    char herstel[TND_REASON_LEN]; /* the herstel request and its term, or "" */
 } tnd_procedure_bidder;
 
 typedef struct {
-    int round;                            /* evaluated round: 1 or 2 */
+    int round; /* evaluated round: 1 or 2 */
     tnd_date evaluation_date;
     const tnd_rounds_rules *rules;
-    tnd_procedure_bidder *bidders;        /* parallel to tnd_evaluation.bidders */
+    tnd_procedure_bidder *bidders; /* parallel to tnd_evaluation.bidders */
     size_t n_bidders;
-    const tnd_decisions *decisions;       /* may be NULL (no decisions file) */
-    const tnd_decision_use *uses;         /* parallel to decisions->items */
-    size_t n_provisional, n_final;        /* outcomes (bidder x lot applied) */
-    char summary[TND_REASON_LEN];         /* "Ronde 2 (herinschrijving): 3 voorlopig, 60 definitief" */
+    const tnd_decisions *decisions; /* may be NULL (no decisions file) */
+    const tnd_decision_use *uses;   /* parallel to decisions->items */
+    size_t n_provisional, n_final;  /* outcomes (bidder x lot applied) */
+    char summary[TND_REASON_LEN];   /* "Ronde 2 (herinschrijving): 3 voorlopig, 60 definitief" */
 } tnd_procedure;
 
 /*
@@ -153,8 +152,8 @@ typedef struct {
  * Returns false only when out of memory.
  */
 bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
-                       tnd_check_result *const *round1_checks, const bool *resubmitted,
-                       int round, tnd_date evaluation_date, const tnd_decisions *decisions,
+                       tnd_check_result *const *round1_checks, const bool *resubmitted, int round,
+                       tnd_date evaluation_date, const tnd_decisions *decisions,
                        const tnd_decision_use *uses, tnd_procedure *out);
 void tnd_procedure_free(tnd_procedure *p);
 

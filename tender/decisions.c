@@ -13,9 +13,8 @@
 #define HEADER "inschrijver;ronde;regel;besluit;motivering;datum;functionaris"
 #define EXAMPLE "12345678;1;UITSL-UEA;akkoord;Gedragsverklaring ontvangen;2022-08-01;J. de Vries"
 
-static const char *const field_names[N_FIELDS] = {
-    "inschrijver", "ronde", "regel", "besluit", "motivering", "datum", "functionaris"
-};
+static const char *const field_names[N_FIELDS] = { "inschrijver", "ronde", "regel",       "besluit",
+                                                   "motivering",  "datum", "functionaris" };
 
 static tnd_status refuse(tnd_error *err, tnd_status code, const char *file, long line,
                          const char *hint, const char *what)
@@ -80,8 +79,11 @@ static bool valid_text(const char *s)
     while (*p) {
         if (*p < 0x20 || *p == 0x7F)
             return false;
-        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
-              : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        int n = *p < 0x80             ? 0
+                : (*p & 0xE0) == 0xC0 ? 1
+                : (*p & 0xF0) == 0xE0 ? 2
+                : (*p & 0xF8) == 0xF0 ? 3
+                                      : -1;
         if (n < 0 || (n == 1 && *p < 0xC2))
             return false;
         p++;
@@ -107,8 +109,10 @@ static tnd_status parse_row(const char *file, long line, char *fields[N_FIELDS],
         if (!valid_text(fields[i])) {
             snprintf(msg, sizeof msg, "veld '%s' bevat een stuurteken of is geen UTF-8",
                      field_names[i]);
-            return refuse(err, TND_ERR_VALUE, file, line, "verwijder tabs en stuurtekens en sla "
-                          "het bestand op als UTF-8", msg);
+            return refuse(err, TND_ERR_VALUE, file, line,
+                          "verwijder tabs en stuurtekens en sla "
+                          "het bestand op als UTF-8",
+                          msg);
         }
     }
     const char *kvk = fields[0];
@@ -117,8 +121,7 @@ static tnd_status parse_row(const char *file, long line, char *fields[N_FIELDS],
         digits = kvk[i] >= '0' && kvk[i] <= '9';
     if (!digits) {
         snprintf(msg, sizeof msg, "inschrijver '%.40s' is geen KvK-nummer van 8 cijfers", kvk);
-        return refuse(err, TND_ERR_VALUE, file, line, "schrijf het KvK-nummer als 8 cijfers",
-                      msg);
+        return refuse(err, TND_ERR_VALUE, file, line, "schrijf het KvK-nummer als 8 cijfers", msg);
     }
     memcpy(d->kvk, kvk, 9);
     if (strcmp(fields[1], "1") == 0 || strcmp(fields[1], "2") == 0) {
@@ -140,16 +143,20 @@ static tnd_status parse_row(const char *file, long line, char *fields[N_FIELDS],
                       "kies akkoord, afgewezen, herstel-gevraagd of hersteld", msg);
     }
     if (strlen(fields[4]) >= sizeof d->motivation || strlen(fields[6]) >= sizeof d->officer) {
-        snprintf(msg, sizeof msg, "motivering (ten hoogste %zu bytes) of functionaris (ten "
-                 "hoogste %zu bytes) is te lang", sizeof d->motivation - 1, sizeof d->officer - 1);
+        snprintf(msg, sizeof msg,
+                 "motivering (ten hoogste %zu bytes) of functionaris (ten "
+                 "hoogste %zu bytes) is te lang",
+                 sizeof d->motivation - 1, sizeof d->officer - 1);
         return refuse(err, TND_ERR_TOO_LARGE, file, line, "kort de tekst in", msg);
     }
     snprintf(d->motivation, sizeof d->motivation, "%s", fields[4]);
     char why[256] = "";
     if (!tnd_parse_date(nt, fields[5], &d->date, why, sizeof why)) {
         snprintf(msg, sizeof msg, "datum '%.40s': %s", fields[5], why);
-        return refuse(err, TND_ERR_VALUE, file, line, "schrijf de datum als JJJJ-MM-DD of "
-                      "DD-MM-JJJJ", msg);
+        return refuse(err, TND_ERR_VALUE, file, line,
+                      "schrijf de datum als JJJJ-MM-DD of "
+                      "DD-MM-JJJJ",
+                      msg);
     }
     snprintf(d->officer, sizeof d->officer, "%s", fields[6]);
     return TND_OK;
@@ -167,12 +174,14 @@ static tnd_status duplicates(const char *file, const tnd_decisions *ds, tnd_erro
             bool verdicts = d->kind <= TND_DECISION_REJECT && e->kind <= TND_DECISION_REJECT;
             if (d->kind == e->kind || verdicts) {
                 char msg[512];
-                snprintf(msg, sizeof msg, "KvK %s, ronde %d, regel %s heeft al een besluit op "
-                         "regel %ld (%s)", d->kvk, d->round, d->rule_id, e->line,
-                         tnd_decision_kind_text(e->kind));
+                snprintf(msg, sizeof msg,
+                         "KvK %s, ronde %d, regel %s heeft al een besluit op "
+                         "regel %ld (%s)",
+                         d->kvk, d->round, d->rule_id, e->line, tnd_decision_kind_text(e->kind));
                 return refuse(err, TND_ERR_REFERENCE, file, d->line,
                               "één besluit per inschrijver, ronde en regel: verwijder of "
-                              "corrigeer een van beide regels", msg);
+                              "corrigeer een van beide regels",
+                              msg);
             }
         }
     }
@@ -230,7 +239,8 @@ tnd_status tnd_decisions_load(const char *path, tnd_decisions *out, tnd_error *e
         char *fields[N_FIELDS] = { 0 };
         int n = split(s, fields);
         if (n < 0) {
-            rc = refuse(err, TND_ERR_VALUE, path, line, "zet een veld met ';' tussen dubbele "
+            rc = refuse(err, TND_ERR_VALUE, path, line,
+                        "zet een veld met ';' tussen dubbele "
                         "aanhalingstekens en schrijf een aanhalingsteken daarbinnen dubbel",
                         "aanhalingstekens kloppen niet");
             break;
@@ -250,7 +260,8 @@ tnd_status tnd_decisions_load(const char *path, tnd_decisions *out, tnd_error *e
             snprintf(msg, sizeof msg, "%d velden in plaats van %d", n, N_FIELDS);
             rc = refuse(err, TND_ERR_VALUE, path, line,
                         "zet een motivering met ';' tussen dubbele aanhalingstekens; "
-                        "bijvoorbeeld: " EXAMPLE, msg);
+                        "bijvoorbeeld: " EXAMPLE,
+                        msg);
             break;
         }
         if (out->n == cap) {

@@ -63,6 +63,11 @@ static bool add_input(tnd_run *run, const char *role, const char *path)
     return true;
 }
 
+bool tnd_run_add_input(tnd_run *run, const char *role, const char *path)
+{
+    return add_input(run, role, path);
+}
+
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
  * workbook, without the output paths (a re-run to another file is the same evaluation). */
 static void record_arguments(const tnd_run_options *o, tnd_run *run)

@@ -64,6 +64,10 @@ size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max);
 /* A short Dutch summary per lot (granted / admitted / other) for the terminal. */
 void tnd_run_print_summary(const tnd_run *run, FILE *out);
 
+/* Hashes `path` into the next free slot of run->inputs (the caller made room) under `role`;
+ * false (error printed) when it cannot be read. */
+bool tnd_run_add_input(tnd_run *run, const char *role, const char *path);
+
 /* (issue 8 §4, tender/rounds_run.c) Reads the re-submissions and the decisions, checks them
  * against round 1 and applies them; fills round, current_bids/current_checks and the audit
  * inputs. Errors are printed; false means exit 2. */

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tender/sha256.h"
-
 /* Room in run->inputs for `more` inputs. */
 static bool grow_inputs(tnd_run *run, size_t more)
 {
@@ -17,21 +15,6 @@ static bool grow_inputs(tnd_run *run, size_t more)
     if (!grown)
         return false;
     run->inputs = grown;
-    return true;
-}
-
-static bool hash_input(tnd_run *run, const char *role, const char *path)
-{
-    tnd_audit_input *in = &run->inputs[run->n_inputs];
-    memset(in, 0, sizeof *in);
-    snprintf(in->role, sizeof in->role, "%s", role);
-    snprintf(in->path, sizeof in->path, "%s", path);
-    tnd_error err;
-    if (!tnd_sha256_file(path, in->sha256, &err)) {
-        tnd_print_error(&err);
-        return false;
-    }
-    run->n_inputs++;
     return true;
 }
 
@@ -49,7 +32,7 @@ static bool read_resubmissions(const tnd_run_options *o, tnd_run *run)
 {
     if (!tnd_rounds_resubmission_definition(run->def, &run->resub_def)) {
         tnd_usage_error("evaluate", "--resubmissions: de aanbestedingsdefinitie kent geen "
-                        "herinschrijving (<resubmission>)");
+                                    "herinschrijving (<resubmission>)");
         return false;
     }
     if (!tnd_path_list_add_input(&run->resub_paths, o->resubmissions)) {
@@ -61,8 +44,10 @@ static bool read_resubmissions(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     if (run->resub.n_failed) {
-        fprintf(stderr, "tender: %zu herinschrijving(en) geweigerd; er wordt niet gegund op een "
-                        "onvolledige set inschrijvingen\n", run->resub.n_failed);
+        fprintf(stderr,
+                "tender: %zu herinschrijving(en) geweigerd; er wordt niet gegund op een "
+                "onvolledige set inschrijvingen\n",
+                run->resub.n_failed);
         return false;
     }
     size_t *index = calloc(run->resub.n ? run->resub.n : 1, sizeof *index);
@@ -114,17 +99,20 @@ bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run)
             return false;
         }
         run->has_decisions = true;
-        run->decision_uses = calloc(run->decisions.n ? run->decisions.n : 1,
-                                    sizeof *run->decision_uses);
+        run->decision_uses =
+            calloc(run->decisions.n ? run->decisions.n : 1, sizeof *run->decision_uses);
         if (!run->decision_uses) {
             fprintf(stderr, "tender: onvoldoende geheugen\n");
             return false;
         }
         tnd_date eval;
         sscanf(run->date, "%4d-%2d-%2d", &eval.year, &eval.month, &eval.day);
-        tnd_round_view view = { .bids = run->current_bids, .checks = run->current_checks,
+        tnd_round_view view = { .bids = run->current_bids,
+                                .checks = run->current_checks,
                                 .resubmitted = run->round == 2 ? run->resubmitted : NULL,
-                                .n = n, .round = run->round, .evaluation_date = eval };
+                                .n = n,
+                                .round = run->round,
+                                .evaluation_date = eval };
         tnd_round_problem p;
         if (!tnd_rounds_apply_decisions(run->def, &run->decisions, &view,
                                         run->round == 2 ? run->checked.results : NULL,
@@ -139,9 +127,9 @@ bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     for (size_t k = 0; k < run->resub.n; k++)
-        if (!hash_input(run, "herinschrijving", run->resub.bids[k]->file))
+        if (!tnd_run_add_input(run, "herinschrijving", run->resub.bids[k]->file))
             return false;
-    return !o->decisions || hash_input(run, "besluiten", o->decisions);
+    return !o->decisions || tnd_run_add_input(run, "besluiten", o->decisions);
 }
 
 bool tnd_run_settle(tnd_run *run)

@@ -57,9 +57,10 @@ static tnd_status load(fixture *f, const char *text)
 static void test_a_decision_with_a_quoted_motivation_is_read(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(load(f, "\xEF\xBB\xBF# besluiten\r\n" HEADER
-                             "60770152;1;FIN-SOLVABILITEIT;akkoord;\"plan goed; \"\"overtuigend\"\"\";"
-                             "12-08-2022;M. Jansen\r\n"),
+    assert_int_equal(load(f,
+                          "\xEF\xBB\xBF# besluiten\r\n" HEADER
+                          "60770152;1;FIN-SOLVABILITEIT;akkoord;\"plan goed; \"\"overtuigend\"\"\";"
+                          "12-08-2022;M. Jansen\r\n"),
                      TND_OK);
     assert_int_equal(f->d.n, 1);
     const tnd_decision *d = &f->d.items[0];
@@ -133,12 +134,13 @@ static void test_an_impossible_date_is_refused(void **state)
 static void test_the_same_decision_twice_is_refused_naming_both_lines(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(load(f, HEADER "60770152;1;FIN-SOLVABILITEIT;akkoord;ok;2022-08-12;MJ\n"
-                                    "60770152;1;FIN-SOLVABILITEIT;akkoord;nogmaals;2022-08-13;MJ\n"),
+    assert_int_equal(load(f,
+                          HEADER "60770152;1;FIN-SOLVABILITEIT;akkoord;ok;2022-08-12;MJ\n"
+                                 "60770152;1;FIN-SOLVABILITEIT;akkoord;nogmaals;2022-08-13;MJ\n"),
                      TND_ERR_REFERENCE);
     assert_int_equal(f->err.line, 3);
     assert_string_equal(f->err.message, "KvK 60770152, ronde 1, regel FIN-SOLVABILITEIT heeft al "
-                        "een besluit op regel 2 (akkoord)");
+                                        "een besluit op regel 2 (akkoord)");
 }
 
 static void test_herstel_request_and_receipt_on_one_rule_are_two_decisions(void **state)
@@ -171,11 +173,13 @@ static void test_a_nul_byte_is_refused(void **state)
     fixture *f = *state;
     FILE *fp = fopen(f->path, "wb");
     assert_non_null(fp);
-    fwrite(HEADER "6\0" "0770152", 1, sizeof HEADER + 8, fp);
+    fwrite(HEADER "6\0"
+                  "0770152",
+           1, sizeof HEADER + 8, fp);
     fclose(fp);
     assert_int_equal(tnd_decisions_load(f->path, &f->d, &f->err), TND_ERR_VALUE);
     assert_string_equal(f->err.message, "het bestand bevat een NUL-byte; het is geen "
-                        "tekstbestand");
+                                        "tekstbestand");
 }
 
 static void test_a_latin1_motivation_is_refused(void **state)

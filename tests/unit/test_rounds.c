@@ -109,8 +109,11 @@ static void decide(world *w, const char *kvk, int round, const char *rule, tnd_d
 
 static bool apply(world *w, int round, tnd_date eval, tnd_round_problem *p)
 {
-    tnd_round_view v = { .bids = (const tnd_bid *const *)w->bids, .checks = w->check_ptrs,
-                         .resubmitted = NULL, .n = w->n, .round = round,
+    tnd_round_view v = { .bids = (const tnd_bid *const *)w->bids,
+                         .checks = w->check_ptrs,
+                         .resubmitted = NULL,
+                         .n = w->n,
+                         .round = round,
                          .evaluation_date = eval };
     return tnd_rounds_apply_decisions(w->def, &w->ds, &v, NULL, w->uses, p);
 }
@@ -189,13 +192,15 @@ static void test_failed_resubmission_is_final_and_invalid(void **state)
     bool resub[1] = { true };
     settle(w, resub, 2, day(2022, 10, 3));
     assert_false(w->pr.bidders[0].provisional[0]);
-    assert_string_equal(w->pr.bidders[0].finality[0], "definitief: na herinschrijving niet "
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: na herinschrijving niet "
                         "voldaan, ongeldig (§4.1.5 L509-511; RES-HERINSCHRIJVING)");
     assert_string_equal(w->pr.summary, "Ronde 2 (herinschrijving): 0 uitkomst(en) voorlopig, 1 "
-                        "definitief");
+                                       "definitief");
 }
 
-/* ------------------------------------------------------------------ finality around the deadline */
+/* ------------------------------------------------------------------ finality around the deadline
+ */
 
 static void test_round1_failure_on_4_september_is_provisional(void **state)
 {
@@ -203,7 +208,8 @@ static void test_round1_failure_on_4_september_is_provisional(void **state)
     add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false); /* REF-REFERENTIES FAIL */
     settle(w, NULL, 1, day(2022, 9, 4));
     assert_true(w->pr.bidders[0].provisional[0]);
-    assert_string_equal(w->pr.bidders[0].finality[0], "voorlopig: afgevallen voor perceel 1, "
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "voorlopig: afgevallen voor perceel 1, "
                         "herinschrijving mogelijk tot 05-09-2022 12:00 (RES-HERINSCHRIJVING)");
 }
 
@@ -222,7 +228,8 @@ static void test_round1_failure_after_the_deadline_is_final(void **state)
     add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
     settle(w, NULL, 1, day(2022, 9, 6));
     assert_false(w->pr.bidders[0].provisional[0]);
-    assert_string_equal(w->pr.bidders[0].finality[0], "definitief: afgevallen voor perceel 1, "
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: afgevallen voor perceel 1, "
                         "geen herinschrijving ontvangen voor 05-09-2022 12:00 "
                         "(RES-HERINSCHRIJVING)");
     assert_string_equal(w->pr.bidders[0].round1, "perceel 1: NIET TOEGELATEN");
@@ -235,7 +242,8 @@ static void test_lot4_failure_is_final_without_herstel(void **state)
     add_bid(w, BIDS "48-p4-ggz-verblijf-8-cascade-to-p3-bid.xml", false);
     settle(w, NULL, 1, day(2022, 8, 8));
     assert_false(w->pr.bidders[0].provisional[0]);
-    assert_string_equal(w->pr.bidders[0].finality[0], "definitief: perceel 4 kent geen "
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: perceel 4 kent geen "
                         "herinschrijving (§3.3 L255, L302; §4.1.4 L498-511)");
 }
 
@@ -250,7 +258,8 @@ static void test_lot4_failure_with_an_open_herstel_request_is_provisional(void *
     assert_true(w->pr.bidders[0].provisional[0]);
     assert_string_equal(w->pr.bidders[0].finality[0],
                         "voorlopig: herstel op verzoek loopt (§4.1.4 L474-487)");
-    assert_string_equal(w->pr.bidders[0].herstel, "herstel TG-P4-GGZ-VERBLIJF gevraagd op "
+    assert_string_equal(w->pr.bidders[0].herstel,
+                        "herstel TG-P4-GGZ-VERBLIJF gevraagd op "
                         "01-08-2022, termijn tot en met 08-08-2022: open");
 }
 
@@ -272,15 +281,25 @@ static void test_plan_set_aside_after_the_one_revision_is_final(void **state)
     /* §6.1.1 L1804-1807: below 6,0 again after the one revision => set aside, no later round */
     add_bid(w, BIDS "03-p1-revision-set-aside-bid.xml", false);
     tnd_score rows[2] = {
-        { .lot = 1, .criterion = "normaliseren", .bidder = "60338215", .round = 1,
-          .member = TND_CONSENSUS, .score = 4, .line = 2 },
-        { .lot = 1, .criterion = "normaliseren", .bidder = "60338215", .round = 2,
-          .member = TND_CONSENSUS, .score = 4, .line = 3 },
+        { .lot = 1,
+          .criterion = "normaliseren",
+          .bidder = "60338215",
+          .round = 1,
+          .member = TND_CONSENSUS,
+          .score = 4,
+          .line = 2 },
+        { .lot = 1,
+          .criterion = "normaliseren",
+          .bidder = "60338215",
+          .round = 2,
+          .member = TND_CONSENSUS,
+          .score = 4,
+          .line = 3 },
     };
     tnd_scores scores = { .items = rows, .n = 2 };
     assert_true(tnd_evaluate(w->def, (const tnd_bid *const *)w->bids,
-                             (const tnd_check_result *const *)w->check_ptrs, w->n, &scores, NULL,
-                             0, &w->ev));
+                             (const tnd_check_result *const *)w->check_ptrs, w->n, &scores, NULL, 0,
+                             &w->ev));
     w->has_ev = true;
     assert_true(tnd_rounds_settle(w->def, &w->ev, w->check_ptrs, NULL, 1, day(2022, 8, 8), NULL,
                                   NULL, &w->pr));
@@ -303,7 +322,8 @@ static void test_review_accepted_becomes_pass_and_the_lot_admitted(void **state)
     assert_int_equal(w->uses[0], TND_DECISION_APPLIED);
     const tnd_finding *f = finding(&w->checks[i], "FIN-SOLVABILITEIT");
     assert_int_equal(f->verdict, TND_PASS);
-    assert_non_null(strstr(f->reason, " | besluit akkoord 12-08-2022 door M. Jansen: motivering 1"));
+    assert_non_null(
+        strstr(f->reason, " | besluit akkoord 12-08-2022 door M. Jansen: motivering 1"));
     assert_string_equal(f->source, "§5.3.1 L1360");
     assert_int_equal(w->checks[i].placements[0].placed, 1);
     assert_int_equal(w->checks[i].placements[0].status, TND_LOT_ELIGIBLE);
@@ -327,7 +347,8 @@ static void test_open_review_keeps_the_outcome_provisional_and_says_so(void **st
     add_bid(w, BIDS "07-p1-financial-review-bid.xml", false);
     settle(w, NULL, 1, day(2022, 10, 3));
     assert_true(w->pr.bidders[0].provisional[0]);
-    assert_string_equal(w->pr.bidders[0].finality[0], "voorlopig: besluit aanbesteder nodig "
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "voorlopig: besluit aanbesteder nodig "
                         "over FIN-SOLVABILITEIT (RES-BESLUIT-AANBESTEDER)");
 }
 
@@ -364,7 +385,7 @@ static void test_decision_for_a_rule_that_passes_is_refused_naming_the_line(void
     assert_false(apply(w, 1, day(2022, 10, 3), &p));
     assert_int_equal(p.line, 2);
     assert_string_equal(p.message, "regel FIN-SOLVABILITEIT is voor KvK 60112841 in ronde 1 niet "
-                        "BEOORDELEN of PLAN VAN AANPAK");
+                                   "BEOORDELEN of PLAN VAN AANPAK");
 }
 
 static void test_decision_for_an_unknown_kvk_is_refused(void **state)
@@ -467,8 +488,9 @@ static void test_resubmission_of_an_admitted_bidder_is_refused(void **state)
     world *w = *state;
     add_bid(w, BIDS "01-p1-p6-granted-day-group-middel-bid.xml", false);
     add_bid(w, BIDS "01-p1-p6-granted-day-group-middel-bid.xml", true);
-    match(w, 1, false, "KvK 60112841 is in ronde 1 niet afgevallen bij stap 1 of 2 (§3.3 L255, "
-                       "L302; §4.1.4 L498-511)");
+    match(w, 1, false,
+          "KvK 60112841 is in ronde 1 niet afgevallen bij stap 1 of 2 (§3.3 L255, "
+          "L302; §4.1.4 L498-511)");
 }
 
 static void test_resubmission_with_lot_4_is_refused(void **state)
@@ -476,8 +498,9 @@ static void test_resubmission_with_lot_4_is_refused(void **state)
     world *w = *state;
     add_bid(w, BIDS "48-p4-ggz-verblijf-8-cascade-to-p3-bid.xml", false);
     add_bid(w, BIDS "48-p4-ggz-verblijf-8-cascade-to-p3-bid.xml", true);
-    match(w, 1, false, "KvK 64896153: een inschrijving met perceel 4 kan niet opnieuw inschrijven "
-                       "(§3.3 L255, L302; §4.1.4 L498-511)");
+    match(w, 1, false,
+          "KvK 64896153: een inschrijving met perceel 4 kan niet opnieuw inschrijven "
+          "(§3.3 L255, L302; §4.1.4 L498-511)");
 }
 
 static void test_second_resubmission_of_one_bidder_is_refused(void **state)
@@ -486,8 +509,9 @@ static void test_second_resubmission_of_one_bidder_is_refused(void **state)
     add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
     add_bid(w, ROUND2 "08-p1-references-resubmitted-bid.xml", true);
     add_bid(w, ROUND2 "08-p1-references-resubmitted-bid.xml", true);
-    match(w, 1, false, "KvK 60883649 schrijft twee keer opnieuw in; herinschrijving mag eenmalig "
-                       "(§3.3 L255, L302; §4.1.4 L498-511)");
+    match(w, 1, false,
+          "KvK 60883649 schrijft twee keer opnieuw in; herinschrijving mag eenmalig "
+          "(§3.3 L255, L302; §4.1.4 L498-511)");
 }
 
 static void test_resubmission_of_a_kvk_without_round_1_bid_is_refused(void **state)
