@@ -538,18 +538,18 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
     char deadline[24];
     tnd_datetime_nl(r->resubmission_time, deadline);
     if (pl && dropped_out(pl)) {
+        /* an open herstel request can cure any failure, on any lot (§4.1.4 L474-487) */
+        if (herstel_open) {
+            *prov = true;
+            tnd_finding_set(text, size, "voorlopig: herstel op verzoek loopt (%s)",
+                            r->herstel.source);
+            return;
+        }
         if (lot_excepted(r, lot) || !r->has_resubmission) {
-            if (herstel_open) {
-                *prov = true;
-                tnd_finding_set(text, size, "voorlopig: herstel op verzoek loopt (%s)",
-                                r->herstel.source);
-            } else {
-                tnd_finding_set(text, size,
-                                "definitief: perceel %d kent geen herinschrijving%s%s%s", lot,
-                                r->has_resubmission ? " (" : "",
-                                r->has_resubmission ? r->resubmission_source : "",
-                                r->has_resubmission ? ")" : "");
-            }
+            tnd_finding_set(text, size, "definitief: perceel %d kent geen herinschrijving%s%s%s",
+                            lot, r->has_resubmission ? " (" : "",
+                            r->has_resubmission ? r->resubmission_source : "",
+                            r->has_resubmission ? ")" : "");
             return;
         }
         if (resubmitted) {

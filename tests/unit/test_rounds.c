@@ -309,6 +309,21 @@ static void test_plan_set_aside_after_the_one_revision_is_final(void **state)
                         "definitief: na de herkansing onder de norm (§6.1.1 L1804-1807)");
 }
 
+static void test_open_herstel_keeps_a_lot1_failure_provisional_after_the_deadline(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "06-p1-incomplete-missing-items-bid.xml", false);
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 9, 30));
+    tnd_round_problem p;
+    assert_true(apply(w, 1, day(2022, 10, 3), &p));
+    settle(w, NULL, 1, day(2022, 10, 3)); /* Fri 30-09 + 5 working days = Fri 07-10 */
+    assert_true(w->pr.bidders[0].provisional[0]);
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "voorlopig: herstel op verzoek loopt (§4.1.4 L474-487)");
+    assert_string_equal(w->pr.bidders[0].herstel, "herstel VOLL-AGB gevraagd op 30-09-2022, "
+                                                  "termijn tot en met 07-10-2022: open");
+}
+
 /* ------------------------------------------------------------------ decisions */
 
 static void test_review_accepted_becomes_pass_and_the_lot_admitted(void **state)
@@ -539,6 +554,7 @@ int main(void)
         T(test_lot4_failure_with_an_open_herstel_request_is_provisional),
         T(test_lot4_herstel_not_received_in_time_is_final),
         T(test_plan_set_aside_after_the_one_revision_is_final),
+        T(test_open_herstel_keeps_a_lot1_failure_provisional_after_the_deadline),
         T(test_review_accepted_becomes_pass_and_the_lot_admitted),
         T(test_review_rejected_becomes_fail_and_the_lot_not_eligible),
         T(test_open_review_keeps_the_outcome_provisional_and_says_so),
