@@ -511,7 +511,7 @@ static bool herstel_state(const tnd_definition *def, const tnd_decisions *ds, co
     return open;
 }
 
-static void round1_text(const tnd_check_result *c, char *out, size_t size)
+void tnd_rounds_round1_text(const tnd_check_result *c, char *out, size_t size)
 {
     out[0] = '\0';
     for (size_t i = 0; c && i < c->n_placements; i++) {
@@ -633,9 +633,9 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
 }
 
 bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
-                       tnd_check_result *const *round1_checks, const bool *resubmitted, int round,
-                       tnd_date eval, const tnd_decisions *decisions, const tnd_decision_use *uses,
-                       tnd_procedure *out)
+                       const char (*round1_texts)[TND_REASON_LEN], const bool *resubmitted,
+                       int round, tnd_date eval, const tnd_decisions *decisions,
+                       const tnd_decision_use *uses, tnd_procedure *out)
 {
     memset(out, 0, sizeof *out);
     out->round = round;
@@ -651,7 +651,10 @@ bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
         const tnd_bidder_outcome *o = &ev->bidders[i];
         tnd_procedure_bidder *pb = &out->bidders[i];
         pb->resubmitted = resubmitted && resubmitted[i];
-        round1_text(round1_checks ? round1_checks[i] : o->check, pb->round1, sizeof pb->round1);
+        if (round1_texts)
+            tnd_finding_set(pb->round1, sizeof pb->round1, "%s", round1_texts[i]);
+        else
+            tnd_rounds_round1_text(o->check, pb->round1, sizeof pb->round1);
         int bid_round = pb->resubmitted ? 2 : 1;
         pb->herstel_open = herstel_state(def, decisions, o->bid->bidder.kvk, bid_round, eval,
                                          pb->herstel, sizeof pb->herstel);

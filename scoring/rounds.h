@@ -148,14 +148,19 @@ typedef struct {
  * failure on an excepted lot is definitief unless a herstel request is open. An open REVIEW
  * (PENDING), an open revision, a missing score or an undecided tie is voorlopig, and so is every
  * outcome of a competitive lot (a maximum number) while one of its entries is open.
- * `round1_checks` are the round-1 checks (for the history); `resubmitted` per bidder (or NULL).
+ * `round1_texts` are the round-1 outcomes per bidder as tnd_rounds_round1_text made them before
+ * any decision (NULL: taken from the current checks); `resubmitted` per bidder (or NULL).
  * Returns false only when out of memory.
  */
 bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
-                       tnd_check_result *const *round1_checks, const bool *resubmitted, int round,
-                       tnd_date evaluation_date, const tnd_decisions *decisions,
+                       const char (*round1_texts)[TND_REASON_LEN], const bool *resubmitted,
+                       int round, tnd_date evaluation_date, const tnd_decisions *decisions,
                        const tnd_decision_use *uses, tnd_procedure *out);
 void tnd_procedure_free(tnd_procedure *p);
+
+/* The outcome of steps 1-2 per lot of a check, one Dutch line: "perceel 1: NIET TOEGELATEN;
+ * perceel 3: teruggevallen naar 1". */
+void tnd_rounds_round1_text(const tnd_check_result *c, char *out, size_t size);
 
 const char *tnd_decision_use_dutch(tnd_decision_use u); /* "toegepast", ... */
 

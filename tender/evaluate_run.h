@@ -43,6 +43,7 @@ typedef struct {
     const tnd_bid **current_bids;
     tnd_check_result **current_checks;
     bool *resubmitted;
+    char (*round1_texts)[TND_REASON_LEN]; /* round-1 outcome per bidder, before any decision */
     tnd_decisions decisions;
     bool has_decisions;
     tnd_decision_use *decision_uses;

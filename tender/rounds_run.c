@@ -86,9 +86,16 @@ bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run)
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         return false;
     }
+    run->round1_texts = calloc(n ? n : 1, sizeof *run->round1_texts);
+    if (!run->round1_texts) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        return false;
+    }
     for (size_t i = 0; i < n; i++) {
         run->current_bids[i] = run->checked.bids[i];
         run->current_checks[i] = run->checked.results[i];
+        tnd_rounds_round1_text(run->checked.results[i], run->round1_texts[i],
+                               sizeof run->round1_texts[i]);
     }
     if (o->resubmissions && !read_resubmissions(o, run))
         return false;
@@ -136,7 +143,7 @@ bool tnd_run_settle(tnd_run *run)
 {
     tnd_date eval;
     sscanf(run->date, "%4d-%2d-%2d", &eval.year, &eval.month, &eval.day);
-    return tnd_rounds_settle(run->def, &run->ev, run->checked.results,
+    return tnd_rounds_settle(run->def, &run->ev, (const char(*)[TND_REASON_LEN])run->round1_texts,
                              run->round == 2 ? run->resubmitted : NULL, run->round, eval,
                              run->has_decisions ? &run->decisions : NULL, run->decision_uses,
                              &run->procedure);
@@ -152,6 +159,8 @@ void tnd_run_rounds_free(tnd_run *run)
     free(run->current_bids);
     free(run->current_checks);
     free(run->resubmitted);
+    free(run->round1_texts);
+    run->round1_texts = NULL;
     run->current_bids = NULL;
     run->current_checks = NULL;
     run->resubmitted = NULL;

@@ -126,7 +126,7 @@ static void settle(world *w, const bool *resubmitted, int round, tnd_date eval)
                              (const tnd_check_result *const *)w->check_ptrs, w->n, &none, NULL, 0,
                              &w->ev));
     w->has_ev = true;
-    assert_true(tnd_rounds_settle(w->def, &w->ev, w->check_ptrs, resubmitted, round, eval,
+    assert_true(tnd_rounds_settle(w->def, &w->ev, NULL, resubmitted, round, eval,
                                   w->ds.n ? &w->ds : NULL, w->uses, &w->pr));
 }
 
@@ -301,8 +301,8 @@ static void test_plan_set_aside_after_the_one_revision_is_final(void **state)
                              (const tnd_check_result *const *)w->check_ptrs, w->n, &scores, NULL, 0,
                              &w->ev));
     w->has_ev = true;
-    assert_true(tnd_rounds_settle(w->def, &w->ev, w->check_ptrs, NULL, 1, day(2022, 8, 8), NULL,
-                                  NULL, &w->pr));
+    assert_true(
+        tnd_rounds_settle(w->def, &w->ev, NULL, NULL, 1, day(2022, 8, 8), NULL, NULL, &w->pr));
     assert_int_equal(w->ev.bidders[0].status[0], TND_AWARD_SET_ASIDE);
     assert_false(w->pr.bidders[0].provisional[0]);
     assert_string_equal(w->pr.bidders[0].finality[0],
