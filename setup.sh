@@ -27,9 +27,18 @@ echo "setup: built build/tender" >&2
 
 [ "${1:-}" = "--no-run" ] && exit 0
 
-# The main job: steps 1-3 (tender evaluate) on the shipped IJsselland 2023 example: 40 bids and
-# the committee's scores; writes the award workbook (and its JSON) into build/.
+# The main job: steps 1-3 (tender evaluate) on the shipped IJsselland 2023 example, in the two
+# rounds of the procedure (fixtures/example/README.md): round 1 on 08-08-2022 (40 bids, the
+# committee's scores; failures on lots other than 4 are still voorlopig), then the final round on
+# 03-10-2022 (the re-submissions of round2/bids, the officer's decisions, the scores after round
+# 2). Writes both award workbooks (and their JSON) into build/.
 echo "setup: tender evaluate on fixtures/example (IJsselland 2023, ingebouwde definitie)" >&2
+echo "setup: ronde 1 (inschrijving, 08-08-2022)" >&2
 build/tender evaluate --bids fixtures/example/bids --scores fixtures/example/scores.csv \
-  --date 2022-08-08 -o build/gunning-ijsselland-2023.xlsx --json build/gunning-ijsselland-2023.json
-echo "setup: klaar: build/gunning-ijsselland-2023.xlsx (gunningswerkmap), build/gunning-ijsselland-2023.json" >&2
+  --decisions fixtures/example/round2/decisions.csv --date 2022-08-08 \
+  -o build/gunning-ijsselland-2023-ronde1.xlsx --json build/gunning-ijsselland-2023-ronde1.json
+echo "setup: ronde 2 (herinschrijving en besluiten, 03-10-2022): de gunning" >&2
+build/tender evaluate --bids fixtures/example/bids --resubmissions fixtures/example/round2/bids \
+  --decisions fixtures/example/round2/decisions.csv --scores fixtures/example/round2/scores.csv \
+  --date 2022-10-03 -o build/gunning-ijsselland-2023.xlsx --json build/gunning-ijsselland-2023.json
+echo "setup: klaar: build/gunning-ijsselland-2023.xlsx (gunningswerkmap na ronde 2, blad Procedure), build/gunning-ijsselland-2023-ronde1.xlsx (ronde 1), en hun .json" >&2

@@ -74,6 +74,46 @@ static void json_entry(tnd_json *w, const tnd_lot_award *lot, const tnd_award_en
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
                     const char *evaluation_date, tnd_buf *out)
 {
+    return tnd_award_json_procedure(def, ev, evaluation_date, NULL, out);
+}
+
+/* (issue 8 §4) The round evaluated and every decision with its motivation and use. */
+static void json_procedure(tnd_json *w, const tnd_procedure *pr)
+{
+    tnd_json_open(w, "procedure", '{');
+    tnd_json_int(w, "round", pr->round);
+    tnd_json_str(w, "summary", pr->summary);
+    if (pr->rules->has_resubmission) {
+        char at[24];
+        tnd_datetime_iso(pr->rules->resubmission_time, at);
+        tnd_json_str(w, "resubmission_deadline", at);
+    }
+    tnd_json_int(w, "provisional", (long long)pr->n_provisional);
+    tnd_json_int(w, "final", (long long)pr->n_final);
+    tnd_json_open(w, "decisions", '[');
+    for (size_t i = 0; pr->decisions && i < pr->decisions->n; i++) {
+        const tnd_decision *d = &pr->decisions->items[i];
+        char date[11];
+        tnd_date_iso(d->date, date);
+        tnd_json_open(w, NULL, '{');
+        tnd_json_int(w, "line", d->line);
+        tnd_json_str(w, "kvk", d->kvk);
+        tnd_json_int(w, "round", d->round);
+        tnd_json_str(w, "rule", d->rule_id);
+        tnd_json_str(w, "decision", tnd_decision_kind_text(d->kind));
+        tnd_json_str(w, "motivation", d->motivation);
+        tnd_json_str(w, "date", date);
+        tnd_json_str(w, "officer", d->officer);
+        tnd_json_str(w, "use", pr->uses ? tnd_decision_use_dutch(pr->uses[i]) : "");
+        tnd_json_close(w, '}');
+    }
+    tnd_json_close(w, ']');
+    tnd_json_close(w, '}');
+}
+
+bool tnd_award_json_procedure(const tnd_definition *def, const tnd_evaluation *ev,
+                              const char *evaluation_date, const tnd_procedure *pr, tnd_buf *out)
+{
     tnd_json w = { .out = out };
     tnd_json_open(&w, NULL, '{');
     tnd_json_str(&w, "format", "tender-evaluate/1");
@@ -83,6 +123,8 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
     tnd_json_str(&w, "definition", def->file);
     tnd_json_close(&w, '}');
     tnd_json_str(&w, "evaluation_date", evaluation_date);
+    if (pr)
+        json_procedure(&w, pr);
     tnd_json_open(&w, "lots", '[');
     for (size_t i = 0; i < ev->n_lots; i++) {
         const tnd_lot_award *lot = &ev->lots[i];
@@ -110,6 +152,12 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
         tnd_json_str(&w, "name", b->bid->bidder.name);
         tnd_json_str(&w, "file", b->bid->file);
         tnd_json_int_or_null(&w, "stopped_at_step", b->stopped_at_step);
+        const tnd_procedure_bidder *pb = pr && i < pr->n_bidders ? &pr->bidders[i] : NULL;
+        if (pb) {
+            tnd_json_int(&w, "round", pb->resubmitted ? 2 : 1);
+            tnd_json_str(&w, "round1", pb->round1);
+            tnd_json_str_or_null(&w, "herstel", pb->herstel);
+        }
         tnd_json_open(&w, "lots", '[');
         for (int k = 0; k < b->n_applied; k++) {
             tnd_json_open(&w, NULL, '{');
@@ -118,6 +166,10 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
             tnd_json_str(&w, "status", tnd_award_status_name(b->status[k]));
             tnd_json_str(&w, "status_nl", tnd_award_status_dutch(b->status[k]));
             tnd_json_str(&w, "path", b->path[k]);
+            if (pb && k < TND_MAX_SET) {
+                tnd_json_bool(&w, "final", !pb->provisional[k]);
+                tnd_json_str(&w, "finality", pb->finality[k]);
+            }
             tnd_json_close(&w, '}');
         }
         tnd_json_close(&w, ']');

@@ -10,8 +10,15 @@
 
 #include "forms/buf.h"
 #include "scoring/award.h"
+#include "scoring/rounds.h"
 
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
                     const char *evaluation_date, tnd_buf *out);
+
+/* (issue 8 §4) As tnd_award_json, with the procedure: "procedure" (round, summary, deadline,
+ * every decision with its motivation and use) and per bidder its round, round-1 outcome, herstel
+ * and per lot "final" / "finality". pr NULL = tnd_award_json. */
+bool tnd_award_json_procedure(const tnd_definition *def, const tnd_evaluation *ev,
+                              const char *evaluation_date, const tnd_procedure *pr, tnd_buf *out);
 
 #endif

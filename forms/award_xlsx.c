@@ -39,6 +39,7 @@
 #define SHEET_SUMMARY "Samenvatting"
 #define SHEET_KNOCKOUTS "Knock-outs"
 #define SHEET_BIDDERS "Inschrijvers"
+#define SHEET_PROCEDURE "Procedure"
 #define SHEET_TARIFFS "Tarieven"
 #define SHEET_AUDIT "Audit"
 
@@ -921,6 +922,102 @@ static void write_bidders(book *b, const tnd_evaluation *ev)
     traffic_lights(b, ws, FIRST_DATA, last, BID_STATUS, BID_STATUS, BID_STATUS, &lights);
 }
 
+/* ------------------------------------------------------------------ Procedure (issue 8 §4) */
+
+enum {
+    PROC_NAME, PROC_KVK, PROC_ROUND, PROC_ROUND1, PROC_LOT, PROC_PLACED, PROC_STATUS, PROC_FINAL,
+    PROC_WHY, PROC_HERSTEL, PROC_COLUMNS
+};
+
+enum {
+    DEC_LINE, DEC_KVK, DEC_ROUND, DEC_RULE, DEC_KIND, DEC_MOTIVATION, DEC_DATE, DEC_OFFICER,
+    DEC_USE, DEC_COLUMNS
+};
+
+/* The rounds (§3.3, §4.1.4, §4.1.5): per bidder and lot the round of the bid that counts, the
+ * round-1 outcome, whether the outcome is definitief or voorlopig and why; then every decision of
+ * the officer with its motivation and how it was used. */
+static void write_procedure(book *b, const tnd_definition *def, const tnd_evaluation *ev,
+                            const tnd_procedure *pr)
+{
+    char intro[LINE_LEN];
+    char deadline[24] = "";
+    if (pr->rules->has_resubmission)
+        tnd_datetime_nl(pr->rules->resubmission_time, deadline);
+    char resub[TND_SOURCE_LEN + 48] = "niet in deze aanbesteding";
+    if (pr->rules->has_resubmission)
+        snprintf(resub, sizeof resub, "tot %s (%s)", deadline, pr->rules->resubmission_source);
+    snprintf(intro, sizeof intro, "%s. Herinschrijving: %s. VOORLOPIG = kan nog veranderen in "
+             "een latere ronde of door een besluit; DEFINITIEF = staat vast.", pr->summary, resub);
+    lxw_worksheet *ws = add_sheet(b, SHEET_PROCEDURE, "Procedure: rondes en besluiten", intro);
+    if (!ws)
+        return;
+    static const char *const names[PROC_COLUMNS] = {
+        "Inschrijver", "KvK", "Ronde inschrijving", "Uitkomst ronde 1", "Perceel",
+        "Perceel geplaatst", "Eindstatus", "Voorlopig / definitief", "Toelichting", "Herstel"
+    };
+    static const double widths[PROC_COLUMNS] = { 30, 11, 10, 40, 9, 11, 18, 14, 60, 40 };
+    put_columns(b, ws, names, widths, PROC_COLUMNS);
+    lxw_row_t row = FIRST_DATA;
+    for (size_t i = 0; i < ev->n_bidders && i < pr->n_bidders; i++) {
+        const tnd_bidder_outcome *o = &ev->bidders[i];
+        const tnd_procedure_bidder *pb = &pr->bidders[i];
+        int n = o->n_applied < 0 ? 0 : o->n_applied > TND_MAX_SET ? TND_MAX_SET : o->n_applied;
+        for (int j = 0; j < n; j++, row++) {
+            put_text(b, ws, row, PROC_NAME, bid_name(o->bid), NULL);
+            put_text(b, ws, row, PROC_KVK, bid_kvk(o->bid), NULL);
+            put_number(b, ws, row, PROC_ROUND, pb->resubmitted ? 2 : 1, b->integer);
+            put_text(b, ws, row, PROC_ROUND1, pb->round1, NULL);
+            put_number(b, ws, row, PROC_LOT, o->applied[j], b->integer);
+            if (o->placed[j] > 0)
+                put_number(b, ws, row, PROC_PLACED, o->placed[j], b->integer);
+            else
+                put_text(b, ws, row, PROC_PLACED, "geen", NULL);
+            put_text(b, ws, row, PROC_STATUS, tnd_award_status_dutch(o->status[j]), NULL);
+            put_text(b, ws, row, PROC_FINAL, pb->provisional[j] ? "VOORLOPIG" : "DEFINITIEF",
+                     NULL);
+            put_text(b, ws, row, PROC_WHY, pb->finality[j], NULL);
+            put_text(b, ws, row, PROC_HERSTEL, pb->herstel, NULL);
+        }
+    }
+    lxw_row_t last = finish_table(b, ws, row, PROC_COLUMNS, PROC_KVK);
+    light_table lights = { .n = 0 };
+    light_add(&lights, "DEFINITIEF", LIGHT_GREEN);
+    light_add(&lights, "VOORLOPIG", LIGHT_ORANGE);
+    traffic_lights(b, ws, FIRST_DATA, last, PROC_FINAL, PROC_FINAL, PROC_FINAL, &lights);
+
+    static const char *const dec_names[DEC_COLUMNS] = {
+        "Regel in bestand", "KvK", "Ronde", "Regel", "Besluit", "Motivering", "Datum",
+        "Functionaris", "Gebruik"
+    };
+    row = last + 2;
+    if (!pr->decisions) {
+        put_text(b, ws, row, 0, "Besluiten van de aanbesteder: geen besluitenbestand opgegeven "
+                 "(--decisions).", b->bold);
+        (void)def;
+        return;
+    }
+    put_textf(b, ws, row++, 0, b->title, "Besluiten van de aanbesteder (%s)",
+              pr->decisions->file);
+    for (lxw_col_t c = 0; c < DEC_COLUMNS; c++)
+        put_text(b, ws, row, c, dec_names[c], b->header);
+    row++;
+    for (size_t i = 0; i < pr->decisions->n; i++, row++) {
+        const tnd_decision *d = &pr->decisions->items[i];
+        char date[11];
+        tnd_date_iso(d->date, date);
+        put_number(b, ws, row, DEC_LINE, (double)d->line, b->integer);
+        put_text(b, ws, row, DEC_KVK, d->kvk, NULL);
+        put_number(b, ws, row, DEC_ROUND, d->round, b->integer);
+        put_text(b, ws, row, DEC_RULE, d->rule_id, NULL);
+        put_text(b, ws, row, DEC_KIND, tnd_decision_kind_text(d->kind), NULL);
+        put_text(b, ws, row, DEC_MOTIVATION, d->motivation, b->wrap);
+        put_text(b, ws, row, DEC_DATE, date, NULL);
+        put_text(b, ws, row, DEC_OFFICER, d->officer, NULL);
+        put_text(b, ws, row, DEC_USE, pr->uses ? tnd_decision_use_dutch(pr->uses[i]) : "", NULL);
+    }
+}
+
 /* ------------------------------------------------------------------ Tarieven */
 
 enum {
@@ -1110,6 +1207,8 @@ static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
         write_lot(b, def, &ev->lots[k]);
     write_knockouts(b, ev);
     write_bidders(b, ev);
+    if (audit->procedure)
+        write_procedure(b, def, ev, audit->procedure);
     write_tariffs(b, def);
     write_audit(b, def, audit);
 }

@@ -29,6 +29,7 @@
 
 #include "scoring/award.h"
 #include "scoring/model.h"
+#include "scoring/rounds.h"
 #include "tender/error.h"
 
 #define TND_AWARD_XLSX_HEADER_ROW 5  /* 0-based row of every table header (row 6 in Excel) */
@@ -49,6 +50,8 @@ typedef struct {
     const char *arguments;       /* the command line as run */
     const tnd_audit_input *inputs;
     size_t n_inputs;
+    const tnd_procedure *procedure; /* (issue 8 §4) rounds and decisions: the Procedure sheet;
+                                       NULL = no such sheet */
 } tnd_audit;
 
 /*

@@ -1083,7 +1083,7 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
 }
 
 static bool place_lots(const tnd_definition *def, const tnd_bid *bid, const int *lots,
-                       size_t n_lots, tnd_check_result *r)
+                       size_t n_lots, evaluated_lots *done, tnd_check_result *r)
 {
     if (n_lots == 0)
         return true;
@@ -1093,9 +1093,8 @@ static bool place_lots(const tnd_definition *def, const tnd_bid *bid, const int 
         return false;
     }
     tnd_lot_status general = status_of(tnd_findings_worst(r, 0, true));
-    evaluated_lots done = { .n = 0 };
     for (size_t i = 0; i < n_lots; i++) {
-        place_lot(def, bid, lots[i], general, &done, r, &r->placements[i]);
+        place_lot(def, bid, lots[i], general, done, r, &r->placements[i]);
         r->n_placements++;
     }
     return true;
@@ -1175,12 +1174,42 @@ bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *
     check_lot_combinations(def, bid, lots, n_lots, out);
     check_declarations(def, bid, out);
 
-    if (place_lots(def, bid, lots, n_lots, out)) {
+    evaluated_lots done = { .n = 0 };
+    if (place_lots(def, bid, lots, n_lots, &done, out)) {
         out->stopped_at_step = stopped_at_step(out);
         out->eligible_all = eligible_all(out);
     }
     free(lots);
     return !out->out_of_memory;
+}
+
+/* (issue 8 §4) After scoring/rounds.c changed verdicts (an officer's decision, a herstel): the
+ * placement again, as tnd_check would have made it. The cascade findings stay (a fallback lot
+ * already evaluated is not evaluated twice); only the placements are redone. */
+bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
+{
+    free(r->placements);
+    r->placements = NULL;
+    r->n_placements = 0;
+    r->stopped_at_step = 0;
+    r->eligible_all = false;
+    int *lots = applied_lots(bid);
+    size_t n_lots = lots ? bid->n_lots : 0;
+    if (!lots && bid->n_lots) {
+        r->out_of_memory = true;
+        return false;
+    }
+    evaluated_lots done = { .n = 0 };
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (r->findings[i].cascade && r->findings[i].lot > 0 &&
+            !int_in(done.lots, done.n, r->findings[i].lot) && done.n < 64)
+            done.lots[done.n++] = r->findings[i].lot;
+    if (place_lots(def, bid, lots, n_lots, &done, r)) {
+        r->stopped_at_step = stopped_at_step(r);
+        r->eligible_all = eligible_all(r);
+    }
+    free(lots);
+    return !r->out_of_memory;
 }
 
 void tnd_check_result_free(tnd_check_result *r)

@@ -70,6 +70,9 @@ typedef struct {
 /* Runs steps 1-2 of `def` on `bid`. Returns false only when out of memory. */
 bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out);
 void tnd_check_result_free(tnd_check_result *r);
+/* (issue 8 §4) Redoes the lot placement of `r` after findings changed verdict (scoring/rounds.c:
+ * an officer's decision or a herstel). Returns false only when out of memory. */
+bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
 
 /* The more severe of two verdicts (order of tnd_verdict). */
 tnd_verdict tnd_verdict_worse(tnd_verdict a, tnd_verdict b);

@@ -99,6 +99,8 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
                       suit[] = "scoring/rules_suitability.c", award[] = "scoring/award.c";
     size_t n = 0;
     collect(&def->closing, check, out, max, &n);
+    if (def->rounds.has_herstel) /* (issue 8 §4) */
+        collect(&def->rounds.herstel, "scoring/rounds.c", out, max, &n);
     for (size_t i = 0; i < def->n_combo_rules; i++)
         collect(&def->combo_rules[i].ref, check, out, max, &n);
     collect(&def->cascade.ref, check, out, max, &n);

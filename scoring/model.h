@@ -423,6 +423,21 @@ typedef struct {
 
 /* ------------------------------------------------------------------ definition */
 
+/* (issue 8 §4) The procedure's rounds: the one re-submission of a bidder that dropped out
+ * (§3.3 L253-255, L302; §4.1.4 L498-511) and herstel on request (§4.1.4 L474-487). Absent
+ * elements leave has_* false: such a tender has one round and no herstel. */
+typedef struct {
+    bool has_resubmission;
+    char resubmission_id[TND_ID_LEN];       /* the resolution id: "RES-HERINSCHRIJVING" */
+    char resubmission_source[TND_SOURCE_LEN];
+    tnd_datetime resubmission_time;         /* 05-09-2022 12:00 */
+    int resubmission_except[TND_MAX_SET];   /* lots without re-submission (lot 4, L467-470) */
+    int n_resubmission_except;
+    bool has_herstel;
+    tnd_rule_ref herstel;                   /* PROC-HERSTEL */
+    int herstel_working_days;               /* 5 (L483-486) */
+} tnd_rounds_rules;
+
 typedef struct {
     char id[TND_ID_LEN];          /* "ijsselland-2023" */
     char title[TND_LABEL_LEN];
@@ -433,6 +448,7 @@ typedef struct {
 
     tnd_rule_ref closing;         /* §3.6 */
     tnd_datetime closing_time;
+    tnd_rounds_rules rounds;      /* (issue 8 §4) re-submission and herstel */
 
     tnd_resolution *resolutions;
     size_t n_resolutions;

@@ -11,12 +11,14 @@
 static const char help_text[] =
     "Gebruik: tender evaluate --bids MAP --scores SCORES.csv -o GUNNING.xlsx\n"
     "                         [--tender DEF.xml] [--prices PRIJZEN.csv] [--json FILE]\n"
-    "                         [--date JJJJ-MM-DD]\n"
+    "                         [--date JJJJ-MM-DD] [--resubmissions MAP]\n"
+    "                         [--decisions BESLUITEN.csv]\n"
     "\n"
     "Voert de beoordeling uit (§6): stap 1 en 2 (knock-outs, plaatsing per perceel) voor\n"
     "elke inschrijving in MAP, en stap 3 (gunning per perceel, §6.1) met de scores van de\n"
     "beoordelingscommissie. Schrijft de gunningswerkmap: Samenvatting, een blad per\n"
-    "perceel, Knock-outs, Inschrijvers, Tarieven en Audit (SHA-256 van elke invoer).\n"
+    "perceel, Knock-outs, Inschrijvers, Procedure (ronde, voorlopig of definitief,\n"
+    "besluiten), Tarieven en Audit (SHA-256 van elke invoer).\n"
     "\n"
     "Opties:\n"
     "  --bids MAP          map met inschrijvingen (*.xml, op naam gesorteerd)\n"
@@ -29,6 +31,10 @@ static const char help_text[] =
     "  --json FILE         ook de uitkomst als JSON (docs/evaluate.md)\n"
     "  --date DATUM        beoordelingsdatum in de werkmap (standaard SOURCE_DATE_EPOCH,\n"
     "                      anders vandaag); dezelfde invoer en datum geven dezelfde bytes\n"
+    "  --resubmissions MAP ronde 2: de herinschrijvingen van afgevallen inschrijvers\n"
+    "                      (eenmalig, niet voor perceel 4; docs/evaluate.md)\n"
+    "  --decisions FILE    besluiten van de aanbesteder over BEOORDELEN, PLAN VAN AANPAK\n"
+    "                      en herstel (CSV, docs/decisions-format.md)\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes:\n"
@@ -51,7 +57,9 @@ int cmd_evaluate(int argc, char **argv)
             tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
             tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--json", &o.json, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad))
+            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad))
             continue;
         return tnd_usage_error("evaluate", "onbekend argument '%s'", argv[i]);
     }
@@ -76,7 +84,8 @@ int cmd_evaluate(int argc, char **argv)
     if (rc == TND_EXIT_OK && o.json) {
         tnd_buf out;
         tnd_buf_init(&out);
-        if (!tnd_award_json(run.def, &run.ev, run.audit.evaluation_date, &out)) {
+        if (!tnd_award_json_procedure(run.def, &run.ev, run.audit.evaluation_date,
+                                      &run.procedure, &out)) {
             fprintf(stderr, "tender: onvoldoende geheugen voor de JSON-uitvoer\n");
             rc = TND_EXIT_BAD_INPUT;
         } else if (tnd_write_atomic(o.json, out.data, out.len, protected, n_protected, &err) !=

@@ -16,6 +16,7 @@
 static const char help_text[] =
     "Gebruik: tender verify GUNNING.xlsx --bids MAP --scores SCORES.csv\n"
     "                       [--tender DEF.xml] [--prices PRIJZEN.csv]\n"
+    "                       [--resubmissions MAP] [--decisions BESLUITEN.csv]\n"
     "\n"
     "Voor auditors: berekent de beoordeling opnieuw uit de invoer, met de beoordelingsdatum\n"
     "uit het blad Audit van de werkmap, en vergelijkt elke cel van elk blad. Meldt eerst elke\n"
@@ -583,7 +584,9 @@ int cmd_verify(int argc, char **argv)
         if (tnd_opt_value(argc, argv, &i, "--bids", &o.bids_dir, &bad) ||
             tnd_opt_value(argc, argv, &i, "--scores", &o.scores, &bad) ||
             tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad))
+            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad))
             continue;
         if (argv[i][0] == '-' || workbook)
             return tnd_usage_error("verify", "onbekend argument '%s'", argv[i]);

@@ -403,6 +403,14 @@ static tnd_status lot_token(loader *L, xmlNodePtr n, const char *name, const cha
     return check_lot(L, n, name, lots[index]);
 }
 
+/* A lot number whose lot is checked later (a section before <lots>). */
+static tnd_status int_token(loader *L, xmlNodePtr n, const char *name, const char *token,
+                            int index, void *ctx)
+{
+    int *lots = ctx;
+    return parse_small_int(L, n, name, token, 1, 999, &lots[index]);
+}
+
 static tnd_status attr_lots(loader *L, xmlNodePtr n, const char *name, bool required, int *lots,
                             int max, int *count)
 {
@@ -541,7 +549,14 @@ static tnd_status load_resubmission(loader *L, xmlNodePtr c)
     TRY(attr_unique_id(L, c, r.id, sizeof r.id));
     TRY(attr_str(L, c, "source", true, r.source, sizeof r.source));
     TRY(attr_value(L, c, "at", NOTE_DATETIME, &at, NULL));
+    /* the lots come later in the file: checked in check_rounds() once they are loaded */
+    TRY(attr_list(L, c, "except-lots", false, TND_MAX_SET, int_token,
+                  d->rounds.resubmission_except, &d->rounds.n_resubmission_except));
     TRY(text_str(L, c, text, sizeof text));
+    d->rounds.has_resubmission = true;
+    d->rounds.resubmission_time = at;
+    snprintf(d->rounds.resubmission_id, sizeof d->rounds.resubmission_id, "%s", r.id);
+    snprintf(d->rounds.resubmission_source, sizeof d->rounds.resubmission_source, "%s", r.source);
     tnd_datetime_nl(at, when);
     int len = snprintf(r.text, sizeof r.text, "Sluitingstijd hernieuwde inschrijving: %s. %s",
                        when, text);
@@ -566,7 +581,17 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
     TRY(rule_ref(L, closing, &d->closing));
     TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
     xmlNodePtr resub = tnd_xml_child(sec, "resubmission");
-    return resub ? load_resubmission(L, resub) : TND_OK;
+    if (resub)
+        TRY(load_resubmission(L, resub));
+    /* (issue 8 §4) herstel on request within N working days (§4.1.4 L483-486) */
+    xmlNodePtr herstel = tnd_xml_child(sec, "herstel");
+    if (herstel) {
+        TRY(rule_ref(L, herstel, &d->rounds.herstel));
+        TRY(attr_int(L, herstel, "working-days", true, 0, 1, 60,
+                     &d->rounds.herstel_working_days));
+        d->rounds.has_herstel = true;
+    }
+    return TND_OK;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1695,6 +1720,16 @@ static const struct {
     {"letters", load_letters},
 };
 
+/* (issue 8 §4) The lots without re-submission exist (read before <lots> was). */
+static tnd_status check_rounds(loader *L, xmlNodePtr root)
+{
+    xmlNodePtr proc = tnd_xml_child(root, "procedure");
+    xmlNodePtr resub = proc ? tnd_xml_child(proc, "resubmission") : NULL;
+    for (int i = 0; resub && i < L->def->rounds.n_resubmission_except; i++)
+        TRY(check_lot(L, resub, "except-lots", L->def->rounds.resubmission_except[i]));
+    return TND_OK;
+}
+
 static tnd_status load_tree(loader *L, xmlNodePtr root)
 {
     for (xmlNodePtr sec = tnd_xml_child(root, NULL); sec; sec = tnd_xml_next(sec, NULL)) {
@@ -1707,7 +1742,7 @@ static tnd_status load_tree(loader *L, xmlNodePtr root)
                         (const char *)sec->name);
         TRY(sections[i].load(L, sec));
     }
-    return TND_OK;
+    return check_rounds(L, root);
 }
 
 /* Validates doc (owned by the caller) and turns it into a definition. */

@@ -173,22 +173,34 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
     return found;
 }
 
+bool tnd_run_add_input(tnd_run *run, const char *role, const char *path,
+                       const char *folder)
+{
+    return add_input(run, role, path, folder);
+}
+
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
  * workbook, without the output paths (a re-run to another file is the same evaluation). Each
  * path by its last component only: an absolute path says nothing to an auditor on another
  * machine (issue 10 §3); the inputs table below names every file with its hash. */
 static void record_arguments(const tnd_run_options *o, tnd_run *run)
 {
-    char bids[256], scores[256], prices[256] = "", tender[256] = "";
+    char bids[256], scores[256], prices[256] = "", tender[256] = "", resub[256] = "",
+         decisions[256] = "";
     last_component(o->bids_dir, bids, sizeof bids);
     last_component(o->scores, scores, sizeof scores);
     if (o->prices)
         last_component(o->prices, prices, sizeof prices);
     if (o->tender)
         last_component(o->tender, tender, sizeof tender);
-    snprintf(run->arguments, sizeof run->arguments, "tender evaluate --bids %s --scores %s%s%s%s%s "
-             "--date %s", bids, scores, o->prices ? " --prices " : "", prices,
-             o->tender ? " --tender " : "", tender, run->date);
+    if (o->resubmissions)
+        last_component(o->resubmissions, resub, sizeof resub);
+    if (o->decisions)
+        last_component(o->decisions, decisions, sizeof decisions);
+    snprintf(run->arguments, sizeof run->arguments, "tender evaluate --bids %s --scores %s%s%s%s%s"
+             "%s%s%s%s --date %s", bids, scores, o->prices ? " --prices " : "", prices,
+             o->tender ? " --tender " : "", tender, o->resubmissions ? " --resubmissions " : "",
+             resub, o->decisions ? " --decisions " : "", decisions, run->date);
 }
 
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
@@ -272,12 +284,13 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         ok = add_input(run, "prijzen", o->prices, NULL);
     for (size_t i = 0; ok && i < run->checked.n; i++)
         ok = add_input(run, "inschrijving", run->checked.bids[i]->file, o->bids_dir);
-    if (!ok) {
+    /* (issue 8 §4) round 2 and the officer's decisions: which bid and check count now */
+    if (!ok || !tnd_run_rounds(o, run)) {
         tnd_run_free(run);
         return false;
     }
-    if (!tnd_evaluate(run->def, (const tnd_bid *const *)run->checked.bids,
-                      (const tnd_check_result *const *)run->checked.results, run->checked.n,
+    if (!tnd_evaluate(run->def, run->current_bids,
+                      (const tnd_check_result *const *)run->current_checks, run->checked.n,
                       &run->scores, run->prices, run->n_prices, &run->ev)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);
@@ -290,12 +303,18 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_run_free(run);
         return false;
     }
+    if (!tnd_run_settle(run)) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        tnd_run_free(run);
+        return false;
+    }
     record_arguments(o, run);
     run->audit.tool_version = TND_VERSION;
     run->audit.evaluation_date = run->date;
     run->audit.arguments = run->arguments;
     run->audit.inputs = run->inputs;
     run->audit.n_inputs = run->n_inputs;
+    run->audit.procedure = &run->procedure;
     return true;
 }
 
@@ -312,6 +331,7 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
 {
     fprintf(out, "Gunning %s [%s], beoordelingsdatum %s, %zu inschrijvingen\n", run->def->title,
             run->def->id, run->date, run->checked.n);
+    fprintf(out, "%s\n", run->procedure.summary);
     for (size_t i = 0; i < run->ev.n_lots; i++) {
         const tnd_lot_award *lot = &run->ev.lots[i];
         const tnd_lot *l = tnd_definition_lot(run->def, lot->lot);
@@ -346,6 +366,7 @@ void tnd_run_free(tnd_run *run)
 {
     if (run->has_ev)
         tnd_evaluation_free(&run->ev);
+    tnd_run_rounds_free(run);
     tnd_scores_free(&run->scores);
     free(run->prices);
     tnd_checked_bids_free(&run->checked);

@@ -11,10 +11,14 @@
 
 #include "forms/award_xlsx.h"
 #include "scoring/award.h"
+#include "scoring/rounds.h"
 #include "tender/cli.h"
+#include "tender/decisions.h"
 
 typedef struct {
     const char *bids_dir, *scores, *prices, *tender, *output, *json, *date;
+    const char *resubmissions;    /* (issue 8 §4) round 2: folder of re-submitted bids */
+    const char *decisions;        /* (issue 8 §4) the officer's decisions file (CSV) */
 } tnd_run_options;
 
 typedef struct {
@@ -29,6 +33,21 @@ typedef struct {
     tnd_audit audit;
     tnd_audit_input *inputs;      /* definition, scores, prices, then the bids */
     size_t n_inputs;
+    /* (issue 8 §4, tender/rounds_run.c) the procedure round evaluated: 1, or 2 with the
+     * re-submissions; the current bid and check of every bidder (round 2: the re-submission
+     * where there is one); the decisions and how each was used; finality per outcome */
+    int round;
+    tnd_path_list resub_paths;
+    tnd_checked_bids resub;
+    tnd_definition resub_def;     /* shallow copy of *def (never freed) */
+    const tnd_bid **current_bids;
+    tnd_check_result **current_checks;
+    bool *resubmitted;
+    char (*round1_texts)[TND_REASON_LEN]; /* round-1 outcome per bidder, before any decision */
+    tnd_decisions decisions;
+    bool has_decisions;
+    tnd_decision_use *decision_uses;
+    tnd_procedure procedure;
     char date[11];                /* YYYY-MM-DD */
     char arguments[2048];
 } tnd_run;
@@ -55,6 +74,19 @@ size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max);
 
 /* A short Dutch summary per lot (granted / admitted / other) for the terminal. */
 void tnd_run_print_summary(const tnd_run *run, FILE *out);
+
+/* Hashes `path` into the next free slot of run->inputs (the caller made room) under `role`;
+ * false (error printed) when it cannot be read. */
+bool tnd_run_add_input(tnd_run *run, const char *role, const char *path, const char *folder);
+
+/* (issue 8 §4, tender/rounds_run.c) Reads the re-submissions and the decisions, checks them
+ * against round 1 and applies them; fills round, current_bids/current_checks and the audit
+ * inputs. Errors are printed; false means exit 2. */
+bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run);
+/* Settles finality after tnd_evaluate (run->procedure). False when out of memory. */
+bool tnd_run_settle(tnd_run *run);
+/* Frees what tnd_run_rounds allocated. */
+void tnd_run_rounds_free(tnd_run *run);
 
 void tnd_run_free(tnd_run *run);
 

@@ -53,6 +53,7 @@ check "$tmp/gunning.pdf" "1 Audit
 1 Perceel 7
 1 Perceel 8
 1 Perceel 9
+1 Procedure
 1 Samenvatting
 1 Tarieven"
 check "$tmp/inschrijving-ijsselland-2023.pdf" "2 Controle

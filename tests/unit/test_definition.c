@@ -137,7 +137,17 @@ static void test_resubmission_deadline_is_kept_as_resolution_text(void **state)
     assert_non_null(r);
     const char *prefix = "Sluitingstijd hernieuwde inschrijving: 05-09-2022 12:00. ";
     assert_int_equal(strncmp(r->text, prefix, strlen(prefix)), 0);
-    assert_string_equal(r->source, "§3.3 L255, L302; §4.1.4 L500-502");
+    assert_string_equal(r->source, "§3.3 L255, L302; §4.1.4 L498-511");
+    /* issue 8 §4: the deadline and the lots without re-submission are data for the rounds */
+    assert_true(def->rounds.has_resubmission);
+    assert_int_equal(def->rounds.resubmission_time.date.day, 5);
+    assert_int_equal(def->rounds.resubmission_time.date.month, 9);
+    assert_int_equal(def->rounds.resubmission_time.hour, 12);
+    assert_int_equal(def->rounds.n_resubmission_except, 1);
+    assert_int_equal(def->rounds.resubmission_except[0], 4); /* §4.1.4 L467-470 */
+    assert_true(def->rounds.has_herstel);
+    assert_int_equal(def->rounds.herstel_working_days, 5); /* §4.1.4 L483-486 */
+    assert_string_equal(def->rounds.herstel.source, "§4.1.4 L474-487");
 }
 
 static void test_every_digest_resolution_is_present(void **state)
@@ -148,6 +158,7 @@ static void test_every_digest_resolution_is_present(void **state)
         "RES-REFERENTIEPERIODE", "RES-PERCEEL8-COMBINATIE", "RES-GELIJKE-STAND",
         "RES-INTENSITEIT-GRENS", "RES-INTENSITEIT-ONAFGEROND", "RES-GGZ-TARIEF-H",
         "RES-MINIMAAL", "RES-PVA-PERCELEN-678", "RES-HERINSCHRIJVING", "RES-BEZWAARTERMIJN",
+        "RES-HERSTEL-WERKDAGEN", "RES-BESLUIT-AANBESTEDER",
     };
     assert_int_equal(def->n_resolutions, sizeof ids / sizeof ids[0]);
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
@@ -724,7 +735,7 @@ static void test_every_rule_cites_a_section_and_has_a_label(void **state)
     tnd_rule_entry *refs = calloc(n, sizeof *refs);
     assert_non_null(refs);
     assert_int_equal(tnd_definition_rules(def, refs, n), n);
-    assert_int_equal(n, 79);
+    assert_int_equal(n, 80); /* 79 + PROC-HERSTEL (issue 8 §4) */
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(strncmp(refs[i].ref->source, "§", strlen("§")), 0);
         assert_true(strlen(refs[i].ref->label) > 0);

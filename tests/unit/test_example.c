@@ -438,9 +438,9 @@ static void test_workbook_sheets_and_the_worked_example_row(void **state)
     static const char *const sheets[] = {"Samenvatting", "Perceel 1", "Perceel 2", "Perceel 3",
                                          "Perceel 4", "Perceel 5", "Perceel 6", "Perceel 7",
                                          "Perceel 8", "Perceel 9", "Knock-outs", "Inschrijvers",
-                                         "Tarieven", "Audit"};
-    assert_int_equal(tnd_xlsx_sheet_count(book), 14);
-    for (size_t i = 0; i < 14; i++)
+                                         "Procedure", "Tarieven", "Audit"};
+    assert_int_equal(tnd_xlsx_sheet_count(book), 15);
+    for (size_t i = 0; i < 15; i++)
         assert_string_equal(tnd_xlsx_sheet_at(book, i)->name, sheets[i]);
 
     /* 'Perceel 4' (docs/award-workbook.md): A rank, E/F/G normaliseren score/round/factor, H A,

@@ -1,0 +1,684 @@
+/*
+ * rounds.c - the procedure's rounds and the officer's decisions (see rounds.h, issue 8 §4).
+ *
+ * Every date and term comes from the definition (<resubmission at except-lots>, <herstel
+ * working-days>); nothing here knows a tender's numbers.
+ */
+#include "scoring/rounds.h"
+
+#include <stdarg.h>
+#include <stdio.h> /* vsnprintf only: text into fixed buffers, no I/O */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scoring/check_internal.h"
+
+static const char *const kind_texts[TND_DECISION_KIND_COUNT] = { "akkoord", "afgewezen",
+                                                                 "herstel-gevraagd", "hersteld" };
+
+const char *tnd_decision_kind_text(tnd_decision_kind k)
+{
+    return (unsigned)k < TND_DECISION_KIND_COUNT ? kind_texts[k] : "?";
+}
+
+bool tnd_decision_kind_parse(const char *text, tnd_decision_kind *out)
+{
+    for (int k = 0; k < TND_DECISION_KIND_COUNT; k++)
+        if (strcmp(text, kind_texts[k]) == 0) {
+            *out = (tnd_decision_kind)k;
+            return true;
+        }
+    return false;
+}
+
+const char *tnd_decision_use_dutch(tnd_decision_use u)
+{
+    switch (u) {
+    case TND_DECISION_APPLIED:
+        return "toegepast";
+    case TND_DECISION_LATE_HERSTEL:
+        return "te laat hersteld: niet toegepast";
+    case TND_DECISION_LATER_ROUND:
+        return "latere ronde: nog niet toegepast";
+    case TND_DECISION_SUPERSEDED:
+        return "vervallen door herinschrijving";
+    case TND_DECISION_NOT_YET:
+        return "na de beoordelingsdatum: nog niet toegepast";
+    }
+    return "?";
+}
+
+/* Appends to a fixed buffer; when it is cut, a multi-byte character cut in half goes too. */
+static void append(char *dst, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void append(char *dst, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(dst);
+    if (len + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dst + len, size - len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n < size - len)
+        return;
+    size_t end = strlen(dst), i = end;
+    while (i > 0 && ((unsigned char)dst[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0 && ((unsigned char)dst[i - 1] & 0xC0) == 0xC0) {
+        unsigned char lead = (unsigned char)dst[i - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (end - (i - 1) < need)
+            dst[i - 1] = '\0';
+    }
+}
+
+static bool problem(tnd_round_problem *p, long line, const char *kvk, const char *hint,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static bool problem(tnd_round_problem *p, long line, const char *kvk, const char *hint,
+                    const char *fmt, ...)
+{
+    memset(p, 0, sizeof *p);
+    p->line = line;
+    tnd_finding_set(p->kvk, sizeof p->kvk, "%s", kvk ? kvk : "");
+    tnd_finding_set(p->hint, sizeof p->hint, "%s", hint ? hint : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->message, sizeof p->message, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* ------------------------------------------------------------------ dates */
+
+/* 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
+static int weekday(tnd_date d)
+{
+    int64_t days = tnd_date_days(d);
+    int w = (int)(((days % 7) + 7 + 3) % 7);
+    return w;
+}
+
+static tnd_date next_day(tnd_date d)
+{
+    static const int days_in[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int y = d.year;
+    int dim =
+        days_in[d.month - 1] + (d.month == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (++d.day > dim) {
+        d.day = 1;
+        if (++d.month > 12) {
+            d.month = 1;
+            d.year++;
+        }
+    }
+    return d;
+}
+
+tnd_date tnd_add_working_days(tnd_date d, int n)
+{
+    while (n > 0) {
+        d = next_day(d);
+        if (weekday(d) < 5)
+            n--;
+    }
+    return d;
+}
+
+/* ------------------------------------------------------------------ round 2: re-submission */
+
+bool tnd_rounds_resubmission_definition(const tnd_definition *def, tnd_definition *out)
+{
+    if (!def->rounds.has_resubmission)
+        return false;
+    *out = *def;
+    out->closing_time = def->rounds.resubmission_time;
+    tnd_finding_set(out->closing.source, sizeof out->closing.source, "%s",
+                    def->rounds.resubmission_source);
+    tnd_finding_set(out->closing.label, sizeof out->closing.label, "Sluitingstijd herinschrijving");
+    tnd_finding_set(out->closing.resolution, sizeof out->closing.resolution, "%s",
+                    def->rounds.resubmission_id);
+    return true;
+}
+
+static bool lot_excepted(const tnd_rounds_rules *r, int lot)
+{
+    for (int i = 0; i < r->n_resubmission_except && i < TND_MAX_SET; i++)
+        if (r->resubmission_except[i] == lot)
+            return true;
+    return false;
+}
+
+/* A lot applied for that steps 1-2 did not place in that very lot: the bidder "is afgevallen"
+ * for it (L498-502). */
+static bool dropped_out(const tnd_placement *p)
+{
+    return p->placed != p->applied;
+}
+
+static bool dropped_on_resubmittable_lot(const tnd_rounds_rules *r, const tnd_check_result *c)
+{
+    for (size_t i = 0; i < c->n_placements; i++)
+        if (dropped_out(&c->placements[i]) && !lot_excepted(r, c->placements[i].applied))
+            return true;
+    return false;
+}
+
+static int excepted_lot_of(const tnd_rounds_rules *r, const tnd_bid *bid)
+{
+    for (size_t i = 0; i < bid->n_lots; i++)
+        if (lot_excepted(r, bid->lots[i].number))
+            return bid->lots[i].number;
+    return 0;
+}
+
+bool tnd_rounds_match_resubmissions(const tnd_definition *def, const tnd_bid *const *first,
+                                    const tnd_check_result *const *first_checks, size_t n_first,
+                                    const tnd_bid *const *resub, size_t n_resub,
+                                    size_t *first_index, tnd_round_problem *p)
+{
+    const tnd_rounds_rules *r = &def->rounds;
+    for (size_t k = 0; k < n_resub; k++) {
+        const char *kvk = resub[k]->bidder.kvk;
+        long line = (long)k + 1;
+        if (!r->has_resubmission)
+            return problem(p, line, kvk, "laat --resubmissions weg",
+                           "de aanbestedingsdefinitie kent geen herinschrijving");
+        for (size_t j = 0; j < k; j++)
+            if (strcmp(resub[j]->bidder.kvk, kvk) == 0)
+                return problem(p, line, kvk, "houd één herinschrijving per inschrijver over",
+                               "KvK %s schrijft twee keer opnieuw in; herinschrijving mag "
+                               "eenmalig (%s)",
+                               kvk, r->resubmission_source);
+        size_t at = n_first;
+        for (size_t i = 0; i < n_first; i++)
+            if (strcmp(first[i]->bidder.kvk, kvk) == 0)
+                at = i;
+        if (at == n_first)
+            return problem(p, line, kvk,
+                           "alleen een inschrijver uit ronde 1 kan opnieuw "
+                           "inschrijven; controleer het KvK-nummer",
+                           "KvK %s heeft in ronde 1 niet ingeschreven", kvk);
+        int lot = excepted_lot_of(r, resub[k]);
+        if (!lot)
+            lot = excepted_lot_of(r, first[at]);
+        if (lot)
+            return problem(p, line, kvk,
+                           "dat perceel kent alleen herstel op verzoek "
+                           "(besluitenbestand: herstel-gevraagd, dan hersteld)",
+                           "KvK %s: een inschrijving met perceel %d kan niet opnieuw "
+                           "inschrijven (%s)",
+                           kvk, lot, r->resubmission_source);
+        if (!dropped_on_resubmittable_lot(r, first_checks[at]))
+            return problem(p, line, kvk,
+                           "herinschrijving is er alleen voor een inschrijver "
+                           "die is afgevallen; laat dit bestand weg",
+                           "KvK %s is in ronde 1 niet afgevallen bij stap 1 of 2 (%s)", kvk,
+                           r->resubmission_source);
+        first_index[k] = at;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ decisions */
+
+static bool is_review(tnd_verdict v)
+{
+    return v == TND_REVIEW || v == TND_PLAN_REQUIRED;
+}
+
+static bool is_failure(tnd_verdict v)
+{
+    return v == TND_MISSING || v == TND_FAIL;
+}
+
+static bool kind_matches(tnd_decision_kind k, tnd_verdict v)
+{
+    return (k == TND_DECISION_ACCEPT || k == TND_DECISION_REJECT) ? is_review(v) : is_failure(v);
+}
+
+static bool rule_known(const tnd_definition *def, const char *id)
+{
+    size_t n = tnd_definition_rules(def, NULL, 0);
+    tnd_rule_entry *all = calloc(n ? n : 1, sizeof *all);
+    if (!all)
+        return true; /* out of memory: the finding check below still refuses */
+    tnd_definition_rules(def, all, n);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++)
+        found = strcmp(all[i].ref->id, id) == 0;
+    free(all);
+    return found;
+}
+
+static bool has_finding(const tnd_check_result *c, const tnd_decision *d)
+{
+    for (size_t i = 0; i < c->n_findings; i++)
+        if (c->findings[i].lot != TND_FINDING_DETAIL &&
+            strcmp(c->findings[i].rule_id, d->rule_id) == 0 &&
+            kind_matches(d->kind, c->findings[i].verdict))
+            return true;
+    return false;
+}
+
+static const tnd_decision *herstel_request(const tnd_decisions *ds, const tnd_decision *d)
+{
+    for (size_t i = 0; i < ds->n; i++) {
+        const tnd_decision *q = &ds->items[i];
+        if (q->kind == TND_DECISION_HERSTEL_ASKED && q->round == d->round &&
+            strcmp(q->kvk, d->kvk) == 0 && strcmp(q->rule_id, d->rule_id) == 0)
+            return q;
+    }
+    return NULL;
+}
+
+/* The last day of the herstel period of a request (RES-HERSTEL-WERKDAGEN). */
+static tnd_date herstel_deadline(const tnd_definition *def, const tnd_decision *request)
+{
+    return tnd_add_working_days(request->date, def->rounds.herstel_working_days);
+}
+
+/* Changes every finding of the rule to `verdict` and says who decided what. */
+static void set_verdicts(tnd_check_result *c, const tnd_decision *d, tnd_verdict verdict,
+                         const char *what)
+{
+    char date[11];
+    tnd_date_nl(d->date, date);
+    for (size_t i = 0; i < c->n_findings; i++) {
+        tnd_finding *f = &c->findings[i];
+        if (f->lot == TND_FINDING_DETAIL || strcmp(f->rule_id, d->rule_id) != 0 ||
+            !kind_matches(d->kind, f->verdict))
+            continue;
+        f->verdict = verdict;
+        append(f->reason, sizeof f->reason, " | %s %s door %s: %s", what, date, d->officer,
+               d->motivation);
+    }
+}
+
+static bool validate(const tnd_definition *def, const tnd_decisions *ds, size_t i,
+                     const tnd_check_result *c, tnd_date eval_date, tnd_round_problem *p)
+{
+    const tnd_decision *d = &ds->items[i];
+    char date[11];
+    tnd_date_nl(d->date, date);
+    (void)eval_date;
+    if ((d->kind == TND_DECISION_HERSTEL_ASKED || d->kind == TND_DECISION_HERSTELD) &&
+        !def->rounds.has_herstel)
+        return problem(p, d->line, d->kvk, "laat de regel weg",
+                       "de aanbestedingsdefinitie kent geen herstel");
+    if (!has_finding(c, d))
+        return problem(p, d->line, d->kvk,
+                       d->kind <= TND_DECISION_REJECT
+                           ? "akkoord/afgewezen alleen voor een eis met oordeel BEOORDELEN of "
+                             "PLAN VAN AANPAK (zie het blad Knock-outs)"
+                           : "herstel alleen voor een eis met oordeel ONTBREEKT of VOLDOET NIET",
+                       "regel %s is voor KvK %s in ronde %d niet %s", d->rule_id, d->kvk, d->round,
+                       d->kind <= TND_DECISION_REJECT ? "BEOORDELEN of PLAN VAN AANPAK"
+                                                      : "ONTBREEKT of VOLDOET NIET");
+    if (d->kind == TND_DECISION_HERSTELD) {
+        const tnd_decision *q = herstel_request(ds, d);
+        if (!q)
+            return problem(p, d->line, d->kvk,
+                           "voeg de regel 'herstel-gevraagd' met de datum "
+                           "van het verzoek toe",
+                           "'hersteld' voor %s zonder verzoek tot herstel", d->rule_id);
+        if (tnd_date_cmp(d->date, q->date) < 0)
+            return problem(p, d->line, d->kvk, "controleer de datums",
+                           "'hersteld' op %s ligt voor het verzoek (regel %ld)", date, q->line);
+    }
+    return true;
+}
+
+/* The check a decision of round `round` concerns, or NULL when it is not used now. */
+static tnd_check_result *decision_target(const tnd_round_view *v, tnd_check_result *const *r1,
+                                         size_t bidder, int round, tnd_decision_use *use)
+{
+    *use = TND_DECISION_APPLIED;
+    if (round > v->round) {
+        *use = TND_DECISION_LATER_ROUND;
+        return NULL;
+    }
+    bool resub = v->resubmitted && v->resubmitted[bidder];
+    if (round == 1 && resub) {
+        *use = TND_DECISION_SUPERSEDED;
+        return r1 ? r1[bidder] : NULL; /* validated, not applied */
+    }
+    return v->checks[bidder];
+}
+
+bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *ds,
+                                const tnd_round_view *v, tnd_check_result *const *r1,
+                                tnd_decision_use *uses, tnd_round_problem *p)
+{
+    memset(p, 0, sizeof *p);
+    if (!ds)
+        return true;
+    bool *touched = calloc(v->n ? v->n : 1, sizeof *touched);
+    if (!touched)
+        return problem(p, 0, "", NULL, "onvoldoende geheugen");
+    bool ok = true;
+    /* validate everything first: no verdict changes when one row is wrong */
+    for (size_t i = 0; i < ds->n && ok; i++) {
+        const tnd_decision *d = &ds->items[i];
+        size_t b = v->n;
+        for (size_t j = 0; j < v->n; j++)
+            if (strcmp(v->bids[j]->bidder.kvk, d->kvk) == 0)
+                b = j;
+        if (b == v->n) {
+            ok = problem(p, d->line, d->kvk, "controleer het KvK-nummer (blad Inschrijvers)",
+                         "KvK %s is geen inschrijver van deze beoordeling", d->kvk);
+            break;
+        }
+        if (!rule_known(def, d->rule_id)) {
+            ok = problem(p, d->line, d->kvk, "gebruik een regel-id uit 'tender rules'",
+                         "onbekende regel '%s'", d->rule_id);
+            break;
+        }
+        if (d->round > 2) {
+            ok = problem(p, d->line, d->kvk, "ronde 1 (inschrijving) of 2 (herinschrijving)",
+                         "onbekende ronde %d", d->round);
+            break;
+        }
+        tnd_check_result *c = decision_target(v, r1, b, d->round, &uses[i]);
+        if (uses[i] == TND_DECISION_LATER_ROUND)
+            continue;
+        if (uses[i] == TND_DECISION_APPLIED && tnd_date_cmp(d->date, v->evaluation_date) > 0)
+            uses[i] = TND_DECISION_NOT_YET;
+        if (c)
+            ok = validate(def, ds, i, c, v->evaluation_date, p);
+    }
+    /* then apply: herstel-gevraagd changes nothing by itself */
+    for (size_t i = 0; i < ds->n && ok; i++) {
+        const tnd_decision *d = &ds->items[i];
+        if (uses[i] != TND_DECISION_APPLIED)
+            continue;
+        size_t b = 0;
+        for (size_t j = 0; j < v->n; j++)
+            if (strcmp(v->bids[j]->bidder.kvk, d->kvk) == 0)
+                b = j;
+        tnd_check_result *c = v->checks[b];
+        char what[96];
+        switch (d->kind) {
+        case TND_DECISION_ACCEPT:
+            set_verdicts(c, d, TND_PASS, "besluit akkoord");
+            touched[b] = true;
+            break;
+        case TND_DECISION_REJECT:
+            set_verdicts(c, d, TND_FAIL, "besluit afgewezen");
+            touched[b] = true;
+            break;
+        case TND_DECISION_HERSTEL_ASKED:
+            break;
+        case TND_DECISION_HERSTELD: {
+            tnd_date last = herstel_deadline(def, herstel_request(ds, d));
+            if (tnd_date_cmp(d->date, last) > 0) {
+                uses[i] = TND_DECISION_LATE_HERSTEL;
+                char l[11];
+                tnd_date_nl(last, l);
+                tnd_finding_set(what, sizeof what, "herstel te laat (termijn tot en met %s, %s) op",
+                                l, def->rounds.herstel.source);
+                set_verdicts(c, d, TND_FAIL, what);
+            } else {
+                set_verdicts(c, d, TND_PASS, "hersteld");
+            }
+            touched[b] = true;
+            break;
+        }
+        case TND_DECISION_KIND_COUNT:
+            break;
+        }
+    }
+    for (size_t b = 0; b < v->n && ok; b++)
+        if (touched[b] && !tnd_check_replace(def, v->bids[b], v->checks[b]))
+            ok = problem(p, 0, "", NULL, "onvoldoende geheugen");
+    free(touched);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ finality */
+
+static bool entry_open(tnd_award_status s)
+{
+    return s == TND_AWARD_PENDING || s == TND_AWARD_REVISION_OPEN || s == TND_AWARD_NO_SCORES ||
+           s == TND_AWARD_TIE;
+}
+
+static size_t open_entries(const tnd_evaluation *ev, int lot)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ev->n_lots; i++)
+        if (ev->lots[i].lot == lot)
+            for (size_t j = 0; j < ev->lots[i].n_entries; j++)
+                n += entry_open(ev->lots[i].entries[j].status);
+    return n;
+}
+
+/* The rules still to decide on a lot (REVIEW / PLAN REQUIRED findings of that lot or all). */
+static void open_rules(const tnd_check_result *c, int lot, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (size_t i = 0; c && i < c->n_findings; i++) {
+        const tnd_finding *f = &c->findings[i];
+        if (!is_review(f->verdict) || (f->lot != 0 && f->lot != lot))
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = is_review(c->findings[j].verdict) &&
+                   (c->findings[j].lot == 0 || c->findings[j].lot == lot) &&
+                   strcmp(c->findings[j].rule_id, f->rule_id) == 0;
+        if (!seen)
+            append(out, size, "%s%s", out[0] ? ", " : "", f->rule_id);
+    }
+}
+
+static const tnd_placement *placement_of(const tnd_check_result *c, int lot)
+{
+    for (size_t i = 0; c && i < c->n_placements; i++)
+        if (c->placements[i].applied == lot)
+            return &c->placements[i];
+    return NULL;
+}
+
+/* The open herstel request of a bidder (round `round`), if any: text and whether still open. */
+static bool herstel_state(const tnd_definition *def, const tnd_decisions *ds, const char *kvk,
+                          int round, tnd_date eval, char *text, size_t size)
+{
+    text[0] = '\0';
+    bool open = false;
+    for (size_t i = 0; ds && i < ds->n; i++) {
+        const tnd_decision *q = &ds->items[i];
+        if (q->kind != TND_DECISION_HERSTEL_ASKED || strcmp(q->kvk, kvk) != 0 ||
+            q->round != round || tnd_date_cmp(q->date, eval) > 0)
+            continue;
+        bool done = false;
+        for (size_t j = 0; j < ds->n; j++)
+            if (ds->items[j].kind == TND_DECISION_HERSTELD && ds->items[j].round == round &&
+                tnd_date_cmp(ds->items[j].date, eval) <= 0 && strcmp(ds->items[j].kvk, kvk) == 0 &&
+                strcmp(ds->items[j].rule_id, q->rule_id) == 0)
+                done = true;
+        char asked[11], last[11];
+        tnd_date_nl(q->date, asked);
+        tnd_date last_d = herstel_deadline(def, q);
+        tnd_date_nl(last_d, last);
+        bool pending = !done && tnd_date_cmp(eval, last_d) <= 0;
+        append(text, size, "%sherstel %s gevraagd op %s, termijn tot en met %s: %s",
+               text[0] ? "; " : "", q->rule_id, asked, last,
+               done      ? "ontvangen"
+               : pending ? "open"
+                         : "niet ontvangen");
+        open = open || pending;
+    }
+    return open;
+}
+
+void tnd_rounds_round1_text(const tnd_check_result *c, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (size_t i = 0; c && i < c->n_placements; i++) {
+        const tnd_placement *p = &c->placements[i];
+        append(out, size, "%sperceel %d: %s", i ? "; " : "", p->applied,
+               p->placed == p->applied ? tnd_lot_status_dutch(p->status)
+               : p->placed > 0         ? "teruggevallen"
+                                       : "NIET TOEGELATEN");
+        if (p->placed != p->applied && p->placed > 0)
+            append(out, size, " naar %d", p->placed);
+    }
+}
+
+static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
+                       const tnd_bidder_outcome *o, int j, bool resubmitted, bool herstel_open,
+                       tnd_date eval, tnd_procedure_bidder *pb)
+{
+    const tnd_rounds_rules *r = &def->rounds;
+    int lot = o->applied[j];
+    char *text = pb->finality[j];
+    size_t size = sizeof pb->finality[j];
+    bool *prov = &pb->provisional[j];
+    const tnd_placement *pl = placement_of(o->check, lot);
+    char deadline[24];
+    tnd_datetime_nl(r->resubmission_time, deadline);
+    if (pl && dropped_out(pl)) {
+        /* an open herstel request can cure any failure, on any lot (§4.1.4 L474-487) */
+        if (herstel_open) {
+            *prov = true;
+            tnd_finding_set(text, size, "voorlopig: herstel op verzoek loopt (%s)",
+                            r->herstel.source);
+            return;
+        }
+        if (lot_excepted(r, lot) || !r->has_resubmission) {
+            tnd_finding_set(text, size, "definitief: perceel %d kent geen herinschrijving%s%s%s",
+                            lot, r->has_resubmission ? " (" : "",
+                            r->has_resubmission ? r->resubmission_source : "",
+                            r->has_resubmission ? ")" : "");
+            return;
+        }
+        if (resubmitted) {
+            tnd_finding_set(text, size,
+                            "definitief: na herinschrijving niet voldaan, ongeldig "
+                            "(§4.1.5 L509-511; %s)",
+                            r->resubmission_id);
+            return;
+        }
+        if (tnd_date_cmp(eval, r->resubmission_time.date) <= 0) {
+            *prov = true;
+            tnd_finding_set(text, size,
+                            "voorlopig: afgevallen voor perceel %d, herinschrijving mogelijk "
+                            "tot %s (%s)",
+                            lot, deadline, r->resubmission_id);
+            return;
+        }
+        tnd_finding_set(text, size,
+                        "definitief: afgevallen voor perceel %d, geen herinschrijving "
+                        "ontvangen voor %s (%s)",
+                        lot, deadline, r->resubmission_id);
+        return;
+    }
+    tnd_award_status s = o->status[j];
+    char rules[TND_REASON_LEN];
+    switch (s) {
+    case TND_AWARD_PENDING:
+        *prov = true;
+        open_rules(o->check, o->placed[j] > 0 ? o->placed[j] : lot, rules, sizeof rules);
+        tnd_finding_set(text, size,
+                        "voorlopig: besluit aanbesteder nodig over %s (RES-BESLUIT-AANBESTEDER)",
+                        rules[0] ? rules : "een open eis");
+        return;
+    case TND_AWARD_REVISION_OPEN:
+        *prov = true;
+        tnd_finding_set(text, size, "voorlopig: herkansing Plan van Aanpak nog niet beoordeeld");
+        return;
+    case TND_AWARD_NO_SCORES:
+        *prov = true;
+        tnd_finding_set(text, size, "voorlopig: consensusscore ontbreekt");
+        return;
+    case TND_AWARD_TIE:
+        *prov = true;
+        tnd_finding_set(text, size, "voorlopig: gelijke stand onbeslist");
+        return;
+    default:
+        break;
+    }
+    if (s == TND_AWARD_SET_ASIDE) {
+        const tnd_award_lot *a = tnd_definition_award(def, o->placed[j] > 0 ? o->placed[j] : lot);
+        const char *src = "";
+        for (int c = 0; a && c < a->n_criteria && !src[0]; c++)
+            if (a->criteria[c].has_minimum)
+                src = a->criteria[c].source;
+        tnd_finding_set(text, size, "definitief: na de herkansing onder de norm%s%s%s",
+                        src[0] ? " (" : "", src, src[0] ? ")" : "");
+        return;
+    }
+    /* a competitive lot (a maximum number) is not settled while one of its entries is open:
+     * that decides who is granted, and who falls back from it (§4.3.1) */
+    if (s != TND_AWARD_GRANTED && s != TND_AWARD_NOT_RANKED && s != TND_AWARD_ADMITTED) {
+        tnd_finding_set(text, size, "definitief");
+        return;
+    }
+    int where = lot;
+    const tnd_award_lot *rule = tnd_definition_award(def, where);
+    size_t open = rule && rule->max_awarded > 0 ? open_entries(ev, where) : 0;
+    if (!open && o->placed[j] > 0 && o->placed[j] != lot) {
+        where = o->placed[j];
+        rule = tnd_definition_award(def, where);
+        open = rule && rule->max_awarded > 0 ? open_entries(ev, where) : 0;
+    }
+    if (open) {
+        *prov = true;
+        tnd_finding_set(text, size,
+                        "voorlopig: gunning perceel %d hangt af van %zu open inschrijving(en)",
+                        where, open);
+        return;
+    }
+    tnd_finding_set(text, size, "definitief");
+}
+
+bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
+                       const char (*round1_texts)[TND_REASON_LEN], const bool *resubmitted,
+                       int round, tnd_date eval, const tnd_decisions *decisions,
+                       const tnd_decision_use *uses, tnd_procedure *out)
+{
+    memset(out, 0, sizeof *out);
+    out->round = round;
+    out->evaluation_date = eval;
+    out->rules = &def->rounds;
+    out->decisions = decisions;
+    out->uses = uses;
+    out->bidders = calloc(ev->n_bidders ? ev->n_bidders : 1, sizeof *out->bidders);
+    if (!out->bidders)
+        return false;
+    out->n_bidders = ev->n_bidders;
+    for (size_t i = 0; i < ev->n_bidders; i++) {
+        const tnd_bidder_outcome *o = &ev->bidders[i];
+        tnd_procedure_bidder *pb = &out->bidders[i];
+        pb->resubmitted = resubmitted && resubmitted[i];
+        if (round1_texts)
+            tnd_finding_set(pb->round1, sizeof pb->round1, "%s", round1_texts[i]);
+        else
+            tnd_rounds_round1_text(o->check, pb->round1, sizeof pb->round1);
+        int bid_round = pb->resubmitted ? 2 : 1;
+        pb->herstel_open = herstel_state(def, decisions, o->bid->bidder.kvk, bid_round, eval,
+                                         pb->herstel, sizeof pb->herstel);
+        int n = o->n_applied < 0 ? 0 : o->n_applied > TND_MAX_SET ? TND_MAX_SET : o->n_applied;
+        for (int j = 0; j < n; j++) {
+            settle_lot(def, ev, o, j, pb->resubmitted, pb->herstel_open, eval, pb);
+            if (pb->provisional[j])
+                out->n_provisional++;
+            else
+                out->n_final++;
+        }
+    }
+    tnd_finding_set(out->summary, sizeof out->summary,
+                    "Ronde %d (%s): %zu uitkomst(en) voorlopig, %zu "
+                    "definitief",
+                    round, round == 1 ? "inschrijving" : "herinschrijving", out->n_provisional,
+                    out->n_final);
+    return true;
+}
+
+void tnd_procedure_free(tnd_procedure *p)
+{
+    if (!p)
+        return;
+    free(p->bidders);
+    memset(p, 0, sizeof *p);
+}
