@@ -964,7 +964,10 @@ static tnd_status read_fact(reader *r, xmlNodePtr node, tnd_bid *bid)
     case FACT_COUNT:
         f->type = TND_FACT_NUMBER;
         rc = read_count(r, node, NULL, 0, CLIENTS_MAX, "12", &count);
-        f->number = tnd_dec_from_int(count);
+        /* only a count read_count accepted: a refused one is uninitialised or out of range,
+         * and count * 10^6 would overflow int64 */
+        if (rc == TND_OK)
+            f->number = tnd_dec_from_int(count);
         break;
     case FACT_MONEY_PER_YEAR:
         f->type = TND_FACT_MONEY;
