@@ -72,7 +72,7 @@ static void json_entry(tnd_json *w, const tnd_lot_award *lot, const tnd_award_en
 }
 
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
-                    const char *evaluation_date, tnd_buf *out)
+                    const char *evaluation_date, const char *run_id, tnd_buf *out)
 {
     tnd_json w = { .out = out };
     tnd_json_open(&w, NULL, '{');
@@ -83,6 +83,8 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
     tnd_json_str(&w, "definition", def->file);
     tnd_json_close(&w, '}');
     tnd_json_str(&w, "evaluation_date", evaluation_date);
+    if (run_id)
+        tnd_json_str(&w, "run_id", run_id);
     tnd_json_open(&w, "lots", '[');
     for (size_t i = 0; i < ev->n_lots; i++) {
         const tnd_lot_award *lot = &ev->lots[i];

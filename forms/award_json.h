@@ -11,7 +11,9 @@
 #include "forms/buf.h"
 #include "scoring/award.h"
 
+/* run_id (NULL: left out) is the one of the Audit sheet: a workbook and a JSON written by
+ * different runs are told apart by it (docs/design.md, "Outputs"). */
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
-                    const char *evaluation_date, tnd_buf *out);
+                    const char *evaluation_date, const char *run_id, tnd_buf *out);
 
 #endif

@@ -30,6 +30,7 @@
 #include "scoring/award.h"
 #include "scoring/model.h"
 #include "tender/error.h"
+#include "tender/outfile.h"
 
 #define TND_AWARD_XLSX_HEADER_ROW 5  /* 0-based row of every table header (row 6 in Excel) */
 
@@ -47,6 +48,9 @@ typedef struct {
     const char *arguments;       /* the command line as run */
     const tnd_audit_input *inputs;
     size_t n_inputs;
+    const char *run_id;          /* SHA-256 of version, date and input hashes, also in the JSON
+                                  * (a workbook and a JSON of different runs are told apart);
+                                  * NULL: no row */
 } tnd_audit;
 
 /*
@@ -65,5 +69,12 @@ tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
                                     const tnd_evaluation *ev, const tnd_audit *audit,
                                     const char *const *protected_inputs, size_t n_protected,
                                     tnd_error *err);
+
+/* As tnd_award_workbook_write, into `out` (tender/outfile.h) begun by the caller after it
+ * checked every output: built and settled, not yet committed (the caller commits it together
+ * with the JSON, or aborts it). */
+tnd_status tnd_award_workbook_write_to(tnd_outfile *out, const tnd_definition *def,
+                                       const tnd_evaluation *ev, const tnd_audit *audit,
+                                       tnd_error *err);
 
 #endif

@@ -298,3 +298,11 @@ tnd_status tnd_committee_write(const char *path, const tnd_definition *def,
     return tnd_xlsxw_write_file(path, "commissiewerkmap", build, &c, protected_inputs,
                                 n_protected, err);
 }
+
+tnd_status tnd_committee_write_to(tnd_outfile *out, const tnd_definition *def, tnd_error *err)
+{
+    committee c;
+    memset(&c, 0, sizeof c);
+    c.def = def;
+    return tnd_xlsxw_write_outfile(out, "commissiewerkmap", build, &c, err);
+}

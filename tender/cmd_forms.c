@@ -15,6 +15,7 @@
 #include "tender/cli.h"
 #include "tender/definition.h"
 #include "tender/form_cells.h"
+#include "tender/outfile.h"
 
 static const char help_text[] =
     "Gebruik: tender forms -o MAP [--tender DEF.xml] [--prefill INSCHRIJVING.xml|.xlsx]\n"
@@ -124,9 +125,24 @@ int cmd_forms(int argc, char **argv)
     snprintf(fillin, sizeof fillin, "%s%sinschrijving-%s.xlsx", output, sep, id);
     snprintf(committee, sizeof committee, "%s%scommissie-%s.xlsx", output, sep, id);
 
+    /* Both workbooks or neither (tender/outfile.h): checked against the inputs and each other,
+     * built into unnamed temp files, and linked in only when both are complete. */
+    const char *outputs[2] = { fillin, committee };
+    static const char *const labels[2] = { "invulwerkmap", "commissiewerkmap" };
+    tnd_outfile fo = { .fd = -1 }, co = { .fd = -1 };
+    tnd_status s = tnd_outputs_check(outputs, labels, 2, protected, n_protected, &err);
+    if (s == TND_OK && (s = tnd_outfile_begin(&fo, fillin, &err)) == TND_OK)
+        s = tnd_fillin_write_to(&fo, def, bid, &err);
+    if (s == TND_OK && (s = tnd_outfile_begin(&co, committee, &err)) == TND_OK)
+        s = tnd_committee_write_to(&co, def, &err);
+    if (s == TND_OK)
+        s = tnd_outfile_commit(&fo, &err);
+    if (s == TND_OK)
+        s = tnd_outfile_commit(&co, &err);
+    tnd_outfile_abort(&fo);
+    tnd_outfile_abort(&co);
     int rc = TND_EXIT_OK;
-    if (tnd_fillin_write(fillin, def, bid, protected, n_protected, &err) != TND_OK ||
-        tnd_committee_write(committee, def, protected, n_protected, &err) != TND_OK) {
+    if (s != TND_OK) {
         tnd_print_error(&err);
         rc = TND_EXIT_BAD_INPUT;
     } else {

@@ -1,6 +1,7 @@
 /* evaluate_run.c - the pipeline shared by `tender evaluate` and `tender verify` (see .h). */
 #include "tender/evaluate_run.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -73,6 +74,24 @@ static void record_arguments(const tnd_run_options *o, tnd_run *run)
              run->date);
 }
 
+/* The run id: SHA-256 of the tool version, the evaluation date and every input's role and
+ * SHA-256 (not the paths: a re-run from another folder is the same run). Deterministic, so the
+ * same inputs give the same bytes; written into the workbook and the JSON so that a pair of
+ * different runs (a kill between the two renames, a copy of one file) is detectable. */
+static void run_id(tnd_run *run)
+{
+    size_t cap = 64 + sizeof TND_VERSION + run->n_inputs * (sizeof run->inputs[0].role + 66);
+    char *text = malloc(cap);
+    if (!text)
+        return; /* no run id: the workbook and JSON leave it out */
+    size_t n = (size_t)snprintf(text, cap, "tender-run/1\n%s\n%s\n", TND_VERSION, run->date);
+    for (size_t i = 0; i < run->n_inputs && n < cap; i++)
+        n += (size_t)snprintf(text + n, cap - n, "%s\t%s\n", run->inputs[i].role,
+                              run->inputs[i].sha256);
+    tnd_sha256_buf(text, n < cap ? n : cap - 1, run->run_id);
+    free(text);
+}
+
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
 {
     memset(run, 0, sizeof *run);
@@ -142,11 +161,13 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     }
     run->has_ev = true;
     record_arguments(o, run);
+    run_id(run);
     run->audit.tool_version = TND_VERSION;
     run->audit.evaluation_date = run->date;
     run->audit.arguments = run->arguments;
     run->audit.inputs = run->inputs;
     run->audit.n_inputs = run->n_inputs;
+    run->audit.run_id = run->run_id[0] ? run->run_id : NULL;
     return true;
 }
 

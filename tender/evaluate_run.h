@@ -30,6 +30,7 @@ typedef struct {
     tnd_audit_input *inputs;      /* definition, scores, prices, then the bids */
     size_t n_inputs;
     char date[11];                /* YYYY-MM-DD */
+    char run_id[65];              /* tnd_run_id: the same in the workbook and the JSON */
     char arguments[2048];
 } tnd_run;
 
@@ -40,7 +41,8 @@ typedef struct {
  */
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run);
 
-/* The input paths, for refusing to overwrite them; returns how many were stored (<= max). */
+/* The input paths, for refusing to overwrite them; returns how many were stored (<= max).
+ * run->n_inputs entries always suffice. */
 size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max);
 
 /* A short Dutch summary per lot (granted / admitted / other) for the terminal. */
