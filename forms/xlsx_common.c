@@ -4,6 +4,7 @@
 #include "forms/xlsx_common.h"
 
 #include "tender/outfile.h"
+#include "tender/textsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@ static bool is_control(const unsigned char *s, size_t len)
 char *tnd_xlsxw_clean_text(const char *s)
 {
     size_t n = strlen(s);
-    char *out = malloc(3 * n + 1);
+    char *out = malloc(4 * n + 1); /* the worst: 2-byte U+061C shown as 8 bytes "<U+061C>" */
     if (!out)
         return NULL;
     size_t o = 0;
@@ -42,7 +43,12 @@ char *tnd_xlsxw_clean_text(const char *s)
             p += len ? len : 1;
             continue;
         }
-        if (is_control(p, len)) {
+        size_t bn;
+        uint32_t bidi = tnd_bidi_control(p, &bn);
+        if (bidi) {
+            tnd_bidi_visible(bidi, out + o);
+            o += TND_BIDI_VISIBLE_LEN;
+        } else if (is_control(p, len)) {
             out[o++] = ' ';
         } else {
             memcpy(out + o, p, len);

@@ -26,7 +26,7 @@
 #include "tender/outfile.h"
 
 /* s made fit for a cell: control characters as spaces, invalid UTF-8 and the XML non-characters
- * U+FFFE / U+FFFF as U+FFFD. malloc'd (NULL when out of memory); s must not be NULL. */
+ * U+FFFE / U+FFFF as U+FFFD, bidi controls (U+202E, ...) shown as "<U+202E>" (tender/textsafe.h). malloc'd (NULL when out of memory); s must not be NULL. */
 char *tnd_xlsxw_clean_text(const char *s);
 
 /*

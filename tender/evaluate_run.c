@@ -1,6 +1,7 @@
 /* evaluate_run.c - the pipeline shared by `tender evaluate` and `tender verify` (see .h). */
 #include "tender/evaluate_run.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "tender/scores.h"
 #include "tender/scores_xlsx.h"
 #include "tender/sha256.h"
+#include "tender/textsafe.h"
 
 /* The evaluation date: --date, else SOURCE_DATE_EPOCH (reproducible builds convention), else
  * today. Returns false (message printed) for a date that cannot be read. */
@@ -33,17 +35,26 @@ static bool evaluation_date(const char *given, char out[11])
     time_t t = time(NULL);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
+        /* every way strtoll can fail is checked: no digits, trailing text, out of range
+         * (ERANGE), negative, and a value time_t cannot hold */
         char *end;
+        errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (*end || v < 0) {
-            tnd_usage_error("evaluate", "SOURCE_DATE_EPOCH '%s' is geen geheel aantal seconden",
-                            sde);
+        if (end == sde || *end || errno == ERANGE || v < 0 || (long long)(time_t)v != v) {
+            tnd_usage_error("evaluate", "SOURCE_DATE_EPOCH '%s' is geen geheel, niet-negatief "
+                            "aantal seconden sinds 1970-01-01", sde);
             return false;
         }
         t = (time_t)v;
     }
     struct tm tm;
-    gmtime_r(&t, &tm);
+    /* gmtime_r fails (NULL, tm unfilled) for a year int cannot hold; a year past 9999 does not
+     * fit YYYY-MM-DD: both refused, never a made-up date */
+    if (!gmtime_r(&t, &tm) || tm.tm_year > 9999 - 1900) {
+        tnd_usage_error("evaluate", "SOURCE_DATE_EPOCH '%s' geeft geen datum tot en met het jaar "
+                        "9999", sde ? sde : "");
+        return false;
+    }
     d = (tnd_date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
     tnd_date_iso(d, out);
     return true;
@@ -190,10 +201,16 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
         size_t counts[TND_AWARD_EXCLUDED + 1] = { 0 };
         for (size_t j = 0; j < lot->n_entries; j++)
             counts[lot->entries[j].status]++;
-        fprintf(out, "perceel %d %s: %zu gegund, %zu toegelaten, %zu overig%s%s\n", lot->lot,
-                l ? l->name : "", counts[TND_AWARD_GRANTED], counts[TND_AWARD_ADMITTED],
+        fprintf(out, "perceel %d ", lot->lot);
+        tnd_fputs_visible(l ? l->name : "", out);
+        fprintf(out, ": %zu gegund, %zu toegelaten, %zu overig%s", counts[TND_AWARD_GRANTED],
+                counts[TND_AWARD_ADMITTED],
                 lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED],
-                lot->tie ? "; gelijke stand: " : "", lot->tie ? lot->tie_text : "");
+                lot->tie ? "; gelijke stand: " : "");
+        /* the tie names bidders: text from bids, shown and never obeyed (tender/textsafe.h) */
+        if (lot->tie)
+            tnd_fputs_visible(lot->tie_text, out);
+        fputc('\n', out);
     }
 }
 
