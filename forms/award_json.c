@@ -71,12 +71,6 @@ static void json_entry(tnd_json *w, const tnd_lot_award *lot, const tnd_award_en
     tnd_json_close(w, '}');
 }
 
-bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
-                    const char *evaluation_date, tnd_buf *out)
-{
-    return tnd_award_json_procedure(def, ev, evaluation_date, NULL, out);
-}
-
 /* (issue 8 §4) The round evaluated and every decision with its motivation and use. */
 static void json_procedure(tnd_json *w, const tnd_procedure *pr)
 {
@@ -111,8 +105,9 @@ static void json_procedure(tnd_json *w, const tnd_procedure *pr)
     tnd_json_close(w, '}');
 }
 
-bool tnd_award_json_procedure(const tnd_definition *def, const tnd_evaluation *ev,
-                              const char *evaluation_date, const tnd_procedure *pr, tnd_buf *out)
+bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
+                    const char *evaluation_date, const char *run_id, const tnd_procedure *pr,
+                    tnd_buf *out)
 {
     tnd_json w = { .out = out };
     tnd_json_open(&w, NULL, '{');
@@ -123,6 +118,8 @@ bool tnd_award_json_procedure(const tnd_definition *def, const tnd_evaluation *e
     tnd_json_str(&w, "definition", def->file);
     tnd_json_close(&w, '}');
     tnd_json_str(&w, "evaluation_date", evaluation_date);
+    if (run_id)
+        tnd_json_str(&w, "run_id", run_id);
     if (pr)
         json_procedure(&w, pr);
     tnd_json_open(&w, "lots", '[');

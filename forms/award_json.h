@@ -12,13 +12,14 @@
 #include "scoring/award.h"
 #include "scoring/rounds.h"
 
+/*
+ * run_id (NULL: left out) is the one of the Audit sheet: a workbook and a JSON written by
+ * different runs are told apart by it (docs/design.md, "Outputs"). pr (issue 8 §4; NULL: left
+ * out) adds "procedure" (round, summary, deadline, every decision with its motivation and use)
+ * and per bidder its round, round-1 outcome, herstel and per lot "final" / "finality".
+ */
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
-                    const char *evaluation_date, tnd_buf *out);
-
-/* (issue 8 §4) As tnd_award_json, with the procedure: "procedure" (round, summary, deadline,
- * every decision with its motivation and use) and per bidder its round, round-1 outcome, herstel
- * and per lot "final" / "finality". pr NULL = tnd_award_json. */
-bool tnd_award_json_procedure(const tnd_definition *def, const tnd_evaluation *ev,
-                              const char *evaluation_date, const tnd_procedure *pr, tnd_buf *out);
+                    const char *evaluation_date, const char *run_id, const tnd_procedure *pr,
+                    tnd_buf *out);
 
 #endif

@@ -1141,6 +1141,11 @@ static void write_audit(book *b, const tnd_definition *def, const tnd_audit *aud
         put_text(b, ws, row, 4, a->tie_rule[0] ? a->tie_rule : "geen", NULL);
         put_text(b, ws, row, 5, price_formula_text(a), NULL);
     }
+    /* last, so the rows above keep their place; `tender verify --json` compares it */
+    if (audit->run_id) {
+        put_text(b, ws, row + 1, 0, "Run-id", b->bold);
+        put_text(b, ws, row + 1, 1, audit->run_id, NULL);
+    }
 }
 
 /* ------------------------------------------------------------------ properties */
@@ -1233,19 +1238,38 @@ static void build_workbook(lxw_workbook *wb, void *ctx, lxw_error *error, bool *
     *oom = b.oom;
 }
 
-tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
-                                    const tnd_evaluation *ev, const tnd_audit *audit,
-                                    const char *const *protected_inputs, size_t n_protected,
-                                    tnd_error *err)
+static tnd_status award_prepare(const char *path, const tnd_definition *def,
+                                const tnd_evaluation *ev, const tnd_audit *audit, award_ctx *ctx,
+                                tnd_error *err)
 {
     if (!path || !*path || !def || !ev || !audit || !audit->evaluation_date)
         return tnd_error_set(err, TND_ERR_USAGE, path ? path : "", 0, NULL,
                              "gunningswerkmap: pad, definitie, evaluatie, auditgegevens of "
                              "evaluatiedatum ontbreken");
-    award_ctx ctx = { def, ev, audit, { 0, 0, 0 } };
-    tnd_status st = parse_date(audit->evaluation_date, &ctx.date, err);
+    *ctx = (award_ctx){ def, ev, audit, { 0, 0, 0 } };
+    return parse_date(audit->evaluation_date, &ctx->date, err);
+}
+
+tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
+                                    const tnd_evaluation *ev, const tnd_audit *audit,
+                                    const char *const *protected_inputs, size_t n_protected,
+                                    tnd_error *err)
+{
+    award_ctx ctx;
+    tnd_status st = award_prepare(path, def, ev, audit, &ctx, err);
     if (st != TND_OK)
         return st;
     return tnd_xlsxw_write_file(path, "gunningswerkmap", build_workbook, &ctx, protected_inputs,
                                 n_protected, err);
+}
+
+tnd_status tnd_award_workbook_write_to(tnd_outfile *out, const tnd_definition *def,
+                                       const tnd_evaluation *ev, const tnd_audit *audit,
+                                       tnd_error *err)
+{
+    award_ctx ctx;
+    tnd_status st = award_prepare(out ? out->path : NULL, def, ev, audit, &ctx, err);
+    if (st != TND_OK)
+        return st;
+    return tnd_xlsxw_write_outfile(out, "gunningswerkmap", build_workbook, &ctx, err);
 }

@@ -31,6 +31,7 @@
 #include "scoring/model.h"
 #include "scoring/rounds.h"
 #include "tender/error.h"
+#include "tender/outfile.h"
 
 #define TND_AWARD_XLSX_HEADER_ROW 5  /* 0-based row of every table header (row 6 in Excel) */
 
@@ -52,6 +53,9 @@ typedef struct {
     size_t n_inputs;
     const tnd_procedure *procedure; /* (issue 8 §4) rounds and decisions: the Procedure sheet;
                                        NULL = no such sheet */
+    const char *run_id;          /* SHA-256 of version, date and input hashes, also in the JSON
+                                  * (a workbook and a JSON of different runs are told apart);
+                                  * NULL: no row */
 } tnd_audit;
 
 /*
@@ -70,5 +74,12 @@ tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
                                     const tnd_evaluation *ev, const tnd_audit *audit,
                                     const char *const *protected_inputs, size_t n_protected,
                                     tnd_error *err);
+
+/* As tnd_award_workbook_write, into `out` (tender/outfile.h) begun by the caller after it
+ * checked every output: built and settled, not yet committed (the caller commits it together
+ * with the JSON, or aborts it). */
+tnd_status tnd_award_workbook_write_to(tnd_outfile *out, const tnd_definition *def,
+                                       const tnd_evaluation *ev, const tnd_audit *audit,
+                                       tnd_error *err);
 
 #endif

@@ -332,10 +332,9 @@ static int lines_needed(const tnd_award_lot *a, const tnd_committee_bidder *bidd
     return lines;
 }
 
-tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition *def,
-                                         const tnd_committee_bidder *bidders, size_t n_bidders,
-                                         const char *const *protected_inputs, size_t n_protected,
-                                         tnd_error *err)
+/* The lines must fit a lot's sheet (TND_FORM_COMMITTEE_ROWS) before anything is built. */
+static tnd_status check_lines(const char *path, const tnd_definition *def,
+                              const tnd_committee_bidder *bidders, size_t n_bidders, tnd_error *err)
 {
     for (size_t i = 0; i < def->n_awards; i++) {
         int lines = lines_needed(&def->awards[i], bidders, n_bidders);
@@ -346,6 +345,17 @@ tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition 
                                  "perceel %d vraagt %d scoreregels; het blad heeft er %d",
                                  def->awards[i].lot, lines, TND_FORM_COMMITTEE_ROWS);
     }
+    return TND_OK;
+}
+
+tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition *def,
+                                         const tnd_committee_bidder *bidders, size_t n_bidders,
+                                         const char *const *protected_inputs, size_t n_protected,
+                                         tnd_error *err)
+{
+    tnd_status st = check_lines(path, def, bidders, n_bidders, err);
+    if (st != TND_OK)
+        return st;
     committee c;
     memset(&c, 0, sizeof c);
     c.def = def;
@@ -353,4 +363,19 @@ tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition 
     c.n_bidders = n_bidders;
     return tnd_xlsxw_write_file(path, "commissiewerkmap", build, &c, protected_inputs,
                                 n_protected, err);
+}
+
+tnd_status tnd_committee_write_to(tnd_outfile *out, const tnd_definition *def,
+                                  const tnd_committee_bidder *bidders, size_t n_bidders,
+                                  tnd_error *err)
+{
+    tnd_status st = check_lines(tnd_outfile_name(out), def, bidders, n_bidders, err);
+    if (st != TND_OK)
+        return st;
+    committee c;
+    memset(&c, 0, sizeof c);
+    c.def = def;
+    c.bidders = bidders;
+    c.n_bidders = n_bidders;
+    return tnd_xlsxw_write_outfile(out, "commissiewerkmap", build, &c, err);
 }

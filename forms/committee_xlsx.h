@@ -22,6 +22,7 @@
 
 #include "scoring/model.h"
 #include "tender/error.h"
+#include "tender/outfile.h"
 
 /*
  * Writes the committee workbook of `def` to `path` atomically (forms/xlsx_common.h): on any
@@ -49,5 +50,11 @@ tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition 
                                          const tnd_committee_bidder *bidders, size_t n_bidders,
                                          const char *const *protected_inputs, size_t n_protected,
                                          tnd_error *err);
+
+/* As tnd_committee_write_prefilled, into `out` (tender/outfile.h): built and settled, committed
+ * or aborted by the caller together with its other outputs. */
+tnd_status tnd_committee_write_to(tnd_outfile *out, const tnd_definition *def,
+                                  const tnd_committee_bidder *bidders, size_t n_bidders,
+                                  tnd_error *err);
 
 #endif

@@ -1604,9 +1604,10 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     *oom = f->w.oom;
 }
 
-tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const tnd_bid *prefill_bid,
-                            const char *const *protected_inputs, size_t n_protected,
-                            tnd_error *err)
+/* Into `out` when given (settled, not committed), else to `path`. */
+static tnd_status fillin_write(const char *path, tnd_outfile *out, const tnd_definition *def,
+                               const tnd_bid *prefill_bid, const char *const *protected_inputs,
+                               size_t n_protected, tnd_error *err)
 {
     tnd_fillin *f = calloc(1, sizeof *f);
     if (!f)
@@ -1617,9 +1618,24 @@ tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const t
     tnd_status st = tnd_fillin_layout_init(def, &f->L, err);
     if (st == TND_OK && prefill_bid)
         st = prefill_fits(def, &f->L, prefill_bid, err);
-    if (st == TND_OK)
+    if (st == TND_OK && out)
+        st = tnd_xlsxw_write_outfile(out, "invulwerkmap", build, f, err);
+    else if (st == TND_OK)
         st = tnd_xlsxw_write_file(path, "invulwerkmap", build, f, protected_inputs, n_protected,
                                   err);
     free(f);
     return st;
+}
+
+tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const tnd_bid *prefill_bid,
+                            const char *const *protected_inputs, size_t n_protected,
+                            tnd_error *err)
+{
+    return fillin_write(path, NULL, def, prefill_bid, protected_inputs, n_protected, err);
+}
+
+tnd_status tnd_fillin_write_to(tnd_outfile *out, const tnd_definition *def,
+                               const tnd_bid *prefill_bid, tnd_error *err)
+{
+    return fillin_write(out->path, out, def, prefill_bid, NULL, 0, err);
 }

@@ -39,6 +39,7 @@
 
 #include "scoring/model.h"
 #include "tender/error.h"
+#include "tender/outfile.h"
 
 /*
  * Checks that `bid` fits the form of `def` (at most 3 combination members, 2 third parties, 4 AGB
@@ -59,5 +60,11 @@ tnd_status tnd_fillin_prefill_fits(const tnd_definition *def, const tnd_bid *bid
 tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const tnd_bid *prefill,
                             const char *const *protected_inputs, size_t n_protected,
                             tnd_error *err);
+
+/* As tnd_fillin_write, into `out` (tender/outfile.h) begun by the caller after checking every
+ * output: built and settled, committed or aborted by the caller together with its other
+ * outputs. */
+tnd_status tnd_fillin_write_to(tnd_outfile *out, const tnd_definition *def, const tnd_bid *prefill,
+                               tnd_error *err);
 
 #endif

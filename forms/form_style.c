@@ -210,27 +210,29 @@ void tnd_form_protect(tnd_form_writer *w, lxw_worksheet *ws)
 /* ---------------------------------------------------------------- data validation */
 
 static void validate(tnd_form_writer *w, lxw_worksheet *ws, int first_row, int first_col,
-                     int last_row, int last_col, lxw_data_validation *v, const char *title,
-                     const char *message)
+                     int last_row, int last_col, const lxw_data_validation *given,
+                     const char *title, const char *message)
 {
     if (w->error != LXW_NO_ERROR || w->oom)
         return;
     /* libxlsxwriter copies the texts; the Excel limits are 32 characters of title and 255 of
-     * message, so longer texts are cut here rather than refused there */
+     * message, so longer texts are cut here rather than refused there. The cut texts live on
+     * this stack frame: they go into a local copy of the validation, never into the caller's. */
     char t[33], m[256];
+    lxw_data_validation v = *given;
     if (title) {
         snprintf(t, sizeof t, "%s", title);
-        v->input_title = t;
-        v->error_title = t;
+        v.input_title = t;
+        v.error_title = t;
     }
     if (message) {
         snprintf(m, sizeof m, "%s", message);
-        v->input_message = m;
-        v->error_message = m;
+        v.input_message = m;
+        v.error_message = m;
     }
     tnd_form_note(w, worksheet_data_validation_range(ws, (lxw_row_t)first_row,
                                                      (lxw_col_t)first_col, (lxw_row_t)last_row,
-                                                     (lxw_col_t)last_col, v));
+                                                     (lxw_col_t)last_col, &v));
 }
 
 void tnd_form_valid_list(tnd_form_writer *w, lxw_worksheet *ws, int first_row, int first_col,

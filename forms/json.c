@@ -1,6 +1,8 @@
 /* json.c - the JSON writer shared by every --json output (see json.h). */
 #include "forms/json.h"
 
+#include "tender/textsafe.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,7 +48,8 @@ static void put_spaces(tnd_buf *out, int n)
 
 
 /* Appends s as a JSON string (RFC 8259): quotes and backslashes escaped, \b \f \n \r \t and
- * other control characters below U+0020 as \u00XX, UTF-8 kept, invalid bytes as U+FFFD. */
+ * other control characters below U+0020 as \u00XX, bidi controls as \u202e (tender/textsafe.h),
+ * UTF-8 kept, invalid bytes as U+FFFD. */
 void tnd_json_string(tnd_buf *out, const char *s)
 {
     tnd_buf_append(out, "\"", 1);
@@ -66,11 +69,16 @@ void tnd_json_string(tnd_buf *out, const char *s)
         case '\n': tnd_buf_puts(out, "\\n"); break;
         case '\r': tnd_buf_puts(out, "\\r"); break;
         case '\t': tnd_buf_puts(out, "\\t"); break;
-        default:
+        default: {
+            size_t bn;
+            uint32_t bidi = tnd_bidi_control(p, &bn);
             if (*p < 0x20)
                 tnd_buf_printf(out, "\\u%04x", *p);
+            else if (bidi) /* the same text, but a terminal showing the JSON does not obey it */
+                tnd_buf_printf(out, "\\u%04x", (unsigned)bidi);
             else
                 tnd_buf_append(out, (const char *)p, n);
+        }
         }
         p += n;
     }

@@ -4,11 +4,14 @@
  *
  * Text that comes from a bid is not trusted to be tidy: a control character becomes a space
  * (a newline inside a reason must not break the layout) and bytes that are not UTF-8 (a
- * multi-byte character cut off by a fixed-size field) become U+FFFD, in both outputs.
+ * multi-byte character cut off by a fixed-size field) become U+FFFD, in both outputs; a bidi
+ * control (U+202E, ...) is shown as "<U+202E>" in the text and escaped in JSON
+ * (tender/textsafe.h), never obeyed.
  */
 #include "forms/report.h"
 
 #include "forms/json.h"
+#include "tender/textsafe.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -124,19 +127,26 @@ typedef struct {
     bool empty;       /* nothing on the line yet but its lead or indent */
 } line_state;
 
-/* Copies s into dst with control characters as spaces and invalid bytes as U+FFFD. */
+/* Copies s into dst with control characters as spaces, invalid bytes as U+FFFD and bidi
+ * controls shown as "<U+202E>" (tender/textsafe.h). */
 static void clean_into(tnd_buf *dst, const char *s)
 {
     buf_reset(dst);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = tnd_utf8_len(p);
-        if (n == 0)
+        size_t n = tnd_utf8_len(p), bn;
+        uint32_t bidi = n ? tnd_bidi_control(p, &bn) : 0;
+        char vis[TND_BIDI_VISIBLE_LEN + 1];
+        if (n == 0) {
             tnd_buf_puts(dst, REPLACEMENT_CHAR);
-        else if (is_control(p, n))
+        } else if (bidi) {
+            tnd_bidi_visible(bidi, vis);
+            tnd_buf_puts(dst, vis);
+        } else if (is_control(p, n)) {
             tnd_buf_append(dst, " ", 1);
-        else
+        } else {
             tnd_buf_append(dst, (const char *)p, n);
+        }
         p += n ? n : 1;
     }
     if (!dst->data)

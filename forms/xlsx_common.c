@@ -3,15 +3,12 @@
  */
 #include "forms/xlsx_common.h"
 
-#include "tender/cli.h"
+#include "tender/outfile.h"
+#include "tender/textsafe.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "forms/json.h" /* tnd_utf8_len */
 
@@ -33,7 +30,7 @@ static bool is_control(const unsigned char *s, size_t len)
 char *tnd_xlsxw_clean_text(const char *s)
 {
     size_t n = strlen(s);
-    char *out = malloc(3 * n + 1);
+    char *out = malloc(4 * n + 1); /* the worst: 2-byte U+061C shown as 8 bytes "<U+061C>" */
     if (!out)
         return NULL;
     size_t o = 0;
@@ -46,7 +43,12 @@ char *tnd_xlsxw_clean_text(const char *s)
             p += len ? len : 1;
             continue;
         }
-        if (is_control(p, len)) {
+        size_t bn;
+        uint32_t bidi = tnd_bidi_control(p, &bn);
+        if (bidi) {
+            tnd_bidi_visible(bidi, out + o);
+            o += TND_BIDI_VISIBLE_LEN;
+        } else if (is_control(p, len)) {
             out[o++] = ' ';
         } else {
             memcpy(out + o, p, len);
@@ -76,16 +78,37 @@ static tnd_status lxw_status(lxw_error e)
     }
 }
 
-/* fsync the finished temp file and give it the permissions of the file it replaces. */
-static bool settle(const char *tmp, mode_t mode)
+tnd_status tnd_xlsxw_write_outfile(tnd_outfile *out, const char *what, tnd_xlsxw_build_fn build,
+                                   void *ctx, tnd_error *err)
 {
-    int fd = open(tmp, O_RDONLY);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    if (close(fd) != 0)
-        ok = false;
-    return ok && chmod(tmp, mode) == 0;
+    const char *path = out->path;
+    /* libxlsxwriter opens the file by name: the unnamed temp file's /proc/self/fd/N (or the
+     * named fallback), so its bytes go through the one writer of tender/outfile.h. Its own
+     * scratch files are tmpfile()s, unnamed as well. */
+    lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
+                                     .use_zip64 = LXW_FALSE };
+    lxw_workbook *wb = workbook_new_opt(tnd_outfile_name(out), &options);
+    if (!wb)
+        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+    lxw_error error = LXW_NO_ERROR;
+    bool oom = false;
+    build(wb, ctx, &error, &oom);
+    /* workbook_close writes the file and frees the workbook, also after a failed build. */
+    lxw_error closed = workbook_close(wb);
+    if (oom)
+        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+    if (error != LXW_NO_ERROR)
+        return tnd_error_set(err, lxw_status(error), path, 0,
+                             error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
+                                 ? "een tekst (bijvoorbeeld de argumenten) is langer dan een cel "
+                                   "toelaat (32.767 tekens)"
+                                 : NULL,
+                             "%s niet geschreven (libxlsxwriter: %s)", what, lxw_strerror(error));
+    if (closed != LXW_NO_ERROR)
+        return tnd_error_set(err, lxw_status(closed), path, 0,
+                             "controleer de vrije schijfruimte en de rechten",
+                             "%s niet geschreven (libxlsxwriter: %s)", what, lxw_strerror(closed));
+    return tnd_outfile_settle(out, err);
 }
 
 tnd_status tnd_xlsxw_write_file(const char *path, const char *what, tnd_xlsxw_build_fn build,
@@ -95,72 +118,18 @@ tnd_status tnd_xlsxw_write_file(const char *path, const char *what, tnd_xlsxw_bu
     if (!path || !*path || !build)
         return tnd_error_set(err, TND_ERR_USAGE, path ? path : "", 0, NULL,
                              "%s: geen uitvoerpad", what);
-    if (tnd_same_file_as_any(path, protected_inputs, n_protected))
-        return tnd_error_set(err, TND_ERR_USAGE, path, 0,
-                             "kies een andere naam voor het uitvoerbestand",
-                             "weigert een invoerbestand te overschrijven");
-    struct stat existing;
-    mode_t mode;
-    if (stat(path, &existing) == 0) {
-        if (S_ISDIR(existing.st_mode))
-            return tnd_error_set(err, TND_ERR_IO, path, 0, "geef een bestandsnaam, geen map",
-                                 "het uitvoerpad is een map");
-        mode = existing.st_mode & 0777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        tnd_status st = tnd_error_set(err, TND_ERR_IO, path, 0,
-                                      "controleer of de map bestaat en schrijfbaar is",
-                                      "kan tijdelijk bestand niet aanmaken: %s", strerror(errno));
-        free(tmp);
+    const char *outputs[1] = { path };
+    const char *labels[1] = { what };
+    tnd_outfile out;
+    tnd_status st = tnd_outputs_check(outputs, labels, 1, protected_inputs, n_protected, err);
+    if (st == TND_OK)
+        st = tnd_outfile_begin(&out, path, err);
+    if (st != TND_OK)
+        return st;
+    st = tnd_xlsxw_write_outfile(&out, what, build, ctx, err);
+    if (st != TND_OK) {
+        tnd_outfile_abort(&out);
         return st;
     }
-    close(fd);
-
-    lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
-                                     .use_zip64 = LXW_FALSE };
-    lxw_workbook *wb = workbook_new_opt(tmp, &options);
-    if (!wb) {
-        unlink(tmp);
-        free(tmp);
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    }
-    lxw_error error = LXW_NO_ERROR;
-    bool oom = false;
-    build(wb, ctx, &error, &oom);
-    /* workbook_close writes the file and frees the workbook, also after a failed build. */
-    lxw_error closed = workbook_close(wb);
-    tnd_status st = TND_OK;
-    if (oom) {
-        st = tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    } else if (error != LXW_NO_ERROR) {
-        st = tnd_error_set(err, lxw_status(error), path, 0,
-                           error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
-                               ? "een tekst (bijvoorbeeld de argumenten) is langer dan een cel "
-                                 "toelaat (32.767 tekens)"
-                               : NULL,
-                           "%s niet geschreven (libxlsxwriter: %s)", what, lxw_strerror(error));
-    } else if (closed != LXW_NO_ERROR) {
-        st = tnd_error_set(err, lxw_status(closed), path, 0,
-                           "controleer de vrije schijfruimte en de rechten",
-                           "%s niet geschreven (libxlsxwriter: %s)", what, lxw_strerror(closed));
-    } else if (!settle(tmp, mode) || rename(tmp, path) != 0) {
-        st = tnd_error_set(err, TND_ERR_IO, path, 0,
-                           "controleer de vrije schijfruimte en de rechten",
-                           "schrijven mislukt: %s", strerror(errno));
-    }
-    if (st != TND_OK)
-        unlink(tmp);
-    free(tmp);
-    return st;
+    return tnd_outfile_commit(&out, err);
 }

@@ -19,10 +19,13 @@
 #include "tender/bid_xlsx.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "forms/form_layout.h"
 #include "tender/bid.h"
@@ -1061,12 +1064,18 @@ tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bi
  */
 static bool looks_like_scores_csv(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* as tender/readfile.c: never block on a FIFO, read only a regular file (the reader that
+     * follows names anything else) */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
         return false;
+    struct stat st;
     char head[1025];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
+    ssize_t got = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, head, sizeof head - 1) : -1;
+    close(fd);
+    if (got < 0)
+        return false;
+    size_t n = (size_t)got;
     head[n] = '\0';
     if (memchr(head, '\0', n))
         return false;

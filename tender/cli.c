@@ -15,6 +15,7 @@
 #include "tender/bid.h"
 #include "tender/bid_xlsx.h"
 #include "tender/form_cells.h"
+#include "tender/outfile.h"
 
 bool tnd_opt_flag(char **argv, int *i, const char *name)
 {
@@ -68,69 +69,16 @@ bool tnd_progress_enabled(void)
 
 bool tnd_same_file_as_any(const char *path, const char *const *inputs, size_t n_inputs)
 {
-    struct stat target;
-    if (stat(path, &target) != 0)
-        return false;
-    for (size_t i = 0; i < n_inputs; i++) {
-        struct stat in;
-        if (inputs && inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == target.st_dev &&
-            in.st_ino == target.st_ino)
-            return true;
-    }
-    return false;
+    return tnd_same_file_index(path, inputs, n_inputs) < n_inputs;
 }
 
 tnd_status tnd_write_atomic(const char *path, const void *data, size_t len,
                             const char *const *inputs, size_t n_inputs, tnd_error *err)
 {
-    if (tnd_same_file_as_any(path, inputs, n_inputs))
-        return tnd_error_set(err, TND_ERR_USAGE, path, 0,
-                             "kies een andere naam voor het uitvoerbestand",
-                             "weigert een invoerbestand te overschrijven");
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        tnd_status st = tnd_error_set(err, TND_ERR_IO, path, 0,
-                                      "controleer of de map bestaat en schrijfbaar is",
-                                      "kan tijdelijk bestand niet aanmaken: %s", strerror(errno));
-        free(tmp);
-        return st;
-    }
-    const char *p = data;
-    size_t left = len;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        p += w;
-        left -= (size_t)w;
-    }
-    int saved = errno;
-    bool ok = left == 0 && fsync(fd) == 0;
-    if (close(fd) != 0)
-        ok = false;
-    if (ok) {
-        /* mkstemp creates 0600; give the result the permissions a normal file would get. */
-        mode_t mask = umask(0);
-        umask(mask);
-        chmod(tmp, 0666 & ~mask);
-    }
-    if (!ok || rename(tmp, path) != 0) {
-        tnd_status st = tnd_error_set(err, TND_ERR_IO, path, 0,
-                                      "controleer de vrije schijfruimte en de rechten",
-                                      "schrijven mislukt: %s", strerror(ok ? errno : saved));
-        unlink(tmp);
-        free(tmp);
-        return st;
-    }
-    free(tmp);
-    return TND_OK;
+    const char *outputs[1] = { path };
+    const char *labels[1] = { "uitvoer" };
+    tnd_status rc = tnd_outputs_check(outputs, labels, 1, inputs, n_inputs, err);
+    return rc == TND_OK ? tnd_outfile_write_all(path, data, len, err) : rc;
 }
 
 bool tnd_path_list_add(tnd_path_list *l, const char *path)

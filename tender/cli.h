@@ -48,14 +48,15 @@ void tnd_print_error(const tnd_error *err);
 /* Prints "tender <cmd>: message" plus "Zie 'tender <cmd> --help'." to stderr; returns 2. */
 int tnd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* True when path is the same file as one of inputs (compared by device and inode, so another
- * spelling of a path counts); false when path does not exist. */
+/* True when path is the same file as one of inputs: the same path, the same device and inode
+ * (another spelling, a hard link, a symlink), or the same folder and name of a file that does
+ * not exist yet (tnd_same_file_index, tender/outfile.h). */
 bool tnd_same_file_as_any(const char *path, const char *const *inputs, size_t n_inputs);
 
 /*
- * Writes data to path atomically: a temp file in the same directory, fsync, rename. Refuses to
- * overwrite any of the `inputs` (paths compared by device and inode). On failure the target is
- * untouched and the temp file removed.
+ * Writes data to path as one output (tender/outfile.h): refused before writing when path is one
+ * of `inputs`, not a regular file, or in a missing folder; written to an unnamed temp file,
+ * fsync'ed and linked in place. On failure the target is untouched and no temp file is left.
  */
 tnd_status tnd_write_atomic(const char *path, const void *data, size_t len,
                             const char *const *inputs, size_t n_inputs, tnd_error *err);

@@ -3,10 +3,12 @@
  * (§6.1) and the award workbook with every decision, its reason and its source.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "forms/award_json.h"
 #include "tender/cli.h"
 #include "tender/evaluate_run.h"
+#include "tender/outfile.h"
 
 static const char help_text[] =
     "Gebruik: tender evaluate --bids MAP --scores SCORES.csv -o GUNNING.xlsx\n"
@@ -41,6 +43,52 @@ static const char help_text[] =
     "  0  werkmap geschreven\n"
     "  2  ongeldige invoer of gebruik; er is niets geschreven\n";
 
+/*
+ * The workbook and the JSON, all or nothing (tender/outfile.h): every output is checked against
+ * every input (however many bids) and against the other output before a byte is written; both
+ * are built into unnamed temp files and fsync'ed; only then are they linked in place, the
+ * workbook first. Both carry the run id, so the one window left (a kill between the two links)
+ * gives a pair that `tender verify --json` refuses.
+ */
+static int write_outputs(const tnd_run_options *o, tnd_run *run)
+{
+    const char **inputs = calloc(run->n_inputs + 1, sizeof *inputs);
+    if (!inputs) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        return TND_EXIT_BAD_INPUT;
+    }
+    size_t n_inputs = tnd_run_inputs(run, inputs, run->n_inputs);
+    const char *outputs[2] = { o->output, o->json };
+    static const char *const labels[2] = { "-o", "--json" };
+    tnd_error err;
+    tnd_buf json;
+    tnd_buf_init(&json);
+    tnd_outfile book = { .fd = -1 }, js = { .fd = -1 };
+    tnd_status st = tnd_outputs_check(outputs, labels, 2, inputs, n_inputs, &err);
+    if (st == TND_OK && o->json && !tnd_award_json(run->def, &run->ev, run->audit.evaluation_date,
+                                                   run->audit.run_id, &run->procedure, &json))
+        st = tnd_error_set(&err, TND_ERR_NOMEM, o->json, 0, NULL,
+                           "onvoldoende geheugen voor de JSON-uitvoer");
+    if (st == TND_OK && (st = tnd_outfile_begin(&book, o->output, &err)) == TND_OK)
+        st = tnd_award_workbook_write_to(&book, run->def, &run->ev, &run->audit, &err);
+    if (st == TND_OK && o->json && (st = tnd_outfile_begin(&js, o->json, &err)) == TND_OK &&
+        (st = tnd_outfile_write(&js, json.data, json.len, &err)) == TND_OK)
+        st = tnd_outfile_settle(&js, &err);
+    if (st == TND_OK)
+        st = tnd_outfile_commit(&book, &err);
+    if (st == TND_OK && o->json)
+        st = tnd_outfile_commit(&js, &err);
+    tnd_outfile_abort(&book);
+    tnd_outfile_abort(&js);
+    tnd_buf_free(&json);
+    free(inputs);
+    if (st != TND_OK) {
+        tnd_print_error(&err);
+        return TND_EXIT_BAD_INPUT;
+    }
+    return TND_EXIT_OK;
+}
+
 int cmd_evaluate(int argc, char **argv)
 {
     tnd_run_options o = { 0 };
@@ -71,30 +119,7 @@ int cmd_evaluate(int argc, char **argv)
     tnd_run run;
     if (!tnd_run_evaluation(&o, &run))
         return TND_EXIT_BAD_INPUT;
-
-    const char *protected[64];
-    size_t n_protected = tnd_run_inputs(&run, protected, 64);
-    tnd_error err;
-    int rc = TND_EXIT_OK;
-    if (tnd_award_workbook_write(o.output, run.def, &run.ev, &run.audit, protected, n_protected,
-                                 &err) != TND_OK) {
-        tnd_print_error(&err);
-        rc = TND_EXIT_BAD_INPUT;
-    }
-    if (rc == TND_EXIT_OK && o.json) {
-        tnd_buf out;
-        tnd_buf_init(&out);
-        if (!tnd_award_json_procedure(run.def, &run.ev, run.audit.evaluation_date,
-                                      &run.procedure, &out)) {
-            fprintf(stderr, "tender: onvoldoende geheugen voor de JSON-uitvoer\n");
-            rc = TND_EXIT_BAD_INPUT;
-        } else if (tnd_write_atomic(o.json, out.data, out.len, protected, n_protected, &err) !=
-                   TND_OK) {
-            tnd_print_error(&err);
-            rc = TND_EXIT_BAD_INPUT;
-        }
-        tnd_buf_free(&out);
-    }
+    int rc = write_outputs(&o, &run);
     if (rc == TND_EXIT_OK)
         tnd_run_print_summary(&run, stdout);
     tnd_run_free(&run);

@@ -19,6 +19,7 @@
 #include "tender/cli.h"
 #include "tender/definition.h"
 #include "tender/form_cells.h"
+#include "tender/outfile.h"
 
 static const char help_text[] =
     "Gebruik: tender forms -o MAP [--tender DEF.xml] [--prefill INSCHRIJVING.xml|.xlsx]\n"
@@ -206,23 +207,45 @@ int cmd_forms(int argc, char **argv)
     /* The README's `tender forms -o formulieren/` creates the folder (issue 10 §5): only the
      * last component, as mkdir does, so a mistyped parent path is reported, not created. The
      * inputs were read first: a refused input leaves no new folder behind. */
-    if (!exists && mkdir(output, 0777) != 0) {
-        fprintf(stderr, "tender: %s: error: kan de uitvoermap niet maken: %s\n  hint: controleer "
-                        "of de map erboven bestaat en schrijfbaar is\n", output, strerror(errno));
-        tnd_bid_free(bid);
-        tnd_definition_free(def);
-        return TND_EXIT_BAD_INPUT;
-    }
     int rc = TND_EXIT_OK;
-    if (tnd_fillin_write(fillin, def, bid, protected, n_protected, &err) != TND_OK ||
-        tnd_committee_write_prefilled(committee, def, bidders, n_bidders, protected,
-                                      n_protected, &err) != TND_OK) {
+    bool made = false;
+    if (!exists) {
+        if (mkdir(output, 0777) == 0) {
+            made = true;
+        } else {
+            fprintf(stderr, "tender: %s: error: kan de uitvoermap niet maken: %s\n  hint: "
+                            "controleer of de map erboven bestaat en schrijfbaar is\n", output,
+                    strerror(errno));
+            rc = TND_EXIT_BAD_INPUT;
+        }
+    }
+    /* Both workbooks or neither (tender/outfile.h): checked against the inputs and each other,
+     * built into unnamed temp files, and linked in only when both are complete. */
+    const char *outputs[2] = { fillin, committee };
+    static const char *const labels[2] = { "invulwerkmap", "commissiewerkmap" };
+    tnd_outfile fo = { .fd = -1 }, co = { .fd = -1 };
+    tnd_status s = rc == TND_EXIT_OK ? tnd_outputs_check(outputs, labels, 2, protected,
+                                                         n_protected, &err)
+                                     : TND_ERR_IO;
+    if (s == TND_OK && (s = tnd_outfile_begin(&fo, fillin, &err)) == TND_OK)
+        s = tnd_fillin_write_to(&fo, def, bid, &err);
+    if (s == TND_OK && (s = tnd_outfile_begin(&co, committee, &err)) == TND_OK)
+        s = tnd_committee_write_to(&co, def, bidders, n_bidders, &err);
+    if (s == TND_OK)
+        s = tnd_outfile_commit(&fo, &err);
+    if (s == TND_OK)
+        s = tnd_outfile_commit(&co, &err);
+    tnd_outfile_abort(&fo);
+    tnd_outfile_abort(&co);
+    if (rc != TND_EXIT_OK) {
+        /* the folder could not be made: reported above */
+    } else if (s != TND_OK) {
         tnd_print_error(&err);
         rc = TND_EXIT_BAD_INPUT;
-        if (!exists)
+        if (made)
             rmdir(output); /* only when still empty: the writers are atomic */
     } else {
-        if (!exists)
+        if (made)
             printf("map gemaakt:        %s\n", output);
         printf("invulformulier:     %s%s\n", fillin, bid ? " (vooraf ingevuld)" : "");
         if (bids_dir)

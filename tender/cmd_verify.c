@@ -4,18 +4,24 @@
  * writes it to a temporary workbook, and compares the two cell by cell; also compares the SHA-256
  * of every input with the one the Audit sheet recorded.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "forms/award_json.h"
 #include "tender/cli.h"
 #include "tender/evaluate_run.h"
+#include "tender/outfile.h"
+#include "tender/readfile.h"
 #include "tender/xlsx.h"
+
+#define TND_JSON_MAX_BYTES (256u << 20) /* far above the JSON of any tender */
 
 static const char help_text[] =
     "Gebruik: tender verify GUNNING.xlsx --bids MAP --scores SCORES.csv\n"
-    "                       [--tender DEF.xml] [--prices PRIJZEN.csv]\n"
+    "                       [--tender DEF.xml] [--prices PRIJZEN.csv] [--json FILE]\n"
     "                       [--resubmissions MAP] [--decisions BESLUITEN.csv]\n"
     "\n"
     "Voor auditors: berekent de beoordeling opnieuw uit de invoer, met de beoordelingsdatum\n"
@@ -24,10 +30,15 @@ static const char help_text[] =
     "perceel (gekoppeld op KvK) welke uitkomst veranderde (status, rang, totaal), dan de\n"
     "cellen. Getallen gelden op 15 significante cijfers (zoals Excel en LibreOffice opslaan).\n"
     "\n"
+    "Opties:\n"
+    "  --json FILE         ook de JSON van tender evaluate: moet dezelfde run-id hebben als\n"
+    "                      het blad Audit (anders hoort hij niet bij deze werkmap: exit 2) en\n"
+    "                      byte voor byte gelijk zijn aan de herberekening\n"
+    "\n"
     "Exitcodes:\n"
     "  0  identiek: de werkmap volgt uit deze invoer\n"
     "  1  verschillen (elk verschil wordt gemeld met blad en cel)\n"
-    "  2  ongeldige invoer of gebruik\n";
+    "  2  ongeldige invoer of gebruik; een JSON van een andere run dan de werkmap\n";
 
 #define MAX_REPORTED 200
 
@@ -40,6 +51,7 @@ typedef struct {
 
 typedef struct {
     char date[32];
+    char run_id[65];              /* the "Run-id" row; "" in a workbook written before it */
     audit_row *rows;
     size_t n, cap;
 } audit_record;
@@ -93,7 +105,9 @@ static tnd_status read_audit(tnd_xlsx *book, audit_record *a, tnd_error *err)
             else if (tnd_xlsx_cell_is_text(c))
                 snprintf(a->date, sizeof a->date, "%s", c->text);
         }
-        if (tnd_xlsx_cell_is_text(c) && is_sha256(c->text) && prev[0]) {
+        if (tnd_xlsx_cell_is_text(c) && is_sha256(c->text) && strcmp(first, "Run-id") == 0) {
+            snprintf(a->run_id, sizeof a->run_id, "%s", c->text);
+        } else if (tnd_xlsx_cell_is_text(c) && is_sha256(c->text) && prev[0]) {
             if (a->n == a->cap) {
                 size_t cap = a->cap ? a->cap * 2 : 32;
                 audit_row *nr = realloc(a->rows, cap * sizeof *nr);
@@ -571,10 +585,65 @@ static tnd_status compare_books(tnd_xlsx *given, tnd_xlsx *fresh, size_t *diffs,
     return TND_OK;
 }
 
+/* The "run_id" of a JSON written by tender evaluate (forms/award_json.c): "" when absent. */
+static void json_run_id(const char *json, size_t len, char out[65])
+{
+    static const char key[] = "\"run_id\": \"";
+    out[0] = '\0';
+    const char *p = memmem(json, len, key, sizeof key - 1);
+    if (!p)
+        return;
+    p += sizeof key - 1;
+    if ((size_t)(json + len - p) < 65 || p[64] != '"')
+        return;
+    char id[65];
+    memcpy(id, p, 64);
+    id[64] = '\0';
+    if (is_sha256(id))
+        memcpy(out, id, 65);
+}
+
+/*
+ * --json: the JSON must belong to this workbook (the same run id as the Audit sheet: else it
+ * is refused, a mixed pair) and equal the recomputation byte for byte (else one difference).
+ */
+static tnd_status compare_json(const char *path, const audit_record *audit, const tnd_run *run,
+                               size_t *diffs, tnd_error *err)
+{
+    char *given;
+    size_t len;
+    tnd_status st = tnd_read_file_bounded(path, TND_JSON_MAX_BYTES, &given, &len, err);
+    if (st != TND_OK)
+        return st;
+    char id[65];
+    json_run_id(given, len, id);
+    if (!id[0] || !audit->run_id[0] || strcmp(id, audit->run_id) != 0) {
+        st = tnd_error_set(err, TND_ERR_REFERENCE, path, 0,
+                           "geef de JSON en de werkmap die samen door een tender evaluate zijn "
+                           "geschreven; schrijf ze anders opnieuw",
+                           "de JSON hoort niet bij de werkmap: run-id %s, in het blad Audit %s",
+                           id[0] ? id : "(geen)", audit->run_id[0] ? audit->run_id : "(geen)");
+        free(given);
+        return st;
+    }
+    tnd_buf fresh;
+    tnd_buf_init(&fresh);
+    if (!tnd_award_json(run->def, &run->ev, run->audit.evaluation_date, run->audit.run_id,
+                        &run->procedure, &fresh)) {
+        st = tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+    } else if (fresh.len != len || memcmp(fresh.data, given, len) != 0) {
+        printf("JSON %s: wijkt af van de herberekening\n", path);
+        (*diffs)++;
+    }
+    tnd_buf_free(&fresh);
+    free(given);
+    return st;
+}
+
 int cmd_verify(int argc, char **argv)
 {
     tnd_run_options o = { 0 };
-    const char *workbook = NULL;
+    const char *workbook = NULL, *json_path = NULL;
     bool bad = false;
     for (int i = 1; i < argc && !bad; i++) {
         if (tnd_opt_flag(argv, &i, "--help") || tnd_opt_flag(argv, &i, "-h")) {
@@ -586,7 +655,8 @@ int cmd_verify(int argc, char **argv)
             tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
             tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad))
+            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--json", &json_path, &bad))
             continue;
         if (argv[i][0] == '-' || workbook)
             return tnd_usage_error("verify", "onbekend argument '%s'", argv[i]);
@@ -618,41 +688,41 @@ int cmd_verify(int argc, char **argv)
         return TND_EXIT_BAD_INPUT;
     }
     int rc = TND_EXIT_BAD_INPUT;
-    char dir[] = "/tmp/tender-verify-XXXXXX", path[64] = "";
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "tender: kan geen tijdelijke map maken\n");
+    /* The recomputed workbook is an unnamed temp file (tender/outfile.h) that is never linked
+     * in: a kill leaves nothing in the temp folder. */
+    const char *tmpdir = getenv("TMPDIR");
+    char target[4096];
+    snprintf(target, sizeof target, "%s/tender-verify.xlsx", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    tnd_outfile scratch = { .fd = -1 };
+    tnd_xlsx *fresh = NULL;
+    size_t diffs = 0;
+    if (tnd_outfile_begin(&scratch, target, &err) != TND_OK ||
+        tnd_award_workbook_write_to(&scratch, run.def, &run.ev, &run.audit, &err) != TND_OK ||
+        !(fresh = tnd_xlsx_open(tnd_outfile_name(&scratch), &err)) ||
+        (json_path && compare_json(json_path, &audit, &run, &diffs, &err) != TND_OK)) {
+        tnd_print_error(&err);
     } else {
-        snprintf(path, sizeof path, "%s/herberekend.xlsx", dir);
-        const char *protected[64];
-        size_t n_protected = tnd_run_inputs(&run, protected, 64);
-        tnd_xlsx *fresh = NULL;
-        if (tnd_award_workbook_write(path, run.def, &run.ev, &run.audit, protected, n_protected,
-                                     &err) != TND_OK ||
-            !(fresh = tnd_xlsx_open(path, &err))) {
+        /* First what changed (inputs, then outcomes per bidder), then the cell detail. */
+        size_t changed = 0, cells = 0;
+        diffs += compare_hashes(&audit, &run);
+        if (compare_outcomes(given, fresh, &changed, &err) != TND_OK ||
+            compare_books(given, fresh, &cells, &err) != TND_OK) {
             tnd_print_error(&err);
         } else {
-            /* First what changed (inputs, then outcomes per bidder), then the cell detail. */
-            size_t diffs = compare_hashes(&audit, &run), changed = 0, cells = 0;
-            if (compare_outcomes(given, fresh, &changed, &err) != TND_OK ||
-                compare_books(given, fresh, &cells, &err) != TND_OK) {
-                tnd_print_error(&err);
-            } else {
-                if (cells > MAX_REPORTED)
-                    printf("  ... en nog %zu verschillen\n", cells - MAX_REPORTED);
-                diffs += cells;
-                if (diffs == 0)
-                    printf("identiek: %s volgt uit deze invoer (beoordelingsdatum %s)\n",
-                           workbook, audit.date);
-                else
-                    printf("%zu verschil(len) tussen %s en de herberekening; uitkomst gewijzigd "
-                           "in %zu regel(s) per inschrijver en perceel\n", diffs, workbook, changed);
-                rc = diffs == 0 ? TND_EXIT_OK : TND_EXIT_NEGATIVE;
-            }
+            if (cells > MAX_REPORTED)
+                printf("  ... en nog %zu verschillen\n", cells - MAX_REPORTED);
+            diffs += cells;
+            if (diffs == 0)
+                printf("identiek: %s volgt uit deze invoer (beoordelingsdatum %s)\n",
+                       workbook, audit.date);
+            else
+                printf("%zu verschil(len) tussen %s en de herberekening; uitkomst gewijzigd "
+                       "in %zu regel(s) per inschrijver en perceel\n", diffs, workbook, changed);
+            rc = diffs == 0 ? TND_EXIT_OK : TND_EXIT_NEGATIVE;
         }
-        tnd_xlsx_close(fresh);
-        unlink(path);
-        rmdir(dir);
     }
+    tnd_xlsx_close(fresh);
+    tnd_outfile_abort(&scratch);
     tnd_run_free(&run);
     free(audit.rows);
     tnd_xlsx_close(given);

@@ -2,6 +2,8 @@
 #include "tender/evaluate_run.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +14,7 @@
 #include "tender/scores.h"
 #include "tender/scores_xlsx.h"
 #include "tender/sha256.h"
+#include "tender/textsafe.h"
 
 /* The evaluation date: --date, else SOURCE_DATE_EPOCH (reproducible builds convention), else
  * today. Returns false (message printed) for a date that cannot be read. */
@@ -33,17 +36,26 @@ static bool evaluation_date(const char *given, char out[11])
     time_t t = time(NULL);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
+        /* every way strtoll can fail is checked: no digits, trailing text, out of range
+         * (ERANGE), negative, and a value time_t cannot hold */
         char *end;
+        errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (*end || v < 0) {
-            tnd_usage_error("evaluate", "SOURCE_DATE_EPOCH '%s' is geen geheel aantal seconden",
-                            sde);
+        if (end == sde || *end || errno == ERANGE || v < 0 || (long long)(time_t)v != v) {
+            tnd_usage_error("evaluate", "SOURCE_DATE_EPOCH '%s' is geen geheel, niet-negatief "
+                            "aantal seconden sinds 1970-01-01", sde);
             return false;
         }
         t = (time_t)v;
     }
     struct tm tm;
-    gmtime_r(&t, &tm);
+    /* gmtime_r fails (NULL, tm unfilled) for a year int cannot hold; a year past 9999 does not
+     * fit YYYY-MM-DD: both refused, never a made-up date */
+    if (!gmtime_r(&t, &tm) || tm.tm_year > 9999 - 1900) {
+        tnd_usage_error("evaluate", "SOURCE_DATE_EPOCH '%s' geeft geen datum tot en met het jaar "
+                        "9999", sde ? sde : "");
+        return false;
+    }
     d = (tnd_date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
     tnd_date_iso(d, out);
     return true;
@@ -203,6 +215,24 @@ static void record_arguments(const tnd_run_options *o, tnd_run *run)
              resub, o->decisions ? " --decisions " : "", decisions, run->date);
 }
 
+/* The run id: SHA-256 of the tool version, the evaluation date and every input's role and
+ * SHA-256 (not the paths: a re-run from another folder is the same run). Deterministic, so the
+ * same inputs give the same bytes; written into the workbook and the JSON so that a pair of
+ * different runs (a kill between the two renames, a copy of one file) is detectable. */
+static void run_id(tnd_run *run)
+{
+    size_t cap = 64 + sizeof TND_VERSION + run->n_inputs * (sizeof run->inputs[0].role + 66);
+    char *text = malloc(cap);
+    if (!text)
+        return; /* no run id: the workbook and JSON leave it out */
+    size_t n = (size_t)snprintf(text, cap, "tender-run/1\n%s\n%s\n", TND_VERSION, run->date);
+    for (size_t i = 0; i < run->n_inputs && n < cap; i++)
+        n += (size_t)snprintf(text + n, cap - n, "%s\t%s\n", run->inputs[i].role,
+                              run->inputs[i].sha256);
+    tnd_sha256_buf(text, n < cap ? n : cap - 1, run->run_id);
+    free(text);
+}
+
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
 {
     memset(run, 0, sizeof *run);
@@ -309,12 +339,14 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     record_arguments(o, run);
+    run_id(run);
     run->audit.tool_version = TND_VERSION;
     run->audit.evaluation_date = run->date;
     run->audit.arguments = run->arguments;
     run->audit.inputs = run->inputs;
     run->audit.n_inputs = run->n_inputs;
     run->audit.procedure = &run->procedure;
+    run->audit.run_id = run->run_id[0] ? run->run_id : NULL;
     return true;
 }
 
@@ -355,10 +387,16 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
         }
         if (len && len + 1 < sizeof other)
             other[len++] = ')', other[len] = '\0';
-        fprintf(out, "perceel %d %s: %zu gegund, %zu toegelaten, %zu overig%s%s%s\n", lot->lot,
-                l ? l->name : "", counts[TND_AWARD_GRANTED], counts[TND_AWARD_ADMITTED],
+        fprintf(out, "perceel %d ", lot->lot);
+        tnd_fputs_visible(l ? l->name : "", out);
+        fprintf(out, ": %zu gegund, %zu toegelaten, %zu overig%s%s", counts[TND_AWARD_GRANTED],
+                counts[TND_AWARD_ADMITTED],
                 lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED], other,
-                lot->tie ? "; gelijke stand: " : "", lot->tie ? lot->tie_text : "");
+                lot->tie ? "; gelijke stand: " : "");
+        /* the tie names bidders: text from bids, shown and never obeyed (tender/textsafe.h) */
+        if (lot->tie)
+            tnd_fputs_visible(lot->tie_text, out);
+        fputc('\n', out);
     }
 }
 

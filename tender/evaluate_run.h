@@ -49,6 +49,7 @@ typedef struct {
     tnd_decision_use *decision_uses;
     tnd_procedure procedure;
     char date[11];                /* YYYY-MM-DD */
+    char run_id[65];              /* tnd_run_id: the same in the workbook and the JSON */
     char arguments[2048];
 } tnd_run;
 
@@ -69,7 +70,8 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run);
  */
 size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse);
 
-/* The input paths, for refusing to overwrite them; returns how many were stored (<= max). */
+/* The input paths, for refusing to overwrite them; returns how many were stored (<= max).
+ * run->n_inputs entries always suffice. */
 size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max);
 
 /* A short Dutch summary per lot (granted / admitted / other) for the terminal. */

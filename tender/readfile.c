@@ -21,25 +21,43 @@ tnd_status tnd_read_file_bounded(const char *path, size_t limit, char **out, siz
     *out_len = 0;
     if (!path)
         return tnd_error_set(err, TND_ERR_USAGE, "", 0, NULL, "geen bestandsnaam opgegeven");
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO without a writer (or a device) must not hang; only a regular
+     * file is read at all. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)
         return tnd_error_set(err, TND_ERR_IO, path, 0,
                              "controleer het pad en de leesrechten van het bestand",
                              "kan '%s' niet openen: %s", path, strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+    if (fstat(fd, &st) != 0) {
+        int e = errno; /* st is not filled: read nothing from it */
         close(fd);
-        return tnd_error_set(err, TND_ERR_IO, path, 0, "geef een bestand op, geen map",
+        return tnd_error_set(err, TND_ERR_IO, path, 0,
+                             "controleer het pad en de leesrechten van het bestand",
                              "kan '%s' niet lezen: %s", path, strerror(e));
     }
-    if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return tnd_error_set(err, TND_ERR_IO, path, 0, "geef een bestand op, geen map",
+                             "kan '%s' niet lezen: %s", path, strerror(EISDIR));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return tnd_error_set(err, TND_ERR_IO, path, 0,
+                             "geef een gewoon bestand op (geen FIFO, apparaat of socket)",
+                             "kan '%s' niet lezen: het is geen gewoon bestand", path);
+    }
+    /* back to blocking reads for the regular file */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if ((size_t)st.st_size > limit) {
         close(fd);
         *out_len = (size_t)st.st_size;
         return too_large(path, limit, (size_t)st.st_size, err);
     }
     size_t max = limit + 1;
-    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 64 * 1024;
+    size_t cap = (size_t)st.st_size + 1;
     if (cap > max)
         cap = max;
     char *buf = malloc(cap);

@@ -16,6 +16,7 @@
 #include "tender/xlsx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 #include <zip.h>
@@ -1080,21 +1082,41 @@ static tnd_status zip_open_error(const char *path, int code, tnd_error *err)
     }
 }
 
-/* Step 1: the file itself, before libzip reads it. */
-static tnd_status check_file(const char *path, const tnd_xlsx_limits *lim, tnd_error *err)
+/* Step 1: the file itself, before libzip reads it. Opened with O_NONBLOCK (a FIFO without a
+ * writer must not hang the open) and checked with fstat on that descriptor, which libzip then
+ * reads (*fd), so the file checked is the file read. */
+static tnd_status check_file(const char *path, const tnd_xlsx_limits *lim, int *fd,
+                             tnd_error *err)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
+    *fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (*fd < 0 || fstat(*fd, &st) != 0) {
+        int e = errno;
+        if (*fd >= 0)
+            close(*fd);
+        *fd = -1;
         return fail_at(path, err, TND_ERR_IO, NULL,
                        "controleer het pad en de leesrechten van het bestand",
-                       "kan '%s' niet openen: %s", path, strerror(errno));
+                       "kan '%s' niet openen: %s", path, strerror(e));
+    }
+    tnd_status rc = TND_OK;
     if (S_ISDIR(st.st_mode))
-        return fail_at(path, err, TND_ERR_IO, NULL, "geef een .xlsx-bestand op, geen map",
-                       "kan '%s' niet lezen: het is een map", path);
-    if (!S_ISREG(st.st_mode)) /* a FIFO or device could block or never end */
-        return fail_at(path, err, TND_ERR_IO, NULL, "geef een gewoon .xlsx-bestand op",
-                       "kan '%s' niet lezen: het is geen gewoon bestand", path);
+        rc = fail_at(path, err, TND_ERR_IO, NULL, "geef een .xlsx-bestand op, geen map",
+                     "kan '%s' niet lezen: het is een map", path);
+    else if (!S_ISREG(st.st_mode)) /* a FIFO or device could block or never end */
+        rc = fail_at(path, err, TND_ERR_IO, NULL, "geef een gewoon .xlsx-bestand op",
+                     "kan '%s' niet lezen: het is geen gewoon bestand", path);
+    if (rc != TND_OK) {
+        close(*fd);
+        *fd = -1;
+        return rc;
+    }
+    int flags = fcntl(*fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
     if ((uint64_t)st.st_size > lim->max_archive_bytes) {
+        close(*fd);
+        *fd = -1;
         char limit_text[32];
         describe_bytes(lim->max_archive_bytes, limit_text, sizeof limit_text);
         return fail_at(path, err, TND_ERR_TOO_LARGE, NULL,
@@ -1124,26 +1146,31 @@ tnd_xlsx *tnd_xlsx_open_limited(const char *path, const tnd_xlsx_limits *limits,
     tnd_xlsx_limits lim = limits ? *limits : TND_XLSX_LIMITS_DEFAULT;
     if (lim.max_ratio == 0)
         lim.max_ratio = 1;
-    if (check_file(path, &lim, err) != TND_OK)
+    int fd;
+    if (check_file(path, &lim, &fd, err) != TND_OK)
         return NULL;
 
     tnd_xlsx *b = calloc(1, sizeof *b);
     if (!b || !(b->path = strdup(path))) {
         free(b);
+        close(fd);
         tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
         return NULL;
     }
     b->limits = lim;
     b->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     if (!b->c_locale) {
+        close(fd);
         tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
         tnd_xlsx_close(b);
         return NULL;
     }
     int zerr = 0;
-    /* ZIP_RDONLY: never written. ZIP_CHECKCONS: local headers must agree with the directory. */
-    b->zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+    /* zip_fdopen: read-only, never written; it owns fd on success. ZIP_CHECKCONS: local headers
+     * must agree with the directory. */
+    b->zip = zip_fdopen(fd, ZIP_CHECKCONS, &zerr);
     if (!b->zip) {
+        close(fd);
         zip_open_error(path, zerr, err);
         tnd_xlsx_close(b);
         return NULL;

@@ -41,7 +41,7 @@ check() {
     say "$(basename "$pdf"): a page that is not A4 landscape"
   return 0
 }
-check "$tmp/gunning.pdf" "1 Audit
+check "$tmp/gunning.pdf" "2 Audit
 2 Inschrijvers
 1 Knock-outs
 1 Perceel 1

@@ -780,6 +780,23 @@ static void test_same_lot_or_fact_twice_is_a_value_error(void **state)
                    TND_ERR_VALUE, 5, &err);
 }
 
+/* §5.6 count facts (ggz-verblijf-jeugdigen-regio, ...): a count that read_count refuses is never
+ * used. 99999999999999 youths overflowed int64 when turned into millionths (UBSan abort); a
+ * text that is not a number left the count uninitialised. Both are a refusal with the line. */
+static void test_count_fact_out_of_range_or_not_a_number_is_refused_with_its_line(void **state)
+{
+    tnd_error err;
+    assert_refused("  <facts>\n"
+                   "    <ggz-verblijf-jeugdigen-regio>99999999999999</ggz-verblijf-jeugdigen-regio>\n"
+                   "  </facts>\n",
+                   TND_ERR_RANGE, 4, &err);
+    assert_non_null(strstr(err.message, "'99999999999999' ligt buiten het toegestane bereik"));
+    assert_refused("  <facts>\n"
+                   "    <ggz-verblijf-jeugdigen-regio>veel</ggz-verblijf-jeugdigen-regio>\n"
+                   "  </facts>\n",
+                   TND_ERR_VALUE, 4, &err);
+}
+
 static void test_ground_answer_that_is_not_ja_or_nee_names_the_attribute(void **state)
 {
     tnd_error err;
@@ -1024,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_negative_insurance_cover_is_a_range_error),
         cmocka_unit_test(test_location_outside_the_area_without_distance_is_refused),
         cmocka_unit_test(test_same_lot_or_fact_twice_is_a_value_error),
+        cmocka_unit_test(test_count_fact_out_of_range_or_not_a_number_is_refused_with_its_line),
         cmocka_unit_test(test_ground_answer_that_is_not_ja_or_nee_names_the_attribute),
         cmocka_unit_test(test_unknown_element_is_a_schema_error_with_its_line),
         cmocka_unit_test(test_missing_tender_attribute_and_bad_lot_number_are_schema_errors),

@@ -421,6 +421,23 @@ static void test_text_replaces_control_characters_and_broken_utf8(void **state)
     tnd_buf_free(&out);
 }
 
+/* A bidder name with U+202E (right-to-left override) would make the terminal show the rest of
+ * the line reversed ("Zorg VB" looking like another name): every bidi control is shown as
+ * <U+XXXX>, never passed on (issue 7; tender/textsafe.h). */
+static void test_text_shows_bidi_controls_instead_of_obeying_them(void **state)
+{
+    fixture fx;
+    late_fixture(&fx);
+    SET(fx.findings[0].reason, "Zorg \xE2\x80\xAEVB\xE2\x80\xAC \xE2\x81\xA6x\xE2\x81\xA9 "
+                               "\xE2\x80\x8F\xD8\x9C");
+    tnd_buf out;
+    const char *text = text_report(&fx, &out);
+    assert_non_null(strstr(text, "\n               Zorg <U+202E>VB<U+202C> <U+2066>x<U+2069> "
+                                 "<U+200F><U+061C>\n"));
+    assert_null(strstr(text, "\xE2\x80\xAE"));
+    tnd_buf_free(&out);
+}
+
 /* Detail rows wrap by whole cells and stay under their requirement: three cells of 27 columns
  * with two separators would need 102 columns, the indent of 15 included. */
 static void test_text_detail_table_wraps_by_cell(void **state)
@@ -601,6 +618,19 @@ static void test_json_escapes_quotes_newlines_and_control_characters(void **stat
     tnd_buf out;
     assert_non_null(strstr(json_report(&fx, &out),
                            "\"reason\": \"zegt \\\"nee\\\"\\nC:\\\\map\\ttab\\u0001\\u001f ë €\","));
+    tnd_buf_free(&out);
+}
+
+/* In JSON a bidi control keeps its value but is escaped, so a terminal showing the file does not
+ * obey it; the neighbouring U+2010 (a hyphen, E2 80 90) stays as it is. */
+static void test_json_escapes_bidi_controls(void **state)
+{
+    fixture fx;
+    late_fixture(&fx);
+    SET(fx.findings[0].reason, "Zorg \xE2\x80\xAEVB\xE2\x80\xAC\xE2\x80\x90\xD8\x9C");
+    tnd_buf out;
+    assert_non_null(strstr(json_report(&fx, &out),
+                           "\"reason\": \"Zorg \\u202eVB\\u202c\xE2\x80\x90\\u061c\","));
     tnd_buf_free(&out);
 }
 
@@ -835,6 +865,7 @@ int main(void)
         cmocka_unit_test(test_text_width_counts_code_points_not_bytes),
         cmocka_unit_test(test_text_splits_a_word_longer_than_a_line),
         cmocka_unit_test(test_text_replaces_control_characters_and_broken_utf8),
+        cmocka_unit_test(test_text_shows_bidi_controls_instead_of_obeying_them),
         cmocka_unit_test(test_text_detail_table_wraps_by_cell),
         cmocka_unit_test(test_text_detail_rows_without_requirement_get_a_heading),
         cmocka_unit_test(test_text_header_of_combination_and_missing_submission),
@@ -843,6 +874,7 @@ int main(void)
         cmocka_unit_test(test_report_refuses_null_arguments),
         cmocka_unit_test(test_json_report_of_late_bid_is_exact),
         cmocka_unit_test(test_json_escapes_quotes_newlines_and_control_characters),
+        cmocka_unit_test(test_json_escapes_bidi_controls),
         cmocka_unit_test(test_json_replaces_broken_utf8),
         cmocka_unit_test(test_json_marks_detail_rows_and_fallback_findings),
         cmocka_unit_test(test_json_many_without_bids_is_an_empty_list),
