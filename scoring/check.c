@@ -1183,6 +1183,33 @@ bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *
     return !out->out_of_memory;
 }
 
+void tnd_check_result_keep_knockouts(tnd_check_result *r)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        tnd_verdict v = r->findings[i].verdict;
+        if (v == TND_FAIL || v == TND_MISSING || v == TND_REVIEW || v == TND_PLAN_REQUIRED) {
+            if (kept != i)
+                r->findings[kept] = r->findings[i];
+            kept++;
+        }
+    }
+    r->n_findings = kept;
+    if (kept == r->cap_findings)
+        return;
+    if (kept == 0) {
+        free(r->findings);
+        r->findings = NULL;
+        r->cap_findings = 0;
+        return;
+    }
+    tnd_finding *fit = realloc(r->findings, kept * sizeof *fit);
+    if (fit) { /* a failed shrink keeps the larger block, which is still correct */
+        r->findings = fit;
+        r->cap_findings = kept;
+    }
+}
+
 void tnd_check_result_free(tnd_check_result *r)
 {
     if (!r)

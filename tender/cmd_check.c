@@ -10,6 +10,7 @@
 #include "forms/report.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
+#include "tender/bid_run.h"
 #include "tender/bid_xlsx.h"
 #include "tender/cli.h"
 #include "tender/definition.h"
@@ -17,7 +18,7 @@
 #include "tender/xbrl.h"
 
 static const char help_text[] =
-    "Gebruik: tender check BID.xml|MAP... [--tender DEF.xml] [--json]\n"
+    "Gebruik: tender check BID.xml|MAP... [--tender DEF.xml] [--json] [-j N]\n"
     "         tender check BID.xml --espd UEA.xml [--espd UEA.xml...]\n"
     "         tender check BID.xml --xbrl JAARREKENING.xbrl [--xbrl ...]\n"
     "\n"
@@ -36,6 +37,8 @@ static const char help_text[] =
     "Opties:\n"
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
     "  --json              uitvoer als JSON (docs/json-output.md)\n"
+    "  -j, --jobs N        lees en toets N inschrijvingen tegelijk (standaard: het aantal\n"
+    "                      processorkernen); de uitvoer is dezelfde voor elke N\n"
     "  --espd UEA.xml      ingevuld UEA (ESPD Response, ESPD-EDM 2.x t/m 4.x) van een partij\n"
     "                      van de inschrijving, gekoppeld op KvK-nummer; vult ontbrekende\n"
     "                      UEA-antwoorden aan; herhaalbaar; alleen bij precies één inschrijving.\n"
@@ -195,6 +198,85 @@ static bool check_with_imports(const tnd_definition *def, const char *bid_path, 
     return true;
 }
 
+/* ---------------------------------------------------------------- streaming (issue 9) */
+
+/* The report as it is written: one bid at a time, in input order, then freed. */
+typedef struct {
+    const tnd_definition *def;
+    bool json;
+    tnd_buf out;
+    tnd_report_json_list list;
+    size_t n_reported, n_failed;
+    bool all_eligible;
+    bool failed;                  /* out of memory or stdout not writable: reported, stop */
+} stream;
+
+/* Writes what is in s->out to stdout and empties it. */
+static bool stream_flush(stream *s)
+{
+    if (s->out.oom) {
+        fprintf(stderr, "tender: onvoldoende geheugen voor het rapport\n");
+        return false;
+    }
+    if (s->out.len && fwrite(s->out.data, 1, s->out.len, stdout) != s->out.len) {
+        fprintf(stderr, "tender: schrijven naar stdout mislukt\n");
+        return false;
+    }
+    s->out.len = 0;
+    return true;
+}
+
+static bool stream_bid(void *ctx, tnd_bid_item *it)
+{
+    stream *s = ctx;
+    if (!it->bid) {
+        tnd_print_error(&it->err);
+        s->n_failed++;
+        return true;
+    }
+    if (!it->result->eligible_all)
+        s->all_eligible = false;
+    bool written;
+    if (s->json) {
+        written = tnd_report_json_list_add(&s->list, s->def, it->bid, it->result);
+    } else {
+        if (s->n_reported)
+            tnd_buf_append(&s->out, "\n", 1);
+        written = tnd_report_text(s->def, it->bid, it->result, &s->out);
+    }
+    s->n_reported++;
+    if (!written)
+        s->out.oom = true;
+    if (!stream_flush(s)) {
+        s->failed = true;
+        return false;
+    }
+    return true;
+}
+
+/* Checks every input and writes each report as soon as its bid is checked (input order);
+ * returns the exit code. */
+static int check_streaming(const tnd_definition *def, const tnd_path_list *inputs, bool json,
+                           int jobs)
+{
+    stream s = { .def = def, .json = json, .all_eligible = true };
+    tnd_buf_init(&s.out);
+    if (json)
+        tnd_report_json_list_begin(&s.list, &s.out);
+    tnd_bid_run_options o = { jobs > 0 ? jobs : tnd_default_jobs(), false, false, true };
+    bool ok = tnd_bid_run(def, inputs, &o, stream_bid, &s);
+    if (!ok && !s.failed)
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+    if (ok && json) {
+        tnd_report_json_list_end(&s.list);
+        ok = stream_flush(&s);
+    }
+    tnd_buf_free(&s.out);
+    if (!ok || s.n_failed)
+        return TND_EXIT_BAD_INPUT;
+    return s.all_eligible ? TND_EXIT_OK : TND_EXIT_NEGATIVE;
+}
+
 int cmd_check(int argc, char **argv)
 {
     const char *tender = NULL;
@@ -203,7 +285,7 @@ int cmd_check(int argc, char **argv)
     size_t n_espd = 0;
     const char *xbrl[MAX_XBRL_FILES];
     size_t n_xbrl = 0;
-    int n_args = 0;
+    int n_args = 0, jobs = 0;
     tnd_path_list inputs = { 0 };
     for (int i = 1; i < argc && !bad; i++) {
         if (tnd_opt_flag(argv, &i, "--help") || tnd_opt_flag(argv, &i, "-h")) {
@@ -213,7 +295,8 @@ int cmd_check(int argc, char **argv)
         }
         if (tnd_opt_flag(argv, &i, "--json"))
             json = true;
-        else if (tnd_opt_value(argc, argv, &i, "--tender", &tender, &bad))
+        else if (tnd_opt_value(argc, argv, &i, "--tender", &tender, &bad) ||
+                 tnd_opt_jobs("check", argc, argv, &i, &jobs, &bad))
             continue;
         else if (tnd_opt_value(argc, argv, &i, "--espd", &espd[n_espd], &bad)) {
             if (!bad && ++n_espd == MAX_ESPD_FILES) {
@@ -254,11 +337,16 @@ int cmd_check(int argc, char **argv)
         tnd_path_list_free(&inputs);
         return TND_EXIT_BAD_INPUT;
     }
+    if (!n_espd && !n_xbrl) {
+        int rc = check_streaming(def, &inputs, json, jobs);
+        tnd_definition_free(def);
+        tnd_path_list_free(&inputs);
+        return rc;
+    }
     tnd_checked_bids checked;
     int rc = TND_EXIT_OK;
     imports im = { espd, n_espd, xbrl, n_xbrl, false, false };
-    if (n_espd || n_xbrl ? !check_with_imports(def, inputs.paths[0], &im, &checked)
-                         : !tnd_check_bids(def, &inputs, &checked)) {
+    if (!check_with_imports(def, inputs.paths[0], &im, &checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         rc = TND_EXIT_BAD_INPUT;
     }

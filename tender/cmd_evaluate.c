@@ -5,13 +5,14 @@
 #include <stdio.h>
 
 #include "forms/award_json.h"
+#include "tender/bid_run.h"
 #include "tender/cli.h"
 #include "tender/evaluate_run.h"
 
 static const char help_text[] =
     "Gebruik: tender evaluate --bids MAP --scores SCORES.csv -o GUNNING.xlsx\n"
     "                         [--tender DEF.xml] [--prices PRIJZEN.csv] [--json FILE]\n"
-    "                         [--date JJJJ-MM-DD]\n"
+    "                         [--date JJJJ-MM-DD] [-j N]\n"
     "\n"
     "Voert de beoordeling uit (§6): stap 1 en 2 (knock-outs, plaatsing per perceel) voor\n"
     "elke inschrijving in MAP, en stap 3 (gunning per perceel, §6.1) met de scores van de\n"
@@ -29,6 +30,8 @@ static const char help_text[] =
     "  --json FILE         ook de uitkomst als JSON (docs/evaluate.md)\n"
     "  --date DATUM        beoordelingsdatum in de werkmap (standaard SOURCE_DATE_EPOCH,\n"
     "                      anders vandaag); dezelfde invoer en datum geven dezelfde bytes\n"
+    "  -j, --jobs N        lees en toets N inschrijvingen tegelijk (standaard: het aantal\n"
+    "                      processorkernen); de uitvoer is dezelfde voor elke N\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes:\n"
@@ -51,7 +54,8 @@ int cmd_evaluate(int argc, char **argv)
             tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
             tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--json", &o.json, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad))
+            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad) ||
+            tnd_opt_jobs("evaluate", argc, argv, &i, &o.jobs, &bad))
             continue;
         return tnd_usage_error("evaluate", "onbekend argument '%s'", argv[i]);
     }

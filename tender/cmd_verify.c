@@ -9,17 +9,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tender/bid_run.h"
 #include "tender/cli.h"
 #include "tender/evaluate_run.h"
 #include "tender/xlsx.h"
 
 static const char help_text[] =
     "Gebruik: tender verify GUNNING.xlsx --bids MAP --scores SCORES.csv\n"
-    "                       [--tender DEF.xml] [--prices PRIJZEN.csv]\n"
+    "                       [--tender DEF.xml] [--prices PRIJZEN.csv] [-j N]\n"
     "\n"
     "Voor auditors: berekent de beoordeling opnieuw uit de invoer, met de beoordelingsdatum\n"
     "uit het blad Audit van de werkmap, en vergelijkt elke cel van elk blad. Meldt ook elke\n"
-    "invoer waarvan de SHA-256 afwijkt van die in het blad Audit.\n"
+    "invoer waarvan de SHA-256 afwijkt van die in het blad Audit. -j N leest en toetst N\n"
+    "inschrijvingen tegelijk (standaard: het aantal processorkernen).\n"
     "\n"
     "Exitcodes:\n"
     "  0  identiek: de werkmap volgt uit deze invoer\n"
@@ -261,7 +263,8 @@ int cmd_verify(int argc, char **argv)
         if (tnd_opt_value(argc, argv, &i, "--bids", &o.bids_dir, &bad) ||
             tnd_opt_value(argc, argv, &i, "--scores", &o.scores, &bad) ||
             tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad))
+            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
+            tnd_opt_jobs("verify", argc, argv, &i, &o.jobs, &bad))
             continue;
         if (argv[i][0] == '-' || workbook)
             return tnd_usage_error("verify", "onbekend argument '%s'", argv[i]);

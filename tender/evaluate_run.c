@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tender/bid_run.h"
 #include "tender/definition.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
@@ -48,14 +49,18 @@ static bool evaluation_date(const char *given, char out[11])
     return true;
 }
 
-static bool add_input(tnd_run *run, const char *role, const char *path)
+/* Records an input of the audit trail; sha256 is its hash when already computed from the bytes
+ * read (the bids), else NULL and the file is hashed here. */
+static bool add_input(tnd_run *run, const char *role, const char *path, const char *sha256)
 {
     tnd_audit_input *in = &run->inputs[run->n_inputs];
     memset(in, 0, sizeof *in);
     snprintf(in->role, sizeof in->role, "%s", role);
     snprintf(in->path, sizeof in->path, "%s", path);
     tnd_error err;
-    if (!tnd_sha256_file(path, in->sha256, &err)) {
+    if (sha256) {
+        snprintf(in->sha256, sizeof in->sha256, "%s", sha256);
+    } else if (!tnd_sha256_file(path, in->sha256, &err)) {
         tnd_print_error(&err);
         return false;
     }
@@ -95,7 +100,10 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     run->inputs = calloc(run->bid_paths.n + 3, sizeof *run->inputs);
-    if (!run->inputs || !tnd_check_bids(run->def, &run->bid_paths, &run->checked)) {
+    /* In parallel, hashed while read, and only the knock-out findings kept: the award needs no
+     * PASS text, and 100k bids must fit in memory (issue 9). */
+    tnd_bid_run_options ro = { o->jobs > 0 ? o->jobs : tnd_default_jobs(), true, true, true };
+    if (!run->inputs || !tnd_check_bids_with(run->def, &run->bid_paths, &ro, &run->checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);
         return false;
@@ -116,7 +124,7 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
     if (o->tender) {
-        ok = add_input(run, "aanbestedingsdefinitie", o->tender);
+        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
@@ -124,11 +132,11 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
                        in->sha256);
     }
-    ok = ok && add_input(run, "scores", o->scores);
+    ok = ok && add_input(run, "scores", o->scores, NULL);
     if (ok && o->prices)
-        ok = add_input(run, "prijzen", o->prices);
+        ok = add_input(run, "prijzen", o->prices, NULL);
     for (size_t i = 0; ok && i < run->checked.n; i++)
-        ok = add_input(run, "inschrijving", run->checked.bids[i]->file);
+        ok = add_input(run, "inschrijving", run->checked.bids[i]->file, run->checked.sha256[i]);
     if (!ok) {
         tnd_run_free(run);
         return false;

@@ -15,6 +15,7 @@
 
 typedef struct {
     const char *bids_dir, *scores, *prices, *tender, *output, *json, *date;
+    int jobs;                     /* threads reading and checking bids (-j); 0 = every core */
 } tnd_run_options;
 
 typedef struct {
