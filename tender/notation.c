@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_TEXT 1024                        /* bytes; no notation comes near, so refuse unread */
 #define MONEY_MAX_EUROS 10000000000000LL     /* 10^13 euro: more is a typing error, not a bid */
@@ -707,14 +708,36 @@ bool tnd_parse_agb(const tnd_notation *n, const char *text, char out[9], char *w
     return parse_eight_digits(n, &KIND_AGB, text, out, why, why_size);
 }
 
+/* The words of PAT_BOOL, compared directly first: a bid has dozens of ja/nee answers, and the
+ * pattern (kept for the refusal) costs more than the comparison (issue 9). ASCII caseless, as
+ * the pattern (not UTF). Returns 1 (yes), 0 (no) or -1 (not one of the words). */
+static int bool_word(span s)
+{
+    static const char *const yes[] = { "ja", "j", "yes", "true", "waar", "1" };
+    static const char *const no[] = { "nee", "n", "no", "false", "onwaar", "0" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strlen(yes[i]) == s.len && strncasecmp(s.p, yes[i], s.len) == 0)
+            return 1;
+        if (strlen(no[i]) == s.len && strncasecmp(s.p, no[i], s.len) == 0)
+            return 0;
+    }
+    return -1;
+}
+
 bool tnd_parse_bool(const tnd_notation *n, const char *text, bool *out, char *why,
                     size_t why_size)
 {
     const notation_kind *k = &KIND_BOOL;
     span s;
     groups g;
-    if (!prepare(k, text, &s, why, why_size) ||
-        !match_or_refuse(n, PAT_BOOL, s, &g, k, why, why_size))
+    if (!prepare(k, text, &s, why, why_size))
+        return false;
+    int word = bool_word(s);
+    if (word >= 0) {
+        *out = word == 1;
+        return true;
+    }
+    if (!match_or_refuse(n, PAT_BOOL, s, &g, k, why, why_size))
         return false;
     *out = has(g.part[G_YES]);
     return true;
