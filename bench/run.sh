@@ -4,7 +4,8 @@
 #   floor        bench/floor.c: libxml2 parse of every bid + libxlsxwriter writing as many cells
 #   tender -j1   tender evaluate on one thread
 #   tender -jC   tender evaluate on every core (C = nproc)
-#   before -j1   (optional, BEFORE=path/to/an/older/tender) the same run with another binary
+#   before       (optional, BEFORE=path/to/an/older/tender) the same run with another binary, up to
+#                BEFORE_MAX_BIDS bids (default 10000: the binary of issue 9 needs 7.6 GiB at 100k)
 # and `tender check` of folders (-j1: memory flat in N). Then one bid: tender check vs
 # xmllint --schema, process start included. Prints CPU time (user+sys), wall time and peak RSS.
 # Never part of the test suite: figures are reported, not asserted.
@@ -65,7 +66,7 @@ for n in "${sizes[@]}"; do
   row "tender evaluate -j1" "$n" "$w" "$c" "$r" "$fc"
   read -r w c r < <(measure "$tender" evaluate -j"$cores" "${eval_args[@]}")
   row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
-  if [ -n "${BEFORE:-}" ]; then
+  if [ -n "${BEFORE:-}" ] && [ "$n" -le "${BEFORE_MAX_BIDS:-10000}" ]; then
     read -r w c r < <(measure "$BEFORE" evaluate "${eval_args[@]}")
     row "before evaluate" "$n" "$w" "$c" "$r" "$fc"
   fi
