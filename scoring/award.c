@@ -1369,20 +1369,36 @@ static bool bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
     return true;
 }
 
+static int cmp_kvk(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 size_t tnd_award_unknown_bidder_rows(const tnd_evaluation *ev, const tnd_scores *scores,
                                      size_t *rows, size_t max)
 {
+    /* The KvK numbers of the bidders, sorted once: a binary search per row, not a scan of every
+     * bidder (issue 9). Without memory for that, the scan. */
+    const char **kvks = ev->n_bidders ? malloc(ev->n_bidders * sizeof *kvks) : NULL;
+    for (size_t b = 0; kvks && b < ev->n_bidders; b++)
+        kvks[b] = ev->bidders[b].bid->bidder.kvk;
+    if (kvks)
+        qsort(kvks, ev->n_bidders, sizeof *kvks, cmp_kvk);
     size_t n = 0;
     for (size_t i = 0; scores && i < scores->n; i++) {
         bool known = false;
-        for (size_t b = 0; b < ev->n_bidders && !known; b++)
-            known = strcmp(ev->bidders[b].bid->bidder.kvk, scores->items[i].bidder) == 0;
+        const char *key = scores->items[i].bidder;
+        if (kvks)
+            known = bsearch(&key, kvks, ev->n_bidders, sizeof *kvks, cmp_kvk) != NULL;
+        for (size_t b = 0; !kvks && b < ev->n_bidders && !known; b++)
+            known = strcmp(ev->bidders[b].bid->bidder.kvk, key) == 0;
         if (known)
             continue;
         if (rows && n < max)
             rows[n] = i;
         n++;
     }
+    free(kvks);
     return n;
 }
 
