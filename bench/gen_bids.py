@@ -6,7 +6,8 @@ Deterministic generator of N synthetic bids for the benchmark (bench/README.md).
 
 The templates are the 40 bids of the shipped example (fixtures/example/bids: every lot, every
 verdict and award status: granted, admitted, revision, set aside, excluded, review, plan, tie)
-with their committee scores (fixtures/example/scores.csv). Copy k of template t gets new KvK
+with their committee scores (fixtures/example/scores.csv; the members' rows for the first copy
+only, the consensus rows for every copy). Copy k of template t gets new KvK
 numbers (every party of the bid, the same mapping in the scores), so bid i of N is always the same
 bytes: same N, same files. Only the standard library; nothing random.
 """
@@ -52,7 +53,10 @@ def main():
                 f.write(text)
             for row in score_rows:
                 cols = row.split(";")
-                if cols[2] in own:
+                # The members' rows only for the first copy: the consensus decides the award,
+                # and tender refuses a scores file over 8 MiB (100k bids with every member row
+                # would be 19 MB; with consensus rows 6.5 MB).
+                if cols[2] in own and (k == 0 or cols[4] == "consensus"):
                     cols[2] = new_kvk(cols[2])
                     scores.write(";".join(cols))
 
