@@ -1,31 +1,90 @@
 #!/usr/bin/env bash
-# Benchmarks `tender check` speed and memory on many bids (copies of the example bid with
-# distinct KvK numbers). Reports wall time, bids per second and peak RSS, with the machine.
-# Never part of the test suite: timings are reported, not asserted.
-#   bash bench/run.sh [BUILD_DIR] [N_BIDS]
+# Speed and memory of `tender evaluate` against the physical floor (bench/README.md), paired in one
+# run: for each size N, the same N synthetic bids (bench/gen_bids.py, deterministic) go through
+#   floor        bench/floor.c: libxml2 parse of every bid + libxlsxwriter writing as many cells
+#   tender -j1   tender evaluate on one thread
+#   tender -jC   tender evaluate on every core (C = nproc)
+#   before       (optional, BEFORE=path/to/an/older/tender) the same run with another binary, up to
+#                BEFORE_MAX_BIDS bids (default 10000: the binary of issue 9 needs 7.6 GiB at 100k)
+# and `tender check` of folders (-j1: memory flat in N). Then one bid: tender check vs
+# xmllint --schema, process start included. Prints CPU time (user+sys), wall time and peak RSS.
+# Never part of the test suite: figures are reported, not asserted.
+#   bash bench/run.sh [BUILD_DIR] [N...]           (default: build-release 1000 10000 100000)
+#   BEFORE=/path/to/old/tender bash bench/run.sh build-release 1000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-build}
-n=${2:-1000}
+build=${1:-build-release}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+cores=$(nproc)
+
+if [ ! -x "$build/tender" ] || [ ! -x "$build/bench_floor" ]; then
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j"$cores" --target tender bench_floor >/dev/null
+fi
 tender="$build/tender"
-[ -x "$tender" ] || { echo "build first: bash setup.sh --no-run" >&2; exit 2; }
+floor="$build/bench_floor"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-src=fixtures/bids/example-complete-bid.xml
-for i in $(seq 1 "$n"); do
-  printf -v kvk '%08d' $((50000000 + i))
-  sed "0,/<kvk>[0-9]*<\/kvk>/s//<kvk>$kvk<\/kvk>/" "$src" > "$work/bid-$kvk.xml"
+
+echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes running make wall time noisy; CPU time is the steadier figure)"
+echo "tender $("$tender" --version | cut -d' ' -f2) ($build), $(cc --version | head -1)"
+echo
+
+# Runs a command under /usr/bin/time; prints "wall cpu rss_kib" (seconds, seconds, KiB). Exit 0
+# and 1 are results (tender check: 1 = a bid not admitted everywhere); anything else stops.
+measure() {
+  local out=$work/time rc=0
+  /usr/bin/time -f '%e %U %S %M' -o "$out" "$@" >/dev/null 2>"$work/stderr" || rc=$?
+  if [ "$rc" -gt 1 ]; then
+    echo "bench: failed ($rc): $*" >&2
+    tail -5 "$work/stderr" >&2
+    exit 1
+  fi
+  tail -1 "$out" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' # after "exited with 1"
+}
+
+row() { # label n wall cpu rss floor_cpu (0: this is the floor)
+  awk -v l="$1" -v n="$2" -v w="$3" -v c="$4" -v r="$5" -v f="$6" 'BEGIN {
+    ratio = "-"
+    if (f + 0 > 0) ratio = sprintf("%.2f", c / f)
+    printf "| %7d | %-22s | %8.2f | %8.2f | %9.3f | %9.0f | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio }'
+}
+
+echo "| bids | program | wall s | CPU s | CPU ms/bid | peak RSS MiB | CPU / floor |"
+echo "|---|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  dir=$work/$n
+  python3 bench/gen_bids.py "$n" "$dir"
+  eval_args=(--bids "$dir/bids" --scores "$dir/scores.csv" --date 2022-08-08
+             -o "$dir/award.xlsx" --json "$dir/award.json")
+  read -r fw fc fr < <(measure "$floor" "$dir/bids" "$dir/floor.xlsx")
+  row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0
+  read -r w c r < <(measure "$tender" evaluate -j1 "${eval_args[@]}")
+  row "tender evaluate -j1" "$n" "$w" "$c" "$r" "$fc"
+  read -r w c r < <(measure "$tender" evaluate -j"$cores" "${eval_args[@]}")
+  row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
+  if [ -n "${BEFORE:-}" ] && [ "$n" -le "${BEFORE_MAX_BIDS:-10000}" ]; then
+    read -r w c r < <(measure "$BEFORE" evaluate "${eval_args[@]}")
+    row "before evaluate" "$n" "$w" "$c" "$r" "$fc"
+  fi
+  read -r w c r < <(measure "$tender" check -j1 "$dir/bids")
+  row "tender check -j1" "$n" "$w" "$c" "$r" "$fc"
+  rm -rf "$dir"
 done
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
-echo "tender $("$tender" --version | cut -d' ' -f2), $n bids ($(du -sh "$work" | cut -f1))"
-for mode in text json; do
-  args=(check "$work")
-  [ "$mode" = json ] && args+=(--json)
-  start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$work/rss" "$tender" "${args[@]}" > /dev/null || true
-  end=$(date +%s.%N)
-  secs=$(echo "$end - $start" | bc -l)
-  printf '%-5s %6.2f s  %8.0f bids/s  peak RSS %s KiB\n' "$mode" "$secs" \
-    "$(echo "$n / $secs" | bc -l)" "$(cat "$work/rss")"
-done
-echo "intensity: $( { /usr/bin/time -f '%e s, peak RSS %M KiB' "$tender" intensity stay --youths 8 --occupancy 95% --staff-hours-week 220 > /dev/null; } 2>&1 )"
+
+# One bid, process start included: 50 runs of each, CPU per run.
+bid=fixtures/example/bids/01-p1-p6-granted-day-group-middel-bid.xml
+per_run() {
+  local t0 t1 me=$BASHPID # the shell that waits for the runs: its children's CPU time
+  t0=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$me/stat")
+  for _ in $(seq 50); do "$@" >/dev/null 2>&1 || true; done
+  t1=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$me/stat")
+  awk -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", 1000 * (b - a) / hz / 50 }'
+}
+echo
+echo "one bid, CPU per run (ms, process start included, mean of 50):" \
+     "tender check $(per_run "$tender" check -j1 "$bid")," \
+     "xmllint --noout --schema $(per_run xmllint --noout --schema tender/schema/bid.xsd "$bid")"

@@ -128,27 +128,37 @@ typedef struct {
 } line_state;
 
 /* Copies s into dst with control characters as spaces, invalid bytes as U+FFFD and bidi
- * controls shown as "<U+202E>" (tender/textsafe.h). */
+ * controls shown as "<U+202E>" (tender/textsafe.h). Clean text is copied in runs, not one code
+ * point at a time (issue 9). */
 static void clean_into(tnd_buf *dst, const char *s)
 {
     buf_reset(dst);
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *run = p;
     while (*p) {
+        if (*p >= 0x20 && *p < 0x7F) { /* printable ASCII: the common case */
+            p++;
+            continue;
+        }
         size_t n = tnd_utf8_len(p), bn;
         uint32_t bidi = n ? tnd_bidi_control(p, &bn) : 0;
-        char vis[TND_BIDI_VISIBLE_LEN + 1];
+        if (n != 0 && !bidi && !is_control(p, n)) {
+            p += n;
+            continue;
+        }
+        tnd_buf_append(dst, (const char *)run, (size_t)(p - run));
         if (n == 0) {
             tnd_buf_puts(dst, REPLACEMENT_CHAR);
         } else if (bidi) {
+            char vis[TND_BIDI_VISIBLE_LEN + 1];
             tnd_bidi_visible(bidi, vis);
             tnd_buf_puts(dst, vis);
-        } else if (is_control(p, n)) {
-            tnd_buf_append(dst, " ", 1);
         } else {
-            tnd_buf_append(dst, (const char *)p, n);
+            tnd_buf_append(dst, " ", 1);
         }
         p += n ? n : 1;
+        run = p;
     }
+    tnd_buf_append(dst, (const char *)run, (size_t)(p - run));
     if (!dst->data)
         tnd_buf_append(dst, "", 0);
 }
@@ -619,15 +629,36 @@ bool tnd_report_json_many(const tnd_definition *def, const tnd_bid *const *bids,
     for (size_t i = 0; i < n; i++)
         if (!bids[i] || !results[i])
             return false;
-    tnd_json w = { .out = out };
-    tnd_json_open(&w, NULL, '{');
-    tnd_json_str(&w, "tool", "tender check");
-    tnd_json_str(&w, "format", "tender-check-list/1");
-    tnd_json_open(&w, "bids", '[');
+    tnd_report_json_list l;
+    tnd_report_json_list_begin(&l, out);
     for (size_t i = 0; i < n; i++)
-        json_bid(&w, def, bids[i], results[i]);
-    tnd_json_close(&w, ']');
-    tnd_json_close(&w, '}');
-    tnd_buf_append(out, "\n", 1);
-    return !out->oom;
+        tnd_report_json_list_add(&l, def, bids[i], results[i]);
+    return tnd_report_json_list_end(&l);
+}
+
+void tnd_report_json_list_begin(tnd_report_json_list *l, tnd_buf *out)
+{
+    memset(l, 0, sizeof *l);
+    l->w.out = out;
+    tnd_json_open(&l->w, NULL, '{');
+    tnd_json_str(&l->w, "tool", "tender check");
+    tnd_json_str(&l->w, "format", "tender-check-list/1");
+    tnd_json_open(&l->w, "bids", '[');
+}
+
+bool tnd_report_json_list_add(tnd_report_json_list *l, const tnd_definition *def,
+                              const tnd_bid *bid, const tnd_check_result *r)
+{
+    if (!def || !bid || !r)
+        return false;
+    json_bid(&l->w, def, bid, r);
+    return !l->w.out->oom;
+}
+
+bool tnd_report_json_list_end(tnd_report_json_list *l)
+{
+    tnd_json_close(&l->w, ']');
+    tnd_json_close(&l->w, '}');
+    tnd_buf_append(l->w.out, "\n", 1);
+    return !l->w.out->oom;
 }

@@ -26,6 +26,7 @@
 #include <stddef.h>
 
 #include "forms/buf.h"
+#include "forms/json.h"
 #include "scoring/check.h"
 
 #define TND_REPORT_WIDTH 100   /* columns (code points) per line of the text report */
@@ -52,5 +53,19 @@ bool tnd_report_json(const tnd_definition *def, const tnd_bid *bid, const tnd_ch
  */
 bool tnd_report_json_many(const tnd_definition *def, const tnd_bid *const *bids,
                           const tnd_check_result *const *results, size_t n, tnd_buf *out);
+
+/*
+ * tnd_report_json_many one bid at a time, for a caller that writes `out` away and empties it
+ * (out->len = 0) between the calls: `tender check` streams, so its memory does not grow with the
+ * number of bids (issue 9). The bytes are those of tnd_report_json_many.
+ */
+typedef struct {
+    tnd_json w;
+} tnd_report_json_list;
+
+void tnd_report_json_list_begin(tnd_report_json_list *l, tnd_buf *out);
+bool tnd_report_json_list_add(tnd_report_json_list *l, const tnd_definition *def,
+                              const tnd_bid *bid, const tnd_check_result *r);
+bool tnd_report_json_list_end(tnd_report_json_list *l);
 
 #endif

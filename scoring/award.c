@@ -388,6 +388,40 @@ static bool gather(const row_index *ix, int lot, const char *criterion, const ch
 
 /* ------------------------------------------------------------------ candidates */
 
+/* Items grouped by bidder (a stable counting sort): the items of bidder b are
+ * item[start[b]] .. item[start[b + 1] - 1], in their original order. */
+typedef struct {
+    size_t *start;                /* n_bidders + 2 */
+    size_t *item;
+} by_bidder;
+
+/* Groups m items by key[i] (a bidder index, at most n_bidders). False when out of memory. */
+static bool group_by_bidder(size_t n_bidders, const size_t *key, size_t m, by_bidder *g)
+{
+    g->start = calloc(n_bidders + 2, sizeof *g->start);
+    g->item = malloc((m ? m : 1) * sizeof *g->item);
+    size_t *next = malloc((n_bidders + 1) * sizeof *next);
+    bool ok = g->start && g->item && next;
+    if (ok) {
+        for (size_t i = 0; i < m; i++)
+            g->start[key[i] + 1]++;
+        for (size_t b = 0; b <= n_bidders; b++)
+            g->start[b + 1] += g->start[b];
+        memcpy(next, g->start, (n_bidders + 1) * sizeof *next);
+        for (size_t i = 0; i < m; i++)
+            g->item[next[key[i]]++] = i;
+    }
+    free(next);
+    return ok;
+}
+
+static void by_bidder_free(by_bidder *g)
+{
+    free(g->start);
+    free(g->item);
+    g->start = g->item = NULL;
+}
+
 /* One entry of a lot before it is scored. */
 typedef struct {
     size_t bidder;                /* index into the bids */
@@ -410,6 +444,13 @@ typedef struct {
     candidate *cands;
     size_t n_cands, cap_cands;
     bool oom;
+    /* Indexes built once, so that no lookup scans every bidder (issue 9: the scans per placement
+     * made the award O(N^2)); *ops counts the steps of the lookups (tnd_evaluation.operations). */
+    struct bid_slot *by_address;  /* the bids sorted by address: bidder_index */
+    by_bidder entries, falls;     /* per bidder: its lot entries, its fallback records */
+    size_t *entry_lot, *entry_at; /* entries.item -> (index into out->lots, index into entries) */
+    int *n_ranked;                /* per lot index: ranked_count, -1 = not counted yet */
+    unsigned long long *ops;
 } eval_ctx;
 
 static candidate *add_candidate(eval_ctx *c, size_t bidder, int applied, int lot)
@@ -1148,12 +1189,19 @@ typedef struct {
     char route[TND_REASON_LEN];   /* "4 -> niet gegund (rang 6 van 7) -> 3" */
 } fallback_rec;
 
-static int ranked_count(const tnd_lot_award *la)
+/* The number of ranked entries of lot la, counted once per lot (its ranks are final when this is
+ * first asked: after its award). */
+static int ranked_count(const eval_ctx *c, const tnd_evaluation *out, const tnd_lot_award *la)
 {
-    int n = 0;
-    for (size_t i = 0; i < la->n_entries; i++)
-        n += la->entries[i].rank > 0;
-    return n;
+    size_t li = (size_t)(la - out->lots);
+    if (c->n_ranked[li] < 0) {
+        int n = 0;
+        for (size_t i = 0; i < la->n_entries; i++)
+            n += la->entries[i].rank > 0;
+        *c->ops += la->n_entries;
+        c->n_ranked[li] = n;
+    }
+    return c->n_ranked[li];
 }
 
 /*
@@ -1163,8 +1211,8 @@ static int ranked_count(const tnd_lot_award *la)
  * (it is a candidate there already). Adds the fallback candidate and fills rec. Returns false
  * when out of memory.
  */
-static bool fall_back(eval_ctx *c, tnd_lot_award *la, tnd_award_entry *e, size_t bidder,
-                      fallback_rec *rec)
+static bool fall_back(eval_ctx *c, const tnd_evaluation *out, tnd_lot_award *la,
+                      tnd_award_entry *e, size_t bidder, fallback_rec *rec)
 {
     const tnd_bid *bid = c->bids[bidder];
     const tnd_cascade_chain *chain = chain_of(c->def, la->lot);
@@ -1172,7 +1220,7 @@ static bool fall_back(eval_ctx *c, tnd_lot_award *la, tnd_award_entry *e, size_t
     rec->applied = e->applied;
     rec->lot = 0;
     tnd_finding_set(rec->route, sizeof rec->route, "%d -> niet gegund (rang %d van %d)",
-                    la->lot, e->rank, ranked_count(la));
+                    la->lot, e->rank, ranked_count(c, out, la));
     if (bid->cascade_opt_out) {
         append(rec->route, sizeof rec->route,
                "; geen terugval: inschrijver heeft afgezien (Bijlage I punt 2)");
@@ -1219,13 +1267,20 @@ static tnd_lot_award *lot_award(tnd_evaluation *out, int lot)
     return NULL;
 }
 
-static const tnd_award_entry *find_entry(tnd_evaluation *out, int lot, const tnd_bid *bid,
+/* The entry of bidder b in `lot` for the lot it applied for: among b's own entries. */
+static const tnd_award_entry *find_entry(const eval_ctx *c, tnd_evaluation *out, int lot, size_t b,
                                          int applied)
 {
     tnd_lot_award *la = lot_award(out, lot);
-    for (size_t i = 0; la && i < la->n_entries; i++)
-        if (la->entries[i].bid == bid && la->entries[i].applied == applied)
-            return &la->entries[i];
+    if (!la)
+        return NULL;
+    size_t li = (size_t)(la - out->lots);
+    for (size_t k = c->entries.start[b]; k < c->entries.start[b + 1]; k++) {
+        size_t r = c->entries.item[k];
+        ++*c->ops;
+        if (c->entry_lot[r] == li && la->entries[c->entry_at[r]].applied == applied)
+            return &la->entries[c->entry_at[r]];
+    }
     return NULL;
 }
 
@@ -1237,15 +1292,17 @@ static bool status_holds_place(tnd_award_status s)
 }
 
 /* "4: gegund (rang 2 van 7)" or "3: gegund" appended to path. */
-static void path_award(char *path, size_t size, tnd_evaluation *out, int lot,
+static void path_award(const eval_ctx *c, char *path, size_t size, tnd_evaluation *out, int lot,
                        const tnd_award_entry *e)
 {
     append(path, size, "%d: %s", lot, STATUS[e->status].word);
     if (e->rank > 0)
-        append(path, size, " (rang %d van %d)", e->rank, ranked_count(lot_award(out, lot)));
+        append(path, size, " (rang %d van %d)", e->rank,
+               ranked_count(c, out, lot_award(out, lot)));
 }
 
-static void bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
+/* Settles the outcome of bidder b. Returns false when out of memory. */
+static bool bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
                            const fallback_rec *falls, size_t n_falls)
 {
     tnd_bidder_outcome *o = &out->bidders[b];
@@ -1255,6 +1312,10 @@ static void bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
     bool holds = false, decided_against = false;
     o->bid = bid;
     o->check = r;
+    size_t rows = r->n_placements < TND_MAX_SET ? r->n_placements : TND_MAX_SET;
+    o->path = calloc(rows ? rows : 1, sizeof *o->path);
+    if (!o->path)
+        return false;
     for (size_t k = 0; k < r->n_placements && k < TND_MAX_SET; k++) {
         const tnd_placement *p = &r->placements[k];
         int i = o->n_applied++, lot = 0;
@@ -1263,27 +1324,31 @@ static void bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
         o->applied[i] = p->applied;
         path[0] = '\0';
         if (stopped || p->placed == 0) {
-            e = find_entry(out, p->applied, bid, p->applied);
+            e = find_entry(c, out, p->applied, b, p->applied);
             append(path, TND_REASON_LEN, "%s", stopped && e ? e->reason : p->path);
         } else {
             lot = p->placed;
-            e = find_entry(out, lot, bid, p->applied);
+            e = find_entry(c, out, lot, b, p->applied);
             const fallback_rec *rec = NULL;
-            for (size_t f = 0; f < n_falls && e && e->status == TND_AWARD_NOT_RANKED; f++)
-                if (falls[f].bidder == b && falls[f].applied == p->applied)
-                    rec = &falls[f];
+            for (size_t q = c->falls.start[b];
+                 q < c->falls.start[b + 1] && e && e->status == TND_AWARD_NOT_RANKED; q++) {
+                const fallback_rec *f = &falls[c->falls.item[q]];
+                ++*c->ops;
+                if (f->applied == p->applied)
+                    rec = f; /* the last one, as in the order they were made */
+            }
             if (rec) {
                 append(path, TND_REASON_LEN, "%s", rec->route);
                 if (rec->lot) {
                     lot = rec->lot;
-                    e = find_entry(out, lot, bid, p->applied);
+                    e = find_entry(c, out, lot, b, p->applied);
                     if (e)
                         append(path, TND_REASON_LEN, ": %s", STATUS[e->status].word);
                 }
             } else if (e) {
                 if (p->placed != p->applied)
                     append(path, TND_REASON_LEN, "%s; ", p->path);
-                path_award(path, TND_REASON_LEN, out, lot, e);
+                path_award(c, path, TND_REASON_LEN, out, lot, e);
             }
         }
         o->status[i] = e ? e->status : TND_AWARD_EXCLUDED;
@@ -1301,22 +1366,39 @@ static void bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
         o->stopped_at_step = 0;
     else
         o->stopped_at_step = decided_against ? 3 : 2;
+    return true;
+}
+
+static int cmp_kvk(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 size_t tnd_award_unknown_bidder_rows(const tnd_evaluation *ev, const tnd_scores *scores,
                                      size_t *rows, size_t max)
 {
+    /* The KvK numbers of the bidders, sorted once: a binary search per row, not a scan of every
+     * bidder (issue 9). Without memory for that, the scan. */
+    const char **kvks = ev->n_bidders ? malloc(ev->n_bidders * sizeof *kvks) : NULL;
+    for (size_t b = 0; kvks && b < ev->n_bidders; b++)
+        kvks[b] = ev->bidders[b].bid->bidder.kvk;
+    if (kvks)
+        qsort(kvks, ev->n_bidders, sizeof *kvks, cmp_kvk);
     size_t n = 0;
     for (size_t i = 0; scores && i < scores->n; i++) {
         bool known = false;
-        for (size_t b = 0; b < ev->n_bidders && !known; b++)
-            known = strcmp(ev->bidders[b].bid->bidder.kvk, scores->items[i].bidder) == 0;
+        const char *key = scores->items[i].bidder;
+        if (kvks)
+            known = bsearch(&key, kvks, ev->n_bidders, sizeof *kvks, cmp_kvk) != NULL;
+        for (size_t b = 0; !kvks && b < ev->n_bidders && !known; b++)
+            known = strcmp(ev->bidders[b].bid->bidder.kvk, key) == 0;
         if (known)
             continue;
         if (rows && n < max)
             rows[n] = i;
         n++;
     }
+    free(kvks);
     return n;
 }
 
@@ -1329,6 +1411,8 @@ void tnd_evaluation_free(tnd_evaluation *e)
     for (size_t i = 0; e->lots && i < e->n_lots; i++)
         free(e->lots[i].entries);
     free(e->lots);
+    for (size_t i = 0; e->bidders && i < e->n_bidders; i++)
+        free(e->bidders[i].path);
     free(e->bidders);
     memset(e, 0, sizeof *e);
 }
@@ -1349,12 +1433,78 @@ static bool award_lots(eval_ctx *c, tnd_evaluation *out, bool competitive)
     return true;
 }
 
+struct bid_slot {
+    uintptr_t bid;
+    size_t index;
+};
+
+static int cmp_bid_slot(const void *pa, const void *pb)
+{
+    const struct bid_slot *a = pa, *b = pb;
+    if (a->bid != b->bid)
+        return a->bid < b->bid ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The first index of bid among the bids (c->n when absent): a binary search by address. */
 static size_t bidder_index(const eval_ctx *c, const tnd_bid *bid)
 {
+    uintptr_t key = (uintptr_t)bid;
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        ++*c->ops;
+        if (c->by_address[mid].bid < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n && c->by_address[lo].bid == key ? c->by_address[lo].index : c->n;
+}
+
+static bool index_bids(eval_ctx *c)
+{
+    c->by_address = malloc((c->n ? c->n : 1) * sizeof *c->by_address);
+    if (!c->by_address)
+        return false;
     for (size_t b = 0; b < c->n; b++)
-        if (c->bids[b] == bid)
-            return b;
-    return c->n;
+        c->by_address[b] = (struct bid_slot){ (uintptr_t)c->bids[b], b };
+    qsort(c->by_address, c->n, sizeof *c->by_address, cmp_bid_slot);
+    return true;
+}
+
+/* Every entry of every lot, grouped by bidder (lot order, then entry order, kept). */
+static bool index_entries(eval_ctx *c, const tnd_evaluation *out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < out->n_lots; i++)
+        m += out->lots[i].n_entries;
+    size_t *key = malloc((m ? m : 1) * sizeof *key);
+    c->entry_lot = malloc((m ? m : 1) * sizeof *c->entry_lot);
+    c->entry_at = malloc((m ? m : 1) * sizeof *c->entry_at);
+    bool ok = key && c->entry_lot && c->entry_at;
+    for (size_t i = 0, r = 0; ok && i < out->n_lots; i++) {
+        for (size_t j = 0; j < out->lots[i].n_entries; j++, r++) {
+            key[r] = bidder_index(c, out->lots[i].entries[j].bid);
+            c->entry_lot[r] = i;
+            c->entry_at[r] = j;
+        }
+    }
+    ok = ok && group_by_bidder(c->n, key, m, &c->entries);
+    free(key);
+    return ok;
+}
+
+static bool index_falls(eval_ctx *c, const fallback_rec *falls, size_t n_falls)
+{
+    size_t *key = malloc((n_falls ? n_falls : 1) * sizeof *key);
+    if (!key)
+        return false;
+    for (size_t f = 0; f < n_falls; f++)
+        key[f] = falls[f].bidder;
+    bool ok = group_by_bidder(c->n, key, n_falls, &c->falls);
+    free(key);
+    return ok;
 }
 
 bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
@@ -1366,7 +1516,11 @@ bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
                   .n_prices = n_prices};
     fallback_rec *falls = NULL;
     size_t n_falls = 0, cap_falls = 0;
-    bool ok = index_rows(scores, &c.rows);
+    c.ops = &out->operations;
+    c.n_ranked = malloc((def->n_lots ? def->n_lots : 1) * sizeof *c.n_ranked);
+    for (size_t i = 0; c.n_ranked && i < def->n_lots; i++)
+        c.n_ranked[i] = -1;
+    bool ok = c.n_ranked && index_rows(scores, &c.rows) && index_bids(&c);
 
     /* one lot award per lot of the definition, by lot number */
     int *numbers = def->n_lots ? malloc(def->n_lots * sizeof *numbers) : NULL;
@@ -1407,16 +1561,23 @@ bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
                 falls = grown;
                 cap_falls = cap;
             }
-            ok = fall_back(&c, la, e, b, &falls[n_falls++]);
+            ok = fall_back(&c, out, la, e, b, &falls[n_falls++]);
         }
     }
     ok = ok && award_lots(&c, out, false);
+    ok = ok && index_entries(&c, out) && index_falls(&c, falls, n_falls);
     for (size_t b = 0; ok && b < n; b++)
-        bidder_outcome(&c, out, b, falls, n_falls);
+        ok = bidder_outcome(&c, out, b, falls, n_falls);
 
     free(falls);
     free(c.cands);
     free(c.rows.rows);
+    free(c.by_address);
+    by_bidder_free(&c.entries);
+    by_bidder_free(&c.falls);
+    free(c.entry_lot);
+    free(c.entry_at);
+    free(c.n_ranked);
     if (!ok || c.oom) {
         tnd_evaluation_free(out);
         out->out_of_memory = true;

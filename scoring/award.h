@@ -102,7 +102,8 @@ typedef struct {
     int n_applied;
     int placed[TND_MAX_SET];       /* lot finally placed/awarded for each applied lot, 0 = none */
     tnd_award_status status[TND_MAX_SET];
-    char path[TND_MAX_SET][TND_REASON_LEN];
+    char (*path)[TND_REASON_LEN];  /* n_applied rows (allocated: issue 9, a fixed
+                                      [TND_MAX_SET] was 6 KiB per bidder) */
     int stopped_at_step;           /* 0 = reached the end; 1/2/3 = step where it stopped (§6) */
 } tnd_bidder_outcome;
 
@@ -112,6 +113,8 @@ typedef struct {
     tnd_bidder_outcome *bidders;   /* in input order */
     size_t n_bidders;
     bool out_of_memory;
+    unsigned long long operations; /* steps of the award's lookups, which grow linearly with
+                                      the number of bids (read by a test, never timed) */
 } tnd_evaluation;
 
 /*

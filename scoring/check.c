@@ -44,6 +44,25 @@ static void format_into(char *dst, size_t size, const char *fmt, va_list ap)
 {
     if (size == 0)
         return;
+    if (fmt[0] == '%' && fmt[1] == 's' && fmt[2] == '\0') {
+        /* The most common format (every finding copies its rule's id, source and label): a copy,
+         * cut as vsnprintf would cut it, without the cost of a format (issue 9). */
+        va_list probe;
+        va_copy(probe, ap);
+        const char *text = va_arg(probe, const char *);
+        va_end(probe);
+        if (text) {
+            size_t len = strnlen(text, size);
+            if (len < size) {
+                memcpy(dst, text, len + 1);
+            } else {
+                memcpy(dst, text, size - 1);
+                dst[size - 1] = '\0';
+                utf8_trim_tail(dst);
+            }
+            return;
+        }
+    }
     int n = vsnprintf(dst, size, fmt, ap);
     if (n < 0)
         dst[0] = '\0';
@@ -1210,6 +1229,33 @@ bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_
     }
     free(lots);
     return !r->out_of_memory;
+}
+
+void tnd_check_result_keep_knockouts(tnd_check_result *r)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        tnd_verdict v = r->findings[i].verdict;
+        if (v == TND_FAIL || v == TND_MISSING || v == TND_REVIEW || v == TND_PLAN_REQUIRED) {
+            if (kept != i)
+                r->findings[kept] = r->findings[i];
+            kept++;
+        }
+    }
+    r->n_findings = kept;
+    if (kept == r->cap_findings)
+        return;
+    if (kept == 0) {
+        free(r->findings);
+        r->findings = NULL;
+        r->cap_findings = 0;
+        return;
+    }
+    tnd_finding *fit = realloc(r->findings, kept * sizeof *fit);
+    if (fit) { /* a failed shrink keeps the larger block, which is still correct */
+        r->findings = fit;
+        r->cap_findings = kept;
+    }
 }
 
 void tnd_check_result_free(tnd_check_result *r)

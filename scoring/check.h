@@ -74,6 +74,14 @@ void tnd_check_result_free(tnd_check_result *r);
  * an officer's decision or a herstel). Returns false only when out of memory. */
 bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
 
+/*
+ * Keeps only the findings with a knock-out verdict (FAIL, MISSING, REVIEW, PLAN REQUIRED), in
+ * their order, and gives back the room of the others: what the award (tnd_evaluate) and its
+ * workbook read, for an evaluation that holds every bid at once (issue 9: PASS texts were 90 % of
+ * its memory). The placements are kept.
+ */
+void tnd_check_result_keep_knockouts(tnd_check_result *r);
+
 /* The more severe of two verdicts (order of tnd_verdict). */
 tnd_verdict tnd_verdict_worse(tnd_verdict a, tnd_verdict b);
 /* "PASS", "FAIL", "REVIEW", "PLAN REQUIRED", "CONDITIONAL", "NOT APPLICABLE", "MISSING" */

@@ -360,8 +360,8 @@ static tnd_status check_limit(reader *r, xmlNodePtr parent, const char *name, si
             return tnd_error_set(r->err, TND_ERR_TOO_LARGE, r->file, tnd_xml_line(c),
                                  "een inschrijving heeft er veel minder; controleer of het "
                                  "juiste bestand is gekozen",
-                                 "meer dan %zu %s (<%s>) in <%s>", limit, what, name,
-                                 (const char *)parent->name);
+                                 "meer dan %zu %s (<%s>) in <%s>", limit, what,
+                                 (const char *)c->name, (const char *)parent->name);
     return TND_OK;
 }
 
@@ -1214,26 +1214,74 @@ static tnd_status read_bid(reader *r, xmlNodePtr root, tnd_bid *bid)
     return rc;
 }
 
-/* Validates doc against the embedded XSD and reads it; takes ownership of doc. */
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_bid **out, tnd_error *err)
+struct tnd_bid_reader {
+    tnd_schema *schema;           /* owned unless `shared` */
+    bool shared;
+    tnd_notation *notation;
+};
+
+tnd_status tnd_bid_reader_new(tnd_bid_reader **out, tnd_error *err)
 {
-    tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_bid_xsd,
-                                        tnd_embedded_bid_xsd_len, XSD_NAME, err);
-    tnd_status rc = schema ? tnd_schema_validate(schema, doc, name, err) : err->code;
-    tnd_schema_free(schema);
+    *out = NULL;
+    tnd_bid_reader *rd = calloc(1, sizeof *rd);
+    if (!rd)
+        return tnd_error_set(err, TND_ERR_NOMEM, XSD_NAME, 0, NULL, "onvoldoende geheugen");
+    rd->schema = tnd_schema_new((const char *)tnd_embedded_bid_xsd, tnd_embedded_bid_xsd_len,
+                                XSD_NAME, err);
+    if (!rd->schema) {
+        free(rd);
+        return err->code;
+    }
+    rd->notation = tnd_notation_new();
+    if (!rd->notation) {
+        tnd_bid_reader_free(rd);
+        return tnd_error_set(err, TND_ERR_NOMEM, XSD_NAME, 0, NULL, "onvoldoende geheugen");
+    }
+    *out = rd;
+    return TND_OK;
+}
+
+tnd_status tnd_bid_reader_clone(const tnd_bid_reader *from, tnd_bid_reader **out, tnd_error *err)
+{
+    *out = NULL;
+    tnd_bid_reader *rd = calloc(1, sizeof *rd);
+    if (rd && (rd->notation = tnd_notation_new()) != NULL) {
+        rd->schema = from->schema;
+        rd->shared = true;
+        *out = rd;
+        return TND_OK;
+    }
+    free(rd);
+    return tnd_error_set(err, TND_ERR_NOMEM, XSD_NAME, 0, NULL, "onvoldoende geheugen");
+}
+
+void tnd_bid_reader_free(tnd_bid_reader *rd)
+{
+    if (!rd)
+        return;
+    if (!rd->shared)
+        tnd_schema_free(rd->schema);
+    tnd_notation_free(rd->notation);
+    free(rd);
+}
+
+/* Validates doc against the embedded XSD and reads it; takes ownership of doc. */
+static tnd_status load_doc(tnd_bid_reader *rd, xmlDocPtr doc, const char *name, tnd_bid **out,
+                           tnd_error *err)
+{
+    tnd_status rc = tnd_schema_validate(rd->schema, doc, name, err);
     if (rc != TND_OK) {
         xmlFreeDoc(doc);
         return rc;
     }
-    reader r = { name, tnd_notation_new(), err };
+    reader r = { name, rd->notation, err };
     tnd_bid *bid = calloc(1, sizeof *bid);
-    if (!r.notation || !bid) {
+    if (!bid) {
         rc = nomem(&r);
     } else {
         snprintf(bid->file, sizeof bid->file, "%s", name);
         rc = read_bid(&r, xmlDocGetRootElement(doc), bid);
     }
-    tnd_notation_free(r.notation);
     xmlFreeDoc(doc);
     if (rc != TND_OK) {
         tnd_bid_free(bid);
@@ -1244,14 +1292,29 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_bid **out, tnd_e
     return TND_OK;
 }
 
+tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out,
+                             char sha256[65], tnd_error *err)
+{
+    tnd_error local;
+    if (!err)
+        err = &local;
+    *out = NULL;
+    xmlDocPtr doc = tnd_xml_read_file_hashed(path, sha256, err);
+    return doc ? load_doc(rd, doc, path, out, err) : err->code;
+}
+
 tnd_status tnd_bid_load_file(const char *path, tnd_bid **out, tnd_error *err)
 {
     tnd_error local;
     if (!err)
         err = &local;
     *out = NULL;
-    xmlDocPtr doc = tnd_xml_read_file(path, err);
-    return doc ? load_doc(doc, path, out, err) : err->code;
+    tnd_bid_reader *rd = NULL;
+    tnd_status rc = tnd_bid_reader_new(&rd, err);
+    if (rc == TND_OK)
+        rc = tnd_bid_read_file(rd, path, out, NULL, err);
+    tnd_bid_reader_free(rd);
+    return rc;
 }
 
 tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tnd_bid **out,
@@ -1264,7 +1327,16 @@ tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tn
     if (!name)
         name = "(inschrijving)";
     xmlDocPtr doc = tnd_xml_read_memory(buf, len, name, err);
-    return doc ? load_doc(doc, name, out, err) : err->code;
+    if (!doc)
+        return err->code;
+    tnd_bid_reader *rd = NULL;
+    tnd_status rc = tnd_bid_reader_new(&rd, err);
+    if (rc == TND_OK)
+        rc = load_doc(rd, doc, name, out, err);
+    else
+        xmlFreeDoc(doc);
+    tnd_bid_reader_free(rd);
+    return rc;
 }
 
 void tnd_bid_free(tnd_bid *bid)

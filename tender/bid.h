@@ -14,6 +14,24 @@
 #include "scoring/model.h"
 #include "tender/error.h"
 
+/*
+ * What reading bids needs, prepared once per run (issue 9: building the XSD per bid was 60 % of
+ * a run): the compiled bid XSD and the notation patterns with their match data. A reader serves
+ * one thread at a time; tnd_bid_reader_clone gives another thread its own notation and shares the
+ * compiled schema (read-only while validating), which the original owns: free clones first.
+ */
+typedef struct tnd_bid_reader tnd_bid_reader;
+
+tnd_status tnd_bid_reader_new(tnd_bid_reader **out, tnd_error *err);
+tnd_status tnd_bid_reader_clone(const tnd_bid_reader *from, tnd_bid_reader **out, tnd_error *err);
+void tnd_bid_reader_free(tnd_bid_reader *rd);
+
+/* tnd_bid_load_file with a prepared reader. sha256 (may be NULL) receives the SHA-256 (hex) of
+ * the bytes read, so an audit trail needs no second read of the file. */
+tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out,
+                             char sha256[65], tnd_error *err);
+
+/* One-off reading: prepares a reader for this bid only. */
 tnd_status tnd_bid_load_file(const char *path, tnd_bid **out, tnd_error *err);
 tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tnd_bid **out,
                                tnd_error *err);

@@ -1092,17 +1092,24 @@ static bool looks_like_scores_csv(const char *path)
     return strstr(head, "perceel") && strstr(head, "score") && (strchr(head, ';') || strchr(head, ','));
 }
 
+bool tnd_bid_refuse_scores_csv(const char *path, tnd_error *err)
+{
+    if (!looks_like_scores_csv(path))
+        return false;
+    tnd_error_set(err, TND_ERR_VALUE, path, 1,
+                  "geef een inschrijving (.xml of het ingevulde formulier .xlsx); het "
+                  "scorebestand hoort bij tender evaluate --scores",
+                  "dit is een scorebestand van de commissie (CSV), geen inschrijving");
+    return true;
+}
+
 tnd_status tnd_bid_load_input(const char *path, const tnd_definition *def, tnd_bid **out,
                               tnd_error *err)
 {
     if (tnd_path_is_xlsx(path))
         return tnd_bid_xlsx_load(path, def, out, err);
-    if (looks_like_scores_csv(path)) {
-        *out = NULL;
-        return tnd_error_set(err, TND_ERR_VALUE, path, 1,
-                             "geef een inschrijving (.xml of het ingevulde formulier .xlsx); het "
-                             "scorebestand hoort bij tender evaluate --scores",
-                             "dit is een scorebestand van de commissie (CSV), geen inschrijving");
-    }
-    return tnd_bid_load_file(path, out, err);
+    tnd_status rc = tnd_bid_load_file(path, out, err);
+    if (rc != TND_OK && tnd_bid_refuse_scores_csv(path, err))
+        return err->code;
+    return rc;
 }

@@ -26,6 +26,11 @@
 tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bid **out,
                              tnd_error *err);
 
+/* After a bid failed to load: when the file is a committee scores file (CSV) given where a bid
+ * belongs, replaces err with a message that says so (issue 10 §4) and returns true. Read only
+ * on failure, so a good bid is read once. */
+bool tnd_bid_refuse_scores_csv(const char *path, tnd_error *err);
+
 /* A bid as the CLI takes it: a path ending in .xlsx is a filled-in workbook
  * (tnd_bid_xlsx_load), anything else the XML of tender/bid.h (tnd_bid_load_file). */
 tnd_status tnd_bid_load_input(const char *path, const tnd_definition *def, tnd_bid **out,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tender/bid.h"
+#include "tender/bid_run.h"
 #include "tender/bid_xlsx.h"
 #include "tender/form_cells.h"
 #include "tender/outfile.h"
@@ -161,41 +162,8 @@ bool tnd_path_list_add_input(tnd_path_list *l, const char *path)
 
 bool tnd_check_bids(const tnd_definition *def, const tnd_path_list *paths, tnd_checked_bids *out)
 {
-    memset(out, 0, sizeof *out);
-    out->bids = calloc(paths->n ? paths->n : 1, sizeof *out->bids);
-    out->results = calloc(paths->n ? paths->n : 1, sizeof *out->results);
-    if (!out->bids || !out->results)
-        return false;
-    bool progress = tnd_progress_enabled() && paths->n > 20;
-    for (size_t i = 0; i < paths->n; i++) {
-        if (progress)
-            fprintf(stderr, "\r[%zu/%zu] %s\033[K", i + 1, paths->n, paths->paths[i]);
-        tnd_error err;
-        tnd_bid *bid = NULL;
-        if (tnd_bid_load_input(paths->paths[i], def, &bid, &err) != TND_OK ||
-            tnd_bid_validate_against(bid, def, &err) != TND_OK) {
-            if (progress)
-                fputc('\n', stderr);
-            tnd_print_error(&err);
-            tnd_bid_free(bid);
-            out->n_failed++;
-            continue;
-        }
-        tnd_check_result *res = calloc(1, sizeof *res);
-        if (!res || !tnd_check(def, bid, res)) {
-            if (res)
-                tnd_check_result_free(res);
-            free(res);
-            tnd_bid_free(bid);
-            return false;
-        }
-        out->bids[out->n] = bid;
-        out->results[out->n] = res;
-        out->n++;
-    }
-    if (progress)
-        fputs("\r\033[K", stderr);
-    return true;
+    tnd_bid_run_options o = { .jobs = 1, .progress = true };
+    return tnd_check_bids_with(def, paths, &o, out);
 }
 
 void tnd_checked_bids_free(tnd_checked_bids *c)
@@ -207,5 +175,6 @@ void tnd_checked_bids_free(tnd_checked_bids *c)
     }
     free(c->bids);
     free(c->results);
+    free(c->sha256);
     memset(c, 0, sizeof *c);
 }

@@ -82,6 +82,8 @@ typedef struct {
     tnd_check_result **results;
     size_t n;
     size_t n_failed;              /* inputs refused (errors printed to stderr) */
+    char (*sha256)[65];           /* per bid, the SHA-256 of its file; NULL unless asked for
+                                     (tender/bid_run.h) */
 } tnd_checked_bids;
 
 /*

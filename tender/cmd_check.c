@@ -10,6 +10,7 @@
 #include "forms/report.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
+#include "tender/bid_run.h"
 #include "tender/bid_xlsx.h"
 #include "tender/cli.h"
 #include "tender/definition.h"
@@ -18,7 +19,7 @@
 #include "tender/xbrl.h"
 
 static const char help_text[] =
-    "Gebruik: tender check BID.xml|MAP... [--tender DEF.xml] [--json]\n"
+    "Gebruik: tender check BID.xml|MAP... [--tender DEF.xml] [--json] [-j N]\n"
     "         tender check BID.xml --espd UEA.xml [--espd UEA.xml...]\n"
     "         tender check BID.xml --xbrl JAARREKENING.xbrl [--xbrl ...]\n"
     "\n"
@@ -38,6 +39,8 @@ static const char help_text[] =
     "Opties:\n"
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
     "  --json              uitvoer als JSON (docs/json-output.md)\n"
+    "  -j, --jobs N        lees en toets N inschrijvingen tegelijk (standaard: het aantal\n"
+    "                      processorkernen); de uitvoer is dezelfde voor elke N\n"
     "  --espd UEA.xml      ingevuld UEA (ESPD Response, ESPD-EDM 2.x t/m 4.x) van een partij\n"
     "                      van de inschrijving, gekoppeld op KvK-nummer; vult ontbrekende\n"
     "                      UEA-antwoorden aan; herhaalbaar; alleen bij precies één inschrijving.\n"
@@ -223,53 +226,200 @@ static const char *file_part(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
+/* What the overview keeps of a bid once its report is written (check streams, issue 9): a few
+ * hundred bytes, not the bid. */
+typedef struct {
+    char *file, *kvk, *name, *lots;
+    long line;
+} check_row;
+
+static void rows_free(check_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(rows[i].file);
+        free(rows[i].kvk);
+        free(rows[i].name);
+        free(rows[i].lots);
+    }
+    free(rows);
+}
+
+/* The lots of a checked bid and their status: "1: TOEGELATEN; 5 -> 3: ..."; "5 -> 3" is a
+ * placement lower in the cascade (§4.3.1). */
+static char *lots_text(const tnd_check_result *r)
+{
+    tnd_buf b;
+    tnd_buf_init(&b);
+    for (size_t j = 0; j < r->n_placements; j++) {
+        const tnd_placement *p = &r->placements[j];
+        if (j)
+            tnd_buf_puts(&b, "; ");
+        if (p->placed && p->placed != p->applied)
+            tnd_buf_printf(&b, "%d -> %d: ", p->applied, p->placed);
+        else
+            tnd_buf_printf(&b, "%d: ", p->applied);
+        const char *st = tnd_lot_status_dutch(p->status);
+        tnd_buf_puts(&b, st ? st : "?");
+        if (p->awaiting_award)
+            tnd_buf_puts(&b, " (afhankelijk van de gunning)");
+    }
+    if (r->n_placements == 0)
+        tnd_buf_puts(&b, "geen perceel");
+    if (b.oom) {
+        tnd_buf_free(&b);
+        return NULL;
+    }
+    return b.data; /* owned by the caller */
+}
+
 /*
  * After the reports of several bids (a folder of 40 prints thousands of lines): one table, a
- * row per bid with its lots and their status (issue 10 §5). "5 -> 3" is a placement lower in the
- * cascade (§4.3.1). Refused bids are counted, not named: their messages are on stderr.
+ * row per bid with its lots and their status (issue 10 §5). Refused bids are counted, not named:
+ * their messages are on stderr.
  */
-static void summary_table(const tnd_checked_bids *checked, tnd_buf *out)
+static void summary_table(const check_row *rows, size_t n, size_t n_failed, tnd_buf *out)
 {
     size_t wf = strlen("bestand"), wn = strlen("inschrijver");
-    for (size_t i = 0; i < checked->n; i++) {
-        size_t f = text_width(file_part(checked->bids[i]->file));
-        size_t n = text_width(checked->bids[i]->bidder.name);
+    for (size_t i = 0; i < n; i++) {
+        size_t f = text_width(file_part(rows[i].file));
+        size_t w = text_width(rows[i].name);
         wf = f > wf ? f : wf;
-        wn = n > wn ? n : wn;
+        wn = w > wn ? w : wn;
     }
     wn = wn > 48 ? 48 : wn;
-    tnd_buf_printf(out, "\nOverzicht: %zu inschrijving(en) beoordeeld", checked->n);
-    if (checked->n_failed)
-        tnd_buf_printf(out, ", %zu geweigerd (zie de meldingen op stderr)",
-                       checked->n_failed);
+    tnd_buf_printf(out, "\nOverzicht: %zu inschrijving(en) beoordeeld", n);
+    if (n_failed)
+        tnd_buf_printf(out, ", %zu geweigerd (zie de meldingen op stderr)", n_failed);
     tnd_buf_puts(out, "\n");
     pad(out, "bestand", wf + 2);
     pad(out, "KvK", 10);
     pad(out, "inschrijver", wn + 2);
     tnd_buf_puts(out, "perceel: status\n");
-    for (size_t i = 0; i < checked->n; i++) {
-        const tnd_bid *bid = checked->bids[i];
-        const tnd_check_result *r = checked->results[i];
-        pad(out, file_part(bid->file), wf + 2);
-        pad(out, bid->bidder.kvk, 10);
-        pad(out, bid->bidder.name, wn + 2);
-        for (size_t j = 0; j < r->n_placements; j++) {
-            const tnd_placement *p = &r->placements[j];
-            if (j)
-                tnd_buf_puts(out, "; ");
-            if (p->placed && p->placed != p->applied)
-                tnd_buf_printf(out, "%d -> %d: ", p->applied, p->placed);
-            else
-                tnd_buf_printf(out, "%d: ", p->applied);
-            const char *st = tnd_lot_status_dutch(p->status);
-            tnd_buf_puts(out, st ? st : "?");
-            if (p->awaiting_award)
-                tnd_buf_puts(out, " (afhankelijk van de gunning)");
-        }
-        if (r->n_placements == 0)
-            tnd_buf_puts(out, "geen perceel");
+    for (size_t i = 0; i < n; i++) {
+        pad(out, file_part(rows[i].file), wf + 2);
+        pad(out, rows[i].kvk, 10);
+        pad(out, rows[i].name, wn + 2);
+        tnd_buf_puts(out, rows[i].lots);
         tnd_buf_puts(out, "\n");
     }
+}
+
+/* ---------------------------------------------------------------- streaming (issue 9) */
+
+/* The report as it is written: one bid at a time, in input order, then freed. */
+typedef struct {
+    const tnd_definition *def;
+    bool json;
+    tnd_buf out;
+    tnd_report_json_list list;
+    size_t n_reported, n_failed;
+    check_row *rows;              /* per bid: the overview and the same-KvK warning */
+    size_t n_rows, cap_rows;
+    bool all_eligible;
+    bool failed;                  /* out of memory or stdout not writable: reported, stop */
+} stream;
+
+/* Writes what is in s->out to stdout and empties it. */
+static bool stream_flush(stream *s)
+{
+    if (s->out.oom) {
+        fprintf(stderr, "tender: onvoldoende geheugen voor het rapport\n");
+        return false;
+    }
+    if (s->out.len && fwrite(s->out.data, 1, s->out.len, stdout) != s->out.len) {
+        fprintf(stderr, "tender: schrijven naar stdout mislukt\n");
+        return false;
+    }
+    s->out.len = 0;
+    return true;
+}
+
+static bool stream_bid(void *ctx, tnd_bid_item *it)
+{
+    stream *s = ctx;
+    if (!it->bid) {
+        tnd_print_error(&it->err);
+        s->n_failed++;
+        return true;
+    }
+    if (!it->result->eligible_all)
+        s->all_eligible = false;
+    if (s->n_rows == s->cap_rows) {
+        size_t cap = s->cap_rows ? 2 * s->cap_rows : 64;
+        check_row *grown = realloc(s->rows, cap * sizeof *grown);
+        if (!grown) {
+            s->out.oom = true;
+            s->failed = true;
+            stream_flush(s);
+            return false;
+        }
+        s->rows = grown;
+        s->cap_rows = cap;
+    }
+    check_row *row = &s->rows[s->n_rows++];
+    *row = (check_row){ strdup(it->bid->file), strdup(it->bid->bidder.kvk),
+                        strdup(it->bid->bidder.name), lots_text(it->result), it->bid->bidder.line };
+    if (!row->file || !row->kvk || !row->name || !row->lots) {
+        s->out.oom = true;
+        s->failed = true;
+        stream_flush(s);
+        return false;
+    }
+    bool written;
+    if (s->json) {
+        written = tnd_report_json_list_add(&s->list, s->def, it->bid, it->result);
+    } else {
+        if (s->n_reported)
+            tnd_buf_append(&s->out, "\n", 1);
+        written = tnd_report_text(s->def, it->bid, it->result, &s->out);
+    }
+    s->n_reported++;
+    if (!written)
+        s->out.oom = true;
+    if (!stream_flush(s)) {
+        s->failed = true;
+        return false;
+    }
+    return true;
+}
+
+/* Checks every input and writes each report as soon as its bid is checked (input order);
+ * returns the exit code. */
+static int check_streaming(const tnd_definition *def, const tnd_path_list *inputs, bool json,
+                           int jobs)
+{
+    stream s = { .def = def, .json = json, .all_eligible = true };
+    tnd_buf_init(&s.out);
+    if (json)
+        tnd_report_json_list_begin(&s.list, &s.out);
+    tnd_bid_run_options o = { jobs > 0 ? jobs : tnd_default_jobs(), false, false, true };
+    bool ok = tnd_bid_run(def, inputs, &o, stream_bid, &s);
+    if (!ok && !s.failed)
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+    if (ok && json) {
+        tnd_report_json_list_end(&s.list);
+        ok = stream_flush(&s);
+    }
+    if (ok && !json && s.n_rows + s.n_failed > 1) {
+        summary_table(s.rows, s.n_rows, s.n_failed, &s.out);
+        ok = stream_flush(&s);
+    }
+    /* Two bids of one bidder (issue 8 §5): a warning here, not a refusal. Each verdict of check
+     * stands on its own bid, and a provider may check drafts of its own bid side by side; the
+     * award commands (evaluate, verify), where a second copy would take a second place, refuse. */
+    tnd_bidder_ref *refs = ok ? malloc((s.n_rows ? s.n_rows : 1) * sizeof *refs) : NULL;
+    if (refs) {
+        for (size_t i = 0; i < s.n_rows; i++)
+            refs[i] = (tnd_bidder_ref){ s.rows[i].kvk, s.rows[i].name, s.rows[i].file,
+                                        s.rows[i].line };
+        tnd_run_report_same_kvk(refs, s.n_rows, false);
+        free(refs);
+    }
+    rows_free(s.rows, s.n_rows);
+    tnd_buf_free(&s.out);
+    if (!ok || s.n_failed)
+        return TND_EXIT_BAD_INPUT;
+    return s.all_eligible ? TND_EXIT_OK : TND_EXIT_NEGATIVE;
 }
 
 int cmd_check(int argc, char **argv)
@@ -280,7 +430,7 @@ int cmd_check(int argc, char **argv)
     size_t n_espd = 0;
     const char *xbrl[MAX_XBRL_FILES];
     size_t n_xbrl = 0;
-    int n_args = 0;
+    int n_args = 0, jobs = 0;
     tnd_path_list inputs = { 0 };
     for (int i = 1; i < argc && !bad; i++) {
         if (tnd_opt_flag(argv, &i, "--help") || tnd_opt_flag(argv, &i, "-h")) {
@@ -290,7 +440,8 @@ int cmd_check(int argc, char **argv)
         }
         if (tnd_opt_flag(argv, &i, "--json"))
             json = true;
-        else if (tnd_opt_value(argc, argv, &i, "--tender", &tender, &bad))
+        else if (tnd_opt_value(argc, argv, &i, "--tender", &tender, &bad) ||
+                 tnd_opt_jobs("check", argc, argv, &i, &jobs, &bad))
             continue;
         else if (tnd_opt_value(argc, argv, &i, "--espd", &espd[n_espd], &bad)) {
             if (!bad && ++n_espd == MAX_ESPD_FILES) {
@@ -331,11 +482,16 @@ int cmd_check(int argc, char **argv)
         tnd_path_list_free(&inputs);
         return TND_EXIT_BAD_INPUT;
     }
+    if (!n_espd && !n_xbrl) {
+        int rc = check_streaming(def, &inputs, json, jobs);
+        tnd_definition_free(def);
+        tnd_path_list_free(&inputs);
+        return rc;
+    }
     tnd_checked_bids checked;
     int rc = TND_EXIT_OK;
     imports im = { espd, n_espd, xbrl, n_xbrl, false, false };
-    if (n_espd || n_xbrl ? !check_with_imports(def, inputs.paths[0], &im, &checked)
-                         : !tnd_check_bids(def, &inputs, &checked)) {
+    if (!check_with_imports(def, inputs.paths[0], &im, &checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         rc = TND_EXIT_BAD_INPUT;
     }
@@ -372,8 +528,6 @@ int cmd_check(int argc, char **argv)
                 tnd_buf_append(&out, "\n", 1);
             written = tnd_report_text(def, checked.bids[i], checked.results[i], &out);
         }
-        if (written && checked.n + checked.n_failed > 1)
-            summary_table(&checked, &out);
     }
     if (!written || out.oom) {
         fprintf(stderr, "tender: onvoldoende geheugen voor het rapport\n");

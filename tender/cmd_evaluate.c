@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "forms/award_json.h"
+#include "tender/bid_run.h"
 #include "tender/cli.h"
 #include "tender/evaluate_run.h"
 #include "tender/outfile.h"
@@ -14,7 +15,7 @@ static const char help_text[] =
     "Gebruik: tender evaluate --bids MAP --scores SCORES.csv -o GUNNING.xlsx\n"
     "                         [--tender DEF.xml] [--prices PRIJZEN.csv] [--json FILE]\n"
     "                         [--date JJJJ-MM-DD] [--resubmissions MAP]\n"
-    "                         [--decisions BESLUITEN.csv]\n"
+    "                         [--decisions BESLUITEN.csv] [-j N]\n"
     "\n"
     "Voert de beoordeling uit (§6): stap 1 en 2 (knock-outs, plaatsing per perceel) voor\n"
     "elke inschrijving in MAP, en stap 3 (gunning per perceel, §6.1) met de scores van de\n"
@@ -37,6 +38,8 @@ static const char help_text[] =
     "                      (eenmalig, niet voor perceel 4; docs/evaluate.md)\n"
     "  --decisions FILE    besluiten van de aanbesteder over BEOORDELEN, PLAN VAN AANPAK\n"
     "                      en herstel (CSV, docs/decisions-format.md)\n"
+    "  -j, --jobs N        lees en toets N inschrijvingen tegelijk (standaard: het aantal\n"
+    "                      processorkernen); de uitvoer is dezelfde voor elke N\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes:\n"
@@ -107,7 +110,8 @@ int cmd_evaluate(int argc, char **argv)
             tnd_opt_value(argc, argv, &i, "--json", &o.json, &bad) ||
             tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad) ||
             tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad))
+            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad) ||
+            tnd_opt_jobs("evaluate", argc, argv, &i, &o.jobs, &bad))
             continue;
         return tnd_usage_error("evaluate", "onbekend argument '%s'", argv[i]);
     }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "forms/award_json.h"
+#include "tender/bid_run.h"
 #include "tender/cli.h"
 #include "tender/evaluate_run.h"
 #include "tender/outfile.h"
@@ -21,7 +22,7 @@
 
 static const char help_text[] =
     "Gebruik: tender verify GUNNING.xlsx --bids MAP --scores SCORES.csv\n"
-    "                       [--tender DEF.xml] [--prices PRIJZEN.csv] [--json FILE]\n"
+    "                       [--tender DEF.xml] [--prices PRIJZEN.csv] [--json FILE] [-j N]\n"
     "                       [--resubmissions MAP] [--decisions BESLUITEN.csv]\n"
     "\n"
     "Voor auditors: berekent de beoordeling opnieuw uit de invoer, met de beoordelingsdatum\n"
@@ -34,6 +35,8 @@ static const char help_text[] =
     "  --json FILE         ook de JSON van tender evaluate: moet dezelfde run-id hebben als\n"
     "                      het blad Audit (anders hoort hij niet bij deze werkmap: exit 2) en\n"
     "                      byte voor byte gelijk zijn aan de herberekening\n"
+    "  -j, --jobs N        lees en toets N inschrijvingen tegelijk (standaard: het aantal\n"
+    "                      processorkernen); de uitkomst is dezelfde voor elke N\n"
     "\n"
     "Exitcodes:\n"
     "  0  identiek: de werkmap volgt uit deze invoer\n"
@@ -656,7 +659,8 @@ int cmd_verify(int argc, char **argv)
             tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
             tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--json", &json_path, &bad))
+            tnd_opt_value(argc, argv, &i, "--json", &json_path, &bad) ||
+            tnd_opt_jobs("verify", argc, argv, &i, &o.jobs, &bad))
             continue;
         if (argv[i][0] == '-' || workbook)
             return tnd_usage_error("verify", "onbekend argument '%s'", argv[i]);

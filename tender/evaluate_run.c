@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tender/bid_run.h"
 #include "tender/definition.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
@@ -101,7 +102,11 @@ static void input_name(const char *path, const char *folder, char *out, size_t s
     snprintf(out, size, "%s", file_name(path));
 }
 
-static bool add_input(tnd_run *run, const char *role, const char *path, const char *folder)
+/* Records an input of the audit trail, named relative to `folder` (input_name); sha256 is its
+ * hash when already computed from the bytes read (the bids), else NULL and the file is hashed
+ * here. */
+static bool add_input(tnd_run *run, const char *role, const char *path, const char *folder,
+                      const char *sha256)
 {
     tnd_audit_input *in = &run->inputs[run->n_inputs];
     memset(in, 0, sizeof *in);
@@ -109,7 +114,9 @@ static bool add_input(tnd_run *run, const char *role, const char *path, const ch
     snprintf(in->path, sizeof in->path, "%s", path);
     input_name(path, folder, in->name, sizeof in->name);
     tnd_error err;
-    if (!tnd_sha256_file(path, in->sha256, &err)) {
+    if (sha256) {
+        snprintf(in->sha256, sizeof in->sha256, "%s", sha256);
+    } else if (!tnd_sha256_file(path, in->sha256, &err)) {
         tnd_print_error(&err);
         return false;
     }
@@ -117,7 +124,7 @@ static bool add_input(tnd_run *run, const char *role, const char *path, const ch
     return true;
 }
 
-/* A bid's KvK with its input position, sorted by KvK then position: one bidder's bids are
+/* A bidder's KvK with its input position, sorted by KvK then position: one bidder's bids are
  * neighbours, the first in input order first (O(n log n) for a folder of thousands). */
 typedef struct {
     const char *kvk;
@@ -131,7 +138,7 @@ static int cmp_kvk_at(const void *pa, const void *pb)
     return c ? c : (a->at > b->at) - (a->at < b->at);
 }
 
-size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse)
+size_t tnd_run_report_same_kvk(const tnd_bidder_ref *refs, size_t n, bool refuse)
 {
     kvk_at *sorted = malloc((n ? n : 1) * sizeof *sorted);
     size_t *first = malloc((n ? n : 1) * sizeof *first); /* first[i]: earlier bid, or n */
@@ -141,7 +148,7 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
         return (size_t)-1;
     }
     for (size_t i = 0; i < n; i++) {
-        sorted[i] = (kvk_at){ bids[i]->bidder.kvk, i };
+        sorted[i] = (kvk_at){ refs[i].kvk, i };
         first[i] = n;
     }
     qsort(sorted, n, sizeof *sorted, cmp_kvk_at);
@@ -158,9 +165,9 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
         if (j == n)
             continue;
         found++;
-        const tnd_bid *a = bids[j], *b = bids[i];
+        const tnd_bidder_ref *a = &refs[j], *b = &refs[i];
         tnd_error err;
-        tnd_error_set(&err, TND_ERR_REFERENCE, b->file, b->bidder.line,
+        tnd_error_set(&err, TND_ERR_REFERENCE, b->file, b->line,
                       refuse ? "laat één bestand per inschrijver in de map staan: een kopie "
                                "('x (1).xml', 'x - kopie.xml') of een ingevuld formulier naast de "
                                "XML telt anders twee keer"
@@ -168,7 +175,7 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
                                "verify weigeren een map met twee inschrijvingen van dezelfde "
                                "inschrijver",
                       "KvK %s (%s) staat ook in %s: twee inschrijvingen van dezelfde inschrijver",
-                      b->bidder.kvk, b->bidder.name, a->file);
+                      b->kvk, b->name, a->file);
         if (refuse) {
             tnd_print_error(&err);
             continue;
@@ -185,10 +192,23 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
     return found;
 }
 
+size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse)
+{
+    tnd_bidder_ref *refs = malloc((n ? n : 1) * sizeof *refs);
+    if (!refs)
+        return (size_t)-1;
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (tnd_bidder_ref){ bids[i]->bidder.kvk, bids[i]->bidder.name, bids[i]->file,
+                                    bids[i]->bidder.line };
+    size_t found = tnd_run_report_same_kvk(refs, n, refuse);
+    free(refs);
+    return found;
+}
+
 bool tnd_run_add_input(tnd_run *run, const char *role, const char *path,
                        const char *folder)
 {
-    return add_input(run, role, path, folder);
+    return add_input(run, role, path, folder, NULL);
 }
 
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
@@ -255,7 +275,10 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     run->inputs = calloc(run->bid_paths.n + 3, sizeof *run->inputs);
-    if (!run->inputs || !tnd_check_bids(run->def, &run->bid_paths, &run->checked)) {
+    /* In parallel, hashed while read, and only the knock-out findings kept: the award needs no
+     * PASS text, and 100k bids must fit in memory (issue 9). */
+    tnd_bid_run_options ro = { o->jobs > 0 ? o->jobs : tnd_default_jobs(), true, true, true };
+    if (!run->inputs || !tnd_check_bids_with(run->def, &run->bid_paths, &ro, &run->checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);
         return false;
@@ -300,7 +323,7 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
     if (o->tender) {
-        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL);
+        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
@@ -309,11 +332,12 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
                        in->sha256);
     }
-    ok = ok && add_input(run, "scores", o->scores, NULL);
+    ok = ok && add_input(run, "scores", o->scores, NULL, NULL);
     if (ok && o->prices)
-        ok = add_input(run, "prijzen", o->prices, NULL);
+        ok = add_input(run, "prijzen", o->prices, NULL, NULL);
     for (size_t i = 0; ok && i < run->checked.n; i++)
-        ok = add_input(run, "inschrijving", run->checked.bids[i]->file, o->bids_dir);
+        ok = add_input(run, "inschrijving", run->checked.bids[i]->file, o->bids_dir,
+                       run->checked.sha256[i]);
     /* (issue 8 §4) round 2 and the officer's decisions: which bid and check count now */
     if (!ok || !tnd_run_rounds(o, run)) {
         tnd_run_free(run);

@@ -19,6 +19,7 @@ typedef struct {
     const char *bids_dir, *scores, *prices, *tender, *output, *json, *date;
     const char *resubmissions;    /* (issue 8 §4) round 2: folder of re-submitted bids */
     const char *decisions;        /* (issue 8 §4) the officer's decisions file (CSV) */
+    int jobs;                     /* threads reading and checking bids (-j); 0 = every core */
 } tnd_run_options;
 
 typedef struct {
@@ -69,6 +70,15 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run);
  * is still checked on its own). Returns how many, or (size_t)-1 when out of memory.
  */
 size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool refuse);
+
+/* A bidder as the check above needs it, for callers that keep no whole bids (check streams). */
+typedef struct {
+    const char *kvk, *name, *file;
+    long line;
+} tnd_bidder_ref;
+
+/* As tnd_run_report_same_bidder, on bidder references. */
+size_t tnd_run_report_same_kvk(const tnd_bidder_ref *refs, size_t n, bool refuse);
 
 /* The input paths, for refusing to overwrite them; returns how many were stored (<= max).
  * run->n_inputs entries always suffice. */

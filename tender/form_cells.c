@@ -471,7 +471,7 @@ static tnd_status number_cell(const tnd_form_sheet *s, int row, int col, const c
 tnd_status tnd_form_money(const tnd_form_sheet *s, int row, int col, const char *what,
                           bool may_be_negative, bool *present, tnd_cents *out, tnd_error *err)
 {
-    const char *text;
+    const char *text = NULL; /* set when *present (gcc -O3 cannot see that) */
     tnd_status rc = number_cell(s, row, col, what, "1250000,00", present, &text, err);
     if (rc != TND_OK || !*present)
         return rc;
@@ -514,7 +514,7 @@ tnd_status tnd_form_decimal(const tnd_form_sheet *s, int row, int col, const cha
                             tnd_dec lo, bool lo_open, tnd_dec hi, const char *range_text,
                             bool *present, tnd_dec *out, tnd_error *err)
 {
-    const char *text;
+    const char *text = NULL; /* set when *present (gcc -O3 cannot see that) */
     tnd_status rc = number_cell(s, row, col, what, "12,5", present, &text, err);
     if (rc != TND_OK || !*present)
         return rc;
@@ -542,7 +542,7 @@ tnd_status tnd_form_decimal(const tnd_form_sheet *s, int row, int col, const cha
 tnd_status tnd_form_count(const tnd_form_sheet *s, int row, int col, const char *what, long lo,
                           long hi, bool *present, long *out, tnd_error *err)
 {
-    const char *text;
+    const char *text = NULL; /* set when *present (gcc -O3 cannot see that) */
     tnd_status rc = number_cell(s, row, col, what, "12", present, &text, err);
     if (rc != TND_OK || !*present)
         return rc;

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_TEXT 1024                        /* bytes; no notation comes near, so refuse unread */
 #define MONEY_MAX_EUROS 10000000000000LL     /* 10^13 euro: more is a typing error, not a bid */
@@ -100,9 +101,6 @@ static const struct {
 /* Whole text only: the caller has trimmed it, and "12 euro" must not match "12". */
 #define PATTERN_OPTIONS (PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_DUPNAMES)
 
-struct tnd_notation {
-    pcre2_code *re[PAT_TOTAL];
-};
 
 /* The named parts any pattern may have; a pattern without a name leaves that part unset. */
 typedef enum {
@@ -133,6 +131,20 @@ static const char *const group_names[G_TOTAL] = {
     [G_HOUR] = "hour",                 [G_MINUTE] = "minute",
     [G_SECOND] = "second",             [G_YES] = "yes",
     [G_NO] = "no",
+};
+
+/* Up to this many groups share one name across the alternatives of a pattern (PCRE2_DUPNAMES). */
+#define MAX_SAME_NAME 8
+
+/*
+ * Compiled once (issue 9: compiling per bid was 8 % of a run): the patterns, one match data block
+ * per pattern (reused by every match, so a tnd_notation serves one thread at a time) and, per
+ * pattern and part name, the numbers of the groups that carry that name.
+ */
+struct tnd_notation {
+    pcre2_code *re[PAT_TOTAL];
+    pcre2_match_data *md[PAT_TOTAL];
+    uint16_t group[PAT_TOTAL][G_TOTAL][MAX_SAME_NAME]; /* 0 = no (further) group of that name */
 };
 
 /* A piece of the caller's text (not NUL-terminated); p == NULL when a group did not take part. */
@@ -194,6 +206,27 @@ __attribute__((format(printf, 4, 5))) static bool refuse_because(const notation_
     return false;
 }
 
+/* Looks up, once, which groups of pattern id carry each part name. False for a pattern with
+ * more same-named groups than MAX_SAME_NAME (a bug in the patterns above, shown by every test). */
+static bool resolve_groups(tnd_notation *n, int id)
+{
+    for (int g = 0; g < G_TOTAL; g++) {
+        PCRE2_SPTR first, last;
+        int entry_size = pcre2_substring_nametable_scan(n->re[id], (PCRE2_SPTR)group_names[g],
+                                                        &first, &last);
+        if (entry_size <= 0)
+            continue;
+        int k = 0;
+        for (PCRE2_SPTR e = first; e <= last; e += entry_size) {
+            if (k == MAX_SAME_NAME)
+                return false;
+            /* A name table entry starts with the group number, most significant byte first. */
+            n->group[id][g][k++] = (uint16_t)(((unsigned)e[0] << 8) | e[1]);
+        }
+    }
+    return true;
+}
+
 tnd_notation *tnd_notation_new(void)
 {
     tnd_notation *n = calloc(1, sizeof *n);
@@ -205,7 +238,8 @@ tnd_notation *tnd_notation_new(void)
         /* The patterns are constants: a syntax error is a bug that every unit test shows. */
         n->re[i] = pcre2_compile((PCRE2_SPTR)patterns[i].source, PCRE2_ZERO_TERMINATED,
                                  PATTERN_OPTIONS | patterns[i].options, &error, &offset, NULL);
-        if (!n->re[i]) {
+        n->md[i] = n->re[i] ? pcre2_match_data_create_from_pattern(n->re[i], NULL) : NULL;
+        if (!n->re[i] || !n->md[i] || !resolve_groups(n, i)) {
             tnd_notation_free(n);
             return NULL;
         }
@@ -217,8 +251,10 @@ void tnd_notation_free(tnd_notation *n)
 {
     if (!n)
         return;
-    for (int i = 0; i < PAT_TOTAL; i++)
+    for (int i = 0; i < PAT_TOTAL; i++) {
+        pcre2_match_data_free(n->md[i]);
         pcre2_code_free(n->re[i]);
+    }
     free(n);
 }
 
@@ -272,18 +308,13 @@ static bool prepare(const notation_kind *k, const char *text, span *out, char *w
     return true;
 }
 
-/* The part of the text that the (first set) group called name matched. */
-static span group_span(const pcre2_code *re, pcre2_match_data *md, span text, const char *name)
+/* The part of the text that the (first set) group of part g matched. */
+static span group_span(const tnd_notation *n, pattern_id id, span text, int g)
 {
-    PCRE2_SPTR first, last;
-    int entry_size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
-    if (entry_size <= 0)
-        return (span){ NULL, 0 };
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    uint32_t pairs = pcre2_get_ovector_count(md);
-    for (PCRE2_SPTR e = first; e <= last; e += entry_size) {
-        /* A name table entry starts with the group number, most significant byte first. */
-        uint32_t number = ((uint32_t)e[0] << 8) | e[1];
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(n->md[id]);
+    uint32_t pairs = pcre2_get_ovector_count(n->md[id]);
+    for (int k = 0; k < MAX_SAME_NAME && n->group[id][g][k]; k++) {
+        uint32_t number = n->group[id][g][k];
         if (number < pairs && ov[2 * number] != PCRE2_UNSET)
             return (span){ text.p + ov[2 * number], ov[2 * number + 1] - ov[2 * number] };
     }
@@ -294,7 +325,8 @@ typedef enum { MATCHED, NOT_MATCHED, MATCH_FAILED } match_result;
 
 /*
  * Matches text against one pattern and, on a match, fills g with the named parts (which point
- * into text, so the match data is freed here). MATCH_FAILED has filled why (bad UTF-8, memory).
+ * into text, so the match data can be reused by the next match). MATCH_FAILED has filled why
+ * (bad UTF-8).
  */
 static match_result match_text(const tnd_notation *n, pattern_id id, span text, groups *g,
                                const notation_kind *k, char *why, size_t why_size)
@@ -304,11 +336,7 @@ static match_result match_text(const tnd_notation *n, pattern_id id, span text, 
         return MATCH_FAILED;
     }
     const pcre2_code *re = n->re[id];
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md) {
-        refuse_because(k, why, why_size, "onvoldoende geheugen");
-        return MATCH_FAILED;
-    }
+    pcre2_match_data *md = n->md[id];
     int rc = pcre2_match(re, (PCRE2_SPTR)text.p, text.len, 0, 0, md, NULL);
     match_result result = MATCHED;
     if (rc == PCRE2_ERROR_NOMATCH) {
@@ -321,9 +349,8 @@ static match_result match_text(const tnd_notation *n, pattern_id id, span text, 
         result = MATCH_FAILED;
     } else {
         for (int i = 0; i < G_TOTAL; i++)
-            g->part[i] = group_span(re, md, text, group_names[i]);
+            g->part[i] = group_span(n, id, text, i);
     }
-    pcre2_match_data_free(md);
     return result;
 }
 
@@ -681,14 +708,36 @@ bool tnd_parse_agb(const tnd_notation *n, const char *text, char out[9], char *w
     return parse_eight_digits(n, &KIND_AGB, text, out, why, why_size);
 }
 
+/* The words of PAT_BOOL, compared directly first: a bid has dozens of ja/nee answers, and the
+ * pattern (kept for the refusal) costs more than the comparison (issue 9). ASCII caseless, as
+ * the pattern (not UTF). Returns 1 (yes), 0 (no) or -1 (not one of the words). */
+static int bool_word(span s)
+{
+    static const char *const yes[] = { "ja", "j", "yes", "true", "waar", "1" };
+    static const char *const no[] = { "nee", "n", "no", "false", "onwaar", "0" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strlen(yes[i]) == s.len && strncasecmp(s.p, yes[i], s.len) == 0)
+            return 1;
+        if (strlen(no[i]) == s.len && strncasecmp(s.p, no[i], s.len) == 0)
+            return 0;
+    }
+    return -1;
+}
+
 bool tnd_parse_bool(const tnd_notation *n, const char *text, bool *out, char *why,
                     size_t why_size)
 {
     const notation_kind *k = &KIND_BOOL;
     span s;
     groups g;
-    if (!prepare(k, text, &s, why, why_size) ||
-        !match_or_refuse(n, PAT_BOOL, s, &g, k, why, why_size))
+    if (!prepare(k, text, &s, why, why_size))
+        return false;
+    int word = bool_word(s);
+    if (word >= 0) {
+        *out = word == 1;
+        return true;
+    }
+    if (!match_or_refuse(n, PAT_BOOL, s, &g, k, why, why_size))
         return false;
     *out = has(g.part[G_YES]);
     return true;

@@ -25,6 +25,10 @@ typedef struct tnd_schema tnd_schema;
 /* Reads and parses a file. name is used in messages (normally the path). NULL on error. */
 xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err);
 
+/* tnd_xml_read_file that also puts the SHA-256 (hex) of the bytes read into sha256 (if not NULL)
+ * once they are read, whether or not they parse. */
+xmlDocPtr tnd_xml_read_file_hashed(const char *path, char sha256[65], tnd_error *err);
+
 /* Parses a buffer (e.g. an embedded document or an xlsx part); name is used in messages. */
 xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd_error *err);
 

@@ -56,6 +56,7 @@ typedef struct {
     tnd_award_entry lot1[1], lot4[2], lot8[2];
     tnd_lot_award lots[9];
     tnd_bidder_outcome outcomes[4];
+    char paths[4][TND_MAX_SET][TND_REASON_LEN]; /* outcomes[i].path (allocated by tnd_evaluate) */
     tnd_evaluation ev;
     tnd_audit_input inputs[2];
     tnd_audit audit;
@@ -120,6 +121,7 @@ static void outcome(fixture *fx, int i, const int *applied, const int *placed,
     o->bid = &fx->bids[i];
     o->check = &fx->checks[i];
     o->n_applied = n;
+    o->path = fx->paths[i];
     for (int j = 0; j < n; j++) {
         o->applied[j] = applied[j];
         o->placed[j] = placed[j];

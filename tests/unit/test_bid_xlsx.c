@@ -90,7 +90,7 @@ static void show_error(const tnd_error *err)
 
 static tnd_bid *load_xml(const char *name)
 {
-    char path[256];
+    char path[1024]; /* room for TND_SOURCE_DIR and any name (gcc -O3 format-truncation) */
     snprintf(path, sizeof path, BIDS "%s", name);
     tnd_bid *bid = NULL;
     tnd_error err;

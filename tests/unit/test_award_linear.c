@@ -1,0 +1,182 @@
+/*
+ * test_award_linear.c - the award (step 3, §6.1, and the §4.3.1 cascade after it) grows linearly
+ * with the number of bids (issue 9). Counts the steps of the award's lookups
+ * (tnd_evaluation.operations) on the shipped example copied 5 and 20 times; a lookup that scans
+ * every bidder per placement again would make the count grow 16-fold, not 4-fold. Never timed.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "scoring/award.h"
+#include "tender/bid.h"
+#include "tender/definition.h"
+#include "tender/error.h"
+#include "tender/scores.h"
+
+#ifndef TND_SOURCE_DIR
+#define TND_SOURCE_DIR "."
+#endif
+#define EXAMPLE TND_SOURCE_DIR "/fixtures/example/"
+#define MAX_TEMPLATES 64
+#define MAX_COPIES 20
+
+typedef struct {
+    tnd_definition *def;
+    tnd_bid *templates[MAX_TEMPLATES];
+    tnd_check_result checks[MAX_TEMPLATES];
+    size_t n;
+    tnd_scores scores;
+} example;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int setup(void **state)
+{
+    example *x = calloc(1, sizeof *x);
+    tnd_error err;
+    if (!x || tnd_definition_load(NULL, &x->def, &err) != TND_OK)
+        return -1;
+    DIR *d = opendir(EXAMPLE "bids");
+    if (!d)
+        return -1;
+    char *names[MAX_TEMPLATES];
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL && n < MAX_TEMPLATES;) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s%s", EXAMPLE "bids/", names[i]);
+        free(names[i]);
+        if (tnd_bid_load_file(path, &x->templates[x->n], &err) != TND_OK ||
+            !tnd_check(x->def, x->templates[x->n], &x->checks[x->n]))
+            return -1;
+        x->n++;
+    }
+    if (tnd_scores_load_csv(EXAMPLE "scores.csv", x->def, &x->scores, &err) != TND_OK)
+        return -1;
+    *state = x;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    example *x = *state;
+    for (size_t i = 0; i < x->n; i++) {
+        tnd_check_result_free(&x->checks[i]);
+        tnd_bid_free(x->templates[i]);
+    }
+    tnd_scores_free(&x->scores);
+    tnd_definition_free(x->def);
+    free(x);
+    return 0;
+}
+
+/* The KvK number of copy k of template t (distinct for every bidder of the run). */
+static void copy_kvk(size_t k, size_t t, char out[9])
+{
+    snprintf(out, 9, "%08zu", (size_t)20000000 + k * 100 + t);
+}
+
+/* Runs the award on `copies` copies of the example (every copy with its own KvK numbers and
+ * scores) into ev. */
+static void evaluate_copies(const example *x, size_t copies, tnd_evaluation *ev, tnd_bid *bids,
+                            const tnd_bid **bid_ptrs, const tnd_check_result **check_ptrs,
+                            tnd_score *rows)
+{
+    size_t n = 0, n_rows = 0;
+    for (size_t k = 0; k < copies; k++) {
+        for (size_t t = 0; t < x->n; t++, n++) {
+            bids[n] = *x->templates[t]; /* shares the template's lists: read only */
+            copy_kvk(k, t, bids[n].bidder.kvk);
+            bid_ptrs[n] = &bids[n];
+            check_ptrs[n] = &x->checks[t];
+            for (size_t i = 0; i < x->scores.n; i++) {
+                if (strcmp(x->scores.items[i].bidder, x->templates[t]->bidder.kvk) != 0)
+                    continue;
+                rows[n_rows] = x->scores.items[i];
+                copy_kvk(k, t, rows[n_rows].bidder);
+                n_rows++;
+            }
+        }
+    }
+    tnd_scores scores = { .items = rows, .n = n_rows };
+    strcpy(scores.file, "scores.csv");
+    assert_true(tnd_evaluate(x->def, bid_ptrs, check_ptrs, n, &scores, NULL, 0, ev));
+    assert_int_equal(ev->n_bidders, n);
+}
+
+static size_t granted_in(const tnd_evaluation *ev, int lot)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ev->n_lots; i++)
+        for (size_t j = 0; ev->lots[i].lot == lot && j < ev->lots[i].n_entries; j++)
+            n += ev->lots[i].entries[j].status == TND_AWARD_GRANTED;
+    return n;
+}
+
+/* §6.1 and §4.3.1 over 200 and 800 bids: 4 times the bids, at most 5 times the lookup steps
+ * (binary searches add a little); a per-placement scan would give 16 times. */
+static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **state)
+{
+    example *x = *state;
+    size_t max = MAX_COPIES * x->n;
+    tnd_bid *bids = calloc(max, sizeof *bids);
+    const tnd_bid **bid_ptrs = calloc(max, sizeof *bid_ptrs);
+    const tnd_check_result **check_ptrs = calloc(max, sizeof *check_ptrs);
+    tnd_score *rows = calloc(MAX_COPIES * x->scores.n + 1, sizeof *rows);
+    assert_non_null(bids);
+    assert_non_null(bid_ptrs);
+    assert_non_null(check_ptrs);
+    assert_non_null(rows);
+
+    tnd_evaluation one, small, big;
+    evaluate_copies(x, 1, &one, bids, bid_ptrs, check_ptrs, rows);
+    size_t granted_lot1 = granted_in(&one, 1), granted_lot9 = granted_in(&one, 9);
+    tnd_evaluation_free(&one);
+
+    evaluate_copies(x, 5, &small, bids, bid_ptrs, check_ptrs, rows);
+    unsigned long long ops_small = small.operations;
+    /* lots 1 and 9 have a threshold and no maximum (§6.1): every copy is granted alike */
+    assert_int_equal(granted_in(&small, 1), 5 * granted_lot1);
+    assert_int_equal(granted_in(&small, 9), 5 * granted_lot9);
+    tnd_evaluation_free(&small);
+
+    evaluate_copies(x, 20, &big, bids, bid_ptrs, check_ptrs, rows);
+    unsigned long long ops_big = big.operations;
+    assert_int_equal(granted_in(&big, 1), 20 * granted_lot1);
+    tnd_evaluation_free(&big);
+
+    assert_true(granted_lot1 > 0);
+    assert_true(ops_small > 0);
+    if (ops_big > 5 * ops_small)
+        fail_msg("award lookups: %llu steps for 200 bids, %llu for 800 (more than 5x: not "
+                 "linear)", ops_small, ops_big);
+    free(bids);
+    free(bid_ptrs);
+    free(check_ptrs);
+    free(rows);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_award_lookups_grow_linearly_with_the_number_of_bids,
+                                        setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
