@@ -1038,6 +1038,48 @@ static void test_bid_with_an_open_review_is_pending_in_every_lot(void **state)
     assert_int_equal(o->stopped_at_step, 0);
 }
 
+/* §6.1.1 L1804-1807 with the revision taken away: a criterion whose minimum allows no revision
+ * (revisions = 0) sets a plan below the minimum aside at once; it never waits for a round 2. */
+static void test_threshold_4_without_a_revision_allowed_is_set_aside_at_once(void **state)
+{
+    world *w = *state;
+    w->d.awards[0].criteria[0].revisions = 0;
+    bidder(w, "20000011", "Geen Herkansing", 3);
+    consensus(w, 3, "normaliseren", "20000011", 1, 4);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000011");
+    assert_int_equal(e->status, TND_AWARD_SET_ASIDE);
+    assert_string_equal(e->reason, "terzijde gelegd: Plan van Aanpak Normaliseren 4 < 6,0 zonder "
+                                   "herkansing (§6.1.1 L1804-1807)");
+    const tnd_criterion_score *s = score_of(e, 0);
+    assert_int_equal(s->consensus, 4);
+    assert_int_equal(s->first_round, 4);
+    assert_int_equal(s->round, 1);
+    const tnd_bidder_outcome *o = outcome_of(w, "20000011");
+    assert_int_equal(o->status[0], TND_AWARD_SET_ASIDE);
+    assert_int_equal(o->placed[0], 0);
+    assert_int_equal(o->stopped_at_step, 3);
+}
+
+/* §6.1.1 L1775-1777 and L1804-1807: round 1 below the minimum, round 2 scored by the members but
+ * without a consensus score: the revision is not decided, so there is no score (never the
+ * members' scores, never round 1 again). */
+static void test_threshold_4_then_round2_without_consensus_has_no_scores(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000012", "Ronde Twee Zonder Consensus", 3);
+    consensus(w, 3, "normaliseren", "20000012", 1, 4);
+    score(w, 3, "normaliseren", "20000012", 2, "lid-1", 8);
+    score(w, 3, "normaliseren", "20000012", 2, "lid-2", 6);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000012");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason, "score ontbreekt: Plan van Aanpak Normaliseren ronde 1: 4 < "
+                                   "6,0; ronde 2 zonder consensusscore");
+    assert_int_equal(lot_of(w, 3)->n_granted, 0);
+    assert_int_equal(outcome_of(w, "20000012")->status[0], TND_AWARD_NO_SCORES);
+}
+
 /* ------------------------------------------------------------------ price lots */
 
 static void test_price_lot_ranks_on_the_price_formula(void **state)
@@ -1074,6 +1116,75 @@ static void test_price_lot_ranks_on_the_price_formula(void **state)
     assert_int_equal(b->status, TND_AWARD_NOT_RANKED);
     assert_int_equal(a->rank, 1);
     assert_int_equal(b->rank, 2);
+}
+
+/* Lot 3 as a lot that competes on price (relative-lowest, 60/40, at most 1), for the tests below. */
+static void price_lot_3(world *w)
+{
+    tnd_award_lot *a3 = &w->d.awards[0];
+    a3->max_awarded = 1;
+    a3->price.kind = TND_PRICE_RELATIVE_LOWEST;
+    a3->price.quality_weight = D(600000);
+    a3->price.price_weight = D(400000);
+    strcpy(a3->price_formula, "relative-lowest");
+}
+
+static void run_with_prices(world *w, const tnd_price *prices, size_t n_prices)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
+        w->bid_ptrs[i] = &w->bids[i];
+        w->check_ptrs[i] = &w->checks[i];
+    }
+    assert_true(tnd_evaluate(&w->d.def, w->bid_ptrs, w->check_ptrs, w->n, &w->scores, prices,
+                             n_prices, &w->ev));
+    w->ran = true;
+}
+
+/* A lot that competes on price cannot rank a bid without a price for that lot: no score, not
+ * ranked, said so; the bid with a price is ranked alone (a price of another lot does not count). */
+static void test_price_lot_bid_without_a_price_for_the_lot_has_no_scores(void **state)
+{
+    world *w = *state;
+    price_lot_3(w);
+    bidder(w, "90000003", "Prijs Vergeten", 3);
+    consensus(w, 3, "normaliseren", "90000003", 1, 10);
+    bidder(w, "90000004", "Met Prijs", 3);
+    consensus(w, 3, "normaliseren", "90000004", 1, 6);
+    const tnd_price prices[2] = { { 4, "90000003", 100000 }, { 3, "90000004", 150000 } };
+    run_with_prices(w, prices, 2);
+    const tnd_award_entry *a = entry_of(w, 3, "90000003"), *b = entry_of(w, 3, "90000004");
+    assert_int_equal(a->status, TND_AWARD_NO_SCORES);
+    assert_false(a->has_price);
+    assert_string_equal(a->reason, "score ontbreekt: geen prijs opgegeven voor dit perceel");
+    assert_int_equal(a->rank, 0);
+    /* alone: 0,6*6 + 0,4*10 = 7,6 */
+    assert_int_equal(b->status, TND_AWARD_GRANTED);
+    assert_int_equal(b->total.units, 7600000);
+    assert_int_equal(b->rank, 1);
+}
+
+/* A price formula the definition gets wrong (weights 60 % + 50 %) is not applied to any bid: no
+ * bid of the lot is ranked and each names the reason (never a total from a broken formula). */
+static void test_price_formula_not_applicable_ranks_no_bid_and_says_why(void **state)
+{
+    world *w = *state;
+    price_lot_3(w);
+    w->d.awards[0].price.price_weight = D(500000);
+    bidder(w, "90000005", "Een", 3);
+    consensus(w, 3, "normaliseren", "90000005", 1, 8);
+    bidder(w, "90000006", "Twee", 3);
+    consensus(w, 3, "normaliseren", "90000006", 1, 6);
+    const tnd_price prices[2] = { { 3, "90000005", 100000 }, { 3, "90000006", 150000 } };
+    run_with_prices(w, prices, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const tnd_award_entry *e = entry_of(w, 3, i ? "90000006" : "90000005");
+        assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+        assert_string_equal(e->reason, "prijsformule niet toe te passen: relative-lowest: weging "
+                                       "kwaliteit 60,00% + prijs 50,00% is niet precies 100%");
+        assert_int_equal(e->rank, 0);
+    }
+    assert_int_equal(lot_of(w, 3)->n_granted, 0);
 }
 
 static void test_score_rows_of_an_unknown_bidder_are_listed(void **state)
@@ -1117,6 +1228,8 @@ int main(void)
         T(test_threshold_4_then_revision_6_is_granted_after_revision),
         T(test_threshold_4_then_4_is_set_aside),
         T(test_threshold_4_without_round2_leaves_revision_open),
+        T(test_threshold_4_without_a_revision_allowed_is_set_aside_at_once),
+        T(test_threshold_4_then_round2_without_consensus_has_no_scores),
         T(test_threshold_members_without_consensus_has_no_scores),
         T(test_threshold_round2_after_a_passing_round1_is_ignored_and_said),
         T(test_lot4_worked_example_8_6_8_10_4_gives_regional_6_8_and_final_7_4),
@@ -1144,6 +1257,8 @@ int main(void)
         T(test_lot3_bid_failing_its_requirement_is_excluded_there),
         T(test_bid_with_an_open_review_is_pending_in_every_lot),
         T(test_price_lot_ranks_on_the_price_formula),
+        T(test_price_lot_bid_without_a_price_for_the_lot_has_no_scores),
+        T(test_price_formula_not_applicable_ranks_no_bid_and_says_why),
         T(test_score_rows_of_an_unknown_bidder_are_listed),
         cmocka_unit_test(test_status_names_in_english_and_dutch),
     };
