@@ -1516,6 +1516,46 @@ static void test_third_party_without_part_iic_yes_fails(void **state)
     assert_int_equal(find(r, "VERKL-DERDEN", 0, "Derde BV")->verdict, TND_PASS);
 }
 
+/* §5.4 L1480-1487: relying on a third party needs its signed Verklaring inzet Derden; UEA II C
+ * "ja" alone is not enough. The finding names the third party and fails the bid. */
+static void test_third_party_with_unsigned_declaration_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    complete_party(&w->b.third_parties[0], "Derde BV", w->b.answers[2]);
+    w->b.third_parties[0].declaration_signed = false;
+    w->b.bid.third_parties = w->b.third_parties;
+    w->b.bid.n_third_parties = 1;
+    w->b.bid.bidder.part_iic_yes = true;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VERKL-DERDEN", 0, "Derde BV");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "verklaring inzet derden niet ondertekend");
+    assert_string_equal(f->source, "§4.1.5");
+    assert_int_equal(count(r, "VERKL-DERDEN"), 1);
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_false(r->eligible_all);
+}
+
+/* §4.1.12, §5.8: a combination names its penvoerder (the bidder of the bid); a combination bid
+ * without one fails, and the finding says so. */
+static void test_combination_without_penvoerder_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    make_combination(&w->b);
+    w->b.bid.bidder.name[0] = '\0';
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "VERKL-PENVOERDER"), 1);
+    const tnd_finding *f = find(r, "VERKL-PENVOERDER", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen penvoerder aangewezen");
+    assert_string_equal(f->subject, "");
+    assert_string_equal(f->source, "§4.1.5");
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_false(r->eligible_all);
+}
+
 static void test_holding_without_declaration_fails(void **state)
 {
     world *w = *state;
@@ -1674,6 +1714,8 @@ int main(void)
         T(test_combination_penvoerder_without_joint_liability_fails),
         T(test_declarations_that_do_not_apply_add_no_finding),
         T(test_third_party_without_part_iic_yes_fails),
+        T(test_third_party_with_unsigned_declaration_fails),
+        T(test_combination_without_penvoerder_fails),
         T(test_holding_without_declaration_fails),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),

@@ -406,6 +406,27 @@ static void test_one_norm_failing_in_three_years_requires_plan(void **state)
     assert_int_equal(tnd_findings_worst(&fx->r, 1, true), TND_PLAN_REQUIRED);
 }
 
+/* §5.3.1 L1371-1378 as a definition may write it with a gap: bands for 0-1 and 3+ years only.
+ * Two failed years fall in no band: the program never guesses a verdict, a reviewer decides,
+ * and the finding says that the definition has no band for it. */
+static void test_failed_years_with_no_band_in_the_definition_go_to_review(void **state)
+{
+    fixture *fx = *state;
+    fx->def.financial.bands[1] = fx->def.financial.bands[2];
+    fx->def.financial.n_bands = 2;
+    set_figure(fx, EIGEN_VERMOGEN, 2019, 10000000);
+    set_figure(fx, EIGEN_VERMOGEN, 2021, 20000000);
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_REVIEW);
+    assert_string_equal(s->found, "2 jaren niet voldaan (2019, 2021)");
+    assert_string_equal(s->reason, "solvabiliteit: 2 jaren niet voldaan (2019, 2021); geen "
+                                   "beoordelingsband voor 2 jaren in de definitie");
+    assert_string_equal(s->source, "§5.3.1 L1350-1362"); /* the norm's own section */
+    /* one failed year still falls in the first band */
+    assert_int_equal(find(fx, "FIN-RENTABILITEIT", 0, "2019-2023")->verdict, TND_PASS);
+}
+
 static void test_failures_are_counted_per_norm_not_per_year(void **state)
 {
     fixture *fx = *state;
@@ -648,6 +669,7 @@ int main(void)
         T(test_one_norm_failing_in_one_year_passes),
         T(test_one_norm_failing_in_two_years_is_review),
         T(test_one_norm_failing_in_three_years_requires_plan),
+        T(test_failed_years_with_no_band_in_the_definition_go_to_review),
         T(test_failures_are_counted_per_norm_not_per_year),
         T(test_rentabiliteit_failing_only_in_forecast_years_is_review),
         T(test_missing_figure_skips_the_year_and_says_so),

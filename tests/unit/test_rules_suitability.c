@@ -660,6 +660,39 @@ static void test_reference_starting_after_the_closing_date_fails(void **state)
     assert_int_equal(find(fx, "REF-PERIODE", "referentie 1: Gemeente Zwolle")->verdict, TND_FAIL);
 }
 
+/* §5.4 voorwaarde 2: a reference must have started by the closing date; one that starts on the
+ * closing day itself (18-07-2022) has, and counts. */
+static void test_reference_starting_on_the_closing_day_passes(void **state)
+{
+    fixture *fx = *state;
+    tnd_reference *r = add_reference(fx, "Gemeente Zwolle");
+    r->start = DATE(2022, 7, 18);
+    r->has_end = false;
+    r->ongoing = true;
+    add_reference(fx, "Gemeente Utrecht");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "REF", "referentie 1: Gemeente Zwolle")->verdict, TND_PASS);
+    assert_int_equal(count_rule(fx, "REF-PERIODE"), 0);
+}
+
+/* §5.4 voorwaarde 2: without an end date and not ongoing, the period cannot be shown to overlap
+ * the 3 years before the closing date. */
+static void test_reference_without_end_date_and_not_ongoing_fails_the_period(void **state)
+{
+    fixture *fx = *state;
+    tnd_reference *r = add_reference(fx, "Gemeente Zwolle");
+    r->has_end = false;
+    r->ongoing = false;
+    add_reference(fx, "Gemeente Utrecht");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-PERIODE", "referentie 1: Gemeente Zwolle");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen einddatum en niet lopend: niet aantoonbaar binnen de "
+                                   "periode van 3 jaar vóór sluitingsdatum");
+    assert_string_equal(f->found, "01-01-2020 t/m (geen einddatum)");
+    assert_string_equal(f->norm, "overlap met 18-07-2019 t/m 18-07-2022");
+}
+
 static void test_reference_with_rsj_referent_fails(void **state)
 {
     fixture *fx = *state;
@@ -762,6 +795,27 @@ static void test_reference_of_third_party_needs_uea_iic_and_signed_declaration(v
     tnd_rules_references(&fx->def, &fx->bid, &fx->r);
     assert_string_equal(find(fx, "REF-DERDE", "referentie 2: Gemeente Utrecht")->reason,
                         "ervaring van derde Derde B.V. zonder \"ja\" bij UEA deel II C");
+}
+
+/* §5.4 L1473-1487: experience of a third party counts only when that party is declared in the
+ * bid (with UEA II C "ja" and a signed Verklaring inzet Derden); a reference leaning on a third
+ * party the bid does not name fails, naming the party. */
+static void test_reference_leaning_on_an_undeclared_third_party_fails(void **state)
+{
+    fixture *fx = *state;
+    add_reference(fx, "Gemeente Zwolle");
+    TEXT(add_reference(fx, "Gemeente Utrecht")->third_party, "Onbekende Derde B.V.");
+    fx->bid.bidder.part_iic_yes = true;
+    fx->bid.n_third_parties = 0;
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-DERDE", "referentie 2: Gemeente Utrecht");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ervaring van derde Onbekende Derde B.V., maar die derde is "
+                                   "niet opgegeven");
+    assert_string_equal(f->source, "§5.4 L1473-1487");
+    assert_string_equal(f->found, "Onbekende Derde B.V.");
+    assert_string_equal(f->norm, "UEA deel II C: ja en Verklaring inzet Derden");
+    assert_int_equal(count_rule(fx, "REF"), 1); /* only reference 1 passes */
 }
 
 static void test_no_references_is_left_to_step_1(void **state)
@@ -1330,6 +1384,8 @@ int main(void)
         T(test_reference_ended_one_day_earlier_fails),
         T(test_reference_ongoing_since_long_ago_counts),
         T(test_reference_starting_after_the_closing_date_fails),
+        T(test_reference_starting_on_the_closing_day_passes),
+        T(test_reference_without_end_date_and_not_ongoing_fails_the_period),
         T(test_reference_with_rsj_referent_fails),
         T(test_reference_with_non_municipal_referent_is_review),
         T(test_reference_dissolved_early_fails),
@@ -1337,6 +1393,7 @@ int main(void)
         T(test_reference_with_forecast_results_fails),
         T(test_reference_of_subcontractor_not_deployed_fails),
         T(test_reference_of_third_party_needs_uea_iic_and_signed_declaration),
+        T(test_reference_leaning_on_an_undeclared_third_party_fails),
         T(test_no_references_is_left_to_step_1),
         T(test_agb_two_codes_fail),
         T(test_agb_one_code_passes),
