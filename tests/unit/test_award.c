@@ -1080,6 +1080,93 @@ static void test_threshold_4_then_round2_without_consensus_has_no_scores(void **
     assert_int_equal(outcome_of(w, "20000012")->status[0], TND_AWARD_NO_SCORES);
 }
 
+/* A lot the definition gives no award rule cannot be decided: its bids get no score, and the
+ * reason names the lot (never an award by default). */
+static void test_lot_without_an_award_rule_in_the_definition_is_not_decided(void **state)
+{
+    world *w = *state;
+    w->d.def.n_awards = 2; /* drops GUNNING-P6 */
+    bidder(w, "50000001", "Groep Zonder Regel", 6);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 6, "50000001");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason, "de definitie heeft geen gunningsregel voor perceel 6");
+    assert_null(lot_of(w, 6)->rule);
+    assert_int_equal(lot_of(w, 6)->n_granted, 0);
+}
+
+/* Weights multiply down the criterion tree with exact decimals up to 4 levels (§6.1.2 has 2); a
+ * deeper tree is refused for every bid of the lot instead of being rounded. */
+static void test_criteria_nested_deeper_than_4_levels_are_not_computed(void **state)
+{
+    world *w = *state;
+    tnd_award_lot *a3 = &w->d.awards[0];
+    for (int i = 1; i <= 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "sub-%d", i);
+        criterion(a3, id, "Onderdeel", 1000000, i - 1, "§6.1.1");
+    }
+    bidder(w, "50000002", "Diep Genest", 3);
+    consensus(w, 3, "normaliseren", "50000002", 1, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "50000002");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason,
+                        "criteria dieper genest dan 4 niveaus: niet exact te berekenen");
+    assert_int_equal(lot_of(w, 3)->n_granted, 0);
+}
+
+/* RES-GELIJKE-STAND names a resolution only when the definition gives one: without it the tie is
+ * still reported and undecided, without a resolution to cite. */
+static void test_lot4_tie_without_a_resolution_is_undecided_without_citing_one(void **state)
+{
+    world *w = *state;
+    w->d.awards[1].ref.resolution[0] = '\0';
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_int_equal(la->n_granted, 4);
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
+                        "10000008 Zorg Acht; onbeslist: de definitie noemt geen beslisregel");
+}
+
+/* The tie rule "higher-normaliseren" compares the criterion with a minimum; a lot without such a
+ * criterion cannot apply it, and says so instead of picking. */
+static void test_lot4_tie_rule_without_a_minimum_criterion_is_not_applied(void **state)
+{
+    world *w = *state;
+    strcpy(w->d.awards[1].tie_rule, "higher-normaliseren");
+    w->d.awards[1].criteria[C_NORM].has_minimum = false;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_int_equal(la->n_granted, 4);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
+                        "10000008 Zorg Acht; onbeslist: beslisregel 'higher-normaliseren' wordt "
+                        "niet ondersteund");
+}
+
+/* A ranked lot without a maximum grants every ranked bid. */
+static void test_ranked_lot_without_a_maximum_grants_every_ranked_bid(void **state)
+{
+    world *w = *state;
+    w->d.awards[1].max_awarded = 0;
+    seven_lot4_bids(w);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_int_equal(la->n_granted, 7);
+    assert_false(la->tie);
+    for (size_t i = 0; i < la->n_entries; i++)
+        assert_int_equal(la->entries[i].status, TND_AWARD_GRANTED);
+}
+
 /* ------------------------------------------------------------------ price lots */
 
 static void test_price_lot_ranks_on_the_price_formula(void **state)
@@ -1256,6 +1343,11 @@ int main(void)
         T(test_bid_after_closing_time_is_excluded_in_every_lot_at_step_1),
         T(test_lot3_bid_failing_its_requirement_is_excluded_there),
         T(test_bid_with_an_open_review_is_pending_in_every_lot),
+        T(test_lot_without_an_award_rule_in_the_definition_is_not_decided),
+        T(test_criteria_nested_deeper_than_4_levels_are_not_computed),
+        T(test_lot4_tie_without_a_resolution_is_undecided_without_citing_one),
+        T(test_lot4_tie_rule_without_a_minimum_criterion_is_not_applied),
+        T(test_ranked_lot_without_a_maximum_grants_every_ranked_bid),
         T(test_price_lot_ranks_on_the_price_formula),
         T(test_price_lot_bid_without_a_price_for_the_lot_has_no_scores),
         T(test_price_formula_not_applicable_ranks_no_bid_and_says_why),

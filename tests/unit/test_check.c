@@ -1449,6 +1449,48 @@ static void test_bid_not_in_dutch_fails(void **state)
     assert_int_equal(find(r, "VERKL-TAAL", 0, NULL)->verdict, TND_FAIL); /* §4.1.10b */
 }
 
+/* §5.2: a definition naming a document the program does not know is not silently passed: one
+ * REVIEW finding names it (per rule, not per party). */
+static void test_unknown_document_in_the_definition_goes_to_review(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    strcpy(w->d.documents[2].document, "vog");
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "DOC-BELASTING"), 1);
+    const tnd_finding *f = find(r, "DOC-BELASTING", 0, NULL);
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "onbekend document in definitie: 'vog'");
+    assert_string_equal(f->source, "§5.2 L1304; §5.9");
+}
+
+/* §4.1.5: a declaration kind the program does not know is not silently passed: REVIEW. */
+static void test_unknown_declaration_in_the_definition_goes_to_review(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    strcpy(w->d.declarations[7].kind, "geheimhouding");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VERKL-TAAL", 0, NULL);
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "onbekende verklaring in definitie: 'geheimhouding'");
+}
+
+/* §4.1.10b: a declaration whose definition names no verdict for a violation fails when violated
+ * (never passes by default). */
+static void test_violated_declaration_without_a_verdict_in_the_definition_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    w->d.declarations[7].on_violation = TND_PASS;
+    w->b.bid.language_dutch = false;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VERKL-TAAL", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "inschrijving niet in het Nederlands");
+    assert_int_equal(r->placements[0].placed, 0);
+}
+
 static void test_combination_member_without_joint_liability_fails(void **state)
 {
     world *w = *state;
@@ -1715,6 +1757,9 @@ int main(void)
         T(test_declarations_that_do_not_apply_add_no_finding),
         T(test_third_party_without_part_iic_yes_fails),
         T(test_third_party_with_unsigned_declaration_fails),
+        T(test_unknown_document_in_the_definition_goes_to_review),
+        T(test_unknown_declaration_in_the_definition_goes_to_review),
+        T(test_violated_declaration_without_a_verdict_in_the_definition_fails),
         T(test_combination_without_penvoerder_fails),
         T(test_holding_without_declaration_fails),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
