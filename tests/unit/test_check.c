@@ -1672,6 +1672,17 @@ static void test_long_reason_is_cut_on_a_character_boundary(void **state)
     assert_string_equal(field, "ab€");
     tnd_finding_set(field, 5, "%s", "ab€cd");
     assert_string_equal(field, "ab");
+    /* a four-byte character cut after 1, 2 or 3 of its bytes goes whole; a field of only
+       continuation bytes is left as cut; a field of size 0 is not written */
+    tnd_finding_set(field, 4, "%s", "a\xF0\x9F\x98\x80");
+    assert_string_equal(field, "a");
+    tnd_finding_set(field, 6, "%s", "a\xF0\x9F\x98\x80" "b");
+    assert_string_equal(field, "a\xF0\x9F\x98\x80");
+    tnd_finding_set(field, 3, "%s", "\x80\x80\x80\x80");
+    assert_string_equal(field, "\x80\x80");
+    field[0] = 'x';
+    tnd_finding_set(field, 0, "%s", "niets");
+    assert_int_equal(field[0], 'x');
     tnd_check_result_free(&r);
 }
 
@@ -1699,6 +1710,11 @@ static void test_verdict_and_status_names(void **state)
     assert_string_equal(tnd_lot_status_name(TND_LOT_NOT_ELIGIBLE), "NOT ELIGIBLE");
     assert_string_equal(tnd_lot_status_dutch(TND_LOT_CONDITIONAL), "TOEGELATEN ONDER VOORWAARDE");
     assert_string_equal(tnd_lot_status_dutch(TND_LOT_PENDING), "IN BEOORDELING");
+    /* outside the tables: no name, never a neighbour's */
+    assert_null(tnd_verdict_dutch((tnd_verdict)42));
+    assert_null(tnd_lot_status_name((tnd_lot_status)42));
+    assert_null(tnd_lot_status_dutch((tnd_lot_status)42));
+    assert_false(tnd_verdict_parse(NULL, &v));
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
