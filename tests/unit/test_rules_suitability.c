@@ -854,6 +854,21 @@ static void test_agb_one_code_passes(void **state)
     assert_string_equal(f->reason, "AGB-code 12345678 opgegeven");
 }
 
+/* A definition asking for two AGB codes (§5.5.1.3 asks for one): one code is too few and the
+ * finding gives the count asked, not "more than one". */
+static void test_agb_count_other_than_one_names_the_count(void **state)
+{
+    fixture *fx = *state;
+    fx->def.agb.count = 2;
+    TEXT(fx->bid.agb[0], "12345678");
+    fx->bid.n_agb = 1;
+    tnd_rules_agb(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "AGB", "Jeugdzorg De Brug B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "1 AGB-codes opgegeven; vereist: 2");
+    assert_string_equal(f->norm, "precies 2");
+}
+
 static void test_agb_none_is_left_to_step_1(void **state)
 {
     fixture *fx = *state;
@@ -938,6 +953,24 @@ static void test_quality_equivalent_scheme_goes_to_review(void **state)
     assert_int_equal(f->verdict, TND_REVIEW);
     assert_string_equal(f->reason, "KIWA-ZORG opgegeven als gelijkwaardig aan ISO-9001:2015, "
                                    "NEN-EN-15224, ZIN-REGISTER; beoordelaar beslist");
+}
+
+/* §5.5.1.1: an accepted scheme wins over an equivalent one and over an expired one, whatever
+ * the order in the bid; without evidence text the finding says "certificaat". */
+static void test_quality_valid_listed_certificate_wins_over_equivalent_and_expired(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "KIWA-ZORG")->equivalent = true;
+    tnd_certificate *old = add_certificate(fx, "NEN-EN-15224");
+    old->has_valid_until = true;
+    old->valid_until = DATE(2020, 1, 1);
+    TEXT(add_certificate(fx, "ISO-9001:2015")->evidence, "");
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(count_rule(fx, "KWALITEIT-8"), 1);
+    const tnd_finding *f = find(fx, "KWALITEIT-8", "ISO-9001:2015");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "ISO-9001:2015 (certificaat)");
 }
 
 static void test_quality_lot_not_applied_for_adds_nothing_unless_cascade(void **state)
@@ -1398,12 +1431,14 @@ int main(void)
         T(test_agb_two_codes_fail),
         T(test_agb_one_code_passes),
         T(test_agb_none_is_left_to_step_1),
+        T(test_agb_count_other_than_one_names_the_count),
         T(test_quality_hkz_on_lot_8_fails_listing_the_accepted_schemes),
         T(test_quality_iso_9001_on_lot_8_passes),
         T(test_quality_hkz_on_lot_3_passes),
         T(test_quality_certificate_expired_before_submission_fails),
         T(test_quality_certificate_valid_until_the_submission_day_passes),
         T(test_quality_equivalent_scheme_goes_to_review),
+        T(test_quality_valid_listed_certificate_wins_over_equivalent_and_expired),
         T(test_quality_lot_not_applied_for_adds_nothing_unless_cascade),
         T(test_keurmerk_in_progress_is_conditional),
         T(test_keurmerk_held_passes_and_absent_fails),
