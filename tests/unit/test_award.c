@@ -1303,6 +1303,37 @@ static void test_status_names_in_english_and_dutch(void **state)
     assert_string_equal(tnd_award_status_dutch(TND_AWARD_NOT_RANKED), "NIET GEGUND");
     assert_string_equal(tnd_award_status_dutch(TND_AWARD_EXCLUDED), "NIET TOEGELATEN");
     assert_string_equal(tnd_award_status_name((tnd_award_status)99), "?");
+    assert_string_equal(tnd_award_status_dutch((tnd_award_status)99), "?");
+}
+
+/* tnd_award_mark gives a mark only for a criterion of the rule (or -1, the whole mark): no rule,
+ * an index outside the criteria, or a tree deeper than 4 levels gives false and 0, never a
+ * neighbour's mark. */
+static void test_award_mark_refuses_what_it_cannot_compute_exactly(void **state)
+{
+    world *w = *state;
+    bidder(w, "30000001", "Voorbeeld GGZ", 4);
+    lot4(w, "30000001", 8, 6, 8, 10, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    const tnd_award_entry *e = entry_of(w, 4, "30000001");
+    tnd_dec mark = { 123 };
+    assert_false(tnd_award_mark(NULL, e, -1, &mark));
+    assert_int_equal(mark.units, 0);
+    assert_false(tnd_award_mark(la->rule, e, -2, &mark));
+    assert_false(tnd_award_mark(la->rule, e, la->rule->n_criteria, &mark));
+    assert_int_equal(mark.units, 0);
+    assert_true(tnd_award_mark(la->rule, e, -1, &mark));
+    assert_int_equal(mark.units, 7400000); /* §6.1.2 L1983-1987 */
+    tnd_award_lot deep = *la->rule;
+    for (int i = 0; i < 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "sub-%d", i);
+        criterion(&deep, id, "Onderdeel", 1000000, i == 0 ? C_NORM : deep.n_criteria - 1,
+                  "§6.1.2");
+    }
+    assert_false(tnd_award_mark(&deep, e, -1, &mark));
+    assert_int_equal(mark.units, 0);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1353,6 +1384,7 @@ int main(void)
         T(test_price_formula_not_applicable_ranks_no_bid_and_says_why),
         T(test_score_rows_of_an_unknown_bidder_are_listed),
         cmocka_unit_test(test_status_names_in_english_and_dutch),
+        T(test_award_mark_refuses_what_it_cannot_compute_exactly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
