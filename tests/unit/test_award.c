@@ -1287,6 +1287,65 @@ static void test_score_rows_of_an_unknown_bidder_are_listed(void **state)
     assert_int_equal(lot_of(w, 3)->n_entries, 1);
 }
 
+/* Rows of unknown bidders are counted even beyond the room given, and without room at all. */
+static void test_unknown_bidder_rows_are_counted_beyond_the_room_given(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000001", "Ambulant BV", 3);
+    consensus(w, 3, "normaliseren", "20000001", 1, 8);
+    consensus(w, 3, "normaliseren", "99999991", 1, 6);
+    consensus(w, 3, "normaliseren", "99999992", 1, 6);
+    run(w);
+    size_t rows[1] = { 77 };
+    assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, &w->scores, rows, 1), 2);
+    assert_int_equal(rows[0], 1);
+    assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, &w->scores, NULL, 0), 2);
+    assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, NULL, NULL, 0), 0);
+}
+
+/* §6.1.1: a round exists only as 1 or 2; a row of another round (the reader refuses it, this is
+ * the rule's own guard) never counts, so the plan stays without a score. */
+static void test_score_row_of_round_3_is_never_used(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000021", "Ronde Drie", 3);
+    consensus(w, 3, "normaliseren", "20000021", 3, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000021");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason, "score ontbreekt: Plan van Aanpak Normaliseren: geen "
+                                   "consensusscore (ronde 1)");
+}
+
+/* §6.1.2: only a criterion with a minimum has a revision; a round 2 of another criterion is not
+ * used and the reason says so (the round-1 score counts). */
+static void test_round2_of_a_criterion_without_minimum_is_ignored_and_said(void **state)
+{
+    world *w = *state;
+    bidder(w, "30000002", "Herkansing Zonder Minimum", 4);
+    lot4(w, "30000002", 8, 6, 8, 10, 4);
+    consensus(w, 4, "A", "30000002", 2, 10);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 4, "30000002");
+    assert_int_equal(e->total.units, 7400000); /* as with A = 6 */
+    assert_int_equal(score_of(e, C_A)->consensus, 6);
+    assert_int_equal(score_of(e, C_A)->round, 1);
+    assert_non_null(strstr(e->reason, "Op- en afschalen: ronde 2 genegeerd (geen herkansing)"));
+}
+
+/* An evaluation without any bid gives every lot of the definition, each empty. */
+static void test_evaluation_without_bids_lists_every_lot_empty(void **state)
+{
+    world *w = *state;
+    run(w);
+    assert_int_equal(w->ev.n_bidders, 0);
+    assert_int_equal(w->ev.n_lots, 3);
+    for (size_t i = 0; i < w->ev.n_lots; i++) {
+        assert_int_equal(w->ev.lots[i].n_entries, 0);
+        assert_int_equal(w->ev.lots[i].n_granted, 0);
+    }
+}
+
 /* ------------------------------------------------------------------ names */
 
 static void test_status_names_in_english_and_dutch(void **state)
@@ -1383,6 +1442,10 @@ int main(void)
         T(test_price_lot_bid_without_a_price_for_the_lot_has_no_scores),
         T(test_price_formula_not_applicable_ranks_no_bid_and_says_why),
         T(test_score_rows_of_an_unknown_bidder_are_listed),
+        T(test_unknown_bidder_rows_are_counted_beyond_the_room_given),
+        T(test_score_row_of_round_3_is_never_used),
+        T(test_round2_of_a_criterion_without_minimum_is_ignored_and_said),
+        T(test_evaluation_without_bids_lists_every_lot_empty),
         cmocka_unit_test(test_status_names_in_english_and_dutch),
         T(test_award_mark_refuses_what_it_cannot_compute_exactly),
     };
