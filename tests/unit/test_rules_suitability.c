@@ -1333,6 +1333,47 @@ static void test_intensity_day_group_document_example_is_middel(void **state)
     assert_string_equal(f->norm, "middel: 0,19 t/m 0,28");
 }
 
+/* §9: a group of a kind the definition has no occupancy rule for cannot be classified; a person
+ * looks (REVIEW), naming the kind. */
+static void test_intensity_group_of_unknown_kind_goes_to_review(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_residential_group(fx, "Groep De Es", "logeerhuis", 8, 950000, 220000000, "J");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Es");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "onbekende groepssoort logeerhuis: geen bezettingsregel in de "
+                                   "definitie");
+    assert_string_equal(f->found, "logeerhuis");
+}
+
+/* §9 and §8.5.3: group figures the formula cannot take (no youths, no opening hours) are not
+ * classified by guess: REVIEW, saying the figures are invalid. */
+static void test_intensity_groups_with_invalid_figures_go_to_review(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_lot(fx, 6, "middel");
+    add_residential_group(fx, "Groep Leeg", "regular", 0, 950000, 220000000, "J");
+    tnd_day_group *g = &fx->day_groups[fx->bid.n_day_groups++];
+    TEXT(g->name, "Dagbesteding Dicht");
+    g->youths = 8;
+    g->opening_hours_week = D(0);
+    g->staff_hours_week = D(68330000);
+    TEXT(g->claimed, "middel");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep Leeg");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
+                                   "bezettingsgraad of uren)");
+    f = find(fx, "INTENSITEIT-GROEP", "Dagbesteding Dicht");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
+                                   "openingsuren of uren)");
+    assert_string_equal(f->norm, "jeugdigen >= 1, openingsuren > 0");
+}
+
 static void test_intensity_day_groups_come_before_residential_groups(void **state)
 {
     fixture *fx = *state;
@@ -1463,6 +1504,8 @@ int main(void)
         T(test_intensity_fasehuis_with_one_intensity_fails),
         T(test_intensity_day_group_document_example_is_middel),
         T(test_intensity_day_groups_come_before_residential_groups),
+        T(test_intensity_group_of_unknown_kind_goes_to_review),
+        T(test_intensity_groups_with_invalid_figures_go_to_review),
         T(test_intensity_groups_of_a_lot_not_applied_for_are_ignored),
         T(test_families_inside_tnd_check_keep_document_order),
     };
