@@ -1364,6 +1364,22 @@ static void test_cascade_opt_out_places_nowhere(void **state)
     assert_false(r->eligible_all);
 }
 
+/* §4.3.1: a lot without a lower lot in the definition's chains has no fallback: not placed, and
+ * the path says so. */
+static void test_lot_without_a_chain_has_no_fallback(void **state)
+{
+    world *w = *state;
+    w->d.def.cascade.n_chains = 0;
+    apply_for(&w->b, &w->d, 5);
+    fact(&w->b, "wvggz")->flag = false;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_int_equal(r->placements[0].status, TND_LOT_NOT_ELIGIBLE);
+    assert_false(r->placements[0].opted_out);
+    assert_string_equal(r->placements[0].path, "5: TG-5-WVGGZ niet voldaan; geen terugval");
+    assert_int_equal(count(r, "TG-3-FTE"), 1); /* lot 3 not evaluated as a fallback */
+}
+
 static void test_general_failure_places_no_lot(void **state)
 {
     world *w = *state;
@@ -1762,6 +1778,7 @@ int main(void)
         T(test_lot_5_requirement_failing_places_in_lot_3_with_the_path),
         T(test_cascade_goes_down_to_lot_1_when_lot_3_fails_too),
         T(test_cascade_opt_out_places_nowhere),
+        T(test_lot_without_a_chain_has_no_fallback),
         T(test_general_failure_places_no_lot),
         T(test_lot_4_passing_awaits_the_award),
         T(test_lot_4_failing_falls_back_to_lot_3),
