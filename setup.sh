@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(build-essential cmake pkg-config libxml2-dev libxml2-utils libpcre2-dev
-          libxlsxwriter-dev libcmocka-dev libzip-dev libssl-dev unzip bc time jq poppler-utils python3)
+          libxlsxwriter-dev libcmocka-dev libzip-dev libssl-dev unzip bc time jq poppler-utils
+          clang libclang-rt-dev gcovr python3)  # fuzzing (tests/fuzz), coverage, test scripts
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -647,8 +647,10 @@ static tnd_status read_relationships(tnd_xlsx *b, relationships *rels, tnd_error
     xmlFreeDoc(doc);
     if (rc != TND_OK)
         return rc;
-    /* Sorted for lookup; an Id used twice would make a sheet mean two parts. */
-    qsort(rels->items, rels->count, sizeof *rels->items, compare_relationships);
+    /* Sorted for lookup; an Id used twice would make a sheet mean two parts. A part without
+       relationships leaves items NULL, which qsort may not be given (found by fuzz_xlsx_parts). */
+    if (rels->count > 1)
+        qsort(rels->items, rels->count, sizeof *rels->items, compare_relationships);
     for (size_t i = 1; i < rels->count; i++)
         if (strcmp(rels->items[i - 1].id, rels->items[i].id) == 0) {
             char shown[64];

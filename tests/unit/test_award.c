@@ -1038,6 +1038,135 @@ static void test_bid_with_an_open_review_is_pending_in_every_lot(void **state)
     assert_int_equal(o->stopped_at_step, 0);
 }
 
+/* §6.1.1 L1804-1807 with the revision taken away: a criterion whose minimum allows no revision
+ * (revisions = 0) sets a plan below the minimum aside at once; it never waits for a round 2. */
+static void test_threshold_4_without_a_revision_allowed_is_set_aside_at_once(void **state)
+{
+    world *w = *state;
+    w->d.awards[0].criteria[0].revisions = 0;
+    bidder(w, "20000011", "Geen Herkansing", 3);
+    consensus(w, 3, "normaliseren", "20000011", 1, 4);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000011");
+    assert_int_equal(e->status, TND_AWARD_SET_ASIDE);
+    assert_string_equal(e->reason, "terzijde gelegd: Plan van Aanpak Normaliseren 4 < 6,0 zonder "
+                                   "herkansing (§6.1.1 L1804-1807)");
+    const tnd_criterion_score *s = score_of(e, 0);
+    assert_int_equal(s->consensus, 4);
+    assert_int_equal(s->first_round, 4);
+    assert_int_equal(s->round, 1);
+    const tnd_bidder_outcome *o = outcome_of(w, "20000011");
+    assert_int_equal(o->status[0], TND_AWARD_SET_ASIDE);
+    assert_int_equal(o->placed[0], 0);
+    assert_int_equal(o->stopped_at_step, 3);
+}
+
+/* §6.1.1 L1775-1777 and L1804-1807: round 1 below the minimum, round 2 scored by the members but
+ * without a consensus score: the revision is not decided, so there is no score (never the
+ * members' scores, never round 1 again). */
+static void test_threshold_4_then_round2_without_consensus_has_no_scores(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000012", "Ronde Twee Zonder Consensus", 3);
+    consensus(w, 3, "normaliseren", "20000012", 1, 4);
+    score(w, 3, "normaliseren", "20000012", 2, "lid-1", 8);
+    score(w, 3, "normaliseren", "20000012", 2, "lid-2", 6);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000012");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason, "score ontbreekt: Plan van Aanpak Normaliseren ronde 1: 4 < "
+                                   "6,0; ronde 2 zonder consensusscore");
+    assert_int_equal(lot_of(w, 3)->n_granted, 0);
+    assert_int_equal(outcome_of(w, "20000012")->status[0], TND_AWARD_NO_SCORES);
+}
+
+/* A lot the definition gives no award rule cannot be decided: its bids get no score, and the
+ * reason names the lot (never an award by default). */
+static void test_lot_without_an_award_rule_in_the_definition_is_not_decided(void **state)
+{
+    world *w = *state;
+    w->d.def.n_awards = 2; /* drops GUNNING-P6 */
+    bidder(w, "50000001", "Groep Zonder Regel", 6);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 6, "50000001");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason, "de definitie heeft geen gunningsregel voor perceel 6");
+    assert_null(lot_of(w, 6)->rule);
+    assert_int_equal(lot_of(w, 6)->n_granted, 0);
+}
+
+/* Weights multiply down the criterion tree with exact decimals up to 4 levels (§6.1.2 has 2); a
+ * deeper tree is refused for every bid of the lot instead of being rounded. */
+static void test_criteria_nested_deeper_than_4_levels_are_not_computed(void **state)
+{
+    world *w = *state;
+    tnd_award_lot *a3 = &w->d.awards[0];
+    for (int i = 1; i <= 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "sub-%d", i);
+        criterion(a3, id, "Onderdeel", 1000000, i - 1, "§6.1.1");
+    }
+    bidder(w, "50000002", "Diep Genest", 3);
+    consensus(w, 3, "normaliseren", "50000002", 1, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "50000002");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason,
+                        "criteria dieper genest dan 4 niveaus: niet exact te berekenen");
+    assert_int_equal(lot_of(w, 3)->n_granted, 0);
+}
+
+/* RES-GELIJKE-STAND names a resolution only when the definition gives one: without it the tie is
+ * still reported and undecided, without a resolution to cite. */
+static void test_lot4_tie_without_a_resolution_is_undecided_without_citing_one(void **state)
+{
+    world *w = *state;
+    w->d.awards[1].ref.resolution[0] = '\0';
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_int_equal(la->n_granted, 4);
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
+                        "10000008 Zorg Acht; onbeslist: de definitie noemt geen beslisregel");
+}
+
+/* The tie rule "higher-normaliseren" compares the criterion with a minimum; a lot without such a
+ * criterion cannot apply it, and says so instead of picking. */
+static void test_lot4_tie_rule_without_a_minimum_criterion_is_not_applied(void **state)
+{
+    world *w = *state;
+    strcpy(w->d.awards[1].tie_rule, "higher-normaliseren");
+    w->d.awards[1].criteria[C_NORM].has_minimum = false;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_int_equal(la->n_granted, 4);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
+                        "10000008 Zorg Acht; onbeslist: beslisregel 'higher-normaliseren' wordt "
+                        "niet ondersteund");
+}
+
+/* A ranked lot without a maximum grants every ranked bid. */
+static void test_ranked_lot_without_a_maximum_grants_every_ranked_bid(void **state)
+{
+    world *w = *state;
+    w->d.awards[1].max_awarded = 0;
+    seven_lot4_bids(w);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_int_equal(la->n_granted, 7);
+    assert_false(la->tie);
+    for (size_t i = 0; i < la->n_entries; i++)
+        assert_int_equal(la->entries[i].status, TND_AWARD_GRANTED);
+}
+
 /* ------------------------------------------------------------------ price lots */
 
 static void test_price_lot_ranks_on_the_price_formula(void **state)
@@ -1076,6 +1205,75 @@ static void test_price_lot_ranks_on_the_price_formula(void **state)
     assert_int_equal(b->rank, 2);
 }
 
+/* Lot 3 as a lot that competes on price (relative-lowest, 60/40, at most 1), for the tests below. */
+static void price_lot_3(world *w)
+{
+    tnd_award_lot *a3 = &w->d.awards[0];
+    a3->max_awarded = 1;
+    a3->price.kind = TND_PRICE_RELATIVE_LOWEST;
+    a3->price.quality_weight = D(600000);
+    a3->price.price_weight = D(400000);
+    strcpy(a3->price_formula, "relative-lowest");
+}
+
+static void run_with_prices(world *w, const tnd_price *prices, size_t n_prices)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
+        w->bid_ptrs[i] = &w->bids[i];
+        w->check_ptrs[i] = &w->checks[i];
+    }
+    assert_true(tnd_evaluate(&w->d.def, w->bid_ptrs, w->check_ptrs, w->n, &w->scores, prices,
+                             n_prices, &w->ev));
+    w->ran = true;
+}
+
+/* A lot that competes on price cannot rank a bid without a price for that lot: no score, not
+ * ranked, said so; the bid with a price is ranked alone (a price of another lot does not count). */
+static void test_price_lot_bid_without_a_price_for_the_lot_has_no_scores(void **state)
+{
+    world *w = *state;
+    price_lot_3(w);
+    bidder(w, "90000003", "Prijs Vergeten", 3);
+    consensus(w, 3, "normaliseren", "90000003", 1, 10);
+    bidder(w, "90000004", "Met Prijs", 3);
+    consensus(w, 3, "normaliseren", "90000004", 1, 6);
+    const tnd_price prices[2] = { { 4, "90000003", 100000, 0 }, { 3, "90000004", 150000, 0 } };
+    run_with_prices(w, prices, 2);
+    const tnd_award_entry *a = entry_of(w, 3, "90000003"), *b = entry_of(w, 3, "90000004");
+    assert_int_equal(a->status, TND_AWARD_NO_SCORES);
+    assert_false(a->has_price);
+    assert_string_equal(a->reason, "score ontbreekt: geen prijs opgegeven voor dit perceel");
+    assert_int_equal(a->rank, 0);
+    /* alone: 0,6*6 + 0,4*10 = 7,6 */
+    assert_int_equal(b->status, TND_AWARD_GRANTED);
+    assert_int_equal(b->total.units, 7600000);
+    assert_int_equal(b->rank, 1);
+}
+
+/* A price formula the definition gets wrong (weights 60 % + 50 %) is not applied to any bid: no
+ * bid of the lot is ranked and each names the reason (never a total from a broken formula). */
+static void test_price_formula_not_applicable_ranks_no_bid_and_says_why(void **state)
+{
+    world *w = *state;
+    price_lot_3(w);
+    w->d.awards[0].price.price_weight = D(500000);
+    bidder(w, "90000005", "Een", 3);
+    consensus(w, 3, "normaliseren", "90000005", 1, 8);
+    bidder(w, "90000006", "Twee", 3);
+    consensus(w, 3, "normaliseren", "90000006", 1, 6);
+    const tnd_price prices[2] = { { 3, "90000005", 100000, 0 }, { 3, "90000006", 150000, 0 } };
+    run_with_prices(w, prices, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const tnd_award_entry *e = entry_of(w, 3, i ? "90000006" : "90000005");
+        assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+        assert_string_equal(e->reason, "prijsformule niet toe te passen: relative-lowest: weging "
+                                       "kwaliteit 60,00% + prijs 50,00% is niet precies 100%");
+        assert_int_equal(e->rank, 0);
+    }
+    assert_int_equal(lot_of(w, 3)->n_granted, 0);
+}
+
 static void test_score_rows_of_an_unknown_bidder_are_listed(void **state)
 {
     world *w = *state;
@@ -1087,6 +1285,65 @@ static void test_score_rows_of_an_unknown_bidder_are_listed(void **state)
     assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, &w->scores, rows, 4), 1);
     assert_int_equal(rows[0], 1);
     assert_int_equal(lot_of(w, 3)->n_entries, 1);
+}
+
+/* Rows of unknown bidders are counted even beyond the room given, and without room at all. */
+static void test_unknown_bidder_rows_are_counted_beyond_the_room_given(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000001", "Ambulant BV", 3);
+    consensus(w, 3, "normaliseren", "20000001", 1, 8);
+    consensus(w, 3, "normaliseren", "99999991", 1, 6);
+    consensus(w, 3, "normaliseren", "99999992", 1, 6);
+    run(w);
+    size_t rows[1] = { 77 };
+    assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, &w->scores, rows, 1), 2);
+    assert_int_equal(rows[0], 1);
+    assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, &w->scores, NULL, 0), 2);
+    assert_int_equal(tnd_award_unknown_bidder_rows(&w->ev, NULL, NULL, 0), 0);
+}
+
+/* §6.1.1: a round exists only as 1 or 2; a row of another round (the reader refuses it, this is
+ * the rule's own guard) never counts, so the plan stays without a score. */
+static void test_score_row_of_round_3_is_never_used(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000021", "Ronde Drie", 3);
+    consensus(w, 3, "normaliseren", "20000021", 3, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000021");
+    assert_int_equal(e->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(e->reason, "score ontbreekt: Plan van Aanpak Normaliseren: geen "
+                                   "consensusscore (ronde 1)");
+}
+
+/* §6.1.2: only a criterion with a minimum has a revision; a round 2 of another criterion is not
+ * used and the reason says so (the round-1 score counts). */
+static void test_round2_of_a_criterion_without_minimum_is_ignored_and_said(void **state)
+{
+    world *w = *state;
+    bidder(w, "30000002", "Herkansing Zonder Minimum", 4);
+    lot4(w, "30000002", 8, 6, 8, 10, 4);
+    consensus(w, 4, "A", "30000002", 2, 10);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 4, "30000002");
+    assert_int_equal(e->total.units, 7400000); /* as with A = 6 */
+    assert_int_equal(score_of(e, C_A)->consensus, 6);
+    assert_int_equal(score_of(e, C_A)->round, 1);
+    assert_non_null(strstr(e->reason, "Op- en afschalen: ronde 2 genegeerd (geen herkansing)"));
+}
+
+/* An evaluation without any bid gives every lot of the definition, each empty. */
+static void test_evaluation_without_bids_lists_every_lot_empty(void **state)
+{
+    world *w = *state;
+    run(w);
+    assert_int_equal(w->ev.n_bidders, 0);
+    assert_int_equal(w->ev.n_lots, 3);
+    for (size_t i = 0; i < w->ev.n_lots; i++) {
+        assert_int_equal(w->ev.lots[i].n_entries, 0);
+        assert_int_equal(w->ev.lots[i].n_granted, 0);
+    }
 }
 
 /* ------------------------------------------------------------------ names */
@@ -1105,6 +1362,37 @@ static void test_status_names_in_english_and_dutch(void **state)
     assert_string_equal(tnd_award_status_dutch(TND_AWARD_NOT_RANKED), "NIET GEGUND");
     assert_string_equal(tnd_award_status_dutch(TND_AWARD_EXCLUDED), "NIET TOEGELATEN");
     assert_string_equal(tnd_award_status_name((tnd_award_status)99), "?");
+    assert_string_equal(tnd_award_status_dutch((tnd_award_status)99), "?");
+}
+
+/* tnd_award_mark gives a mark only for a criterion of the rule (or -1, the whole mark): no rule,
+ * an index outside the criteria, or a tree deeper than 4 levels gives false and 0, never a
+ * neighbour's mark. */
+static void test_award_mark_refuses_what_it_cannot_compute_exactly(void **state)
+{
+    world *w = *state;
+    bidder(w, "30000001", "Voorbeeld GGZ", 4);
+    lot4(w, "30000001", 8, 6, 8, 10, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    const tnd_award_entry *e = entry_of(w, 4, "30000001");
+    tnd_dec mark = { 123 };
+    assert_false(tnd_award_mark(NULL, e, -1, &mark));
+    assert_int_equal(mark.units, 0);
+    assert_false(tnd_award_mark(la->rule, e, -2, &mark));
+    assert_false(tnd_award_mark(la->rule, e, la->rule->n_criteria, &mark));
+    assert_int_equal(mark.units, 0);
+    assert_true(tnd_award_mark(la->rule, e, -1, &mark));
+    assert_int_equal(mark.units, 7400000); /* §6.1.2 L1983-1987 */
+    tnd_award_lot deep = *la->rule;
+    for (int i = 0; i < 4; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "sub-%d", i);
+        criterion(&deep, id, "Onderdeel", 1000000, i == 0 ? C_NORM : deep.n_criteria - 1,
+                  "§6.1.2");
+    }
+    assert_false(tnd_award_mark(&deep, e, -1, &mark));
+    assert_int_equal(mark.units, 0);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1117,6 +1405,8 @@ int main(void)
         T(test_threshold_4_then_revision_6_is_granted_after_revision),
         T(test_threshold_4_then_4_is_set_aside),
         T(test_threshold_4_without_round2_leaves_revision_open),
+        T(test_threshold_4_without_a_revision_allowed_is_set_aside_at_once),
+        T(test_threshold_4_then_round2_without_consensus_has_no_scores),
         T(test_threshold_members_without_consensus_has_no_scores),
         T(test_threshold_round2_after_a_passing_round1_is_ignored_and_said),
         T(test_lot4_worked_example_8_6_8_10_4_gives_regional_6_8_and_final_7_4),
@@ -1143,9 +1433,21 @@ int main(void)
         T(test_bid_after_closing_time_is_excluded_in_every_lot_at_step_1),
         T(test_lot3_bid_failing_its_requirement_is_excluded_there),
         T(test_bid_with_an_open_review_is_pending_in_every_lot),
+        T(test_lot_without_an_award_rule_in_the_definition_is_not_decided),
+        T(test_criteria_nested_deeper_than_4_levels_are_not_computed),
+        T(test_lot4_tie_without_a_resolution_is_undecided_without_citing_one),
+        T(test_lot4_tie_rule_without_a_minimum_criterion_is_not_applied),
+        T(test_ranked_lot_without_a_maximum_grants_every_ranked_bid),
         T(test_price_lot_ranks_on_the_price_formula),
+        T(test_price_lot_bid_without_a_price_for_the_lot_has_no_scores),
+        T(test_price_formula_not_applicable_ranks_no_bid_and_says_why),
         T(test_score_rows_of_an_unknown_bidder_are_listed),
+        T(test_unknown_bidder_rows_are_counted_beyond_the_room_given),
+        T(test_score_row_of_round_3_is_never_used),
+        T(test_round2_of_a_criterion_without_minimum_is_ignored_and_said),
+        T(test_evaluation_without_bids_lists_every_lot_empty),
         cmocka_unit_test(test_status_names_in_english_and_dutch),
+        T(test_award_mark_refuses_what_it_cannot_compute_exactly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1364,6 +1364,22 @@ static void test_cascade_opt_out_places_nowhere(void **state)
     assert_false(r->eligible_all);
 }
 
+/* §4.3.1: a lot without a lower lot in the definition's chains has no fallback: not placed, and
+ * the path says so. */
+static void test_lot_without_a_chain_has_no_fallback(void **state)
+{
+    world *w = *state;
+    w->d.def.cascade.n_chains = 0;
+    apply_for(&w->b, &w->d, 5);
+    fact(&w->b, "wvggz")->flag = false;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_int_equal(r->placements[0].status, TND_LOT_NOT_ELIGIBLE);
+    assert_false(r->placements[0].opted_out);
+    assert_string_equal(r->placements[0].path, "5: TG-5-WVGGZ niet voldaan; geen terugval");
+    assert_int_equal(count(r, "TG-3-FTE"), 1); /* lot 3 not evaluated as a fallback */
+}
+
 static void test_general_failure_places_no_lot(void **state)
 {
     world *w = *state;
@@ -1449,6 +1465,48 @@ static void test_bid_not_in_dutch_fails(void **state)
     assert_int_equal(find(r, "VERKL-TAAL", 0, NULL)->verdict, TND_FAIL); /* §4.1.10b */
 }
 
+/* §5.2: a definition naming a document the program does not know is not silently passed: one
+ * REVIEW finding names it (per rule, not per party). */
+static void test_unknown_document_in_the_definition_goes_to_review(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    strcpy(w->d.documents[2].document, "vog");
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "DOC-BELASTING"), 1);
+    const tnd_finding *f = find(r, "DOC-BELASTING", 0, NULL);
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "onbekend document in definitie: 'vog'");
+    assert_string_equal(f->source, "§5.2 L1304; §5.9");
+}
+
+/* §4.1.5: a declaration kind the program does not know is not silently passed: REVIEW. */
+static void test_unknown_declaration_in_the_definition_goes_to_review(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    strcpy(w->d.declarations[7].kind, "geheimhouding");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VERKL-TAAL", 0, NULL);
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "onbekende verklaring in definitie: 'geheimhouding'");
+}
+
+/* §4.1.10b: a declaration whose definition names no verdict for a violation fails when violated
+ * (never passes by default). */
+static void test_violated_declaration_without_a_verdict_in_the_definition_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    w->d.declarations[7].on_violation = TND_PASS;
+    w->b.bid.language_dutch = false;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VERKL-TAAL", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "inschrijving niet in het Nederlands");
+    assert_int_equal(r->placements[0].placed, 0);
+}
+
 static void test_combination_member_without_joint_liability_fails(void **state)
 {
     world *w = *state;
@@ -1514,6 +1572,46 @@ static void test_third_party_without_part_iic_yes_fails(void **state)
     w->b.bid.bidder.part_iic_yes = true;
     r = run(w);
     assert_int_equal(find(r, "VERKL-DERDEN", 0, "Derde BV")->verdict, TND_PASS);
+}
+
+/* §5.4 L1480-1487: relying on a third party needs its signed Verklaring inzet Derden; UEA II C
+ * "ja" alone is not enough. The finding names the third party and fails the bid. */
+static void test_third_party_with_unsigned_declaration_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    complete_party(&w->b.third_parties[0], "Derde BV", w->b.answers[2]);
+    w->b.third_parties[0].declaration_signed = false;
+    w->b.bid.third_parties = w->b.third_parties;
+    w->b.bid.n_third_parties = 1;
+    w->b.bid.bidder.part_iic_yes = true;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VERKL-DERDEN", 0, "Derde BV");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "verklaring inzet derden niet ondertekend");
+    assert_string_equal(f->source, "§4.1.5");
+    assert_int_equal(count(r, "VERKL-DERDEN"), 1);
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_false(r->eligible_all);
+}
+
+/* §4.1.12, §5.8: a combination names its penvoerder (the bidder of the bid); a combination bid
+ * without one fails, and the finding says so. */
+static void test_combination_without_penvoerder_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    make_combination(&w->b);
+    w->b.bid.bidder.name[0] = '\0';
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "VERKL-PENVOERDER"), 1);
+    const tnd_finding *f = find(r, "VERKL-PENVOERDER", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen penvoerder aangewezen");
+    assert_string_equal(f->subject, "");
+    assert_string_equal(f->source, "§4.1.5");
+    assert_int_equal(r->placements[0].placed, 0);
+    assert_false(r->eligible_all);
 }
 
 static void test_holding_without_declaration_fails(void **state)
@@ -1590,6 +1688,17 @@ static void test_long_reason_is_cut_on_a_character_boundary(void **state)
     assert_string_equal(field, "ab€");
     tnd_finding_set(field, 5, "%s", "ab€cd");
     assert_string_equal(field, "ab");
+    /* a four-byte character cut after 1, 2 or 3 of its bytes goes whole; a field of only
+       continuation bytes is left as cut; a field of size 0 is not written */
+    tnd_finding_set(field, 4, "%s", "a\xF0\x9F\x98\x80");
+    assert_string_equal(field, "a");
+    tnd_finding_set(field, 6, "%s", "a\xF0\x9F\x98\x80" "b");
+    assert_string_equal(field, "a\xF0\x9F\x98\x80");
+    tnd_finding_set(field, 3, "%s", "\x80\x80\x80\x80");
+    assert_string_equal(field, "\x80\x80");
+    field[0] = 'x';
+    tnd_finding_set(field, 0, "%s", "niets");
+    assert_int_equal(field[0], 'x');
     tnd_check_result_free(&r);
 }
 
@@ -1617,6 +1726,11 @@ static void test_verdict_and_status_names(void **state)
     assert_string_equal(tnd_lot_status_name(TND_LOT_NOT_ELIGIBLE), "NOT ELIGIBLE");
     assert_string_equal(tnd_lot_status_dutch(TND_LOT_CONDITIONAL), "TOEGELATEN ONDER VOORWAARDE");
     assert_string_equal(tnd_lot_status_dutch(TND_LOT_PENDING), "IN BEOORDELING");
+    /* outside the tables: no name, never a neighbour's */
+    assert_null(tnd_verdict_dutch((tnd_verdict)42));
+    assert_null(tnd_lot_status_name((tnd_lot_status)42));
+    assert_null(tnd_lot_status_dutch((tnd_lot_status)42));
+    assert_false(tnd_verdict_parse(NULL, &v));
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1664,6 +1778,7 @@ int main(void)
         T(test_lot_5_requirement_failing_places_in_lot_3_with_the_path),
         T(test_cascade_goes_down_to_lot_1_when_lot_3_fails_too),
         T(test_cascade_opt_out_places_nowhere),
+        T(test_lot_without_a_chain_has_no_fallback),
         T(test_general_failure_places_no_lot),
         T(test_lot_4_passing_awaits_the_award),
         T(test_lot_4_failing_falls_back_to_lot_3),
@@ -1674,6 +1789,11 @@ int main(void)
         T(test_combination_penvoerder_without_joint_liability_fails),
         T(test_declarations_that_do_not_apply_add_no_finding),
         T(test_third_party_without_part_iic_yes_fails),
+        T(test_third_party_with_unsigned_declaration_fails),
+        T(test_unknown_document_in_the_definition_goes_to_review),
+        T(test_unknown_declaration_in_the_definition_goes_to_review),
+        T(test_violated_declaration_without_a_verdict_in_the_definition_fails),
+        T(test_combination_without_penvoerder_fails),
         T(test_holding_without_declaration_fails),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),

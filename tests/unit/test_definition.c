@@ -1120,11 +1120,6 @@ static void test_missing_file_is_an_io_error(void **state)
     assert_string_equal(err.file, "/nonexistent/tender.xml");
 }
 
-static void test_free_accepts_null(void **state)
-{
-    tnd_definition_free(NULL);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Requirements against the fact vocabulary (scoring/facts.c; issue 8 §5, issue 12)           */
 
@@ -1328,7 +1323,6 @@ int main(void)
         cmocka_unit_test(test_year_bands_with_a_gap_are_refused),
         cmocka_unit_test(test_schema_violation_is_a_schema_error),
         cmocka_unit_test(test_missing_file_is_an_io_error),
-        cmocka_unit_test(test_free_accepts_null),
     };
     int failed = cmocka_run_group_tests_name("ijsselland-2023", default_tests, setup_default,
                                              teardown_default);

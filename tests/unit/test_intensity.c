@@ -504,6 +504,11 @@ static void test_group_rejects_invalid_input(void **state)
     assert_false(tnd_intensity_group(&scale, 8, D(0), D(68330000), &r));
     assert_false(tnd_intensity_group(&scale, 8, D(-32500000), D(68330000), &r));
     assert_false(tnd_intensity_group(&scale, 8, D(32500000), D(-1), &r));
+    /* no scale or no result record: nothing to classify into */
+    assert_false(tnd_intensity_group(NULL, 8, D(32500000), D(68330000), &r));
+    assert_false(tnd_intensity_group(&scale, 8, D(32500000), D(68330000), NULL));
+    assert_false(tnd_intensity_residential(NULL, &REGULAR, 8, D(950000), D(220000000), &r));
+    assert_false(tnd_intensity_residential(&scale, &REGULAR, 8, D(950000), D(220000000), NULL));
     assert_untouched(&r);
 }
 

@@ -894,12 +894,6 @@ static void test_invalid_utf8_refused(void **state)
     assert_false(tnd_parse_bool(n, "ja\xFF", &b, why, sizeof why));
 }
 
-static void test_free_accepts_null(void **state)
-{
-    (void)state;
-    tnd_notation_free(NULL);
-}
-
 static int create_notation(void **state)
 {
     *state = tnd_notation_new();
@@ -983,7 +977,6 @@ int main(void)
         cmocka_unit_test(test_money_refusal_message_names_example),
         cmocka_unit_test(test_very_long_input_refused),
         cmocka_unit_test(test_invalid_utf8_refused),
-        cmocka_unit_test(test_free_accepts_null),
     };
     return cmocka_run_group_tests(tests, create_notation, free_notation);
 }

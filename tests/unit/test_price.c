@@ -471,6 +471,48 @@ static void test_missing_formula_scale_or_negative_value_per_point_is_refused(vo
     assert_false(tnd_price_rule_valid(&none, NULL, 0));
 }
 
+/* Each bound of a formula's parameters is checked on its own: a weight above 100 %, a Pmin below
+ * zero or a Pmax above the largest price, a value per point above it, a scale above 1000 points. */
+static void test_each_parameter_bound_of_a_formula_is_refused_on_its_own(void **state)
+{
+    char reason[TND_PRICE_REASON_LEN];
+    tnd_price_rule r = weighted(TND_PRICE_RELATIVE_LOWEST, 1200000, 0);
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "relative-lowest: weging kwaliteit 120,00% + prijs 0,00% is niet "
+                                "precies 100%");
+    r = weighted(TND_PRICE_RELATIVE_LOWEST, 0, 1000001);
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "relative-lowest: weging kwaliteit 0,00% + prijs 100,00% is niet "
+                                "precies 100%"); /* 100,0001 % shown with 2 decimals */
+    r = weighted(TND_PRICE_RELATIVE_LOWEST, -100000, 1100000);
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "relative-lowest: negatieve weging (kwaliteit -10,00%, prijs "
+                                "110,00%)");
+    r = range_1000_3000();
+    r.pmin = -1;
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "weighted-range: Pmin -€ 0,01 of Pmax € 3.000,00 buiten het "
+                                "toegestane bereik");
+    r = range_1000_3000();
+    r.pmax = TND_PRICE_MAX_CENTS + 1;
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "weighted-range: Pmin € 1.000,00 of Pmax € 1.000.000.000.000,01 "
+                                "buiten het toegestane bereik");
+    r = weighted(TND_PRICE_VALUE, 0, 0);
+    r.value_per_point = TND_PRICE_MAX_CENTS + 1;
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "value: waarde per kwaliteitspunt € 1.000.000.000.000,01 buiten "
+                                "het toegestane bereik");
+    r.value_per_point = 0;
+    tnd_dec q[] = { PTS(8) };
+    tnd_cents p[] = { EUR(1000) };
+    refused(&r, PTS(TND_PRICE_MAX_SCALE + 1), q, p, 1, reason, sizeof reason);
+    assert_string_equal(reason, "hoogste score van de schaal 1001,00 ligt niet tussen 0 en 1000");
+    /* no room for a reason: still refused */
+    r = weighted(TND_PRICE_RELATIVE_LOWEST, 600000, 300000);
+    assert_false(tnd_price_rule_valid(&r, reason, 0));
+}
+
 static void test_no_bids_is_valid_and_writes_nothing(void **state)
 {
     tnd_price_rule r = weighted(TND_PRICE_RELATIVE_LOWEST, 600000, 400000);
@@ -672,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_price_of_zero_or_less_is_refused_naming_the_bid),
         cmocka_unit_test(test_quality_outside_the_scale_is_refused),
         cmocka_unit_test(test_missing_formula_scale_or_negative_value_per_point_is_refused),
+        cmocka_unit_test(test_each_parameter_bound_of_a_formula_is_refused_on_its_own),
         cmocka_unit_test(test_no_bids_is_valid_and_writes_nothing),
         cmocka_unit_test(test_formula_names_round_trip_and_value_is_the_only_lower_wins),
         cmocka_unit_test(test_scale_max_is_the_top_of_the_score_scale),

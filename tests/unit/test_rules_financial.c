@@ -406,6 +406,72 @@ static void test_one_norm_failing_in_three_years_requires_plan(void **state)
     assert_int_equal(tnd_findings_worst(&fx->r, 1, true), TND_PLAN_REQUIRED);
 }
 
+/* §5.3.1 L1371-1378 as a definition may write it with a gap: bands for 0-1 and 3+ years only.
+ * Two failed years fall in no band: the program never guesses a verdict, a reviewer decides,
+ * and the finding says that the definition has no band for it. */
+static void test_failed_years_with_no_band_in_the_definition_go_to_review(void **state)
+{
+    fixture *fx = *state;
+    fx->def.financial.bands[1] = fx->def.financial.bands[2];
+    fx->def.financial.n_bands = 2;
+    set_figure(fx, EIGEN_VERMOGEN, 2019, 10000000);
+    set_figure(fx, EIGEN_VERMOGEN, 2021, 20000000);
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_REVIEW);
+    assert_string_equal(s->found, "2 jaren niet voldaan (2019, 2021)");
+    assert_string_equal(s->reason, "solvabiliteit: 2 jaren niet voldaan (2019, 2021); geen "
+                                   "beoordelingsband voor 2 jaren in de definitie");
+    assert_string_equal(s->source, "§5.3.1 L1350-1362"); /* the norm's own section */
+    /* one failed year still falls in the first band */
+    assert_int_equal(find(fx, "FIN-RENTABILITEIT", 0, "2019-2023")->verdict, TND_PASS);
+}
+
+/* The definition writes a norm with any operator; "at least" (>=) includes the threshold and is
+ * not called strict: solvency exactly 20,0 % meets ">= 20,0%" (the IJsselland norm is "> 20,0%"). */
+static void test_norm_with_at_least_includes_the_threshold_and_is_not_strict(void **state)
+{
+    fixture *fx = *state;
+    fx->def.financial.norms[SOLVABILITEIT].op = TND_OP_GE;
+    set_figure(fx, EIGEN_VERMOGEN, 2020, 20000000);
+    run(fx);
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2020");
+    assert_int_equal(y->verdict, TND_PASS);
+    assert_string_equal(y->norm, ">= 20,0%");
+    assert_string_equal(y->reason, "solvabiliteit 2020 is 20,0%; norm >= 20,0%: voldaan");
+}
+
+/* An upper bound written with "<" is strict too: exactly on the bound fails. */
+static void test_norm_with_less_than_is_strict_at_the_bound(void **state)
+{
+    fixture *fx = *state;
+    fx->def.financial.norms[SOLVABILITEIT].op = TND_OP_LT;
+    fx->def.financial.norms[SOLVABILITEIT].threshold = (tnd_dec){ 400000 };
+    run(fx); /* healthy: exactly 40,0 % every year */
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2019");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->norm, "< 40,0%");
+    assert_string_equal(y->reason, "solvabiliteit 2019 is 40,0%; norm < 40,0% (strikt): niet "
+                                   "voldaan");
+}
+
+/* Years a definition lists out of order and with a gap are judged in calendar order and named one
+ * by one ("2021, 2019" becomes "2019, 2021", never "2019-2021"). */
+static void test_norm_years_out_of_order_with_a_gap_are_listed_one_by_one(void **state)
+{
+    fixture *fx = *state;
+    tnd_fin_norm *n = &fx->def.financial.norms[SOLVABILITEIT];
+    n->years[0] = 2021;
+    n->years[1] = 2019;
+    n->n_years = 2;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019, 2021");
+    assert_int_equal(s->verdict, TND_PASS);
+    assert_string_equal(s->found, "alle jaren voldaan");
+    assert_true(find(fx, "FIN-SOLVABILITEIT", -1, "2019") <
+                find(fx, "FIN-SOLVABILITEIT", -1, "2021"));
+}
+
 static void test_failures_are_counted_per_norm_not_per_year(void **state)
 {
     fixture *fx = *state;
@@ -648,6 +714,10 @@ int main(void)
         T(test_one_norm_failing_in_one_year_passes),
         T(test_one_norm_failing_in_two_years_is_review),
         T(test_one_norm_failing_in_three_years_requires_plan),
+        T(test_failed_years_with_no_band_in_the_definition_go_to_review),
+        T(test_norm_with_at_least_includes_the_threshold_and_is_not_strict),
+        T(test_norm_with_less_than_is_strict_at_the_bound),
+        T(test_norm_years_out_of_order_with_a_gap_are_listed_one_by_one),
         T(test_failures_are_counted_per_norm_not_per_year),
         T(test_rentabiliteit_failing_only_in_forecast_years_is_review),
         T(test_missing_figure_skips_the_year_and_says_so),

@@ -660,6 +660,39 @@ static void test_reference_starting_after_the_closing_date_fails(void **state)
     assert_int_equal(find(fx, "REF-PERIODE", "referentie 1: Gemeente Zwolle")->verdict, TND_FAIL);
 }
 
+/* §5.4 voorwaarde 2: a reference must have started by the closing date; one that starts on the
+ * closing day itself (18-07-2022) has, and counts. */
+static void test_reference_starting_on_the_closing_day_passes(void **state)
+{
+    fixture *fx = *state;
+    tnd_reference *r = add_reference(fx, "Gemeente Zwolle");
+    r->start = DATE(2022, 7, 18);
+    r->has_end = false;
+    r->ongoing = true;
+    add_reference(fx, "Gemeente Utrecht");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "REF", "referentie 1: Gemeente Zwolle")->verdict, TND_PASS);
+    assert_int_equal(count_rule(fx, "REF-PERIODE"), 0);
+}
+
+/* §5.4 voorwaarde 2: without an end date and not ongoing, the period cannot be shown to overlap
+ * the 3 years before the closing date. */
+static void test_reference_without_end_date_and_not_ongoing_fails_the_period(void **state)
+{
+    fixture *fx = *state;
+    tnd_reference *r = add_reference(fx, "Gemeente Zwolle");
+    r->has_end = false;
+    r->ongoing = false;
+    add_reference(fx, "Gemeente Utrecht");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-PERIODE", "referentie 1: Gemeente Zwolle");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen einddatum en niet lopend: niet aantoonbaar binnen de "
+                                   "periode van 3 jaar vóór sluitingsdatum");
+    assert_string_equal(f->found, "01-01-2020 t/m (geen einddatum)");
+    assert_string_equal(f->norm, "overlap met 18-07-2019 t/m 18-07-2022");
+}
+
 static void test_reference_with_rsj_referent_fails(void **state)
 {
     fixture *fx = *state;
@@ -764,6 +797,27 @@ static void test_reference_of_third_party_needs_uea_iic_and_signed_declaration(v
                         "ervaring van derde Derde B.V. zonder \"ja\" bij UEA deel II C");
 }
 
+/* §5.4 L1473-1487: experience of a third party counts only when that party is declared in the
+ * bid (with UEA II C "ja" and a signed Verklaring inzet Derden); a reference leaning on a third
+ * party the bid does not name fails, naming the party. */
+static void test_reference_leaning_on_an_undeclared_third_party_fails(void **state)
+{
+    fixture *fx = *state;
+    add_reference(fx, "Gemeente Zwolle");
+    TEXT(add_reference(fx, "Gemeente Utrecht")->third_party, "Onbekende Derde B.V.");
+    fx->bid.bidder.part_iic_yes = true;
+    fx->bid.n_third_parties = 0;
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-DERDE", "referentie 2: Gemeente Utrecht");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ervaring van derde Onbekende Derde B.V., maar die derde is "
+                                   "niet opgegeven");
+    assert_string_equal(f->source, "§5.4 L1473-1487");
+    assert_string_equal(f->found, "Onbekende Derde B.V.");
+    assert_string_equal(f->norm, "UEA deel II C: ja en Verklaring inzet Derden");
+    assert_int_equal(count_rule(fx, "REF"), 1); /* only reference 1 passes */
+}
+
 static void test_no_references_is_left_to_step_1(void **state)
 {
     fixture *fx = *state;
@@ -798,6 +852,21 @@ static void test_agb_one_code_passes(void **state)
     const tnd_finding *f = find(fx, "AGB", "Jeugdzorg De Brug B.V.");
     assert_int_equal(f->verdict, TND_PASS);
     assert_string_equal(f->reason, "AGB-code 12345678 opgegeven");
+}
+
+/* A definition asking for two AGB codes (§5.5.1.3 asks for one): one code is too few and the
+ * finding gives the count asked, not "more than one". */
+static void test_agb_count_other_than_one_names_the_count(void **state)
+{
+    fixture *fx = *state;
+    fx->def.agb.count = 2;
+    TEXT(fx->bid.agb[0], "12345678");
+    fx->bid.n_agb = 1;
+    tnd_rules_agb(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "AGB", "Jeugdzorg De Brug B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "1 AGB-codes opgegeven; vereist: 2");
+    assert_string_equal(f->norm, "precies 2");
 }
 
 static void test_agb_none_is_left_to_step_1(void **state)
@@ -884,6 +953,24 @@ static void test_quality_equivalent_scheme_goes_to_review(void **state)
     assert_int_equal(f->verdict, TND_REVIEW);
     assert_string_equal(f->reason, "KIWA-ZORG opgegeven als gelijkwaardig aan ISO-9001:2015, "
                                    "NEN-EN-15224, ZIN-REGISTER; beoordelaar beslist");
+}
+
+/* §5.5.1.1: an accepted scheme wins over an equivalent one and over an expired one, whatever
+ * the order in the bid; without evidence text the finding says "certificaat". */
+static void test_quality_valid_listed_certificate_wins_over_equivalent_and_expired(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "KIWA-ZORG")->equivalent = true;
+    tnd_certificate *old = add_certificate(fx, "NEN-EN-15224");
+    old->has_valid_until = true;
+    old->valid_until = DATE(2020, 1, 1);
+    TEXT(add_certificate(fx, "ISO-9001:2015")->evidence, "");
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(count_rule(fx, "KWALITEIT-8"), 1);
+    const tnd_finding *f = find(fx, "KWALITEIT-8", "ISO-9001:2015");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "ISO-9001:2015 (certificaat)");
 }
 
 static void test_quality_lot_not_applied_for_adds_nothing_unless_cascade(void **state)
@@ -1246,6 +1333,47 @@ static void test_intensity_day_group_document_example_is_middel(void **state)
     assert_string_equal(f->norm, "middel: 0,19 t/m 0,28");
 }
 
+/* §9: a group of a kind the definition has no occupancy rule for cannot be classified; a person
+ * looks (REVIEW), naming the kind. */
+static void test_intensity_group_of_unknown_kind_goes_to_review(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_residential_group(fx, "Groep De Es", "logeerhuis", 8, 950000, 220000000, "J");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Es");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "onbekende groepssoort logeerhuis: geen bezettingsregel in de "
+                                   "definitie");
+    assert_string_equal(f->found, "logeerhuis");
+}
+
+/* §9 and §8.5.3: group figures the formula cannot take (no youths, no opening hours) are not
+ * classified by guess: REVIEW, saying the figures are invalid. */
+static void test_intensity_groups_with_invalid_figures_go_to_review(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_lot(fx, 6, "middel");
+    add_residential_group(fx, "Groep Leeg", "regular", 0, 950000, 220000000, "J");
+    tnd_day_group *g = &fx->day_groups[fx->bid.n_day_groups++];
+    TEXT(g->name, "Dagbesteding Dicht");
+    g->youths = 8;
+    g->opening_hours_week = D(0);
+    g->staff_hours_week = D(68330000);
+    TEXT(g->claimed, "middel");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep Leeg");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
+                                   "bezettingsgraad of uren)");
+    f = find(fx, "INTENSITEIT-GROEP", "Dagbesteding Dicht");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
+                                   "openingsuren of uren)");
+    assert_string_equal(f->norm, "jeugdigen >= 1, openingsuren > 0");
+}
+
 static void test_intensity_day_groups_come_before_residential_groups(void **state)
 {
     fixture *fx = *state;
@@ -1330,6 +1458,8 @@ int main(void)
         T(test_reference_ended_one_day_earlier_fails),
         T(test_reference_ongoing_since_long_ago_counts),
         T(test_reference_starting_after_the_closing_date_fails),
+        T(test_reference_starting_on_the_closing_day_passes),
+        T(test_reference_without_end_date_and_not_ongoing_fails_the_period),
         T(test_reference_with_rsj_referent_fails),
         T(test_reference_with_non_municipal_referent_is_review),
         T(test_reference_dissolved_early_fails),
@@ -1337,16 +1467,19 @@ int main(void)
         T(test_reference_with_forecast_results_fails),
         T(test_reference_of_subcontractor_not_deployed_fails),
         T(test_reference_of_third_party_needs_uea_iic_and_signed_declaration),
+        T(test_reference_leaning_on_an_undeclared_third_party_fails),
         T(test_no_references_is_left_to_step_1),
         T(test_agb_two_codes_fail),
         T(test_agb_one_code_passes),
         T(test_agb_none_is_left_to_step_1),
+        T(test_agb_count_other_than_one_names_the_count),
         T(test_quality_hkz_on_lot_8_fails_listing_the_accepted_schemes),
         T(test_quality_iso_9001_on_lot_8_passes),
         T(test_quality_hkz_on_lot_3_passes),
         T(test_quality_certificate_expired_before_submission_fails),
         T(test_quality_certificate_valid_until_the_submission_day_passes),
         T(test_quality_equivalent_scheme_goes_to_review),
+        T(test_quality_valid_listed_certificate_wins_over_equivalent_and_expired),
         T(test_quality_lot_not_applied_for_adds_nothing_unless_cascade),
         T(test_keurmerk_in_progress_is_conditional),
         T(test_keurmerk_held_passes_and_absent_fails),
@@ -1371,6 +1504,8 @@ int main(void)
         T(test_intensity_fasehuis_with_one_intensity_fails),
         T(test_intensity_day_group_document_example_is_middel),
         T(test_intensity_day_groups_come_before_residential_groups),
+        T(test_intensity_group_of_unknown_kind_goes_to_review),
+        T(test_intensity_groups_with_invalid_figures_go_to_review),
         T(test_intensity_groups_of_a_lot_not_applied_for_are_ignored),
         T(test_families_inside_tnd_check_keep_document_order),
     };
