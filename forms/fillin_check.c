@@ -638,14 +638,27 @@ static void insurance_calcs(calc *c)
             const char *concern = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_CONCERN);
             const char *named = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_NAMED);
             const char *iv = party_cell(c, TND_FORM_PARTY_UEA_IV, p);
-            formula(c, row, TND_FORM_INS_COL_SEV, calc_f,
-                    "=IF(%s=0,%d,IF(AND(%s<>\"\",%s=\"%s\",%s<>\"%s\"),%d,IF(%s<>\"\","
-                    "IF(ROUND(%s*100,0)>=%lld,%d,%d),IF(%s=\"%s\",%d,IF(%s<>\"\",%d,%d)))))",
-                    party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p), TND_NOT_APPLICABLE, cover,
-                    concern, TND_FORM_YES, named, TND_FORM_YES, TND_FAIL, cover, cover,
-                    (long long)def->insurance.min_per_event, TND_PASS, TND_FAIL, iv,
-                    TND_FORM_YES, def->insurance.declared_only, iv, TND_FAIL,
-                    TND_NOT_APPLICABLE);
+            const char *present = party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p);
+            const char *comb = bid_cell(c, TND_FORM_BID_COMBINATION);
+            begin(c);
+            add(c, "=IF(%s=0,%d,", present, TND_NOT_APPLICABLE);
+            /* combination-total (§5.3.2 L1409-1411, rules_suitability.c
+             * insurance_evidence_of_member): a member shows *an* insurance; the amount is
+             * judged for the combination as a whole (combination_cover) */
+            if (def->insurance.combination_total)
+                add(c, "IF(%s=\"%s\",IF(AND(%s<>\"\",%s=\"%s\",%s<>\"%s\"),%d,"
+                    "IF(AND(%s<>\"\",ROUND(N(%s)*100,0)>0),%d,IF(AND(%s=\"\",%s=\"%s\"),%d,"
+                    "IF(AND(%d=0,%s=\"\",%s=\"\"),%d,%d)))),",
+                    comb, TND_FORM_YES, cover, concern, TND_FORM_YES, named, TND_FORM_YES,
+                    TND_FAIL, cover, cover, TND_PASS, cover, iv, TND_FORM_YES,
+                    def->insurance.declared_only, p, cover, iv, TND_NOT_APPLICABLE, TND_FAIL);
+            add(c, "IF(AND(%s<>\"\",%s=\"%s\",%s<>\"%s\"),%d,IF(%s<>\"\","
+                "IF(ROUND(%s*100,0)>=%lld,%d,%d),IF(%s=\"%s\",%d,IF(%s<>\"\",%d,%d))))",
+                cover, concern, TND_FORM_YES, named, TND_FORM_YES, TND_FAIL, cover, cover,
+                (long long)def->insurance.min_per_event, TND_PASS, TND_FAIL, iv, TND_FORM_YES,
+                def->insurance.declared_only, iv, TND_FAIL, TND_NOT_APPLICABLE);
+            add(c, "%s)", def->insurance.combination_total ? ")" : "");
+            emit(c, row, TND_FORM_INS_COL_SEV, calc_f);
         }
         verdict_beside(c, row, TND_FORM_INS_COL_VERDICT, TND_FORM_INS_COL_SEV);
     }
@@ -685,8 +698,21 @@ static void insurance_calcs(calc *c)
             if (pass == 0)
                 add(c, ">0,%d", TND_PASS);
             else
-                add(c, ">0),%d,%d))", TND_REVIEW, TND_FAIL);
+                add(c, ">0),%d,", TND_REVIEW);
         }
+        /* a valid certificate of a review scheme (IJsselland: HKZ on lot 8, §5.5.1.1 L1507-1510,
+         * RES-KWALITEIT-VERBLIJF): REVIEW, as rules_suitability.c judge_quality_system */
+        add(c, "IF(0");
+        for (int k = 0; k < TND_FORM_CERT_ROWS && rule->n_review_schemes > 0; k++) {
+            int r = L->cert_row0 + k;
+            const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
+            const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
+            add(c, "+AND(%s<>\"\",OR(FALSE", scheme);
+            for (int s = 0; s < rule->n_review_schemes && s < TND_MAX_SET; s++)
+                add(c, ",%s=\"%s\"", scheme, rule->review_schemes[s]);
+            add(c, "),OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
+        }
+        add(c, ">0,%d,%d)))", TND_REVIEW, TND_FAIL);
         emit(c, row, TND_FORM_INS_COL_SEV, calc_f);
         verdict_beside(c, row, TND_FORM_INS_COL_VERDICT, TND_FORM_INS_COL_SEV);
         colour_by_sev(c, row, TND_FORM_INS_COL_VERDICT, row, TND_FORM_INS_COL_VERDICT,
@@ -1372,6 +1398,43 @@ static bool item_present(calc *c, const char *item)
     return true;
 }
 
+/* ",<verdict>" of the combination's cover (§5.3.2 L1411; rules_suitability.c
+ * insurance_of_combination), appended to the MAX of the party rows: one policy at the amount
+ * PASS; only the policies together REVIEW; below even together FAIL, or the declared-only verdict
+ * when a member's policy is still to be verified. Not a combination: NOT APPLICABLE. */
+static void combination_cover(calc *c)
+{
+    const tnd_definition *def = c->f->def;
+    const tnd_fillin_layout *L = LAY(c);
+    long long min = (long long)def->insurance.min_per_event;
+    char counted[TND_FORM_MAX_MEMBERS + 1][400];
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++) {
+        int row = L->ins_row0 + p;
+        const char *cover = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_COVER);
+        const char *concern = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_CONCERN);
+        const char *named = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_NAMED);
+        const char *present = party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p);
+        snprintf(counted[p], sizeof counted[p],
+                 "IF(AND(%s=1,%s<>\"\",NOT(AND(%s=\"%s\",%s<>\"%s\"))),ROUND(N(%s)*100,0),0)",
+                 present, cover, concern, TND_FORM_YES, named, TND_FORM_YES, cover);
+    }
+    add(c, ",IF(%s<>\"%s\",%d,IF(MAX(0", bid_cell(c, TND_FORM_BID_COMBINATION), TND_FORM_YES,
+        TND_NOT_APPLICABLE);
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++)
+        add(c, ",%s", counted[p]);
+    add(c, ")>=%lld,%d,IF(0", min, TND_PASS);
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++)
+        add(c, "+%s", counted[p]);
+    add(c, ">=%lld,%d,IF(OR(FALSE", min, TND_REVIEW);
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++) {
+        int row = L->ins_row0 + p;
+        add(c, ",AND(%s=1,%s=\"\",%s=\"%s\")", party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p),
+            R(c, FI_INSURANCE, row, TND_FORM_INS_COL_COVER),
+            party_cell(c, TND_FORM_PARTY_UEA_IV, p), TND_FORM_YES);
+    }
+    add(c, "),%d,%d))))", def->insurance.declared_only, TND_FAIL);
+}
+
 static void general_rows(check_sheet *k)
 {
     calc *c = k->c;
@@ -1380,12 +1443,20 @@ static void general_rows(check_sheet *k)
     const char *sub = bid_cell(c, TND_FORM_BID_SUBMIT_DATE);
     const char *time = bid_cell(c, TND_FORM_BID_SUBMIT_TIME);
 
-    /* §3.6: on or before the closing time, compared in whole seconds */
-    const tnd_datetime *ct = &def->closing_time;
+    /* §3.6: on or before the closing time, compared in whole seconds; mirrors
+     * check.c:check_closing_time, with its REVIEW window up to the later hour the document also
+     * names (review-until) */
+    const tnd_datetime *ct = &def->closing_time, *until = &def->closing_review_until;
+    bool window = def->has_closing_review && tnd_datetime_cmp(*until, *ct) > 0;
+    const char *at = T(c, "ROUND(IF(%s=\"\",%s,INT(%s)+%s)*86400,0)", time, sub, sub, time);
     begin(c);
-    add(c, "=IF(%s=\"\",%d,IF(ROUND(IF(%s=\"\",%s,INT(%s)+%s)*86400,0)<=%s*86400+%d,%d,%d))",
-        sub, TND_MISSING, time, sub, sub, time, DATEF(c, ct->date),
-        ct->hour * 3600 + ct->minute * 60 + ct->second, TND_PASS, TND_FAIL);
+    add(c, "=IF(%s=\"\",%d,IF(%s<=%s*86400+%d,%d,", sub, TND_MISSING, at, DATEF(c, ct->date),
+        ct->hour * 3600 + ct->minute * 60 + ct->second, TND_PASS);
+    if (window)
+        add(c, "IF(%s<=%s*86400+%d,%d,%d)))", at, DATEF(c, until->date),
+            until->hour * 3600 + until->minute * 60 + until->second, TND_REVIEW, TND_FAIL);
+    else
+        add(c, "%d))", TND_FAIL);
     check_row(k, &def->closing, 0, TND_FORM_SHEET_IDENTITY);
 
     for (size_t i = 0; i < def->n_required; i++) {
@@ -1428,8 +1499,11 @@ static void general_rows(check_sheet *k)
     check_row(k, &fin->plan, 0, TND_FORM_SHEET_FINANCIAL);
 
     begin(c);
-    add(c, "=MAX(%s)", RNG(c, FI_INSURANCE, L->ins_row0, TND_FORM_INS_COL_SEV,
-                           L->ins_row0 + TND_FORM_N_PARTIES - 1, TND_FORM_INS_COL_SEV));
+    add(c, "=MAX(%s", RNG(c, FI_INSURANCE, L->ins_row0, TND_FORM_INS_COL_SEV,
+                          L->ins_row0 + TND_FORM_N_PARTIES - 1, TND_FORM_INS_COL_SEV));
+    if (def->insurance.combination_total)
+        combination_cover(c);
+    add(c, ")");
     check_row(k, &def->insurance.ref, 0, TND_FORM_SHEET_INSURANCE);
 
     const tnd_reference_rules *rr = &def->references;

@@ -21,6 +21,7 @@
 #define TND_LABEL_LEN 160
 #define TND_NAME_LEN 160
 #define TND_TEXT_LEN 512
+#define TND_RESOLUTION_LEN 1280 /* a resolution quotes both readings and the lines of each */
 #define TND_CODE_LEN 32
 #define TND_MAX_SET 16        /* members of a small set: lots in a rule, codes in a requirement */
 
@@ -47,7 +48,7 @@ typedef struct {
 typedef struct {
     char id[TND_ID_LEN];
     char source[TND_SOURCE_LEN];
-    char text[TND_TEXT_LEN];
+    char text[TND_RESOLUTION_LEN];
 } tnd_resolution;
 
 /* ------------------------------------------------------------------ definition: lots */
@@ -218,6 +219,8 @@ typedef struct {
     tnd_rule_ref ref;
     tnd_cents min_per_event;      /* >= */
     bool every_member;            /* combination: every member shows cover */
+    bool combination_total;       /* combination (§5.3.2 L1409-1411): every member shows *an*
+                                     insurance; the combination's cover meets min_per_event */
     tnd_verdict declared_only;    /* only UEA part IV "ja", no cover stated: CONDITIONAL */
 } tnd_insurance_rule;
 
@@ -252,6 +255,10 @@ typedef struct {
     char schemes[TND_MAX_SET][TND_CODE_LEN]; /* accepted: "HKZ", "ISO-9001:2015", "ZIN-REGISTER" */
     int n_schemes;
     bool equivalent_review;       /* a scheme declared "equivalent" goes to REVIEW */
+    char review_schemes[TND_MAX_SET][TND_CODE_LEN]; /* a valid certificate of one of these (and
+                                     none accepted) goes to REVIEW: the text names it as an
+                                     example for every bidder (IJsselland HKZ on lot 8) */
+    int n_review_schemes;
 } tnd_quality_rule;
 
 typedef struct {
@@ -326,6 +333,9 @@ typedef struct {
     tnd_provider_max *maxima;
     size_t n_maxima;
     tnd_rule_ref max_rule;        /* §9.6 maximum per provider type, eis 94 */
+    tnd_verdict on_mismatch;      /* a group's claim other than computed, or above the provider
+                                     maximum: FAIL (default) or REVIEW (§4.1.8 verification
+                                     meeting); judged per product, not per lot */
 } tnd_residential_rules;
 
 typedef struct {
@@ -350,6 +360,9 @@ typedef struct {
     bool has_minimum;
     tnd_dec minimum;              /* consensus score >= minimum (6.0) */
     int revisions;                /* revisions allowed below the minimum (1) */
+    bool revised_capped;          /* a revised score counts at most `minimum` in the mark: the
+                                     revision decides the threshold only; false: in full */
+    char resolution[TND_ID_LEN];  /* resolution of how a revised score counts, "" = none */
     bool computed_locations;      /* criterion C: computed from the bid's locations */
     long locations_min_places;    /* >= 10 places ... */
     tnd_dec locations_max_km;     /* ... within <= 15 km */
@@ -390,6 +403,11 @@ typedef struct {
     char tie_rule[TND_ID_LEN];    /* "" = a tie is reported, never decided */
     char price_formula[TND_CODE_LEN]; /* "" = no price competition; else a tnd_price_kind name */
     tnd_price_rule price;
+    int plan_lots[TND_MAX_SET];   /* ADMIT: admitted only while the bidder's plan on one of these
+                                     lots stands (IJsselland lots 6-8: the lot 1-5 Plan van Aanpak
+                                     Normaliseren, §4.3 L916-918); a bid on none of them needs no
+                                     plan. Empty: admitted on steps 1-2 alone */
+    int n_plan_lots;
 } tnd_award_lot;
 
 typedef struct {
@@ -411,6 +429,11 @@ typedef struct {
 
     tnd_rule_ref closing;         /* §3.6 */
     tnd_datetime closing_time;
+    bool has_closing_review;      /* the document also names a later hour (IJsselland: 12:00 in
+                                     Nota van inlichtingen 2, §3.3 L251-253): a bid received after
+                                     closing_time up to closing_review_until is REVIEW, not late */
+    tnd_datetime closing_review_until;
+    char closing_review_source[TND_SOURCE_LEN]; /* where the later hour is written */
 
     tnd_resolution *resolutions;
     size_t n_resolutions;

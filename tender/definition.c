@@ -564,6 +564,14 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
     TRY(rule_ref(L, closing, &d->closing));
     TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
+    /* a later hour the document also names (§3.3 L251-253 against L295, L381): REVIEW window */
+    TRY(attr_value(L, closing, "review-until", NOTE_DATETIME, &d->closing_review_until,
+                   &d->has_closing_review));
+    TRY(attr_str(L, closing, "review-source", d->has_closing_review, d->closing_review_source,
+                 sizeof d->closing_review_source));
+    if (d->has_closing_review && tnd_datetime_cmp(d->closing_review_until, d->closing_time) <= 0)
+        return fail(L, TND_ERR_DEFINITION, closing, "review-until ligt na at",
+                    "<closing>: review-until ligt niet na de sluitingstijd");
     xmlNodePtr resub = tnd_xml_child(sec, "resubmission");
     return resub ? load_resubmission(L, resub) : TND_OK;
 }
@@ -1047,6 +1055,7 @@ static tnd_status load_insurance(loader *L, xmlNodePtr sec)
     TRY(rule_ref(L, sec, &r->ref));
     TRY(attr_value(L, sec, "min-per-event", NOTE_MONEY, &r->min_per_event, NULL));
     TRY(attr_bool(L, sec, "every-member", false, &r->every_member));
+    TRY(attr_bool(L, sec, "combination-total", false, &r->combination_total));
     return attr_verdict(L, sec, "declared-only", &r->declared_only);
 }
 
@@ -1111,6 +1120,8 @@ static tnd_status load_quality(loader *L, xmlNodePtr sec)
         TRY(attr_lots(L, c, "lots", true, q->lots, TND_MAX_SET, &q->n_lots));
         TRY(attr_codes(L, c, "schemes", true, q->schemes, TND_MAX_SET, &q->n_schemes));
         TRY(attr_bool(L, c, "equivalent-review", false, &q->equivalent_review));
+        TRY(attr_codes(L, c, "review-schemes", false, q->review_schemes, TND_MAX_SET,
+                       &q->n_review_schemes));
     }
     for (xmlNodePtr c = tnd_xml_child(sec, "keurmerk"); c; c = tnd_xml_next(c, "keurmerk")) {
         tnd_keurmerk_rule *k = &d->keurmerken[d->n_keurmerken++];
@@ -1313,6 +1324,15 @@ static tnd_status load_residential(loader *L, xmlNodePtr sec)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d bezettingsregels", max_occ);
         TRY(load_occupancy(L, c, r));
     }
+    /* §4.1.8 L567-573: a claim the computation does not support may go to a verification
+     * meeting (REVIEW) instead of failing; default FAIL */
+    char mismatch[24] = "";
+    TRY(attr_str(L, sec, "on-mismatch", false, mismatch, sizeof mismatch));
+    r->on_mismatch = TND_FAIL;
+    if (mismatch[0] && (!verdict_parse(mismatch, &r->on_mismatch) ||
+                        (r->on_mismatch != TND_FAIL && r->on_mismatch != TND_REVIEW)))
+        return fail(L, TND_ERR_VALUE, sec, "FAIL of REVIEW",
+                    "attribuut 'on-mismatch': \"%s\" is geen FAIL of REVIEW", mismatch);
     c = tnd_xml_child(sec, "maxima");
     return c ? load_maxima(L, c, lot, r) : TND_OK;
 }
@@ -1423,6 +1443,20 @@ static tnd_status load_criterion(loader *L, xmlNodePtr c, tnd_criterion *cr, int
                         "criterium '%s': minimum is negatief", cr->id);
     }
     TRY(attr_int(L, c, "revisions", false, 0, 0, 10, &cr->revisions));
+    /* how the score of a revised plan counts in a mark (IJsselland lot 4, §6.1.2 L1989-1993) */
+    char revised[24] = "";
+    TRY(attr_str(L, c, "revised-score", false, revised, sizeof revised));
+    if (revised[0] && strcmp(revised, "full") != 0 && strcmp(revised, "cap-at-minimum") != 0)
+        return fail(L, TND_ERR_VALUE, c, "full of cap-at-minimum",
+                    "criterium '%s': revised-score \"%s\" onbekend", cr->id, revised);
+    cr->revised_capped = strcmp(revised, "cap-at-minimum") == 0;
+    if (cr->revised_capped && (!cr->has_minimum || cr->minimum.units % TND_DEC_SCALE != 0))
+        return fail(L, TND_ERR_DEFINITION, c, "geef een heel minimum (6,0)",
+                    "criterium '%s': cap-at-minimum zonder heel minimum", cr->id);
+    TRY(attr_str(L, c, "resolution", false, cr->resolution, sizeof cr->resolution));
+    if (cr->resolution[0] && !tnd_definition_resolution(L->def, cr->resolution))
+        return fail(L, TND_ERR_DEFINITION, c, "voeg de resolutie toe aan <resolutions>",
+                    "criterium '%s': onbekende resolutie \"%s\"", cr->id, cr->resolution);
     xmlNodePtr loc = tnd_xml_child(c, "locations");
     return loc ? load_locations(L, loc, cr) : TND_OK;
 }
@@ -1523,6 +1557,18 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
                     "onbekende gunningswijze \"%s\"", kind);
     TRY(attr_int(L, c, "max-awarded", false, 0, 0, 100000, &a->max_awarded));
     TRY(attr_str(L, c, "tie-rule", false, a->tie_rule, sizeof a->tie_rule));
+    /* §4.3 L916-918, §6.1 L1702-1704: an admit lot that follows the plan of other lots */
+    TRY(attr_lots(L, c, "plan-lots", false, a->plan_lots, TND_MAX_SET, &a->n_plan_lots));
+    if (a->n_plan_lots && a->kind != TND_AWARD_ADMIT)
+        return fail(L, TND_ERR_DEFINITION, c, "plan-lots alleen bij kind=\"admit\"",
+                    "perceel %d: plan-lots bij een gunning die zelf een plan scoort", a->lot);
+    for (int k = 0; k < a->n_plan_lots; k++) {
+        const tnd_award_lot *plan = tnd_definition_award(L->def, a->plan_lots[k]);
+        if (a->plan_lots[k] == a->lot || (plan && plan->kind == TND_AWARD_ADMIT))
+            return fail(L, TND_ERR_DEFINITION, c, "noem percelen die een plan scoren",
+                        "perceel %d: plan-lots noemt perceel %d, dat geen plan scoort", a->lot,
+                        a->plan_lots[k]);
+    }
     TRY(load_criteria(L, c, a, -1));
     xmlNodePtr price = tnd_xml_child(c, "price");
     return price ? load_price(L, price, a) : TND_OK;

@@ -469,8 +469,10 @@ static void test_closing_time_formula_holds_the_definition_deadline(void **state
     fixture *fx = *state;
     cell c = read_cell(fx->empty, TND_FORM_SHEET_CHECK, TND_FORM_FIRST_ROW,
                        TND_FORM_CHECK_COL_SEV);
-    /* §3.6: 18-07-2022 11:00 inclusive, in whole seconds */
-    assert_non_null(strstr(c.formula, "<=DATE(2022,7,18)*86400+39600,1,6)"));
+    /* §3.6: 18-07-2022 11:00 inclusive, in whole seconds; up to 12:00 (§3.3 L251-253, Nota van
+     * inlichtingen 2) REVIEW, later FAIL (RES-SLUITINGSTIJD) */
+    assert_non_null(strstr(c.formula, "<=DATE(2022,7,18)*86400+39600,1,IF("));
+    assert_non_null(strstr(c.formula, "<=DATE(2022,7,18)*86400+43200,3,6)))"));
     c = read_cell(fx->empty, TND_FORM_SHEET_CHECK, TND_FORM_FIRST_ROW, TND_FORM_CHECK_COL_RULE);
     assert_string_equal(c.text, "PROC-SLUITINGSTIJD");
 }
@@ -812,6 +814,10 @@ static const char *const agreement_bids[] = {
     "lot1-submitted-1100-01-one-second-late-bid",
     "lot1-kvk-extract-6-months-1-day-old-bid",
     "lot1-combination-member-under-insured-bid",
+    "lot1-combination-two-policies-of-1m-together-2m-review-bid",
+    "lot1-combination-policies-together-1999999-99-fails-bid",
+    "lot1-lot8-hkz-only-review-lot8-bid",
+    "lot1-submitted-1200-01-after-both-hours-late-bid",
     "lot1-uea-iiia-fraud-yes-excluded-bid",
     "lot1-reference-missing-kc3-and-outside-window-bid",
     "lot1-lot8-intensity-exactly-4-1-boundary-bid",
