@@ -1035,6 +1035,13 @@ typedef struct {
 
 /* The band columns and the class of one row: 1/0 per band with the exact comparison num*q
  * against p*den, the class text and the severity of the claim (§9 L4148-4163, §8.5.3). */
+/* The verdict of a residential claim the computation does not support, or above the provider
+ * maximum (the definition's on-mismatch; FAIL when it names none). */
+static tnd_verdict mismatch_of(const tnd_definition *def)
+{
+    return def->residential.on_mismatch > TND_PASS ? def->residential.on_mismatch : TND_FAIL;
+}
+
 static void classify_row(calc *c, const group_table *t, int row, const char *present,
                          const char *claimed)
 {
@@ -1062,14 +1069,17 @@ static void classify_row(calc *c, const group_table *t, int row, const char *pre
             "IF(SUM(%s)=1,INDEX(%s,1,MATCH(1,%s,0)),\"grensgeval \"&INDEX(%s,1,MATCH(1,%s,0))&"
             "\"/\"&INDEX(%s,1,MATCH(1,%s,0)+1)))))",
             present, valid, bands, bands, hdr, bands, hdr, bands, hdr, bands);
-    /* in one band and claimed PASS, another FAIL; a boundary with a candidate claimed REVIEW,
-     * else FAIL; outside every band FAIL; not computable REVIEW */
+    /* in one band and claimed PASS, another `mismatch`; a boundary with a candidate claimed
+     * REVIEW, else `mismatch`; outside every band `mismatch`; not computable REVIEW. `mismatch`
+     * is the residential on-mismatch verdict (§4.1.8 verification meeting), FAIL for day groups,
+     * as rules_suitability.c judge_claim */
+    tnd_verdict mismatch = t->residential ? mismatch_of(c->f->def) : TND_FAIL;
     const char *claimed_band = T(c, "SUMPRODUCT((%s=%s)*%s)", hdr, claimed, bands);
     formula(c, row, TND_FORM_GROUP_COL_SEV, calc_f,
             "=IF(OR(%s=0,NOT(%s)),0,IF(%s=0,%d,IF(SUM(%s)=0,%d,IF(SUM(%s)=1,IF(%s>0,%d,%d),"
             "IF(%s>0,%d,%d)))))",
-            present, applied(c, t->lot), valid, TND_REVIEW, bands, TND_FAIL, bands, claimed_band,
-            TND_PASS, TND_FAIL, claimed_band, TND_REVIEW, TND_FAIL);
+            present, applied(c, t->lot), valid, TND_REVIEW, bands, mismatch, bands, claimed_band,
+            TND_PASS, mismatch, claimed_band, TND_REVIEW, mismatch);
 }
 
 /* Eis 94: a claimed product must be one the bid offers on the lot. */
@@ -1164,7 +1174,7 @@ static void group_table_calcs(calc *c, group_table *t)
             begin(c);
             add(c, "=IF(OR(%s=0,NOT(%s)),0,MAX(IF(AND(%s>=0,%s>", present, applied(c, t->lot),
                 claimed_rank, claimed_rank);
-            add(c, "%s),%d,0),", max_rank(c, type), TND_FAIL);
+            add(c, "%s),%d,0),", max_rank(c, type), mismatch_of(c->f->def));
             add(c, "IF(%s,%d,0)))", not_offered(c, t->lot, claimed), TND_FAIL);
             emit(c, row, TND_FORM_GROUP_COL_SEV_MAX, calc_f);
         } else {
@@ -1276,7 +1286,7 @@ static void group_calcs(calc *c)
         snprintf(offered + strlen(offered), sizeof offered - strlen(offered), "+(%s=\"%s\")",
                  cell, TND_FORM_YES);
     }
-    add(c, "),%d,0)", TND_FAIL);
+    add(c, "),%d,0)", mismatch_of(def));
     add(c, ",IF(AND(%s>0,%s<%s),%d,0)", min_products(c, bid_type), offered,
         min_products(c, bid_type), TND_FAIL);
     for (int i = 0; i < TND_FORM_GROUP_ROWS; i++) {
@@ -1497,6 +1507,22 @@ static void general_rows(check_sheet *k)
     begin(c);
     add(c, "=%s", R(c, FI_FINANCIAL, L->fin_plan_row, TND_FORM_FIN_COL_SEV));
     check_row(k, &fin->plan, 0, TND_FORM_SHEET_FINANCIAL);
+    if (fin->reliance.id[0]) {
+        /* §4.1.12 L740-744 (rules_financial.c judge_reliance): a third party relied on for
+         * "financial" with a signed declaration; own figures short => REVIEW. The form has no
+         * holding guarantee cell (a bid with one does not fit the form). */
+        begin(c);
+        add(c, "=IF(OR(FALSE");
+        for (int p = 1 + TND_FORM_MAX_MEMBERS; p < TND_FORM_N_PARTIES; p++)
+            add(c, ",AND(%s=1,%s=\"financial\",%s=\"%s\")",
+                party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p),
+                party_cell(c, TND_FORM_PARTY_RELIED_FOR, p),
+                party_cell(c, TND_FORM_PARTY_DECLARATION, p), TND_FORM_YES);
+        add(c, "),IF(%s>%d,%d,%d),%d)",
+            R(c, FI_FINANCIAL, L->fin_outcome_row, TND_FORM_FIN_COL_SEV), TND_CONDITIONAL,
+            TND_REVIEW, TND_PASS, TND_NOT_APPLICABLE);
+        check_row(k, &fin->reliance, 0, TND_FORM_SHEET_FINANCIAL);
+    }
 
     begin(c);
     add(c, "=MAX(%s", RNG(c, FI_INSURANCE, L->ins_row0, TND_FORM_INS_COL_SEV,
@@ -1627,6 +1653,47 @@ static void lot_rows(check_sheet *k, const tnd_lot *lot)
         begin(c);
         add(c, "=%s", R(c, FI_GROUPS, L->group_summary_row + 2, S));
         check_row(k, &def->group.ref, n, TND_FORM_SHEET_GROUPS);
+    }
+    if (def->group.lot == n && def->group.capacity_rule.id[0]) {
+        /* §8.3.2 (rules_suitability.c judge_group_capacity): products and a capacity > 0 */
+        const tnd_lot *gl = NULL;
+        int li = -1;
+        for (size_t l = 0; l < def->n_lots && l < TND_FORM_MAX_LOTS; l++)
+            if (def->lots[l].number == n) {
+                gl = &def->lots[l];
+                li = (int)l;
+            }
+        begin(c);
+        add(c, "=IF(%s,IF(AND(N(%s)>0,OR(FALSE", app,
+            li >= 0 ? R(c, FI_LOTS, L->lot_row[li], TND_FORM_LOT_COL_CAPACITY) : "0");
+        for (size_t p = 0; gl && p < gl->n_products; p++)
+            add(c, ",%s=\"%s\"", product_cell(c, n, gl->products[p].code), TND_FORM_YES);
+        add(c, ")),%d,%d),%d)", TND_PASS, TND_MISSING, TND_NOT_APPLICABLE);
+        check_row(k, &def->group.capacity_rule, n, TND_FORM_SHEET_LOTS);
+    }
+    if (def->residential.lot == n && def->residential.calc_rule.id[0]) {
+        /* §9 L4156-4158 (rules_suitability.c judge_calculations): a group claims every banded
+         * intensity product bid */
+        const tnd_residential_rules *res = &def->residential;
+        const tnd_lot *rl = tnd_definition_lot(def, n);
+        const char *claims = RNG(c, FI_GROUPS, L->res_row0, TND_FORM_RES_COL_CLAIMED,
+                                 L->res_row0 + TND_FORM_GROUP_ROWS - 1, TND_FORM_RES_COL_CLAIMED);
+        char claims_ref[REF_LEN];
+        snprintf(claims_ref, sizeof claims_ref, "%s", claims);
+        begin(c);
+        add(c, "=IF(%s,IF(OR(FALSE", app);
+        for (size_t p = 0; rl && p < rl->n_products; p++) {
+            const tnd_product *prod = &rl->products[p];
+            bool banded = false;
+            for (size_t b = 0; b < res->scale.n_bands; b++)
+                banded = banded || strcmp(res->scale.bands[b].code, prod->code) == 0;
+            if (!banded || strcmp(prod->group, res->product_group) != 0)
+                continue;
+            add(c, ",AND(%s=\"%s\",COUNTIF(%s,\"%s\")=0)", product_cell(c, n, prod->code),
+                TND_FORM_YES, claims_ref, prod->code);
+        }
+        add(c, "),%d,%d),%d)", TND_MISSING, TND_PASS, TND_NOT_APPLICABLE);
+        check_row(k, &res->calc_rule, n, TND_FORM_SHEET_GROUPS);
     }
     if (def->residential.lot == n) {
         begin(c);

@@ -213,6 +213,9 @@ typedef struct {
     tnd_rule_ref startup;         /* L1386-1389 */
     tnd_verdict startup_verdict;
     tnd_rule_ref plan;            /* a required plan that is rejected or not delivered => FAIL */
+    tnd_rule_ref reliance;        /* reliance on a group company, third party or holding guarantee
+                                     for the norms (IJsselland §4.1.12 L740-744, §5.8 L1640-1642):
+                                     own figures short => REVIEW on the other's; "" = none */
 } tnd_financial_rules;
 
 typedef struct {
@@ -333,6 +336,8 @@ typedef struct {
     tnd_provider_max *maxima;
     size_t n_maxima;
     tnd_rule_ref max_rule;        /* §9.6 maximum per provider type, eis 94 */
+    tnd_rule_ref calc_rule;       /* completeness: a calculation per group behind every intensity
+                                     product bid (IJsselland §9 L4156-4158, rekentool); "" = none */
     tnd_verdict on_mismatch;      /* a group's claim other than computed, or above the provider
                                      maximum: FAIL (default) or REVIEW (§4.1.8 verification
                                      meeting); judged per product, not per lot */
@@ -342,6 +347,8 @@ typedef struct {
     tnd_rule_ref ref;             /* group-care classification (§8.5.3) */
     int lot;                      /* 6 */
     tnd_intensity_scale scale;
+    tnd_rule_ref capacity_rule;   /* completeness: the products and the capacity available
+                                     (IJsselland §8.3.2 L3348-3349); "" = none */
 } tnd_group_rules;
 
 /* ------------------------------------------------------------------ definition: award */
@@ -629,6 +636,7 @@ typedef struct {
     bool has_holding;
     char holding[TND_NAME_LEN];
     bool holding_declaration;
+    bool holding_guarantee;       /* the holding guarantees the obligations (§5.8 L1640-1642) */
 
     char provider_type[TND_CODE_LEN]; /* "regulier", "gezinshuis", "zorgboerderij", ... */
     char agb[4][9];

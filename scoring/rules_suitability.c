@@ -939,16 +939,84 @@ static void judge_day_group(const tnd_definition *def, const tnd_bid *bid, const
     judge_claim_offered(&grp->ref, bid, grp->lot, g->name, g->claimed, "", r);
 }
 
+/* Completeness of the group-care lot (IJsselland §8.3.2 L3348-3349): the bid states which
+ * products it can deliver and the capacity available. Step 1, of that lot only. */
+static void judge_group_capacity(const tnd_definition *def, const tnd_bid *bid,
+                                 tnd_check_result *r)
+{
+    const tnd_group_rules *grp = &def->group;
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, grp->lot);
+    if (!grp->capacity_rule.id[0] || !bl)
+        return;
+    char found[TND_VALUE_LEN];
+    tnd_finding *f;
+    if (bl->n_products > 0 && bl->capacity > 0) {
+        snprintf(found, sizeof found, "%ld plaatsen", bl->capacity);
+        f = tnd_add_finding(r, 1, &grp->capacity_rule, grp->lot, TND_PASS,
+                            "voorzieningen en capaciteit opgegeven: %ld plaatsen", bl->capacity);
+    } else {
+        snprintf(found, sizeof found, "%s", bl->n_products ? "geen capaciteit" : "geen producten");
+        f = tnd_add_finding(r, 1, &grp->capacity_rule, grp->lot, TND_MISSING,
+                            "ontbreekt: %s; geef bij perceel %d de voorzieningen en de beschikbare "
+                            "capaciteit op", bl->n_products ? "beschikbare capaciteit"
+                                                            : "voorzieningen groepsaanbod",
+                            grp->lot);
+    }
+    describe(f, "capaciteit", found, "voorzieningen en capaciteit > 0");
+}
+
+/* Completeness of the residential lot (IJsselland §9 L4156-4158, the rekentool): every intensity
+ * product bid that the scale classifies has at least one group whose calculation claims it. A
+ * missing calculation is MISSING for that product alone (§3.2 L218-219). Step 1. */
+static void judge_calculations(const tnd_definition *def, const tnd_bid *bid, const tnd_lot *lot,
+                               tnd_check_result *r)
+{
+    const tnd_residential_rules *res = &def->residential;
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, res->lot);
+    if (!res->calc_rule.id[0] || !bl)
+        return;
+    bool all = true;
+    for (int i = 0; i < bl->n_products; i++) {
+        const char *code = bl->products[i];
+        bool banded = false;
+        for (size_t b = 0; b < res->scale.n_bands; b++)
+            banded = banded || strcmp(res->scale.bands[b].code, code) == 0;
+        if (!banded || !intensity_product(res, lot, code))
+            continue; /* pleegzorg A/B and jeugd-ggz classes have no staffing calculation */
+        bool claimed = false;
+        for (size_t g = 0; g < bid->n_residential_groups && !claimed; g++)
+            claimed = strcmp(bid->residential_groups[g].claimed, code) == 0;
+        if (claimed)
+            continue;
+        all = false;
+        char subject[TND_NAME_LEN];
+        snprintf(subject, sizeof subject, "perceel %d: %s", res->lot, code);
+        tnd_finding *f = tnd_add_finding(r, 1, &res->calc_rule, res->lot, TND_MISSING,
+                                         "ontbreekt: berekening per groep voor intensiteit %s; "
+                                         "voeg een groep met haar berekening toe die %s opgeeft",
+                                         code, code);
+        describe(f, subject, "geen groep", "een groep per opgegeven intensiteit");
+        scope_to_product(f, lot, code);
+    }
+    if (all) {
+        tnd_finding *f = tnd_add_finding(r, 1, &res->calc_rule, res->lot, TND_PASS,
+                                         "berekening per groep achter elke opgegeven intensiteit");
+        describe(f, "berekening", "aanwezig", "een groep per opgegeven intensiteit");
+    }
+}
+
 /* Day groups first, then residential groups: document order (§8.5.3 before §9), which is also
  * lot order (6 before 8). */
 void tnd_rules_intensity(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
+    judge_group_capacity(def, bid, r);
     if (def->group.lot && tnd_bid_applies(bid, def->group.lot))
         for (size_t i = 0; i < bid->n_day_groups; i++)
             judge_day_group(def, bid, &bid->day_groups[i], r);
     const tnd_residential_rules *res = &def->residential;
     if (res->lot && tnd_bid_applies(bid, res->lot)) {
         const tnd_lot *lot = tnd_definition_lot(def, res->lot);
+        judge_calculations(def, bid, lot, r);
         judge_offered_maximum(def, bid, lot, r);
         judge_min_products(def, bid, lot, r);
         for (size_t i = 0; i < bid->n_residential_groups; i++)

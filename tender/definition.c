@@ -1043,6 +1043,8 @@ static tnd_status load_financial(loader *L, xmlNodePtr sec)
     }
     if ((c = tnd_xml_child(sec, "plan")))
         TRY(rule_ref(L, c, &f->plan));
+    if ((c = tnd_xml_child(sec, "reliance"))) /* §4.1.12 L740-744: reliance for the norms */
+        TRY(rule_ref(L, c, &f->reliance));
     return TND_OK;
 }
 
@@ -1333,6 +1335,7 @@ static tnd_status load_residential(loader *L, xmlNodePtr sec)
                         (r->on_mismatch != TND_FAIL && r->on_mismatch != TND_REVIEW)))
         return fail(L, TND_ERR_VALUE, sec, "FAIL of REVIEW",
                     "attribuut 'on-mismatch': \"%s\" is geen FAIL of REVIEW", mismatch);
+    TRY(child_rule(L, sec, "calculation", &r->calc_rule, NULL));
     c = tnd_xml_child(sec, "maxima");
     return c ? load_maxima(L, c, lot, r) : TND_OK;
 }
@@ -1378,7 +1381,7 @@ static tnd_status load_group(loader *L, xmlNodePtr sec)
     TRY(load_scale(L, c, tnd_definition_lot(L->def, g->lot), NULL, &g->scale));
     for (c = tnd_xml_child(sec, "staffing"); c; c = tnd_xml_next(c, "staffing"))
         TRY(load_staffing(L, c, &g->scale));
-    return TND_OK;
+    return child_rule(L, sec, "capacity", &g->capacity_rule, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -1837,6 +1837,79 @@ static void test_claim_as_computed_holds_nothing(void **state)
     assert_true(r->eligible_all);
 }
 
+/* ------------------------------------------------------------------ issue 8: completeness */
+
+static void test_intensity_bid_without_a_group_calculation_is_missing_for_that_product(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "E"); /* the only group computes and claims E */
+    set_ref(&w->d.def.residential.calc_rule, "INTENSITEIT-BEREKENING", "§9 L4156-4158",
+            "Berekening per groep");
+    const tnd_check_result *r = run(w);
+    /* §9 L4156-4158: the calculation per group behind every intensity bid */
+    const tnd_finding *f = find(r, "INTENSITEIT-BEREKENING", 8, "perceel 8: D");
+    assert_non_null(f);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->product, "D");
+    assert_string_equal(f->reason, "ontbreekt: berekening per groep voor intensiteit D; voeg een "
+                                   "groep met haar berekening toe die D opgeeft");
+    assert_null(find(r, "INTENSITEIT-BEREKENING", 8, "perceel 8: E"));
+    /* E stands on its own calculation; the bid does not stop at step 1 */
+    assert_int_equal(r->stopped_at_step, 0);
+    assert_int_equal(r->placements[1].status, TND_LOT_ELIGIBLE);
+    assert_string_equal(r->placements[1].products,
+                        "product D: ONTBREEKT (INTENSITEIT-BEREKENING)");
+}
+
+static void test_every_intensity_bid_with_a_group_calculation_passes(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "E" };
+    residential_bid(w, offered, 1, 56, "E");
+    set_ref(&w->d.def.residential.calc_rule, "INTENSITEIT-BEREKENING", "§9 L4156-4158",
+            "Berekening per groep");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "INTENSITEIT-BEREKENING", 8, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "berekening per groep achter elke opgegeven intensiteit");
+    assert_true(r->eligible_all);
+}
+
+static void test_group_care_lot_without_capacity_is_missing_for_that_lot(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    set_ref(&w->d.def.group.capacity_rule, "GROEP-CAPACITEIT", "§8.3.2 L3348-3349",
+            "Voorzieningen en capaciteit");
+    const tnd_check_result *r = run(w);
+    /* §8.3.2 L3348-3349: "welke capaciteit er beschikbaar is" */
+    const tnd_finding *f = find(r, "GROEP-CAPACITEIT", 6, NULL);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason, "ontbreekt: beschikbare capaciteit; geef bij perceel 6 de "
+                                   "voorzieningen en de beschikbare capaciteit op");
+    assert_int_equal(r->stopped_at_step, 0); /* lot 3 is not touched */
+    assert_int_equal(r->placements[0].status, TND_LOT_ELIGIBLE);
+    assert_int_equal(r->placements[1].placed, 0);
+}
+
+static void test_group_care_lot_with_one_place_passes(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    w->b.lots[1].capacity = 1;
+    set_ref(&w->d.def.group.capacity_rule, "GROEP-CAPACITEIT", "§8.3.2 L3348-3349",
+            "Voorzieningen en capaciteit");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "GROEP-CAPACITEIT", 6, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->found, "1 plaatsen");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1905,6 +1978,10 @@ int main(void)
         T(test_claim_mismatch_without_review_refuses_only_that_product),
         T(test_claim_mismatch_on_every_product_refuses_the_lot),
         T(test_claim_as_computed_holds_nothing),
+        T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
+        T(test_every_intensity_bid_with_a_group_calculation_passes),
+        T(test_group_care_lot_without_capacity_is_missing_for_that_lot),
+        T(test_group_care_lot_with_one_place_passes),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),
         cmocka_unit_test(test_long_reason_is_cut_on_a_character_boundary),

@@ -521,7 +521,7 @@ static void test_controle_lists_every_rule_with_a_definition_rule_id(void **stat
     }
     free(entries);
     assert_int_equal(lot_lines, fx->def->n_lots);
-    assert_int_equal(rule_rows, 88);
+    assert_int_equal(rule_rows, 91); /* issue 8: lot 6 capacity, lot 8 calculation per group, reliance */
     /* the empty form: nothing applied for, every lot "niet ingeschreven" */
     assert_string_equal(rows[n - 1].rule, "perceel-9");
 }
@@ -752,8 +752,14 @@ static void test_every_prefilled_fixture_reads_back_to_the_same_check(void **sta
             continue;
         snprintf(path, sizeof path, BIDS "%s", de->d_name);
         tnd_bid *bid = load_bid(path), *back = NULL;
-        write_fillin(fx, form, bid);
         tnd_error err;
+        if (tnd_fillin_prefill_fits(fx->def, bid, &err) != TND_OK) {
+            /* only the holding guarantee bid of issue 8 (no cell for it in the form) */
+            assert_non_null(strstr(err.message, "holdinggarantie"));
+            tnd_bid_free(bid);
+            continue;
+        }
+        write_fillin(fx, form, bid);
         if (tnd_bid_xlsx_load(form, fx->def, &back, &err) != TND_OK)
             fail_msg("%s: read back: %s (%s)", de->d_name, err.message, err.where);
         tnd_check_result a, b;
@@ -818,6 +824,9 @@ static const char *const agreement_bids[] = {
     "lot1-combination-policies-together-1999999-99-fails-bid",
     "lot1-lot8-hkz-only-review-lot8-bid",
     "lot1-submitted-1200-01-after-both-hours-late-bid",
+    "lot1-lot8-intensity-claims-j-pass-i-review-k-not-bid-bid",
+    "lot8-gezinshuis-no-keurmerk-claims-f-bid",
+    "lot8-zorgboerderij-alone-keurmerk-in-progress-bid",
     "lot1-uea-iiia-fraud-yes-excluded-bid",
     "lot1-reference-missing-kc3-and-outside-window-bid",
     "lot1-lot8-intensity-exactly-4-1-boundary-bid",
