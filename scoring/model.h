@@ -347,6 +347,12 @@ typedef struct {
     tnd_rule_ref ref;             /* group-care classification (§8.5.3) */
     int lot;                      /* 6 */
     tnd_intensity_scale scale;
+    struct {                      /* Bijlage XII staffing norm per class (informative) */
+        char band[TND_CODE_LEN];
+        tnd_dec youths_per_staff;  /* "één begeleider op 3 jeugdigen" */
+        char resolution[TND_ID_LEN]; /* a reading about this norm, "" = none */
+    } staffing[8];
+    int n_staffing;
     tnd_rule_ref capacity_rule;   /* completeness: the products and the capacity available
                                      (IJsselland §8.3.2 L3348-3349); "" = none */
 } tnd_group_rules;

@@ -921,6 +921,36 @@ static void judge_residential_group(const tnd_definition *def, const tnd_bid *bi
     judge_claim_offered(&res->max_rule, bid, res->lot, g->name, g->claimed, " (eis 94)", r);
 }
 
+/* Bijlage XII L4891-4908 gives a staffing norm per class ("één begeleider op 3 jeugdigen" for
+ * zwaar) that does not agree with the §8.5.3 bands: 1 op 3 is 0,333, middelzwaar. A group staffed
+ * exactly at the norm of the class it claims, whose computation puts it in another class, followed
+ * the document's own example: REVIEW naming the norm's resolution, never a silent refusal. */
+static void staffed_at_the_norm(const tnd_group_rules *grp, const tnd_day_group *g, tnd_finding *f)
+{
+    if (f->verdict != TND_FAIL || g->staff_hours_week.units <= 0)
+        return;
+    for (int i = 0; i < grp->n_staffing && i < 8; i++) {
+        if (strcmp(grp->staffing[i].band, g->claimed) != 0 || !grp->staffing[i].resolution[0])
+            continue;
+        /* youths x opening hours = norm x staff hours: one staff member per `norm` youths */
+        __extension__ __int128 lhs = (__int128)g->youths * g->opening_hours_week.units *
+                                     TND_DEC_SCALE;
+        __extension__ __int128 rhs =
+            (__int128)grp->staffing[i].youths_per_staff.units * g->staff_hours_week.units;
+        if (lhs != rhs)
+            return;
+        char norm[40];
+        tnd_dec_nl_compact(grp->staffing[i].youths_per_staff, norm);
+        f->verdict = TND_REVIEW;
+        size_t len = strlen(f->reason);
+        snprintf(f->reason + len, sizeof f->reason - len,
+                 "; precies de personeelsnorm voor %s (één begeleider op %s jeugdigen, Bijlage XII): "
+                 "beoordelen", g->claimed, norm);
+        snprintf(f->resolution, sizeof f->resolution, "%s", grp->staffing[i].resolution);
+        return;
+    }
+}
+
 /* One day group of lot 6: the group-care scale, no occupancy and no provider maxima. */
 static void judge_day_group(const tnd_definition *def, const tnd_bid *bid, const tnd_day_group *g,
                             tnd_check_result *r)
@@ -933,9 +963,13 @@ static void judge_day_group(const tnd_definition *def, const tnd_bid *bid, const
                                          "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
                                          "openingsuren of uren)");
         describe(f, g->name, "ongeldig", "jeugdigen >= 1, openingsuren > 0");
-    } else
+    } else {
+        size_t before = r->n_findings;
         judge_claim(&grp->ref, tnd_definition_lot(def, grp->lot), grp->lot, &grp->scale, &result,
                     g->name, g->claimed, "", TND_FAIL, r);
+        if (r->n_findings > before && !r->out_of_memory)
+            staffed_at_the_norm(grp, g, &r->findings[r->n_findings - 1]);
+    }
     judge_claim_offered(&grp->ref, bid, grp->lot, g->name, g->claimed, "", r);
 }
 

@@ -1341,8 +1341,9 @@ static tnd_status load_residential(loader *L, xmlNodePtr sec)
 }
 
 /* Informative staffing norms: checked (band exists, numbers readable), not stored. */
-static tnd_status load_staffing(loader *L, xmlNodePtr c, const tnd_intensity_scale *scale)
+static tnd_status load_staffing(loader *L, xmlNodePtr c, tnd_group_rules *g)
 {
+    const tnd_intensity_scale *scale = &g->scale;
     char band[TND_CODE_LEN] = "";
     tnd_dec v;
     TRY(attr_str(L, c, "band", true, band, sizeof band));
@@ -1366,7 +1367,19 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, const tnd_intensity_sca
         if (v.units < 0 || v.units > numbers[i].max_units)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "attribuut '%s' ligt buiten het bereik",
                         numbers[i].name);
+        if (i == 0 && g->n_staffing < (int)(sizeof g->staffing / sizeof g->staffing[0])) {
+            snprintf(g->staffing[g->n_staffing].band, TND_CODE_LEN, "%s", band);
+            g->staffing[g->n_staffing].youths_per_staff = v;
+        }
     }
+    if (g->n_staffing >= (int)(sizeof g->staffing / sizeof g->staffing[0]))
+        return TND_OK;
+    char *res = g->staffing[g->n_staffing].resolution;
+    TRY(attr_str(L, c, "resolution", false, res, TND_ID_LEN));
+    if (res[0] && !tnd_definition_resolution(L->def, res))
+        return fail(L, TND_ERR_DEFINITION, c, "voeg de resolutie toe aan <resolutions>",
+                    "<staffing>: onbekende resolutie \"%s\"", res);
+    g->n_staffing++;
     return TND_OK;
 }
 
@@ -1380,7 +1393,7 @@ static tnd_status load_group(loader *L, xmlNodePtr sec)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<group> mist <scale>");
     TRY(load_scale(L, c, tnd_definition_lot(L->def, g->lot), NULL, &g->scale));
     for (c = tnd_xml_child(sec, "staffing"); c; c = tnd_xml_next(c, "staffing"))
-        TRY(load_staffing(L, c, &g->scale));
+        TRY(load_staffing(L, c, g));
     return child_rule(L, sec, "capacity", &g->capacity_rule, NULL);
 }
 
