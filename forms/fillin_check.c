@@ -1397,6 +1397,13 @@ static bool item_present(calc *c, const char *item)
         add(c, "%s<>\"\"", bid_cell(c, TND_FORM_BID_TRUTHFULNESS));
     } else if (strcmp(item, "signature") == 0) {
         add(c, "%s<>\"\"", bid_cell(c, TND_FORM_BID_SIGNATORY));
+    } else if (strcmp(item, "fte-per-tariff-group") == 0) {
+        /* check.c item_fte: at least one tariff group with its fte */
+        if (L->n_fte > 0)
+            add(c, "COUNT(%s)>0", RNG(c, FI_FTE, TND_FORM_FIRST_ROW, TND_FORM_FTE_COL_VALUE,
+                                      TND_FORM_FIRST_ROW + L->n_fte - 1, TND_FORM_FTE_COL_VALUE));
+        else
+            add(c, "FALSE");
     } else if (strcmp(item, "lots") == 0) {
         add(c, "OR(FALSE");
         for (size_t l = 0; l < c->f->def->n_lots && l < TND_FORM_MAX_LOTS; l++)

@@ -479,6 +479,15 @@ static bool item_signature(const tnd_definition *def, const tnd_bid *bid, char *
     return bid->has_signatory;
 }
 
+/* §8.3.1 L3326-3327 (IJsselland): the fte working in each tariff group at the time of bidding. */
+static bool item_fte(const tnd_definition *def, const tnd_bid *bid, char *text, size_t size)
+{
+    if (bid->n_fte < 1)
+        tnd_finding_set(text, size, "fte per tariefgroep op het moment van inschrijving; vul die "
+                                    "in (<fte>)");
+    return bid->n_fte >= 1;
+}
+
 static bool item_lots(const tnd_definition *def, const tnd_bid *bid, char *text, size_t size)
 {
     if (bid->n_lots < 1)
@@ -502,6 +511,7 @@ static const struct {
     { "truthfulness-declaration", item_truthfulness },
     { "signature", item_signature },
     { "lots", item_lots },
+    { "fte-per-tariff-group", item_fte },
 };
 
 /* An item limited to some lots applies when the bid applies for one of them. */

@@ -318,12 +318,13 @@ static void test_step1_required_items_use_engine_names(void **state)
     static const char *const items[] = {
         "uea", "financial-figures", "going-concern-statement", "insurance",
         "quality-evidence", "kvk-extract", "references", "agb", "truthfulness-declaration",
-        "signature", "lots",
+        "signature", "lots", "fte-per-tariff-group",
     };
-    assert_int_equal(def->n_required, 11);
+    assert_int_equal(def->n_required, 12);
     for (size_t i = 0; i < def->n_required; i++) {
         assert_string_equal(def->required[i].item, items[i]);
-        assert_int_equal(def->required[i].n_lots, 0);
+        /* §8.3.1 L3326-3327: the fte per tariff group only for bids on lots 1-5 */
+        assert_int_equal(def->required[i].n_lots, i == 11 ? 5 : 0);
     }
 }
 
@@ -705,7 +706,8 @@ static void test_every_rule_cites_a_section_and_has_a_label(void **state)
     tnd_rule_entry *refs = calloc(n, sizeof *refs);
     assert_non_null(refs);
     assert_int_equal(tnd_definition_rules(def, refs, n), n);
-    assert_int_equal(n, 82); /* issue 8: INT-BEREKENING-PER-GROEP, INT-GROEP-CAPACITEIT, FIN-BEROEP-GROEP */
+    assert_int_equal(n, 83); /* issue 8: INT-BEREKENING-PER-GROEP, INT-GROEP-CAPACITEIT, FIN-BEROEP-GROEP,
+                              * VOLL-FTE-TARIEFGROEP */
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(strncmp(refs[i].ref->source, "§", strlen("§")), 0);
         assert_true(strlen(refs[i].ref->label) > 0);

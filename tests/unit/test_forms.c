@@ -521,7 +521,8 @@ static void test_controle_lists_every_rule_with_a_definition_rule_id(void **stat
     }
     free(entries);
     assert_int_equal(lot_lines, fx->def->n_lots);
-    assert_int_equal(rule_rows, 91); /* issue 8: lot 6 capacity, lot 8 calculation per group, reliance */
+    /* issue 8: lot 6 capacity, lot 8 calculation per group, reliance, fte per tariff group */
+    assert_int_equal(rule_rows, 92);
     /* the empty form: nothing applied for, every lot "niet ingeschreven" */
     assert_string_equal(rows[n - 1].rule, "perceel-9");
 }
