@@ -409,7 +409,10 @@ static const char *award_kind_text(const tnd_award_lot *rule)
         return "geen gunningsregel in de definitie";
     switch (rule->kind) {
     case TND_AWARD_ADMIT:
-        return "toelating na stap 1 en 2 (geen plan van aanpak)";
+        /* issue 8 (IJsselland §4.3 L916-918): lots 6-8 follow the lot 1-5 plan */
+        return rule->n_plan_lots ? "toelating na stap 1 en 2, zolang het plan van aanpak van "
+                                   "de inschrijving op een planperceel staat (geen aanvullend plan)"
+                                 : "toelating na stap 1 en 2 (geen plan van aanpak)";
     case TND_AWARD_THRESHOLD:
         return "drempel: ieder plan dat de minimumscore haalt";
     case TND_AWARD_RANKED:

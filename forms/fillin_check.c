@@ -638,14 +638,27 @@ static void insurance_calcs(calc *c)
             const char *concern = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_CONCERN);
             const char *named = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_NAMED);
             const char *iv = party_cell(c, TND_FORM_PARTY_UEA_IV, p);
-            formula(c, row, TND_FORM_INS_COL_SEV, calc_f,
-                    "=IF(%s=0,%d,IF(AND(%s<>\"\",%s=\"%s\",%s<>\"%s\"),%d,IF(%s<>\"\","
-                    "IF(ROUND(%s*100,0)>=%lld,%d,%d),IF(%s=\"%s\",%d,IF(%s<>\"\",%d,%d)))))",
-                    party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p), TND_NOT_APPLICABLE, cover,
-                    concern, TND_FORM_YES, named, TND_FORM_YES, TND_FAIL, cover, cover,
-                    (long long)def->insurance.min_per_event, TND_PASS, TND_FAIL, iv,
-                    TND_FORM_YES, def->insurance.declared_only, iv, TND_FAIL,
-                    TND_NOT_APPLICABLE);
+            const char *present = party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p);
+            const char *comb = bid_cell(c, TND_FORM_BID_COMBINATION);
+            begin(c);
+            add(c, "=IF(%s=0,%d,", present, TND_NOT_APPLICABLE);
+            /* combination-total (§5.3.2 L1409-1411, rules_suitability.c
+             * insurance_evidence_of_member): a member shows *an* insurance; the amount is
+             * judged for the combination as a whole (combination_cover) */
+            if (def->insurance.combination_total)
+                add(c, "IF(%s=\"%s\",IF(AND(%s<>\"\",%s=\"%s\",%s<>\"%s\"),%d,"
+                    "IF(AND(%s<>\"\",ROUND(N(%s)*100,0)>0),%d,IF(AND(%s=\"\",%s=\"%s\"),%d,"
+                    "IF(AND(%d=0,%s=\"\",%s=\"\"),%d,%d)))),",
+                    comb, TND_FORM_YES, cover, concern, TND_FORM_YES, named, TND_FORM_YES,
+                    TND_FAIL, cover, cover, TND_PASS, cover, iv, TND_FORM_YES,
+                    def->insurance.declared_only, p, cover, iv, TND_NOT_APPLICABLE, TND_FAIL);
+            add(c, "IF(AND(%s<>\"\",%s=\"%s\",%s<>\"%s\"),%d,IF(%s<>\"\","
+                "IF(ROUND(%s*100,0)>=%lld,%d,%d),IF(%s=\"%s\",%d,IF(%s<>\"\",%d,%d))))",
+                cover, concern, TND_FORM_YES, named, TND_FORM_YES, TND_FAIL, cover, cover,
+                (long long)def->insurance.min_per_event, TND_PASS, TND_FAIL, iv, TND_FORM_YES,
+                def->insurance.declared_only, iv, TND_FAIL, TND_NOT_APPLICABLE);
+            add(c, "%s)", def->insurance.combination_total ? ")" : "");
+            emit(c, row, TND_FORM_INS_COL_SEV, calc_f);
         }
         verdict_beside(c, row, TND_FORM_INS_COL_VERDICT, TND_FORM_INS_COL_SEV);
     }
@@ -685,8 +698,21 @@ static void insurance_calcs(calc *c)
             if (pass == 0)
                 add(c, ">0,%d", TND_PASS);
             else
-                add(c, ">0),%d,%d))", TND_REVIEW, TND_FAIL);
+                add(c, ">0),%d,", TND_REVIEW);
         }
+        /* a valid certificate of a review scheme (IJsselland: HKZ on lot 8, §5.5.1.1 L1507-1510,
+         * RES-KWALITEIT-VERBLIJF): REVIEW, as rules_suitability.c judge_quality_system */
+        add(c, "IF(0");
+        for (int k = 0; k < TND_FORM_CERT_ROWS && rule->n_review_schemes > 0; k++) {
+            int r = L->cert_row0 + k;
+            const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
+            const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
+            add(c, "+AND(%s<>\"\",OR(FALSE", scheme);
+            for (int s = 0; s < rule->n_review_schemes && s < TND_MAX_SET; s++)
+                add(c, ",%s=\"%s\"", scheme, rule->review_schemes[s]);
+            add(c, "),OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
+        }
+        add(c, ">0,%d,%d)))", TND_REVIEW, TND_FAIL);
         emit(c, row, TND_FORM_INS_COL_SEV, calc_f);
         verdict_beside(c, row, TND_FORM_INS_COL_VERDICT, TND_FORM_INS_COL_SEV);
         colour_by_sev(c, row, TND_FORM_INS_COL_VERDICT, row, TND_FORM_INS_COL_VERDICT,
@@ -1009,6 +1035,13 @@ typedef struct {
 
 /* The band columns and the class of one row: 1/0 per band with the exact comparison num*q
  * against p*den, the class text and the severity of the claim (§9 L4148-4163, §8.5.3). */
+/* The verdict of a residential claim the computation does not support, or above the provider
+ * maximum (the definition's on-mismatch; FAIL when it names none). */
+static tnd_verdict mismatch_of(const tnd_definition *def)
+{
+    return def->residential.on_mismatch > TND_PASS ? def->residential.on_mismatch : TND_FAIL;
+}
+
 static void classify_row(calc *c, const group_table *t, int row, const char *present,
                          const char *claimed)
 {
@@ -1036,14 +1069,17 @@ static void classify_row(calc *c, const group_table *t, int row, const char *pre
             "IF(SUM(%s)=1,INDEX(%s,1,MATCH(1,%s,0)),\"grensgeval \"&INDEX(%s,1,MATCH(1,%s,0))&"
             "\"/\"&INDEX(%s,1,MATCH(1,%s,0)+1)))))",
             present, valid, bands, bands, hdr, bands, hdr, bands, hdr, bands);
-    /* in one band and claimed PASS, another FAIL; a boundary with a candidate claimed REVIEW,
-     * else FAIL; outside every band FAIL; not computable REVIEW */
+    /* in one band and claimed PASS, another `mismatch`; a boundary with a candidate claimed
+     * REVIEW, else `mismatch`; outside every band `mismatch`; not computable REVIEW. `mismatch`
+     * is the residential on-mismatch verdict (§4.1.8 verification meeting), FAIL for day groups,
+     * as rules_suitability.c judge_claim */
+    tnd_verdict mismatch = t->residential ? mismatch_of(c->f->def) : TND_FAIL;
     const char *claimed_band = T(c, "SUMPRODUCT((%s=%s)*%s)", hdr, claimed, bands);
     formula(c, row, TND_FORM_GROUP_COL_SEV, calc_f,
             "=IF(OR(%s=0,NOT(%s)),0,IF(%s=0,%d,IF(SUM(%s)=0,%d,IF(SUM(%s)=1,IF(%s>0,%d,%d),"
             "IF(%s>0,%d,%d)))))",
-            present, applied(c, t->lot), valid, TND_REVIEW, bands, TND_FAIL, bands, claimed_band,
-            TND_PASS, TND_FAIL, claimed_band, TND_REVIEW, TND_FAIL);
+            present, applied(c, t->lot), valid, TND_REVIEW, bands, mismatch, bands, claimed_band,
+            TND_PASS, mismatch, claimed_band, TND_REVIEW, mismatch);
 }
 
 /* Eis 94: a claimed product must be one the bid offers on the lot. */
@@ -1138,7 +1174,7 @@ static void group_table_calcs(calc *c, group_table *t)
             begin(c);
             add(c, "=IF(OR(%s=0,NOT(%s)),0,MAX(IF(AND(%s>=0,%s>", present, applied(c, t->lot),
                 claimed_rank, claimed_rank);
-            add(c, "%s),%d,0),", max_rank(c, type), TND_FAIL);
+            add(c, "%s),%d,0),", max_rank(c, type), mismatch_of(c->f->def));
             add(c, "IF(%s,%d,0)))", not_offered(c, t->lot, claimed), TND_FAIL);
             emit(c, row, TND_FORM_GROUP_COL_SEV_MAX, calc_f);
         } else {
@@ -1250,7 +1286,7 @@ static void group_calcs(calc *c)
         snprintf(offered + strlen(offered), sizeof offered - strlen(offered), "+(%s=\"%s\")",
                  cell, TND_FORM_YES);
     }
-    add(c, "),%d,0)", TND_FAIL);
+    add(c, "),%d,0)", mismatch_of(def));
     add(c, ",IF(AND(%s>0,%s<%s),%d,0)", min_products(c, bid_type), offered,
         min_products(c, bid_type), TND_FAIL);
     for (int i = 0; i < TND_FORM_GROUP_ROWS; i++) {
@@ -1361,6 +1397,13 @@ static bool item_present(calc *c, const char *item)
         add(c, "%s<>\"\"", bid_cell(c, TND_FORM_BID_TRUTHFULNESS));
     } else if (strcmp(item, "signature") == 0) {
         add(c, "%s<>\"\"", bid_cell(c, TND_FORM_BID_SIGNATORY));
+    } else if (strcmp(item, "fte-per-tariff-group") == 0) {
+        /* check.c item_fte: at least one tariff group with its fte */
+        if (L->n_fte > 0)
+            add(c, "COUNT(%s)>0", RNG(c, FI_FTE, TND_FORM_FIRST_ROW, TND_FORM_FTE_COL_VALUE,
+                                      TND_FORM_FIRST_ROW + L->n_fte - 1, TND_FORM_FTE_COL_VALUE));
+        else
+            add(c, "FALSE");
     } else if (strcmp(item, "lots") == 0) {
         add(c, "OR(FALSE");
         for (size_t l = 0; l < c->f->def->n_lots && l < TND_FORM_MAX_LOTS; l++)
@@ -1372,6 +1415,43 @@ static bool item_present(calc *c, const char *item)
     return true;
 }
 
+/* ",<verdict>" of the combination's cover (§5.3.2 L1411; rules_suitability.c
+ * insurance_of_combination), appended to the MAX of the party rows: one policy at the amount
+ * PASS; only the policies together REVIEW; below even together FAIL, or the declared-only verdict
+ * when a member's policy is still to be verified. Not a combination: NOT APPLICABLE. */
+static void combination_cover(calc *c)
+{
+    const tnd_definition *def = c->f->def;
+    const tnd_fillin_layout *L = LAY(c);
+    long long min = (long long)def->insurance.min_per_event;
+    char counted[TND_FORM_MAX_MEMBERS + 1][400];
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++) {
+        int row = L->ins_row0 + p;
+        const char *cover = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_COVER);
+        const char *concern = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_CONCERN);
+        const char *named = R(c, FI_INSURANCE, row, TND_FORM_INS_COL_NAMED);
+        const char *present = party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p);
+        snprintf(counted[p], sizeof counted[p],
+                 "IF(AND(%s=1,%s<>\"\",NOT(AND(%s=\"%s\",%s<>\"%s\"))),ROUND(N(%s)*100,0),0)",
+                 present, cover, concern, TND_FORM_YES, named, TND_FORM_YES, cover);
+    }
+    add(c, ",IF(%s<>\"%s\",%d,IF(MAX(0", bid_cell(c, TND_FORM_BID_COMBINATION), TND_FORM_YES,
+        TND_NOT_APPLICABLE);
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++)
+        add(c, ",%s", counted[p]);
+    add(c, ")>=%lld,%d,IF(0", min, TND_PASS);
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++)
+        add(c, "+%s", counted[p]);
+    add(c, ">=%lld,%d,IF(OR(FALSE", min, TND_REVIEW);
+    for (int p = 0; p <= TND_FORM_MAX_MEMBERS && p < TND_FORM_N_PARTIES; p++) {
+        int row = L->ins_row0 + p;
+        add(c, ",AND(%s=1,%s=\"\",%s=\"%s\")", party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p),
+            R(c, FI_INSURANCE, row, TND_FORM_INS_COL_COVER),
+            party_cell(c, TND_FORM_PARTY_UEA_IV, p), TND_FORM_YES);
+    }
+    add(c, "),%d,%d))))", def->insurance.declared_only, TND_FAIL);
+}
+
 static void general_rows(check_sheet *k)
 {
     calc *c = k->c;
@@ -1380,12 +1460,20 @@ static void general_rows(check_sheet *k)
     const char *sub = bid_cell(c, TND_FORM_BID_SUBMIT_DATE);
     const char *time = bid_cell(c, TND_FORM_BID_SUBMIT_TIME);
 
-    /* §3.6: on or before the closing time, compared in whole seconds */
-    const tnd_datetime *ct = &def->closing_time;
+    /* §3.6: on or before the closing time, compared in whole seconds; mirrors
+     * check.c:check_closing_time, with its REVIEW window up to the later hour the document also
+     * names (review-until) */
+    const tnd_datetime *ct = &def->closing_time, *until = &def->closing_review_until;
+    bool window = def->has_closing_review && tnd_datetime_cmp(*until, *ct) > 0;
+    const char *at = T(c, "ROUND(IF(%s=\"\",%s,INT(%s)+%s)*86400,0)", time, sub, sub, time);
     begin(c);
-    add(c, "=IF(%s=\"\",%d,IF(ROUND(IF(%s=\"\",%s,INT(%s)+%s)*86400,0)<=%s*86400+%d,%d,%d))",
-        sub, TND_MISSING, time, sub, sub, time, DATEF(c, ct->date),
-        ct->hour * 3600 + ct->minute * 60 + ct->second, TND_PASS, TND_FAIL);
+    add(c, "=IF(%s=\"\",%d,IF(%s<=%s*86400+%d,%d,", sub, TND_MISSING, at, DATEF(c, ct->date),
+        ct->hour * 3600 + ct->minute * 60 + ct->second, TND_PASS);
+    if (window)
+        add(c, "IF(%s<=%s*86400+%d,%d,%d)))", at, DATEF(c, until->date),
+            until->hour * 3600 + until->minute * 60 + until->second, TND_REVIEW, TND_FAIL);
+    else
+        add(c, "%d))", TND_FAIL);
     check_row(k, &def->closing, 0, TND_FORM_SHEET_IDENTITY);
 
     for (size_t i = 0; i < def->n_required; i++) {
@@ -1426,10 +1514,29 @@ static void general_rows(check_sheet *k)
     begin(c);
     add(c, "=%s", R(c, FI_FINANCIAL, L->fin_plan_row, TND_FORM_FIN_COL_SEV));
     check_row(k, &fin->plan, 0, TND_FORM_SHEET_FINANCIAL);
+    if (fin->reliance.id[0]) {
+        /* §4.1.12 L740-744 (rules_financial.c judge_reliance): a third party relied on for
+         * "financial" with a signed declaration; own figures short => REVIEW. The form has no
+         * holding guarantee cell (a bid with one does not fit the form). */
+        begin(c);
+        add(c, "=IF(OR(FALSE");
+        for (int p = 1 + TND_FORM_MAX_MEMBERS; p < TND_FORM_N_PARTIES; p++)
+            add(c, ",AND(%s=1,%s=\"financial\",%s=\"%s\")",
+                party_calc(c, TND_FORM_PARTY_CALC_PRESENT, p),
+                party_cell(c, TND_FORM_PARTY_RELIED_FOR, p),
+                party_cell(c, TND_FORM_PARTY_DECLARATION, p), TND_FORM_YES);
+        add(c, "),IF(%s>%d,%d,%d),%d)",
+            R(c, FI_FINANCIAL, L->fin_outcome_row, TND_FORM_FIN_COL_SEV), TND_CONDITIONAL,
+            TND_REVIEW, TND_PASS, TND_NOT_APPLICABLE);
+        check_row(k, &fin->reliance, 0, TND_FORM_SHEET_FINANCIAL);
+    }
 
     begin(c);
-    add(c, "=MAX(%s)", RNG(c, FI_INSURANCE, L->ins_row0, TND_FORM_INS_COL_SEV,
-                           L->ins_row0 + TND_FORM_N_PARTIES - 1, TND_FORM_INS_COL_SEV));
+    add(c, "=MAX(%s", RNG(c, FI_INSURANCE, L->ins_row0, TND_FORM_INS_COL_SEV,
+                          L->ins_row0 + TND_FORM_N_PARTIES - 1, TND_FORM_INS_COL_SEV));
+    if (def->insurance.combination_total)
+        combination_cover(c);
+    add(c, ")");
     check_row(k, &def->insurance.ref, 0, TND_FORM_SHEET_INSURANCE);
 
     const tnd_reference_rules *rr = &def->references;
@@ -1553,6 +1660,47 @@ static void lot_rows(check_sheet *k, const tnd_lot *lot)
         begin(c);
         add(c, "=%s", R(c, FI_GROUPS, L->group_summary_row + 2, S));
         check_row(k, &def->group.ref, n, TND_FORM_SHEET_GROUPS);
+    }
+    if (def->group.lot == n && def->group.capacity_rule.id[0]) {
+        /* §8.3.2 (rules_suitability.c judge_group_capacity): products and a capacity > 0 */
+        const tnd_lot *gl = NULL;
+        int li = -1;
+        for (size_t l = 0; l < def->n_lots && l < TND_FORM_MAX_LOTS; l++)
+            if (def->lots[l].number == n) {
+                gl = &def->lots[l];
+                li = (int)l;
+            }
+        begin(c);
+        add(c, "=IF(%s,IF(AND(N(%s)>0,OR(FALSE", app,
+            li >= 0 ? R(c, FI_LOTS, L->lot_row[li], TND_FORM_LOT_COL_CAPACITY) : "0");
+        for (size_t p = 0; gl && p < gl->n_products; p++)
+            add(c, ",%s=\"%s\"", product_cell(c, n, gl->products[p].code), TND_FORM_YES);
+        add(c, ")),%d,%d),%d)", TND_PASS, TND_MISSING, TND_NOT_APPLICABLE);
+        check_row(k, &def->group.capacity_rule, n, TND_FORM_SHEET_LOTS);
+    }
+    if (def->residential.lot == n && def->residential.calc_rule.id[0]) {
+        /* §9 L4156-4158 (rules_suitability.c judge_calculations): a group claims every banded
+         * intensity product bid */
+        const tnd_residential_rules *res = &def->residential;
+        const tnd_lot *rl = tnd_definition_lot(def, n);
+        const char *claims = RNG(c, FI_GROUPS, L->res_row0, TND_FORM_RES_COL_CLAIMED,
+                                 L->res_row0 + TND_FORM_GROUP_ROWS - 1, TND_FORM_RES_COL_CLAIMED);
+        char claims_ref[REF_LEN];
+        snprintf(claims_ref, sizeof claims_ref, "%s", claims);
+        begin(c);
+        add(c, "=IF(%s,IF(OR(FALSE", app);
+        for (size_t p = 0; rl && p < rl->n_products; p++) {
+            const tnd_product *prod = &rl->products[p];
+            bool banded = false;
+            for (size_t b = 0; b < res->scale.n_bands; b++)
+                banded = banded || strcmp(res->scale.bands[b].code, prod->code) == 0;
+            if (!banded || strcmp(prod->group, res->product_group) != 0)
+                continue;
+            add(c, ",AND(%s=\"%s\",COUNTIF(%s,\"%s\")=0)", product_cell(c, n, prod->code),
+                TND_FORM_YES, claims_ref, prod->code);
+        }
+        add(c, "),%d,%d),%d)", TND_MISSING, TND_PASS, TND_NOT_APPLICABLE);
+        check_row(k, &res->calc_rule, n, TND_FORM_SHEET_GROUPS);
     }
     if (def->residential.lot == n) {
         begin(c);

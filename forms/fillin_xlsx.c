@@ -223,6 +223,11 @@ static tnd_status prefill_fits(const tnd_definition *def, const tnd_fillin_layou
     if (bid->n_day_groups > TND_FORM_GROUP_ROWS)
         return does_not_fit(err, bid, "dagbestedingsgroepen", bid->n_day_groups,
                             TND_FORM_GROUP_ROWS);
+    if (bid->has_holding && bid->holding_guarantee) /* issue 8: no cell for it yet */
+        return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file, 0,
+                             "het invulformulier vraagt (nog) geen holdinggarantie; lever de "
+                             "inschrijving als XML aan",
+                             "holdinggarantie (§5.8 L1640-1642) past niet in het invulformulier");
     for (size_t i = 0; i < bid->n_fte; i++)
         if (!fte_code_in_form(L, bid->fte[i].tariff_group))
             return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file, bid->fte[i].line,

@@ -431,6 +431,7 @@ typedef struct {
     bool excluded;                /* applied for `lot` but not placed there by steps 1-2 */
     bool fallback;                /* reached `lot` after not being awarded `applied` */
     char note[TND_REASON_LEN];    /* excluded: why; fallback: the route so far; pending: what */
+    char products[TND_REASON_LEN];/* products held or refused on their own (tnd_placement) */
 } candidate;
 
 typedef struct {
@@ -443,6 +444,7 @@ typedef struct {
     row_index rows;
     candidate *cands;
     size_t n_cands, cap_cands;
+    const tnd_evaluation *out;    /* the lots awarded so far (an ADMIT lot reads its plan lots) */
     bool oom;
     /* Indexes built once, so that no lookup scans every bidder (issue 9: the scans per placement
      * made the award O(N^2)); *ops counts the steps of the lookups (tnd_evaluation.operations). */
@@ -517,7 +519,12 @@ static void pending_note(const tnd_check_result *r, int lot, char *buf, size_t s
 {
     char ids[TND_REASON_LEN];
     rule_ids(r, lot, TND_REVIEW, TND_PLAN_REQUIRED, ids, sizeof ids);
-    tnd_finding_set(buf, size, "stap 2 nog niet afgerond (%s): gunning na afronding",
+    int step = 2; /* the first open step: a REVIEW of the closing time is step 1's */
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (finding_applies(&r->findings[i], lot) && r->findings[i].step < step &&
+            (r->findings[i].verdict == TND_REVIEW || r->findings[i].verdict == TND_PLAN_REQUIRED))
+            step = r->findings[i].step;
+    tnd_finding_set(buf, size, "stap %d nog niet afgerond (%s): gunning na afronding", step,
                     ids[0] ? ids : "beoordeling open");
 }
 
@@ -547,6 +554,7 @@ static void place_candidates(eval_ctx *c)
             if (!x)
                 return;
             x->check_status = p->status;
+            tnd_finding_set(x->products, sizeof x->products, "%s", p->products);
             if (p->status == TND_LOT_PENDING)
                 pending_note(r, p->placed, x->note, sizeof x->note);
         }
@@ -669,6 +677,15 @@ static leaf_state score_leaf(const eval_ctx *c, const tnd_award_lot *rule, int c
             append(note, size, "%s%s ronde 1: %d < %s, na herziening %d %s %s (%s)",
                    note[0] ? "; " : "", cr->label, r[1].consensus, min, r[2].consensus,
                    met ? ">=" : "<", min, cr->source);
+            /* the document does not say how a revised score counts in a mark: the definition
+             * names it (cap-at-minimum: the revision decides the threshold only) */
+            int cap = (int)(cr->minimum.units / TND_DEC_SCALE);
+            if (met && cr->revised_capped && cs->consensus > cap) {
+                cs->consensus = cap;
+                append(note, size, "; in het eindcijfer telt %d", cap);
+            }
+            if (met && cr->resolution[0])
+                append(note, size, " (resolutie %s)", cr->resolution);
         } else if (r[2].any) {
             state = LEAF_MISSING;
             append(note, size, "%s%s ronde 1: %d < %s; ronde 2 zonder consensusscore",
@@ -1002,7 +1019,81 @@ static void rank_lot(tnd_lot_award *la, work *ws, size_t n)
     }
 }
 
-static void admit_entry(work *w, const tnd_award_lot *rule)
+/* Does the bid apply for one of the rule's plan lots? */
+static bool plan_lots_bid(const tnd_bid *bid, const tnd_award_lot *rule)
+{
+    for (int k = 0; k < rule->n_plan_lots && k < TND_MAX_SET; k++)
+        if (tnd_bid_applies(bid, rule->plan_lots[k]))
+            return true;
+    return false;
+}
+
+/* How far a plan lot's entry lets the bidder's plan stand, worst first: an entry that holds its
+ * plan (awarded, or met the minimum but outside the maximum number) ranks highest. */
+static int plan_standing(tnd_award_status s)
+{
+    switch (s) {
+    case TND_AWARD_GRANTED:
+    case TND_AWARD_NOT_RANKED:
+    case TND_AWARD_TIE: return 6;
+    case TND_AWARD_REVISION_OPEN: return 5;
+    case TND_AWARD_PENDING: return 4;
+    case TND_AWARD_NO_SCORES: return 3;
+    case TND_AWARD_SET_ASIDE: return 2;
+    case TND_AWARD_ADMITTED:
+    case TND_AWARD_EXCLUDED: break;
+    }
+    return 1;
+}
+
+/*
+ * §4.3 L916-918: on every lot but 4 only bidders scoring 6,0 or more on the Plan van Aanpak
+ * Normaliseren get a contract; §6.1 L1702-1704: lots 6-8 ask no *additional* plan, the plan of the
+ * bidder's lot 1-5 bid applies. So an ADMIT lot with plan lots follows the best entry of the bid on
+ * those lots (decided before: competitive lots first, then by lot number). A bid on none of them
+ * (the gezinshuis on lot 8 alone, L952-954) has no plan and needs none. Returns false when the
+ * plan stands (the caller admits).
+ */
+static bool plan_withholds(const eval_ctx *c, work *w, const tnd_award_lot *rule)
+{
+    tnd_award_entry *e = w->e;
+    const tnd_award_entry *best = NULL;
+    int best_lot = 0;
+    if (!plan_lots_bid(e->bid, rule))
+        return false;
+    for (size_t i = 0; c->out && i < c->out->n_lots; i++) {
+        const tnd_lot_award *la = &c->out->lots[i];
+        bool plan_lot = false;
+        for (int k = 0; k < rule->n_plan_lots && k < TND_MAX_SET; k++)
+            plan_lot = plan_lot || rule->plan_lots[k] == la->lot;
+        for (size_t j = 0; plan_lot && j < la->n_entries; j++)
+            if (la->entries[j].bid == e->bid &&
+                (!best || plan_standing(la->entries[j].status) > plan_standing(best->status))) {
+                best = &la->entries[j];
+                best_lot = la->lot;
+            }
+    }
+    int standing = best ? plan_standing(best->status) : 1;
+    if (standing == 6)
+        return false;
+    static const tnd_award_status follows[] = {
+        [1] = TND_AWARD_EXCLUDED, [2] = TND_AWARD_SET_ASIDE, [3] = TND_AWARD_NO_SCORES,
+        [4] = TND_AWARD_PENDING, [5] = TND_AWARD_REVISION_OPEN,
+    };
+    e->status = follows[standing];
+    if (best)
+        tnd_finding_set(e->reason, sizeof e->reason,
+                        "plan van aanpak normaliseren van perceel %d: %s; perceel %d volgt dat "
+                        "plan (%s)", best_lot, STATUS[best->status].word, w->cand->lot,
+                        rule->ref.source);
+    else
+        tnd_finding_set(e->reason, sizeof e->reason,
+                        "geen plaatsing op een perceel met het plan van aanpak normaliseren; "
+                        "perceel %d volgt dat plan (%s)", w->cand->lot, rule->ref.source);
+    return true;
+}
+
+static void admit_entry(const eval_ctx *c, work *w, const tnd_award_lot *rule)
 {
     tnd_award_entry *e = w->e;
     if (w->cand->check_status == TND_LOT_PENDING) {
@@ -1010,10 +1101,19 @@ static void admit_entry(work *w, const tnd_award_lot *rule)
         tnd_finding_set(e->reason, sizeof e->reason, "%s", w->cand->note);
         return;
     }
+    if (plan_withholds(c, w, rule))
+        return;
     e->status = TND_AWARD_ADMITTED;
-    tnd_finding_set(e->reason, sizeof e->reason, "toegelaten na stap 1 en 2%s (%s)",
+    tnd_finding_set(e->reason, sizeof e->reason, "toegelaten na stap 1 en 2%s%s (%s)",
                     w->cand->check_status == TND_LOT_CONDITIONAL ? ", onder voorwaarde" : "",
+                    rule->n_plan_lots == 0 ? ""
+                    : plan_lots_bid(e->bid, rule) ? " en met een plan van aanpak normaliseren "
+                                                    "van 6,0 of hoger"
+                                                  : "; geen inschrijving op een perceel met plan "
+                                                    "van aanpak: geen plan vereist",
                     rule->ref.source);
+    if (w->cand->products[0])
+        append(e->reason, sizeof e->reason, "; %s", w->cand->products);
 }
 
 static void threshold_entry(work *w)
@@ -1081,7 +1181,7 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
             continue;
         }
         if (rule->kind == TND_AWARD_ADMIT) {
-            admit_entry(w, rule);
+            admit_entry(c, w, rule);
             continue;
         }
         score_entry(c, rule, la->lot, w);
@@ -1513,7 +1613,7 @@ bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
 {
     memset(out, 0, sizeof *out);
     eval_ctx c = {.def = def, .bids = bids, .checks = checks, .n = n, .prices = prices,
-                  .n_prices = n_prices};
+                  .n_prices = n_prices, .out = out};
     fallback_rec *falls = NULL;
     size_t n_falls = 0, cap_falls = 0;
     c.ops = &out->operations;

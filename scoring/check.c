@@ -183,6 +183,8 @@ tnd_verdict tnd_findings_worst(const tnd_check_result *r, int lot, bool include_
         const tnd_finding *f = &r->findings[i];
         if (f->lot < 0) /* detail row (a norm's value for one year): informational */
             continue;
+        if (f->product[0]) /* decides one product only: see lot_status */
+            continue;
         if (f->lot == lot || (include_general && f->lot == 0))
             worst = tnd_verdict_worse(worst, f->verdict);
     }
@@ -292,11 +294,18 @@ static const tnd_uea_answer *uea_answer(const tnd_party *p, const char *code)
 /* ------------------------------------------------------------------ step 1: closing time */
 
 /* §3.6: a bid submitted after the closing time is invalid; exactly on the closing time is on
- * time ("uiterlijk ... om 11:00 uur"). */
+ * time ("uiterlijk ... om 11:00 uur"). Where the document also names a later hour (IJsselland:
+ * 11:00 at L295 and L381, 12:00 after Nota van inlichtingen 2 at L251-253, and the Nota's prevail,
+ * L361-362), a bid received between the two is neither on time nor late: REVIEW naming both
+ * texts, for the officer to settle against the Nota and the platform's vault time. Both hours come
+ * from the definition (<closing at review-until>). */
 static void check_closing_time(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
-    char deadline[24], when[24];
+    char deadline[24], when[24], until[24];
     tnd_datetime_nl(def->closing_time, deadline);
+    tnd_datetime_nl(def->closing_review_until, until);
+    bool window = def->has_closing_review &&
+                  tnd_datetime_cmp(def->closing_review_until, def->closing_time) > 0;
     tnd_finding *f;
     if (!bid->has_submission) {
         f = tnd_add_finding(r, 1, &def->closing, 0, TND_MISSING,
@@ -308,6 +317,18 @@ static void check_closing_time(const tnd_definition *def, const tnd_bid *bid, tn
             f = tnd_add_finding(r, 1, &def->closing, 0, TND_PASS,
                                 "ingediend op %s, uiterlijk op de sluitingstijd %s", when,
                                 deadline);
+        else if (window && tnd_datetime_cmp(bid->submitted, def->closing_review_until) <= 0)
+            f = tnd_add_finding(r, 1, &def->closing, 0, TND_REVIEW,
+                                "ingediend op %s: na %s (%s) maar uiterlijk %s (%s); het "
+                                "document noemt beide tijden: beoordelen, niet ongeldig%s%s%s",
+                                when, deadline, def->closing.source, until,
+                                def->closing_review_source, res ? " (resolutie " : "",
+                                res ? res->id : "", res ? ")" : "");
+        else if (window)
+            f = tnd_add_finding(r, 1, &def->closing, 0, TND_FAIL,
+                                "ingediend op %s, na de laatste genoemde sluitingstijd %s (%s): "
+                                "ongeldig%s%s%s", when, until, def->closing_review_source,
+                                res ? " (resolutie " : "", res ? res->id : "", res ? ")" : "");
         else if (res)
             f = tnd_add_finding(r, 1, &def->closing, 0, TND_FAIL,
                                 "ingediend op %s, na de sluitingstijd %s: ongeldig (sluitingstijd "
@@ -319,7 +340,10 @@ static void check_closing_time(const tnd_definition *def, const tnd_bid *bid, tn
         if (f)
             tnd_finding_set(f->found, sizeof f->found, "%s", when);
     }
-    if (f)
+    if (f && window)
+        tnd_finding_set(f->norm, sizeof f->norm, "uiterlijk %s; t/m %s beoordelen", deadline,
+                        until);
+    else if (f)
         tnd_finding_set(f->norm, sizeof f->norm, "uiterlijk %s", deadline);
 }
 
@@ -474,6 +498,15 @@ static bool item_signature(const tnd_definition *def, const tnd_bid *bid, char *
     return bid->has_signatory;
 }
 
+/* §8.3.1 L3326-3327 (IJsselland): the fte working in each tariff group at the time of bidding. */
+static bool item_fte(const tnd_definition *def, const tnd_bid *bid, char *text, size_t size)
+{
+    if (bid->n_fte < 1)
+        tnd_finding_set(text, size, "fte per tariefgroep op het moment van inschrijving; vul die "
+                                    "in (<fte>)");
+    return bid->n_fte >= 1;
+}
+
 static bool item_lots(const tnd_definition *def, const tnd_bid *bid, char *text, size_t size)
 {
     if (bid->n_lots < 1)
@@ -497,6 +530,7 @@ static const struct {
     { "truthfulness-declaration", item_truthfulness },
     { "signature", item_signature },
     { "lots", item_lots },
+    { "fte-per-tariff-group", item_fte },
 };
 
 /* An item limited to some lots applies when the bid applies for one of them. */
@@ -528,9 +562,12 @@ static void check_required_items(const tnd_definition *def, const tnd_bid *bid,
             continue;
         }
         char text[TND_REASON_LEN] = "";
-        if (present(def, bid, text, sizeof text))
-            tnd_add_finding(r, 1, &item->ref, 0, TND_PASS, "%s", text[0] ? text : "aanwezig");
-        else
+        tnd_finding *f;
+        if (present(def, bid, text, sizeof text)) {
+            f = tnd_add_finding(r, 1, &item->ref, 0, TND_PASS, "%s", text[0] ? text : "aanwezig");
+            if (f) /* how a missing item is treated (herstel, RES-ONVOLLEDIG) does not apply */
+                f->resolution[0] = '\0';
+        } else
             tnd_add_finding(r, 1, &item->ref, 0, TND_MISSING, "ontbreekt: %s", text);
     }
 }
@@ -723,7 +760,14 @@ static void combo_at_most(const tnd_combo_rule *c, const tnd_bid *bid, int lot,
     }
 }
 
-static void combo_requires_any(const tnd_combo_rule *c, const tnd_bid *bid, tnd_check_result *r)
+static bool fails_combination(const tnd_definition *def, const tnd_check_result *r, int lot);
+
+/* §4.3.1 L947-949: lots 6 and 7 are for bidders "die gekozen hebben voor één van de percelen 1 t/m
+ * 5" (lot 8 likewise with 1-6). Only an application that is itself valid counts: one that breaks
+ * a combination rule (two of lots 1-5; lot 6 without 1-5) chooses nothing. The findings of lower
+ * lots are already in r (lots are checked in ascending order). */
+static void combo_requires_any(const tnd_definition *def, const tnd_combo_rule *c,
+                               const tnd_bid *bid, tnd_check_result *r)
 {
     char set[64];
     lot_set_text(c->lots, c->n_lots, set, sizeof set);
@@ -731,15 +775,32 @@ static void combo_requires_any(const tnd_combo_rule *c, const tnd_bid *bid, tnd_
     for (int i = 0; i < c->n_except && i < 4; i++)
         if (strcmp(bid->provider_type, c->except_provider_types[i]) == 0)
             excepted = true;
-    char found[TND_VALUE_LEN];
+    char found[TND_VALUE_LEN], broken[64];
+    int n_valid = 0, invalid[TND_MAX_SET], n_invalid = 0;
+    for (int i = 0; i < c->n_lots && i < TND_MAX_SET; i++) {
+        if (!tnd_bid_applies(bid, c->lots[i]))
+            continue;
+        if (c->lots[i] != c->lot && fails_combination(def, r, c->lots[i]))
+            invalid[n_invalid++] = c->lots[i];
+        else
+            n_valid++;
+    }
+    applied_in_set(bid, c->lots, c->n_lots, found, sizeof found);
+    lot_set_text(invalid, n_invalid, broken, sizeof broken);
     tnd_finding *f;
-    if (applied_in_set(bid, c->lots, c->n_lots, found, sizeof found) > 0)
+    if (n_valid > 0)
         f = tnd_add_finding(r, 2, &c->ref, c->lot, TND_PASS,
                             "perceel %d samen met een van de percelen %s", c->lot, set);
     else if (excepted)
         f = tnd_add_finding(r, 2, &c->ref, c->lot, TND_PASS,
                             "uitzondering voor %s: perceel %d zonder een van de percelen %s "
                             "toegestaan", bid->provider_type, c->lot, set);
+    else if (n_invalid > 0)
+        f = tnd_add_finding(r, 2, &c->ref, c->lot, TND_FAIL,
+                            "perceel %d alleen samen met een geldige inschrijving op een van de "
+                            "percelen %s; %s %s %s zelf een combinatieregel", c->lot, set,
+                            n_invalid == 1 ? "perceel" : "percelen", broken,
+                            n_invalid == 1 ? "schendt" : "schenden");
     else
         f = tnd_add_finding(r, 2, &c->ref, c->lot, TND_FAIL,
                             "perceel %d alleen samen met een van de percelen %s", c->lot, set);
@@ -794,7 +855,7 @@ static void check_lot_combinations(const tnd_definition *def, const tnd_bid *bid
                 break;
             case TND_COMBO_REQUIRES_ANY:
                 if (c->lot == lots[l])
-                    combo_requires_any(c, bid, r);
+                    combo_requires_any(def, c, bid, r);
                 break;
             case TND_COMBO_ALL_PRODUCTS:
                 if (c->lot == lots[l])
@@ -921,6 +982,8 @@ static void check_declarations(const tnd_definition *def, const tnd_bid *bid,
             else
                 declaration_finding(r, d, TND_PASS, NULL,
                                     "geen voorwaarden of voorbehouden");
+            if (!bid->reservations && r->n_findings && !r->out_of_memory)
+                r->findings[r->n_findings - 1].resolution[0] = '\0'; /* nothing to weigh */
         } else if (strcmp(kind, "language") == 0) {
             if (bid->language_dutch)
                 declaration_finding(r, d, TND_PASS, NULL, "inschrijving in het Nederlands");
@@ -954,9 +1017,62 @@ static tnd_lot_status status_of(tnd_verdict worst)
     return TND_LOT_ELIGIBLE;
 }
 
-static tnd_lot_status lot_status(const tnd_check_result *r, int lot)
+/* Worst verdict of the findings about product `code` of `lot` alone; the first such finding with
+ * that verdict in *first. */
+static tnd_verdict product_worst(const tnd_check_result *r, int lot, const char *code,
+                                 const tnd_finding **first)
 {
-    return status_of(tnd_findings_worst(r, lot, true));
+    tnd_verdict worst = TND_NOT_APPLICABLE;
+    *first = NULL;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const tnd_finding *f = &r->findings[i];
+        if (f->lot != lot || !f->product[0] || strcmp(f->product, code) != 0)
+            continue;
+        if (!*first || f->verdict > worst)
+            *first = f;
+        worst = tnd_verdict_worse(worst, f->verdict);
+    }
+    return worst;
+}
+
+/* §3.2 L218-219: the products of a lot are bid separately ("voorzieningen waarop afzonderlijk kan
+ * worden ingeschreven"), so a finding about one product holds or refuses that product and leaves
+ * the others admitted. The lot is refused only when every product bid is refused, and held when
+ * every product bid is held or refused. */
+static tnd_lot_status lot_status(const tnd_bid *bid, const tnd_check_result *r, int lot)
+{
+    tnd_verdict worst = tnd_findings_worst(r, lot, true);
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
+    int n = 0, refused = 0, held = 0;
+    for (int i = 0; bl && i < bl->n_products; i++) {
+        const tnd_finding *f;
+        tnd_verdict v = product_worst(r, lot, bl->products[i], &f);
+        n++;
+        refused += v == TND_FAIL || v == TND_MISSING;
+        held += v == TND_REVIEW || v == TND_PLAN_REQUIRED;
+    }
+    if (n > 0 && refused == n)
+        worst = tnd_verdict_worse(worst, TND_FAIL);
+    else if (n > 0 && refused + held == n)
+        worst = tnd_verdict_worse(worst, TND_REVIEW);
+    return status_of(worst);
+}
+
+/* "product J: BEOORDELEN (INT-VERBLIJF); product K: VOLDOET NIET (INT-MAX-AANBIEDERSTYPE)": the
+ * products of `lot` held or refused on their own, in the bid's order. */
+static void products_note(const tnd_bid *bid, const tnd_check_result *r, int lot, char *buf,
+                          size_t size)
+{
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
+    buf[0] = '\0';
+    for (int i = 0; bl && i < bl->n_products; i++) {
+        const tnd_finding *f;
+        tnd_verdict v = product_worst(r, lot, bl->products[i], &f);
+        if (v < TND_REVIEW || !f)
+            continue;
+        text_append(buf, size, "%sproduct %s: %s (%s)", buf[0] ? "; " : "", bl->products[i],
+                    tnd_verdict_dutch(v), f->rule_id);
+    }
 }
 
 static const tnd_cascade_chain *cascade_chain(const tnd_definition *def, int lot)
@@ -1049,7 +1165,7 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
         return;
     }
     const tnd_cascade_chain *chain = cascade_chain(def, lot);
-    tnd_lot_status own = lot_status(r, lot);
+    tnd_lot_status own = lot_status(bid, r, lot);
     if (own != TND_LOT_NOT_ELIGIBLE) {
         p->placed = lot;
         p->status = own;
@@ -1066,6 +1182,9 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
         } else {
             path_step(r, lot, own, p->path, sizeof p->path);
         }
+        products_note(bid, r, lot, p->products, sizeof p->products);
+        if (p->products[0])
+            text_append(p->path, sizeof p->path, "; %s", p->products);
         return;
     }
     if (!chain || chain->n_to == 0 || fails_combination(def, r, lot)) {
@@ -1087,7 +1206,7 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
     for (int i = 0; i < chain->n_to && i < 8; i++) {
         int to = chain->to[i];
         evaluate_fallback(def, bid, to, done, r);
-        tnd_lot_status s = lot_status(r, to);
+        tnd_lot_status s = lot_status(bid, r, to);
         text_append(route, sizeof route, " -> %d", to);
         text_append(reasons, sizeof reasons, "; ");
         path_step(r, to, s, reasons, sizeof reasons);
@@ -1142,7 +1261,8 @@ static bool eligible_all(const tnd_check_result *r)
     for (size_t i = 0; i < r->n_placements; i++) {
         const tnd_placement *p = &r->placements[i];
         if (p->placed != p->applied ||
-            (p->status != TND_LOT_ELIGIBLE && p->status != TND_LOT_CONDITIONAL))
+            (p->status != TND_LOT_ELIGIBLE && p->status != TND_LOT_CONDITIONAL) ||
+            p->products[0]) /* a product held or refused: not everything applied for */
             return false;
     }
     return true;

@@ -35,6 +35,9 @@ typedef struct {
     char found[TND_VALUE_LEN];    /* value found in the bid ("19,8%", "€ 1.999.999,00") */
     char norm[TND_VALUE_LEN];     /* the norm ("> 20,0%") */
     char reason[TND_REASON_LEN];  /* one line, Dutch */
+    char product[TND_CODE_LEN];   /* the one product of `lot` this finding decides ("J"), ""
+                                     for the whole lot: the products of a lot are bid and
+                                     admitted separately (IJsselland §3.2 L218-219) */
 } tnd_finding;
 
 typedef enum {
@@ -52,6 +55,8 @@ typedef struct {
     bool awaiting_award;          /* placement depends on the award (lot 4: top 5) */
     bool opted_out;               /* the bid opted out of the cascade */
     char path[TND_REASON_LEN];    /* "5 -> 3 -> 1" with the reason of each step down */
+    char products[TND_REASON_LEN];/* products of the placed lot held or refused on their own
+                                     ("product J: BEOORDELEN (INT-VERBLIJF)"), "" = none */
 } tnd_placement;
 
 typedef struct {
@@ -63,7 +68,7 @@ typedef struct {
     int stopped_at_step;          /* 0 = passed steps 1-2 for at least one lot; 1 or 2 = the step
                                      at which the whole bid stopped (§6) */
     bool eligible_all;            /* every lot applied for: placed in that lot, ELIGIBLE or
-                                     CONDITIONAL (=> exit code 0) */
+                                     CONDITIONAL, no product held or refused (=> exit code 0) */
     bool out_of_memory;
 } tnd_check_result;
 

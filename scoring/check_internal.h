@@ -50,7 +50,8 @@ void tnd_rules_requirements(const tnd_definition *def, const tnd_bid *bid, int l
 void tnd_rules_intensity(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
 
 /* Worst verdict among the findings that apply to `lot` (lot 0 findings apply to every lot;
- * cascade findings only to their own lot). TND_NOT_APPLICABLE when none. */
+ * cascade findings only to their own lot). Findings about one product (tnd_finding.product) are
+ * left out: they decide that product, not the lot. TND_NOT_APPLICABLE when none. */
 tnd_verdict tnd_findings_worst(const tnd_check_result *r, int lot, bool include_general);
 
 #endif

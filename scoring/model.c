@@ -117,6 +117,7 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
     collect(&f->going_concern, fin, out, max, &n);
     collect(&f->startup, fin, out, max, &n);
     collect(&f->plan, fin, out, max, &n);
+    collect(&f->reliance, fin, out, max, &n);
     collect(&def->insurance.ref, suit, out, max, &n);
     const tnd_reference_rules *r = &def->references;
     const tnd_rule_ref *refs[] = { &r->ref, &r->competence_rule, &r->window_rule,
@@ -135,7 +136,9 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
         collect(&def->declarations[i].ref, check, out, max, &n);
     collect(&def->residential.ref, suit, out, max, &n);
     collect(&def->residential.max_rule, suit, out, max, &n);
+    collect(&def->residential.calc_rule, suit, out, max, &n);
     collect(&def->group.ref, suit, out, max, &n);
+    collect(&def->group.capacity_rule, suit, out, max, &n);
     for (size_t i = 0; i < def->n_awards; i++)
         collect(&def->awards[i].ref, award, out, max, &n);
     return n;

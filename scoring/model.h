@@ -21,6 +21,7 @@
 #define TND_LABEL_LEN 160
 #define TND_NAME_LEN 160
 #define TND_TEXT_LEN 512
+#define TND_RESOLUTION_LEN 1280 /* a resolution quotes both readings and the lines of each */
 #define TND_CODE_LEN 32
 #define TND_MAX_SET 16        /* members of a small set: lots in a rule, codes in a requirement */
 
@@ -47,7 +48,7 @@ typedef struct {
 typedef struct {
     char id[TND_ID_LEN];
     char source[TND_SOURCE_LEN];
-    char text[TND_TEXT_LEN];
+    char text[TND_RESOLUTION_LEN];
 } tnd_resolution;
 
 /* ------------------------------------------------------------------ definition: lots */
@@ -212,12 +213,17 @@ typedef struct {
     tnd_rule_ref startup;         /* L1386-1389 */
     tnd_verdict startup_verdict;
     tnd_rule_ref plan;            /* a required plan that is rejected or not delivered => FAIL */
+    tnd_rule_ref reliance;        /* reliance on a group company, third party or holding guarantee
+                                     for the norms (IJsselland §4.1.12 L740-744, §5.8 L1640-1642):
+                                     own figures short => REVIEW on the other's; "" = none */
 } tnd_financial_rules;
 
 typedef struct {
     tnd_rule_ref ref;
     tnd_cents min_per_event;      /* >= */
     bool every_member;            /* combination: every member shows cover */
+    bool combination_total;       /* combination (§5.3.2 L1409-1411): every member shows *an*
+                                     insurance; the combination's cover meets min_per_event */
     tnd_verdict declared_only;    /* only UEA part IV "ja", no cover stated: CONDITIONAL */
 } tnd_insurance_rule;
 
@@ -252,6 +258,10 @@ typedef struct {
     char schemes[TND_MAX_SET][TND_CODE_LEN]; /* accepted: "HKZ", "ISO-9001:2015", "ZIN-REGISTER" */
     int n_schemes;
     bool equivalent_review;       /* a scheme declared "equivalent" goes to REVIEW */
+    char review_schemes[TND_MAX_SET][TND_CODE_LEN]; /* a valid certificate of one of these (and
+                                     none accepted) goes to REVIEW: the text names it as an
+                                     example for every bidder (IJsselland HKZ on lot 8) */
+    int n_review_schemes;
 } tnd_quality_rule;
 
 typedef struct {
@@ -323,12 +333,25 @@ typedef struct {
     tnd_provider_max *maxima;
     size_t n_maxima;
     tnd_rule_ref max_rule;        /* §9.6 maximum per provider type, eis 94 */
+    tnd_rule_ref calc_rule;       /* completeness: a calculation per group behind every intensity
+                                     product bid (IJsselland §9 L4156-4158, rekentool); "" = none */
+    tnd_verdict on_mismatch;      /* a group's claim other than computed, or above the provider
+                                     maximum: FAIL (default) or REVIEW (§4.1.8 verification
+                                     meeting); judged per product, not per lot */
 } tnd_residential_rules;
 
 typedef struct {
     tnd_rule_ref ref;             /* group-care classification (§8.5.3) */
     int lot;                      /* 6 */
     tnd_intensity_scale scale;
+    struct {                      /* Bijlage XII staffing norm per class (informative) */
+        char band[TND_CODE_LEN];
+        tnd_dec youths_per_staff;  /* "één begeleider op 3 jeugdigen" */
+        char resolution[TND_ID_LEN]; /* a reading about this norm, "" = none */
+    } staffing[8];
+    int n_staffing;
+    tnd_rule_ref capacity_rule;   /* completeness: the products and the capacity available
+                                     (IJsselland §8.3.2 L3348-3349); "" = none */
 } tnd_group_rules;
 
 /* ------------------------------------------------------------------ definition: award */
@@ -347,6 +370,9 @@ typedef struct {
     bool has_minimum;
     tnd_dec minimum;              /* consensus score >= minimum (6.0) */
     int revisions;                /* revisions allowed below the minimum (1) */
+    bool revised_capped;          /* a revised score counts at most `minimum` in the mark: the
+                                     revision decides the threshold only; false: in full */
+    char resolution[TND_ID_LEN];  /* resolution of how a revised score counts, "" = none */
     bool computed_locations;      /* criterion C: computed from the bid's locations */
     long locations_min_places;    /* >= 10 places ... */
     tnd_dec locations_max_km;     /* ... within <= 15 km */
@@ -387,6 +413,11 @@ typedef struct {
     char tie_rule[TND_ID_LEN];    /* "" = a tie is reported, never decided */
     char price_formula[TND_CODE_LEN]; /* "" = no price competition; else a tnd_price_kind name */
     tnd_price_rule price;
+    int plan_lots[TND_MAX_SET];   /* ADMIT: admitted only while the bidder's plan on one of these
+                                     lots stands (IJsselland lots 6-8: the lot 1-5 Plan van Aanpak
+                                     Normaliseren, §4.3 L916-918); a bid on none of them needs no
+                                     plan. Empty: admitted on steps 1-2 alone */
+    int n_plan_lots;
 } tnd_award_lot;
 
 typedef struct {
@@ -449,6 +480,11 @@ typedef struct {
     tnd_rule_ref closing;         /* §3.6 */
     tnd_datetime closing_time;
     tnd_rounds_rules rounds;      /* (issue 8 §4) re-submission and herstel */
+    bool has_closing_review;      /* the document also names a later hour (IJsselland: 12:00 in
+                                     Nota van inlichtingen 2, §3.3 L251-253): a bid received after
+                                     closing_time up to closing_review_until is REVIEW, not late */
+    tnd_datetime closing_review_until;
+    char closing_review_source[TND_SOURCE_LEN]; /* where the later hour is written */
 
     tnd_resolution *resolutions;
     size_t n_resolutions;
@@ -647,6 +683,7 @@ typedef struct {
     bool has_holding;
     char holding[TND_NAME_LEN];
     bool holding_declaration;
+    bool holding_guarantee;       /* the holding guarantees the obligations (§5.8 L1640-1642) */
 
     char provider_type[TND_CODE_LEN]; /* "regulier", "gezinshuis", "zorgboerderij", ... */
     char agb[4][9];

@@ -133,6 +133,9 @@ bool tnd_rounds_resubmission_definition(const tnd_definition *def, tnd_definitio
         return false;
     *out = *def;
     out->closing_time = def->rounds.resubmission_time;
+    /* the window between two stated hours (§3.3 L251-253 against §3.6 L381) is round 1's; the
+     * re-submission has one hour (L255, L302): after it a bid is late */
+    out->has_closing_review = false;
     tnd_finding_set(out->closing.source, sizeof out->closing.source, "%s",
                     def->rounds.resubmission_source);
     tnd_finding_set(out->closing.label, sizeof out->closing.label, "Sluitingstijd herinschrijving");
@@ -627,6 +630,18 @@ static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
         tnd_finding_set(text, size,
                         "voorlopig: gunning perceel %d hangt af van %zu open inschrijving(en)",
                         where, open);
+        return;
+    }
+    /* Admitted with a product held for the verification meeting (§4.1.8 L567-573; products are
+     * admitted separately, §3.2 L218-219): the lot stands, the held product waits for the
+     * officer's decision. */
+    open_rules(o->check, o->placed[j] > 0 ? o->placed[j] : lot, rules, sizeof rules);
+    if (rules[0]) {
+        *prov = true;
+        tnd_finding_set(text, size,
+                        "voorlopig: besluit aanbesteder nodig over %s voor een product "
+                        "(RES-BESLUIT-AANBESTEDER)",
+                        rules);
         return;
     }
     tnd_finding_set(text, size, "definitief");

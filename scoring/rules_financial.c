@@ -411,6 +411,47 @@ static void settle_by_accepted_plan(tnd_check_result *r, size_t first)
     }
 }
 
+/* The party the bid relies on for its financial standing, "" when none: a third party relied on
+ * for "financial" with a signed declaration, or the holding that guarantees (§5.8 L1640-1642). */
+static const char *financial_backer(const tnd_bid *bid)
+{
+    for (size_t i = 0; i < bid->n_third_parties; i++)
+        if (strcmp(bid->third_parties[i].relied_for, "financial") == 0 &&
+            bid->third_parties[i].declaration_signed)
+            return bid->third_parties[i].name[0] ? bid->third_parties[i].name : "derde";
+    if (bid->has_holding && bid->holding_guarantee)
+        return bid->holding[0] ? bid->holding : "holding";
+    return "";
+}
+
+/* §4.1.12 L740-744: for the financial norms a bidder may rely on group companies and other third
+ * parties; §5.8 L1640-1642: a holding may guarantee the contract. The norms are computed on the
+ * bid's own figures only; when these fall short and the bid relies on another's standing, the
+ * officer judges on that party's figures or guarantee: REVIEW, never a silent pass or fail. */
+static void judge_reliance(const tnd_definition *def, const tnd_bid *bid, tnd_verdict outcome,
+                           tnd_check_result *r)
+{
+    const tnd_financial_rules *fin = &def->financial;
+    const char *backer = financial_backer(bid);
+    if (!fin->reliance.id[0] || !backer[0])
+        return;
+    tnd_finding *f;
+    if (outcome <= TND_CONDITIONAL)
+        f = tnd_add_finding(r, 2, &fin->reliance, 0, TND_PASS,
+                            "beroep op %s voor de financiële draagkracht; de eigen cijfers voldoen "
+                            "al", backer);
+    else
+        f = tnd_add_finding(r, 2, &fin->reliance, 0, TND_REVIEW,
+                            "eigen cijfers voldoen niet (%s); beroep op %s: beoordelaar beslist op "
+                            "de cijfers of garantie van %s", tnd_verdict_dutch(outcome), backer,
+                            backer);
+    if (f) {
+        tnd_finding_set(f->subject, sizeof f->subject, "%s", backer);
+        tnd_finding_set(f->found, sizeof f->found, "beroep op %s", backer);
+        tnd_finding_set(f->norm, sizeof f->norm, "normen op eigen cijfers of die van %s", backer);
+    }
+}
+
 void tnd_rules_financial(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
     const tnd_financial_rules *fin = &def->financial;
@@ -423,6 +464,7 @@ void tnd_rules_financial(const tnd_definition *def, const tnd_bid *bid, tnd_chec
             outcome = tnd_verdict_worse(outcome, judge_norm(def, bid, &fin->norms[i], r));
     outcome = tnd_verdict_worse(outcome, judge_going_concern(def, bid, r));
     judge_plan(def, bid, outcome, r);
+    judge_reliance(def, bid, outcome, r);
     if (bid->financial_plan == TND_PLAN_ACCEPTED &&
         (outcome == TND_REVIEW || outcome == TND_PLAN_REQUIRED))
         settle_by_accepted_plan(r, first);

@@ -91,14 +91,101 @@ static void insurance_of_party(const tnd_insurance_rule *rule, const tnd_party *
     }
 }
 
+/* One member's evidence of insurance in a combination judged as a whole (§5.3.2 L1409-1410:
+ * "alle leden ... bewijs van verzekering"): present or not; the amount counts for the whole. */
+static void insurance_evidence_of_member(const tnd_insurance_rule *rule, const tnd_party *p,
+                                         tnd_check_result *r)
+{
+    char cover[32];
+    tnd_finding *f;
+    if (p->has_insurance && p->concern_policy && !p->named_insured) {
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL,
+                            "concernpolis zonder vermelding als verzekerde");
+        describe(f, p->name, "concernpolis, niet als verzekerde vermeld", "bewijs van verzekering");
+    } else if (p->has_insurance && p->insurance_cover > 0) {
+        tnd_cents_nl(p->insurance_cover, cover);
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_PASS,
+                            "bewijs van verzekering: dekking %s per gebeurtenis (telt mee voor de "
+                            "dekking van de combinatie)", cover);
+        describe(f, p->name, cover, "bewijs van verzekering");
+    } else if (p->has_part_iv && p->part_iv_yes && !p->has_insurance) {
+        f = tnd_add_finding(r, 2, &rule->ref, 0, rule->declared_only,
+                            "UEA deel IV: ja; polis wordt geverifieerd na voorgenomen gunning");
+        describe(f, p->name, "UEA deel IV: ja", "bewijs van verzekering");
+    } else {
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL,
+                            "geen bewijs van verzekering bedrijfsaansprakelijkheid: elk lid van "
+                            "de combinatie toont een verzekering; voeg de polis of verklaring toe");
+        describe(f, p->name[0] ? p->name : "combinatielid", "geen", "bewijs van verzekering");
+    }
+}
+
+/* §5.3.2 L1411: "De dekking van de Combinatie dient ten minste het ... vereiste bedrag per
+ * gebeurtenis te bedragen". One member's policy at the amount covers the combination; separate
+ * policies that reach it only together may or may not cover one event of the combination, which
+ * the text does not settle: REVIEW, never a silent pass or fail. Below the amount even together:
+ * FAIL, unless a member's cover is still to be verified (declared only): then that verdict. */
+static void insurance_of_combination(const tnd_insurance_rule *rule, const tnd_bid *bid,
+                                     tnd_check_result *r)
+{
+    char min[32], best[32], total[32], norm[TND_VALUE_LEN];
+    tnd_cents largest = 0, sum = 0;
+    bool unverified = false;
+    for (size_t i = 0; i <= bid->n_members; i++) {
+        const tnd_party *p = i == 0 ? &bid->bidder : &bid->members[i - 1];
+        bool counts = p->has_insurance && !(p->concern_policy && !p->named_insured);
+        if (counts) {
+            largest = p->insurance_cover > largest ? p->insurance_cover : largest;
+            sum += p->insurance_cover; /* amounts are bounded by the bid reader */
+        }
+        unverified = unverified || (!p->has_insurance && p->has_part_iv && p->part_iv_yes);
+    }
+    tnd_cents_nl(rule->min_per_event, min);
+    tnd_cents_nl(largest, best);
+    tnd_cents_nl(sum, total);
+    snprintf(norm, sizeof norm, "combinatie >= %s per gebeurtenis", min);
+    tnd_finding *f;
+    if (largest >= rule->min_per_event)
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_PASS,
+                            "dekking van de combinatie %s per gebeurtenis (hoogste polis); norm "
+                            ">= %s: voldaan", best, min);
+    else if (sum >= rule->min_per_event)
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_REVIEW,
+                            "geen polis van %s; de polissen samen %s per gebeurtenis: beoordelen "
+                            "of zij samen de combinatie per gebeurtenis dekken", min, total);
+    else if (unverified)
+        f = tnd_add_finding(r, 2, &rule->ref, 0, rule->declared_only,
+                            "opgegeven dekking samen %s per gebeurtenis; polis van een lid wordt "
+                            "geverifieerd na voorgenomen gunning", total);
+    else
+        f = tnd_add_finding(r, 2, &rule->ref, 0, TND_FAIL,
+                            "dekking van de combinatie %s per gebeurtenis (polissen samen); norm "
+                            ">= %s: niet voldaan", total, min);
+    describe(f, "combinatie", largest >= rule->min_per_event ? best : total, norm);
+}
+
 /* §5.3.2: the bidder and, in a combination, every member. No reliance on third parties. */
 void tnd_rules_insurance(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
     const tnd_insurance_rule *rule = &def->insurance;
+    if (rule->combination_total && bid->is_combination) {
+        for (size_t i = 0; i <= bid->n_members; i++) {
+            const tnd_party *p = i == 0 ? &bid->bidder : &bid->members[i - 1];
+            if (i == 0 && !p->has_insurance && !p->has_part_iv)
+                continue; /* step 1 reports the bidder's missing insurance */
+            insurance_evidence_of_member(rule, p, r);
+        }
+        insurance_of_combination(rule, bid, r);
+        return;
+    }
+    size_t first = r->n_findings;
     insurance_of_party(rule, &bid->bidder, r);
     if (rule->every_member)
         for (size_t i = 0; i < bid->n_members; i++)
             insurance_of_party(rule, &bid->members[i], r);
+    /* a resolution about the combination's cover does not concern a single party's own cover */
+    for (size_t i = first; rule->combination_total && !r->out_of_memory && i < r->n_findings; i++)
+        r->findings[i].resolution[0] = '\0';
 }
 
 /* ------------------------------------------------------------------ §5.4 references */
@@ -360,7 +447,7 @@ static void judge_quality_system(const tnd_definition *def, const tnd_bid *bid, 
     if (!rule)
         return;
     tnd_date on = judgement_date(def, bid);
-    const tnd_certificate *accepted = NULL, *equivalent = NULL, *expired = NULL;
+    const tnd_certificate *accepted = NULL, *equivalent = NULL, *expired = NULL, *doubt = NULL;
     char given[TND_VALUE_LEN] = "", schemes[TND_VALUE_LEN] = "";
     for (int i = 0; i < rule->n_schemes; i++)
         list_append(schemes, sizeof schemes, rule->schemes[i]);
@@ -375,6 +462,9 @@ static void judge_quality_system(const tnd_definition *def, const tnd_bid *bid, 
             equivalent = c;
         else if (listed && !valid && !expired)
             expired = c;
+        if (!listed && valid && !doubt &&
+            contains_code(rule->review_schemes, rule->n_review_schemes, c->scheme))
+            doubt = c;
     }
 
     tnd_finding *f;
@@ -388,6 +478,12 @@ static void judge_quality_system(const tnd_definition *def, const tnd_bid *bid, 
                             "%s opgegeven als gelijkwaardig aan %s; beoordelaar beslist",
                             equivalent->scheme, schemes);
         describe(f, equivalent->scheme, equivalent->scheme, schemes);
+    } else if (doubt) {
+        f = tnd_add_finding(r, 2, &rule->ref, lot, TND_REVIEW,
+                            "%s: niet genoemd voor dit perceel (%s), wel als voorbeeld voor elke "
+                            "inschrijver; beoordelaar beslist of het voldoet", doubt->scheme,
+                            schemes);
+        describe(f, doubt->scheme, doubt->scheme, schemes);
     } else if (expired) {
         tnd_date_nl(expired->valid_until, date);
         f = tnd_add_finding(r, 2, &rule->ref, lot, TND_FAIL, "certificaat %s verlopen op %s",
@@ -583,20 +679,37 @@ static void band_text(const tnd_intensity_scale *scale, const char *code, char *
     snprintf(buf, size, "%s: geen band", code[0] ? code : "niets opgegeven");
 }
 
+/* Marks finding f as deciding product `code` of `lot` alone, when the lot has that product. */
+static void scope_to_product(tnd_finding *f, const tnd_lot *lot, const char *code)
+{
+    if (f && lot && code[0] && tnd_lot_product(lot, code))
+        tnd_finding_set(f->product, sizeof f->product, "%s", code);
+}
+
+/* The verdict of a claim the computation does not support: the definition's (REVIEW for a
+ * verification meeting, §4.1.8 L567-573), FAIL when it names none. */
+static tnd_verdict mismatch_verdict(tnd_verdict configured)
+{
+    return configured > TND_PASS ? configured : TND_FAIL;
+}
+
 /*
  * The computed intensity against the claim (§9 L4148-4163, §8.5.3): in one band and claimed: PASS;
- * another band claimed: FAIL; on a limit shared by two bands ("grensgeval") and one of them
- * claimed: REVIEW, to be agreed; outside every band: FAIL, no intensity. `note` is appended to the
- * reason (the occupancy floor).
+ * another band claimed: `mismatch`; on a limit shared by two bands ("grensgeval") and one of them
+ * claimed: REVIEW, to be agreed; outside every band: `mismatch`, no intensity. `note` is appended
+ * to the reason (the occupancy floor). The finding decides the claimed product only (§3.2
+ * L218-219: products are bid separately).
  */
-static void judge_claim(const tnd_rule_ref *ref, int lot, const tnd_intensity_scale *scale,
-                        const tnd_intensity_result *res, const char *name, const char *claimed,
-                        const char *note, tnd_check_result *r)
+static void judge_claim(const tnd_rule_ref *ref, const tnd_lot *lot_def, int lot,
+                        const tnd_intensity_scale *scale, const tnd_intensity_result *res,
+                        const char *name, const char *claimed, const char *note,
+                        tnd_verdict mismatch, tnd_check_result *r)
 {
     char value[32], found[TND_VALUE_LEN], norm[TND_VALUE_LEN];
     intensity_nl(res, value, sizeof value);
     band_text(scale, claimed, norm, sizeof norm);
     const char *shown = claimed[0] ? claimed : "niets";
+    const char *held = mismatch == TND_REVIEW ? "; aangehouden voor verificatieoverleg" : "";
     tnd_finding *f;
     if (res->outcome == TND_INTENSITY_IN_BAND) {
         const char *code = scale->bands[res->band[0]].code;
@@ -605,8 +718,8 @@ static void judge_claim(const tnd_rule_ref *ref, int lot, const tnd_intensity_sc
         if (met)
             f = tnd_add_finding(r, 2, ref, lot, TND_PASS, "%s%s", found, note);
         else
-            f = tnd_add_finding(r, 2, ref, lot, TND_FAIL, "%s => berekend %s, opgegeven %s%s",
-                                value, code, shown, note);
+            f = tnd_add_finding(r, 2, ref, lot, mismatch, "%s => berekend %s, opgegeven %s%s%s",
+                                value, code, shown, note, held);
     } else if (res->outcome == TND_INTENSITY_BOUNDARY) {
         const char *low = scale->bands[res->band[0]].code, *high = scale->bands[res->band[1]].code;
         bool candidate = strcmp(low, claimed) == 0 || strcmp(high, claimed) == 0;
@@ -615,14 +728,16 @@ static void judge_claim(const tnd_rule_ref *ref, int lot, const tnd_intensity_sc
             f = tnd_add_finding(r, 2, ref, lot, TND_REVIEW, "grensgeval %s: %s of %s, in overleg%s",
                                 value, low, high, note);
         else
-            f = tnd_add_finding(r, 2, ref, lot, TND_FAIL, "grensgeval %s: %s of %s; opgegeven %s%s",
-                                value, low, high, shown, note);
+            f = tnd_add_finding(r, 2, ref, lot, mismatch,
+                                "grensgeval %s: %s of %s; opgegeven %s%s%s", value, low, high,
+                                shown, note, held);
     } else {
         snprintf(found, sizeof found, "%s", value);
-        f = tnd_add_finding(r, 2, ref, lot, TND_FAIL, "%s: buiten alle banden: geen intensiteit%s",
-                            value, note);
+        f = tnd_add_finding(r, 2, ref, lot, mismatch,
+                            "%s: buiten alle banden: geen intensiteit%s%s", value, note, held);
     }
     describe(f, name, found, norm);
+    scope_to_product(f, lot_def, claimed);
 }
 
 static const tnd_occupancy_rule *occupancy_rule(const tnd_residential_rules *res, const char *kind)
@@ -710,11 +825,15 @@ static void judge_offered_maximum(const tnd_definition *def, const tnd_bid *bid,
         char subject[TND_NAME_LEN], norm[TND_VALUE_LEN];
         snprintf(subject, sizeof subject, "perceel %d: %s", res->lot, bl->products[i]);
         snprintf(norm, sizeof norm, "<= %s", max->max_product);
-        tnd_finding *f = tnd_add_finding(r, 2, &res->max_rule, res->lot, TND_FAIL,
+        tnd_verdict v = mismatch_verdict(res->on_mismatch);
+        tnd_finding *f = tnd_add_finding(r, 2, &res->max_rule, res->lot, v,
                                          "intensiteit %s aangeboden; maximale intensiteit voor %s "
-                                         "is %s",
-                                         bl->products[i], bid->provider_type, max->max_product);
+                                         "is %s%s",
+                                         bl->products[i], bid->provider_type, max->max_product,
+                                         v == TND_REVIEW ? "; aangehouden voor verificatieoverleg"
+                                                         : "");
         describe(f, subject, bl->products[i], norm);
+        scope_to_product(f, lot, bl->products[i]);
     }
 }
 
@@ -782,20 +901,54 @@ static void judge_residential_group(const tnd_definition *def, const tnd_bid *bi
             snprintf(note, sizeof note, "; bezettingsgraad %s%% verhoogd naar ondergrens %s%%",
                      given, floor);
         }
-        judge_claim(&res->ref, res->lot, &res->scale, &result, g->name, g->claimed, note, r);
+        judge_claim(&res->ref, lot, res->lot, &res->scale, &result, g->name, g->claimed, note,
+                    mismatch_verdict(res->on_mismatch), r);
     }
 
     const tnd_provider_max *max =
         provider_max(res, g->provider_type[0] ? g->provider_type : bid->provider_type);
     if (above_maximum(res, lot, max, g->claimed)) {
         char norm[TND_VALUE_LEN];
+        tnd_verdict v = mismatch_verdict(res->on_mismatch);
         snprintf(norm, sizeof norm, "<= %s", max->max_product);
-        f = tnd_add_finding(r, 2, &res->max_rule, res->lot, TND_FAIL,
-                            "maximale intensiteit voor %s is %s; opgegeven %s", max->provider_type,
-                            max->max_product, g->claimed);
+        f = tnd_add_finding(r, 2, &res->max_rule, res->lot, v,
+                            "maximale intensiteit voor %s is %s; opgegeven %s%s",
+                            max->provider_type, max->max_product, g->claimed,
+                            v == TND_REVIEW ? "; aangehouden voor verificatieoverleg" : "");
         describe(f, g->name, g->claimed, norm);
+        scope_to_product(f, lot, g->claimed);
     }
     judge_claim_offered(&res->max_rule, bid, res->lot, g->name, g->claimed, " (eis 94)", r);
+}
+
+/* Bijlage XII L4891-4908 gives a staffing norm per class ("één begeleider op 3 jeugdigen" for
+ * zwaar) that does not agree with the §8.5.3 bands: 1 op 3 is 0,333, middelzwaar. A group staffed
+ * exactly at the norm of the class it claims, whose computation puts it in another class, followed
+ * the document's own example: REVIEW naming the norm's resolution, never a silent refusal. */
+static void staffed_at_the_norm(const tnd_group_rules *grp, const tnd_day_group *g, tnd_finding *f)
+{
+    if (f->verdict != TND_FAIL || g->staff_hours_week.units <= 0)
+        return;
+    for (int i = 0; i < grp->n_staffing && i < 8; i++) {
+        if (strcmp(grp->staffing[i].band, g->claimed) != 0 || !grp->staffing[i].resolution[0])
+            continue;
+        /* youths x opening hours = norm x staff hours: one staff member per `norm` youths */
+        __extension__ __int128 lhs = (__int128)g->youths * g->opening_hours_week.units *
+                                     TND_DEC_SCALE;
+        __extension__ __int128 rhs =
+            (__int128)grp->staffing[i].youths_per_staff.units * g->staff_hours_week.units;
+        if (lhs != rhs)
+            return;
+        char norm[40];
+        tnd_dec_nl_compact(grp->staffing[i].youths_per_staff, norm);
+        f->verdict = TND_REVIEW;
+        size_t len = strlen(f->reason);
+        snprintf(f->reason + len, sizeof f->reason - len,
+                 "; precies de personeelsnorm voor %s (één begeleider op %s jeugdigen, Bijlage XII): "
+                 "beoordelen", g->claimed, norm);
+        snprintf(f->resolution, sizeof f->resolution, "%s", grp->staffing[i].resolution);
+        return;
+    }
 }
 
 /* One day group of lot 6: the group-care scale, no occupancy and no provider maxima. */
@@ -810,21 +963,94 @@ static void judge_day_group(const tnd_definition *def, const tnd_bid *bid, const
                                          "niet te berekenen: ongeldige groepsgegevens (jeugdigen, "
                                          "openingsuren of uren)");
         describe(f, g->name, "ongeldig", "jeugdigen >= 1, openingsuren > 0");
-    } else
-        judge_claim(&grp->ref, grp->lot, &grp->scale, &result, g->name, g->claimed, "", r);
+    } else {
+        size_t before = r->n_findings;
+        judge_claim(&grp->ref, tnd_definition_lot(def, grp->lot), grp->lot, &grp->scale, &result,
+                    g->name, g->claimed, "", TND_FAIL, r);
+        if (r->n_findings > before && !r->out_of_memory)
+            staffed_at_the_norm(grp, g, &r->findings[r->n_findings - 1]);
+    }
     judge_claim_offered(&grp->ref, bid, grp->lot, g->name, g->claimed, "", r);
+}
+
+/* Completeness of the group-care lot (IJsselland §8.3.2 L3348-3349): the bid states which
+ * products it can deliver and the capacity available. Step 1, of that lot only. */
+static void judge_group_capacity(const tnd_definition *def, const tnd_bid *bid,
+                                 tnd_check_result *r)
+{
+    const tnd_group_rules *grp = &def->group;
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, grp->lot);
+    if (!grp->capacity_rule.id[0] || !bl)
+        return;
+    char found[TND_VALUE_LEN];
+    tnd_finding *f;
+    if (bl->n_products > 0 && bl->capacity > 0) {
+        snprintf(found, sizeof found, "%ld plaatsen", bl->capacity);
+        f = tnd_add_finding(r, 1, &grp->capacity_rule, grp->lot, TND_PASS,
+                            "voorzieningen en capaciteit opgegeven: %ld plaatsen", bl->capacity);
+    } else {
+        snprintf(found, sizeof found, "%s", bl->n_products ? "geen capaciteit" : "geen producten");
+        f = tnd_add_finding(r, 1, &grp->capacity_rule, grp->lot, TND_MISSING,
+                            "ontbreekt: %s; geef bij perceel %d de voorzieningen en de beschikbare "
+                            "capaciteit op", bl->n_products ? "beschikbare capaciteit"
+                                                            : "voorzieningen groepsaanbod",
+                            grp->lot);
+    }
+    describe(f, "capaciteit", found, "voorzieningen en capaciteit > 0");
+}
+
+/* Completeness of the residential lot (IJsselland §9 L4156-4158, the rekentool): every intensity
+ * product bid that the scale classifies has at least one group whose calculation claims it. A
+ * missing calculation is MISSING for that product alone (§3.2 L218-219). Step 1. */
+static void judge_calculations(const tnd_definition *def, const tnd_bid *bid, const tnd_lot *lot,
+                               tnd_check_result *r)
+{
+    const tnd_residential_rules *res = &def->residential;
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, res->lot);
+    if (!res->calc_rule.id[0] || !bl)
+        return;
+    bool all = true;
+    for (int i = 0; i < bl->n_products; i++) {
+        const char *code = bl->products[i];
+        bool banded = false;
+        for (size_t b = 0; b < res->scale.n_bands; b++)
+            banded = banded || strcmp(res->scale.bands[b].code, code) == 0;
+        if (!banded || !intensity_product(res, lot, code))
+            continue; /* pleegzorg A/B and jeugd-ggz classes have no staffing calculation */
+        bool claimed = false;
+        for (size_t g = 0; g < bid->n_residential_groups && !claimed; g++)
+            claimed = strcmp(bid->residential_groups[g].claimed, code) == 0;
+        if (claimed)
+            continue;
+        all = false;
+        char subject[TND_NAME_LEN];
+        snprintf(subject, sizeof subject, "perceel %d: %s", res->lot, code);
+        tnd_finding *f = tnd_add_finding(r, 1, &res->calc_rule, res->lot, TND_MISSING,
+                                         "ontbreekt: berekening per groep voor intensiteit %s; "
+                                         "voeg een groep met haar berekening toe die %s opgeeft",
+                                         code, code);
+        describe(f, subject, "geen groep", "een groep per opgegeven intensiteit");
+        scope_to_product(f, lot, code);
+    }
+    if (all) {
+        tnd_finding *f = tnd_add_finding(r, 1, &res->calc_rule, res->lot, TND_PASS,
+                                         "berekening per groep achter elke opgegeven intensiteit");
+        describe(f, "berekening", "aanwezig", "een groep per opgegeven intensiteit");
+    }
 }
 
 /* Day groups first, then residential groups: document order (§8.5.3 before §9), which is also
  * lot order (6 before 8). */
 void tnd_rules_intensity(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
+    judge_group_capacity(def, bid, r);
     if (def->group.lot && tnd_bid_applies(bid, def->group.lot))
         for (size_t i = 0; i < bid->n_day_groups; i++)
             judge_day_group(def, bid, &bid->day_groups[i], r);
     const tnd_residential_rules *res = &def->residential;
     if (res->lot && tnd_bid_applies(bid, res->lot)) {
         const tnd_lot *lot = tnd_definition_lot(def, res->lot);
+        judge_calculations(def, bid, lot, r);
         judge_offered_maximum(def, bid, lot, r);
         judge_min_products(def, bid, lot, r);
         for (size_t i = 0; i < bid->n_residential_groups; i++)

@@ -559,6 +559,8 @@ static tnd_status read_holding(reader *r, xmlNodePtr node, tnd_bid *bid)
             rc = read_string(r, c, NULL, bid->holding, sizeof bid->holding);
         else if (named(c, "declaration"))
             rc = read_bool(r, c, NULL, &bid->holding_declaration);
+        else if (named(c, "guarantee"))
+            rc = read_bool(r, c, NULL, &bid->holding_guarantee);
     }
     return rc;
 }

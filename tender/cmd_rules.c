@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "scoring/model.h"
 #include "tender/cli.h"
@@ -15,7 +16,8 @@ static const char help_text[] =
     "\n"
     "Toont elke regel van de aanbestedingsdefinitie met id, bron (§), eis, resolutie en\n"
     "het bestand van de engine dat de regel beslist, als Markdown-tabel, in de volgorde\n"
-    "van de definitie.\n"
+    "van de definitie; daarna elke resolutie (gekozen lezing) met de regels die haar\n"
+    "toepassen.\n"
     "\n"
     "Opties:\n"
     "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
@@ -69,6 +71,33 @@ int cmd_rules(int argc, char **argv)
         printf(" | ");
         cell(refs[i].ref->resolution);
         printf(" | %s |\n", refs[i].engine);
+    }
+    /* the readings the definition chose where the document is ambiguous, each with the rules
+     * (and award criteria) that apply it: a resolution no rule names is listed too */
+    printf("\n## Resoluties\n\n| id | bron | toegepast door | lezing |\n|---|---|---|---|\n");
+    for (size_t r = 0; r < def->n_resolutions; r++) {
+        const tnd_resolution *res = &def->resolutions[r];
+        printf("| `");
+        cell(res->id);
+        printf("` | ");
+        cell(res->source);
+        printf(" | ");
+        bool any = false;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(refs[i].ref->resolution, res->id) == 0) {
+                printf("%s`%s`", any ? ", " : "", refs[i].ref->id);
+                any = true;
+            }
+        for (size_t a = 0; a < def->n_awards; a++)
+            for (int c = 0; c < def->awards[a].n_criteria; c++)
+                if (strcmp(def->awards[a].criteria[c].resolution, res->id) == 0) {
+                    printf("%s`%s` criterium %s", any ? ", " : "", def->awards[a].ref.id,
+                           def->awards[a].criteria[c].id);
+                    any = true;
+                }
+        printf("%s | ", any ? "" : "-");
+        cell(res->text);
+        printf(" |\n");
     }
     free(refs);
     tnd_definition_free(def);

@@ -580,6 +580,14 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
     TRY(rule_ref(L, closing, &d->closing));
     TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
+    /* a later hour the document also names (§3.3 L251-253 against L295, L381): REVIEW window */
+    TRY(attr_value(L, closing, "review-until", NOTE_DATETIME, &d->closing_review_until,
+                   &d->has_closing_review));
+    TRY(attr_str(L, closing, "review-source", d->has_closing_review, d->closing_review_source,
+                 sizeof d->closing_review_source));
+    if (d->has_closing_review && tnd_datetime_cmp(d->closing_review_until, d->closing_time) <= 0)
+        return fail(L, TND_ERR_DEFINITION, closing, "review-until ligt na at",
+                    "<closing>: review-until ligt niet na de sluitingstijd");
     xmlNodePtr resub = tnd_xml_child(sec, "resubmission");
     if (resub)
         TRY(load_resubmission(L, resub));
@@ -1061,6 +1069,8 @@ static tnd_status load_financial(loader *L, xmlNodePtr sec)
     }
     if ((c = tnd_xml_child(sec, "plan")))
         TRY(rule_ref(L, c, &f->plan));
+    if ((c = tnd_xml_child(sec, "reliance"))) /* §4.1.12 L740-744: reliance for the norms */
+        TRY(rule_ref(L, c, &f->reliance));
     return TND_OK;
 }
 
@@ -1073,6 +1083,7 @@ static tnd_status load_insurance(loader *L, xmlNodePtr sec)
     TRY(rule_ref(L, sec, &r->ref));
     TRY(attr_value(L, sec, "min-per-event", NOTE_MONEY, &r->min_per_event, NULL));
     TRY(attr_bool(L, sec, "every-member", false, &r->every_member));
+    TRY(attr_bool(L, sec, "combination-total", false, &r->combination_total));
     return attr_verdict(L, sec, "declared-only", &r->declared_only);
 }
 
@@ -1137,6 +1148,8 @@ static tnd_status load_quality(loader *L, xmlNodePtr sec)
         TRY(attr_lots(L, c, "lots", true, q->lots, TND_MAX_SET, &q->n_lots));
         TRY(attr_codes(L, c, "schemes", true, q->schemes, TND_MAX_SET, &q->n_schemes));
         TRY(attr_bool(L, c, "equivalent-review", false, &q->equivalent_review));
+        TRY(attr_codes(L, c, "review-schemes", false, q->review_schemes, TND_MAX_SET,
+                       &q->n_review_schemes));
     }
     for (xmlNodePtr c = tnd_xml_child(sec, "keurmerk"); c; c = tnd_xml_next(c, "keurmerk")) {
         tnd_keurmerk_rule *k = &d->keurmerken[d->n_keurmerken++];
@@ -1382,13 +1395,24 @@ static tnd_status load_residential(loader *L, xmlNodePtr sec)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d bezettingsregels", max_occ);
         TRY(load_occupancy(L, c, r));
     }
+    /* §4.1.8 L567-573: a claim the computation does not support may go to a verification
+     * meeting (REVIEW) instead of failing; default FAIL */
+    char mismatch[24] = "";
+    TRY(attr_str(L, sec, "on-mismatch", false, mismatch, sizeof mismatch));
+    r->on_mismatch = TND_FAIL;
+    if (mismatch[0] && (!verdict_parse(mismatch, &r->on_mismatch) ||
+                        (r->on_mismatch != TND_FAIL && r->on_mismatch != TND_REVIEW)))
+        return fail(L, TND_ERR_VALUE, sec, "FAIL of REVIEW",
+                    "attribuut 'on-mismatch': \"%s\" is geen FAIL of REVIEW", mismatch);
+    TRY(child_rule(L, sec, "calculation", &r->calc_rule, NULL));
     c = tnd_xml_child(sec, "maxima");
     return c ? load_maxima(L, c, lot, r) : TND_OK;
 }
 
 /* Informative staffing norms: checked (band exists, numbers readable), not stored. */
-static tnd_status load_staffing(loader *L, xmlNodePtr c, const tnd_intensity_scale *scale)
+static tnd_status load_staffing(loader *L, xmlNodePtr c, tnd_group_rules *g)
 {
+    const tnd_intensity_scale *scale = &g->scale;
     char band[TND_CODE_LEN] = "";
     tnd_dec v;
     TRY(attr_str(L, c, "band", true, band, sizeof band));
@@ -1412,7 +1436,19 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, const tnd_intensity_sca
         if (v.units < 0 || v.units > numbers[i].max_units)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "attribuut '%s' ligt buiten het bereik",
                         numbers[i].name);
+        if (i == 0 && g->n_staffing < (int)(sizeof g->staffing / sizeof g->staffing[0])) {
+            snprintf(g->staffing[g->n_staffing].band, TND_CODE_LEN, "%s", band);
+            g->staffing[g->n_staffing].youths_per_staff = v;
+        }
     }
+    if (g->n_staffing >= (int)(sizeof g->staffing / sizeof g->staffing[0]))
+        return TND_OK;
+    char *res = g->staffing[g->n_staffing].resolution;
+    TRY(attr_str(L, c, "resolution", false, res, TND_ID_LEN));
+    if (res[0] && !tnd_definition_resolution(L->def, res))
+        return fail(L, TND_ERR_DEFINITION, c, "voeg de resolutie toe aan <resolutions>",
+                    "<staffing>: onbekende resolutie \"%s\"", res);
+    g->n_staffing++;
     return TND_OK;
 }
 
@@ -1426,8 +1462,8 @@ static tnd_status load_group(loader *L, xmlNodePtr sec)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<group> mist <scale>");
     TRY(load_scale(L, c, tnd_definition_lot(L->def, g->lot), NULL, &g->scale));
     for (c = tnd_xml_child(sec, "staffing"); c; c = tnd_xml_next(c, "staffing"))
-        TRY(load_staffing(L, c, &g->scale));
-    return TND_OK;
+        TRY(load_staffing(L, c, g));
+    return child_rule(L, sec, "capacity", &g->capacity_rule, NULL);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1492,6 +1528,20 @@ static tnd_status load_criterion(loader *L, xmlNodePtr c, tnd_criterion *cr, int
                         "criterium '%s': minimum is negatief", cr->id);
     }
     TRY(attr_int(L, c, "revisions", false, 0, 0, 10, &cr->revisions));
+    /* how the score of a revised plan counts in a mark (IJsselland lot 4, §6.1.2 L1989-1993) */
+    char revised[24] = "";
+    TRY(attr_str(L, c, "revised-score", false, revised, sizeof revised));
+    if (revised[0] && strcmp(revised, "full") != 0 && strcmp(revised, "cap-at-minimum") != 0)
+        return fail(L, TND_ERR_VALUE, c, "full of cap-at-minimum",
+                    "criterium '%s': revised-score \"%s\" onbekend", cr->id, revised);
+    cr->revised_capped = strcmp(revised, "cap-at-minimum") == 0;
+    if (cr->revised_capped && (!cr->has_minimum || cr->minimum.units % TND_DEC_SCALE != 0))
+        return fail(L, TND_ERR_DEFINITION, c, "geef een heel minimum (6,0)",
+                    "criterium '%s': cap-at-minimum zonder heel minimum", cr->id);
+    TRY(attr_str(L, c, "resolution", false, cr->resolution, sizeof cr->resolution));
+    if (cr->resolution[0] && !tnd_definition_resolution(L->def, cr->resolution))
+        return fail(L, TND_ERR_DEFINITION, c, "voeg de resolutie toe aan <resolutions>",
+                    "criterium '%s': onbekende resolutie \"%s\"", cr->id, cr->resolution);
     xmlNodePtr loc = tnd_xml_child(c, "locations");
     return loc ? load_locations(L, loc, cr) : TND_OK;
 }
@@ -1592,6 +1642,18 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
                     "onbekende gunningswijze \"%s\"", kind);
     TRY(attr_int(L, c, "max-awarded", false, 0, 0, 100000, &a->max_awarded));
     TRY(attr_str(L, c, "tie-rule", false, a->tie_rule, sizeof a->tie_rule));
+    /* §4.3 L916-918, §6.1 L1702-1704: an admit lot that follows the plan of other lots */
+    TRY(attr_lots(L, c, "plan-lots", false, a->plan_lots, TND_MAX_SET, &a->n_plan_lots));
+    if (a->n_plan_lots && a->kind != TND_AWARD_ADMIT)
+        return fail(L, TND_ERR_DEFINITION, c, "plan-lots alleen bij kind=\"admit\"",
+                    "perceel %d: plan-lots bij een gunning die zelf een plan scoort", a->lot);
+    for (int k = 0; k < a->n_plan_lots; k++) {
+        const tnd_award_lot *plan = tnd_definition_award(L->def, a->plan_lots[k]);
+        if (a->plan_lots[k] == a->lot || (plan && plan->kind == TND_AWARD_ADMIT))
+            return fail(L, TND_ERR_DEFINITION, c, "noem percelen die een plan scoren",
+                        "perceel %d: plan-lots noemt perceel %d, dat geen plan scoort", a->lot,
+                        a->plan_lots[k]);
+    }
     TRY(load_criteria(L, c, a, -1));
     xmlNodePtr price = tnd_xml_child(c, "price");
     return price ? load_price(L, price, a) : TND_OK;

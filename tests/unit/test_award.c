@@ -1397,6 +1397,124 @@ static void test_award_mark_refuses_what_it_cannot_compute_exactly(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
+/* ------------------------------------------------------------------ issue 8: lot 6 follows the plan */
+
+/* §4.3 L916-918, §6.1 L1702-1704: lot 6 follows the plan of the bidder's lot 3 or 4 bid. */
+static void lot6_follows_plan(world *w)
+{
+    tnd_award_lot *a6 = &w->d.awards[2];
+    a6->plan_lots[0] = 3;
+    a6->plan_lots[1] = 4;
+    a6->n_plan_lots = 2;
+    strcpy(a6->ref.source, "§4.3 L916-918; §6.1 L1702-1704");
+}
+
+static void test_lot6_admitted_while_the_lot3_plan_scores_exactly_6(void **state)
+{
+    world *w = *state;
+    lot6_follows_plan(w);
+    tnd_bid *b = bidder(w, "70000011", "Groepsaanbod", 3);
+    also_lot(b, 6);
+    consensus(w, 3, "normaliseren", "70000011", 1, 6);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 6, "70000011");
+    assert_int_equal(e->status, TND_AWARD_ADMITTED);
+    assert_string_equal(e->reason, "toegelaten na stap 1 en 2 en met een plan van aanpak "
+                                   "normaliseren van 6,0 of hoger (§4.3 L916-918; §6.1 "
+                                   "L1702-1704)");
+    assert_int_equal(lot_of(w, 6)->n_granted, 1);
+}
+
+static void test_lot6_set_aside_with_the_lot3_plan_after_4_then_4(void **state)
+{
+    world *w = *state;
+    lot6_follows_plan(w);
+    tnd_bid *b = bidder(w, "70000012", "Groepsaanbod", 3);
+    also_lot(b, 6);
+    consensus(w, 3, "normaliseren", "70000012", 1, 4);
+    consensus(w, 3, "normaliseren", "70000012", 2, 4);
+    run(w);
+    /* §6.1.1 L1804-1807: the second score below 6,0 sets aside "het verzoek tot deelname" */
+    assert_int_equal(entry_of(w, 3, "70000012")->status, TND_AWARD_SET_ASIDE);
+    const tnd_award_entry *e = entry_of(w, 6, "70000012");
+    assert_int_equal(e->status, TND_AWARD_SET_ASIDE);
+    assert_string_equal(e->reason, "plan van aanpak normaliseren van perceel 3: terzijde gelegd; "
+                                   "perceel 6 volgt dat plan (§4.3 L916-918; §6.1 L1702-1704)");
+    assert_int_equal(lot_of(w, 6)->n_granted, 0);
+    const tnd_bidder_outcome *o = outcome_of(w, "70000012");
+    assert_int_equal(o->placed[1], 0);
+    assert_int_equal(o->stopped_at_step, 3);
+}
+
+static void test_lot6_waits_while_the_lot3_revision_is_open(void **state)
+{
+    world *w = *state;
+    lot6_follows_plan(w);
+    tnd_bid *b = bidder(w, "70000013", "Groepsaanbod", 3);
+    also_lot(b, 6);
+    consensus(w, 3, "normaliseren", "70000013", 1, 4);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 6, "70000013");
+    assert_int_equal(e->status, TND_AWARD_REVISION_OPEN);
+    assert_string_equal(e->reason, "plan van aanpak normaliseren van perceel 3: herkansing open; "
+                                   "perceel 6 volgt dat plan (§4.3 L916-918; §6.1 L1702-1704)");
+}
+
+static void test_lot6_without_a_lot3_score_has_no_scores(void **state)
+{
+    world *w = *state;
+    lot6_follows_plan(w);
+    tnd_bid *b = bidder(w, "70000014", "Groepsaanbod", 3);
+    also_lot(b, 6);
+    run(w);
+    assert_int_equal(entry_of(w, 6, "70000014")->status, TND_AWARD_NO_SCORES);
+}
+
+static void test_lot6_admitted_after_the_lot3_revision_reaches_6(void **state)
+{
+    world *w = *state;
+    lot6_follows_plan(w);
+    tnd_bid *b = bidder(w, "70000015", "Groepsaanbod", 3);
+    also_lot(b, 6);
+    consensus(w, 3, "normaliseren", "70000015", 1, 4);
+    consensus(w, 3, "normaliseren", "70000015", 2, 6);
+    run(w);
+    /* "na ten hoogste één herziening" */
+    assert_int_equal(entry_of(w, 6, "70000015")->status, TND_AWARD_ADMITTED);
+}
+
+static void test_lot6_without_any_plan_lot_needs_no_plan(void **state)
+{
+    world *w = *state;
+    lot6_follows_plan(w);
+    bidder(w, "70000016", "Gezinshuis", 6);
+    run(w);
+    /* L1702-1704 "wanneer zij inschrijven op percelen 1 t/m 5": no such bid, no plan */
+    const tnd_award_entry *e = entry_of(w, 6, "70000016");
+    assert_int_equal(e->status, TND_AWARD_ADMITTED);
+    assert_string_equal(e->reason, "toegelaten na stap 1 en 2; geen inschrijving op een perceel "
+                                   "met plan van aanpak: geen plan vereist (§4.3 L916-918; §6.1 "
+                                   "L1702-1704)");
+}
+
+static void test_lot4_revised_score_capped_at_the_minimum_counts_6(void **state)
+{
+    world *w = *state;
+    w->d.awards[1].criteria[C_NORM].revised_capped = true;
+    strcpy(w->d.awards[1].criteria[C_NORM].resolution, "R-HERZIEN");
+    bidder(w, "30000013", "Herzien GGZ", 4);
+    lot4(w, "30000013", 4, 6, 8, 10, 4);
+    consensus(w, 4, "normaliseren", "30000013", 2, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 4, "30000013");
+    /* the revision decides the threshold only: 0,5 x 6 + 0,5 x 6,8 = 6,4, not 7,4 */
+    assert_int_equal(e->status, TND_AWARD_GRANTED);
+    assert_int_equal(e->total.units, 6400000);
+    assert_int_equal(score_of(e, C_NORM)->consensus, 6);
+    assert_non_null(strstr(e->reason, "na herziening 8 >= 6,0 (§6.1.2 L1840); in het eindcijfer "
+                                      "telt 6 (resolutie R-HERZIEN)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1430,6 +1548,13 @@ int main(void)
         T(test_spread_is_of_the_round_used),
         T(test_equal_totals_are_ordered_by_kvk),
         T(test_lot6_admitted_after_steps_1_and_2),
+        T(test_lot6_admitted_while_the_lot3_plan_scores_exactly_6),
+        T(test_lot6_set_aside_with_the_lot3_plan_after_4_then_4),
+        T(test_lot6_waits_while_the_lot3_revision_is_open),
+        T(test_lot6_without_a_lot3_score_has_no_scores),
+        T(test_lot6_admitted_after_the_lot3_revision_reaches_6),
+        T(test_lot6_without_any_plan_lot_needs_no_plan),
+        T(test_lot4_revised_score_capped_at_the_minimum_counts_6),
         T(test_bid_after_closing_time_is_excluded_in_every_lot_at_step_1),
         T(test_lot3_bid_failing_its_requirement_is_excluded_there),
         T(test_bid_with_an_open_review_is_pending_in_every_lot),

@@ -1733,6 +1733,297 @@ static void test_verdict_and_status_names(void **state)
     assert_false(tnd_verdict_parse(NULL, &v));
 }
 
+/* ------------------------------------------------------------------ issue 8: closing window */
+
+/* §3.3 L251-253 (12:00 after Nota van inlichtingen 2) against §3.6 L381 (11:00). */
+static void set_review_window(world *w)
+{
+    w->d.def.has_closing_review = true;
+    w->d.def.closing_review_until = (tnd_datetime){ DATE(2022, 7, 18), 12, 0, 0 };
+    strcpy(w->d.def.closing_review_source, "§3.3 L251-253");
+}
+
+static void test_submission_one_second_after_11_is_review_naming_both_texts(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 11, 0, 1 };
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "SLUITINGSTIJD", 0, NULL);
+    /* the NvIs prevail (L361-362): between the two hours the officer decides, not the tool */
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_int_equal(f->step, 1);
+    assert_string_equal(f->reason,
+                        "ingediend op 18-07-2022 11:00:01: na 18-07-2022 11:00 (§3.6 L381) maar "
+                        "uiterlijk 18-07-2022 12:00 (§3.3 L251-253); het document noemt beide "
+                        "tijden: beoordelen, niet ongeldig (resolutie R-SLUITINGSTIJD)");
+    assert_string_equal(f->norm, "uiterlijk 18-07-2022 11:00; t/m 18-07-2022 12:00 beoordelen");
+    assert_string_equal(f->resolution, "R-SLUITINGSTIJD");
+    assert_int_equal(r->stopped_at_step, 0);
+    assert_int_equal(r->placements[0].placed, 3);
+    assert_int_equal(r->placements[0].status, TND_LOT_PENDING);
+    assert_false(r->eligible_all);
+}
+
+static void test_submission_exactly_at_12_is_still_review(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 12, 0, 0 };
+    const tnd_check_result *r = run(w);
+    /* "18 juli 2022, 12:00" is inclusive, as 11:00 is */
+    assert_int_equal(find(r, "SLUITINGSTIJD", 0, NULL)->verdict, TND_REVIEW);
+    assert_int_equal(r->stopped_at_step, 0);
+}
+
+static void test_submission_one_second_after_12_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 12, 0, 1 };
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "SLUITINGSTIJD", 0, NULL);
+    /* §3.6 L393-395: late whichever hour holds */
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason,
+                        "ingediend op 18-07-2022 12:00:01, na de laatste genoemde sluitingstijd "
+                        "18-07-2022 12:00 (§3.3 L251-253): ongeldig (resolutie R-SLUITINGSTIJD)");
+    assert_int_equal(r->stopped_at_step, 1);
+    assert_int_equal(r->placements[0].placed, 0);
+}
+
+static void test_submission_exactly_at_11_passes_with_a_review_window(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 11, 0, 0 };
+    const tnd_check_result *r = run(w);
+    assert_int_equal(find(r, "SLUITINGSTIJD", 0, NULL)->verdict, TND_PASS); /* §3.6 L381 */
+    assert_true(r->eligible_all);
+}
+
+/* ------------------------------------------------------------------ issue 8: valid choice of 1-5 */
+
+static void test_lot_7_with_two_of_lots_1_to_5_fails_the_valid_choice(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 1);
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 7);
+    const tnd_check_result *r = run(w);
+    /* §4.3.1 L947-949: "die gekozen hebben voor één van de percelen 1 t/m 5"; a bid on 1 and 3
+     * breaks L945 itself and chooses nothing */
+    const tnd_finding *f = find(r, "COMBI-7", 7, NULL);
+    assert_non_null(f);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "perceel 7 alleen samen met een geldige inschrijving op een van "
+                                   "de percelen 1-5; percelen 1, 3 schenden zelf een "
+                                   "combinatieregel");
+    assert_string_equal(f->found, "percelen 1, 3");
+    assert_int_equal(r->placements[2].applied, 7);
+    assert_int_equal(r->placements[2].placed, 0);
+    assert_int_equal(r->stopped_at_step, 2);
+}
+
+static void test_lot_8_with_only_an_invalid_lot_6_fails(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 6);
+    apply_for(&w->b, &w->d, 8);
+    const tnd_check_result *r = run(w);
+    /* lot 6 without 1-5 breaks L947-949, so it does not open lot 8 (L952-954) */
+    assert_int_equal(find(r, "COMBI-6", 6, NULL)->verdict, TND_FAIL);
+    const tnd_finding *f = find(r, "COMBI-8", 8, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "perceel 8 alleen samen met een geldige inschrijving op een van "
+                                   "de percelen 1-6; perceel 6 schendt zelf een combinatieregel");
+}
+
+static void test_lot_8_with_a_valid_lot_6_passes(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    apply_for(&w->b, &w->d, 8);
+    const tnd_check_result *r = run(w);
+    assert_int_equal(find(r, "COMBI-6", 6, NULL)->verdict, TND_PASS); /* §4.3.1 L947-954 */
+    assert_int_equal(find(r, "COMBI-8", 8, NULL)->verdict, TND_PASS);
+}
+
+/* ------------------------------------------------------------------ issue 8: per product */
+
+/* Lots 3 and 8; lot 8 offers the intensities given; one group of 4 youths at 100 % with `hours`
+ * staff hours a week, claiming `claimed` (test bands: D 1,2 tot 1,8; E 1,8 tot 2,4). */
+static tnd_residential_group one_group;
+static void residential_bid(world *w, const char *const *offered, int n, long hours,
+                            const char *claimed)
+{
+    apply_for(&w->b, &w->d, 3);
+    tnd_bid_lot *bl = &w->b.lots[w->b.bid.n_lots++];
+    memset(bl, 0, sizeof *bl);
+    bl->number = 8;
+    for (int i = 0; i < n; i++)
+        strcpy(bl->products[bl->n_products++], offered[i]);
+    memset(&one_group, 0, sizeof one_group);
+    strcpy(one_group.name, "Leefgroep De Eik");
+    strcpy(one_group.kind, "regular");
+    one_group.youths = 4;
+    one_group.occupancy = D(1000000);
+    one_group.staff_hours_week = D(hours * 1000000);
+    strcpy(one_group.claimed, claimed);
+    w->b.bid.residential_groups = &one_group;
+    w->b.bid.n_residential_groups = 1;
+}
+
+static void test_claim_other_than_computed_holds_only_that_product(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "D"); /* 56 / 7 / 4 = 2,00 => E */
+    w->d.def.residential.on_mismatch = TND_REVIEW;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "INTENSITEIT-VERBLIJF", 8, "Leefgroep De Eik");
+    /* §4.1.8 L567-573: verification meeting, intensities may be adjusted */
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->product, "D");
+    assert_string_equal(f->reason, "2,00 => berekend E, opgegeven D; aangehouden voor "
+                                   "verificatieoverleg");
+    /* §3.2 L218-219: E is bid separately and stays admitted */
+    assert_int_equal(r->placements[1].applied, 8);
+    assert_int_equal(r->placements[1].placed, 8);
+    assert_int_equal(r->placements[1].status, TND_LOT_ELIGIBLE);
+    assert_string_equal(r->placements[1].products, "product D: BEOORDELEN (INTENSITEIT-VERBLIJF)");
+    assert_string_equal(r->placements[1].path,
+                        "8: voldoet; product D: BEOORDELEN (INTENSITEIT-VERBLIJF)");
+    assert_false(r->eligible_all); /* a product is still open */
+}
+
+static void test_claim_other_than_computed_on_the_only_product_holds_the_lot(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D" };
+    residential_bid(w, offered, 1, 56, "D");
+    w->d.def.residential.on_mismatch = TND_REVIEW;
+    const tnd_check_result *r = run(w);
+    /* every product held: the lot is in review, not refused */
+    assert_int_equal(r->placements[1].placed, 8);
+    assert_int_equal(r->placements[1].status, TND_LOT_PENDING);
+}
+
+static void test_claim_mismatch_without_review_refuses_only_that_product(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "D");
+    /* on_mismatch not set: FAIL, still per product */
+    const tnd_check_result *r = run(w);
+    assert_int_equal(find(r, "INTENSITEIT-VERBLIJF", 8, "Leefgroep De Eik")->verdict, TND_FAIL);
+    assert_int_equal(r->placements[1].status, TND_LOT_ELIGIBLE);
+    assert_string_equal(r->placements[1].products,
+                        "product D: VOLDOET NIET (INTENSITEIT-VERBLIJF)");
+}
+
+static void test_claim_mismatch_on_every_product_refuses_the_lot(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D" };
+    residential_bid(w, offered, 1, 56, "D");
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->placements[1].placed, 0);
+    assert_int_equal(r->placements[1].status, TND_LOT_NOT_ELIGIBLE);
+    assert_string_equal(r->placements[1].path, "8: INTENSITEIT-VERBLIJF niet voldaan; geen terugval");
+}
+
+static void test_claim_as_computed_holds_nothing(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "E");
+    w->d.def.residential.on_mismatch = TND_REVIEW;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(find(r, "INTENSITEIT-VERBLIJF", 8, "Leefgroep De Eik")->verdict, TND_PASS);
+    assert_string_equal(r->placements[1].products, "");
+    assert_string_equal(r->placements[1].path, "8: voldoet");
+    assert_true(r->eligible_all);
+}
+
+/* ------------------------------------------------------------------ issue 8: completeness */
+
+static void test_intensity_bid_without_a_group_calculation_is_missing_for_that_product(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "E"); /* the only group computes and claims E */
+    set_ref(&w->d.def.residential.calc_rule, "INTENSITEIT-BEREKENING", "§9 L4156-4158",
+            "Berekening per groep");
+    const tnd_check_result *r = run(w);
+    /* §9 L4156-4158: the calculation per group behind every intensity bid */
+    const tnd_finding *f = find(r, "INTENSITEIT-BEREKENING", 8, "perceel 8: D");
+    assert_non_null(f);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->product, "D");
+    assert_string_equal(f->reason, "ontbreekt: berekening per groep voor intensiteit D; voeg een "
+                                   "groep met haar berekening toe die D opgeeft");
+    assert_null(find(r, "INTENSITEIT-BEREKENING", 8, "perceel 8: E"));
+    /* E stands on its own calculation; the bid does not stop at step 1 */
+    assert_int_equal(r->stopped_at_step, 0);
+    assert_int_equal(r->placements[1].status, TND_LOT_ELIGIBLE);
+    assert_string_equal(r->placements[1].products,
+                        "product D: ONTBREEKT (INTENSITEIT-BEREKENING)");
+}
+
+static void test_every_intensity_bid_with_a_group_calculation_passes(void **state)
+{
+    world *w = *state;
+    static const char *const offered[] = { "E" };
+    residential_bid(w, offered, 1, 56, "E");
+    set_ref(&w->d.def.residential.calc_rule, "INTENSITEIT-BEREKENING", "§9 L4156-4158",
+            "Berekening per groep");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "INTENSITEIT-BEREKENING", 8, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "berekening per groep achter elke opgegeven intensiteit");
+    assert_true(r->eligible_all);
+}
+
+static void test_group_care_lot_without_capacity_is_missing_for_that_lot(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    set_ref(&w->d.def.group.capacity_rule, "GROEP-CAPACITEIT", "§8.3.2 L3348-3349",
+            "Voorzieningen en capaciteit");
+    const tnd_check_result *r = run(w);
+    /* §8.3.2 L3348-3349: "welke capaciteit er beschikbaar is" */
+    const tnd_finding *f = find(r, "GROEP-CAPACITEIT", 6, NULL);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason, "ontbreekt: beschikbare capaciteit; geef bij perceel 6 de "
+                                   "voorzieningen en de beschikbare capaciteit op");
+    assert_int_equal(r->stopped_at_step, 0); /* lot 3 is not touched */
+    assert_int_equal(r->placements[0].status, TND_LOT_ELIGIBLE);
+    assert_int_equal(r->placements[1].placed, 0);
+}
+
+static void test_group_care_lot_with_one_place_passes(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    w->b.lots[1].capacity = 1;
+    set_ref(&w->d.def.group.capacity_rule, "GROEP-CAPACITEIT", "§8.3.2 L3348-3349",
+            "Voorzieningen en capaciteit");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "GROEP-CAPACITEIT", 6, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->found, "1 plaatsen");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1795,6 +2086,22 @@ int main(void)
         T(test_violated_declaration_without_a_verdict_in_the_definition_fails),
         T(test_combination_without_penvoerder_fails),
         T(test_holding_without_declaration_fails),
+        T(test_submission_one_second_after_11_is_review_naming_both_texts),
+        T(test_submission_exactly_at_12_is_still_review),
+        T(test_submission_one_second_after_12_fails),
+        T(test_submission_exactly_at_11_passes_with_a_review_window),
+        T(test_lot_7_with_two_of_lots_1_to_5_fails_the_valid_choice),
+        T(test_lot_8_with_only_an_invalid_lot_6_fails),
+        T(test_lot_8_with_a_valid_lot_6_passes),
+        T(test_claim_other_than_computed_holds_only_that_product),
+        T(test_claim_other_than_computed_on_the_only_product_holds_the_lot),
+        T(test_claim_mismatch_without_review_refuses_only_that_product),
+        T(test_claim_mismatch_on_every_product_refuses_the_lot),
+        T(test_claim_as_computed_holds_nothing),
+        T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
+        T(test_every_intensity_bid_with_a_group_calculation_passes),
+        T(test_group_care_lot_without_capacity_is_missing_for_that_lot),
+        T(test_group_care_lot_with_one_place_passes),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),
         cmocka_unit_test(test_long_reason_is_cut_on_a_character_boundary),

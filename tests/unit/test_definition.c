@@ -157,7 +157,11 @@ static void test_every_digest_resolution_is_present(void **state)
         "RES-SLUITINGSTIJD", "RES-CASCADE-FIGUUR1", "RES-UEA-IIIC", "RES-FIN-JAREN",
         "RES-REFERENTIEPERIODE", "RES-PERCEEL8-COMBINATIE", "RES-GELIJKE-STAND",
         "RES-INTENSITEIT-GRENS", "RES-INTENSITEIT-ONAFGEROND", "RES-GGZ-TARIEF-H",
-        "RES-MINIMAAL", "RES-PVA-PERCELEN-678", "RES-HERINSCHRIJVING", "RES-BEZWAARTERMIJN",
+        "RES-MINIMAAL", "RES-PVA-PERCELEN-678",
+        /* issue 8: the open choices the audit found unnamed, and the readings it corrected */
+        "RES-CURRENT-RATIO", "RES-VERZEKERING-COMBINATIE", "RES-VOORBEHOUD",
+        "RES-BEROEP-FINANCIEEL", "RES-KWALITEIT-VERBLIJF", "RES-HERZIEN-PLAN-PERCEEL4",
+        "RES-ONVOLLEDIG", "RES-STAFFING-1-OP-3", "RES-HERINSCHRIJVING", "RES-BEZWAARTERMIJN",
         "RES-HERSTEL-WERKDAGEN", "RES-BESLUIT-AANBESTEDER",
     };
     assert_int_equal(def->n_resolutions, sizeof ids / sizeof ids[0]);
@@ -303,13 +307,16 @@ static void test_combination_rules_of_4_3_1(void **state)
     assert_int_equal(one->count, 1);
     assert_int_equal(one->n_lots, 5);
     assert_int_equal(one->lots[4], 5);
-    /* §4.3.1 L952-954: lot 8 needs one of 1-6, except gezinshuizen */
+    /* §4.3.1 L952-954: lot 8 needs one of 1-6, except gezinshuizen; §9.2.3 L3920-3921: a
+     * zorgboerderij offering wonen "wordt gezien als gezinshuis" */
     const tnd_combo_rule *eight = combo_rule(def, "COMBI-P8-MET-1-6");
     assert_int_equal(eight->kind, TND_COMBO_REQUIRES_ANY);
     assert_int_equal(eight->lot, 8);
     assert_int_equal(eight->n_lots, 6);
-    assert_int_equal(eight->n_except, 1);
+    assert_int_equal(eight->n_except, 2);
     assert_string_equal(eight->except_provider_types[0], "gezinshuis");
+    assert_string_equal(eight->except_provider_types[1], "zorgboerderij");
+    assert_string_equal(eight->ref.source, "§4.3.1 L952-954; §9.2.3 L3920-3921");
     assert_string_equal(eight->ref.resolution, "RES-PERCEEL8-COMBINATIE");
     const tnd_combo_rule *six = combo_rule(def, "COMBI-P6-MET-1-5");
     assert_int_equal(six->lot, 6);
@@ -348,12 +355,13 @@ static void test_step1_required_items_use_engine_names(void **state)
     static const char *const items[] = {
         "uea", "financial-figures", "going-concern-statement", "insurance",
         "quality-evidence", "kvk-extract", "references", "agb", "truthfulness-declaration",
-        "signature", "lots",
+        "signature", "lots", "fte-per-tariff-group",
     };
-    assert_int_equal(def->n_required, 11);
+    assert_int_equal(def->n_required, 12);
     for (size_t i = 0; i < def->n_required; i++) {
         assert_string_equal(def->required[i].item, items[i]);
-        assert_int_equal(def->required[i].n_lots, 0);
+        /* §8.3.1 L3326-3327: the fte per tariff group only for bids on lots 1-5 */
+        assert_int_equal(def->required[i].n_lots, i == 11 ? 5 : 0);
     }
 }
 
@@ -735,7 +743,9 @@ static void test_every_rule_cites_a_section_and_has_a_label(void **state)
     tnd_rule_entry *refs = calloc(n, sizeof *refs);
     assert_non_null(refs);
     assert_int_equal(tnd_definition_rules(def, refs, n), n);
-    assert_int_equal(n, 80); /* 79 + PROC-HERSTEL (issue 8 §4) */
+    assert_int_equal(n, 84); /* 79 + PROC-HERSTEL (issue 8 §4) + INT-BEREKENING-PER-GROEP,
+                              * INT-GROEP-CAPACITEIT, FIN-BEROEP-GROEP, VOLL-FTE-TARIEFGROEP
+                              * (issue 8 §3) */
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(strncmp(refs[i].ref->source, "§", strlen("§")), 0);
         assert_true(strlen(refs[i].ref->label) > 0);
@@ -1255,6 +1265,161 @@ static void test_year_on_a_fact_without_years_is_refused(void **state)
         "laat het attribuut year weg (zie docs/definition-format.md)");
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Issue 8: the readings the audit corrected, as data of the definition                        */
+
+static void test_closing_time_12_00_of_nvi_2_is_a_review_window(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §3.3 L251-253: Nota van inlichtingen 2 moved the hour to 12:00; L361-362: NvIs prevail */
+    assert_true(def->has_closing_review);
+    assert_int_equal(def->closing_review_until.hour, 12);
+    assert_int_equal(def->closing_review_until.minute, 0);
+    assert_int_equal(def->closing_review_until.date.day, 18);
+    assert_string_equal(def->closing_review_source,
+                        "§3.3 L251-253, Nota van inlichtingen 2, gaat voor volgens L361-362");
+}
+
+static void test_lots_6_7_8_follow_the_plan_of_lots_1_to_5(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §4.3 L916-918, §6.1 L1702-1704: no additional plan; the lot 1-5 plan applies */
+    for (int lot = 6; lot <= 8; lot++) {
+        const tnd_award_lot *a = tnd_definition_award(def, lot);
+        assert_non_null(a);
+        assert_int_equal(a->kind, TND_AWARD_ADMIT);
+        assert_int_equal(a->n_plan_lots, 5);
+        assert_int_equal(a->plan_lots[0], 1);
+        assert_int_equal(a->plan_lots[4], 5);
+        assert_string_equal(a->ref.source, "§4.3 L916-918; §6.1 L1702-1704");
+        assert_string_equal(a->ref.resolution, "RES-PVA-PERCELEN-678");
+    }
+    assert_int_equal(tnd_definition_award(def, 9)->n_plan_lots, 0);
+}
+
+static void test_combination_insurance_counts_the_combinations_cover(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §5.3.2 L1409-1411: every member insured; the combination's cover >= EUR 2.000.000 */
+    assert_true(def->insurance.combination_total);
+    assert_int_equal(def->insurance.min_per_event, 200000000);
+    assert_string_equal(def->insurance.ref.resolution, "RES-VERZEKERING-COMBINATIE");
+}
+
+static void test_residential_mismatch_goes_to_the_verification_meeting(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §4.1.8 L567-573: "aangehouden voorgenomen gunning", intensities may be adjusted */
+    assert_int_equal(def->residential.on_mismatch, TND_REVIEW);
+    assert_string_equal(def->residential.ref.source, "§9 L4131-4163; §4.1.8 L567-573");
+}
+
+static void test_hkz_on_lot_8_is_a_review_scheme(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §5.5.1.1 L1507-1510: HKZ, PREZO, NIAZ, NTPN as examples for every bidder */
+    const tnd_quality_rule *q = NULL;
+    for (size_t i = 0; i < def->n_quality; i++)
+        if (strcmp(def->quality[i].ref.id, "KWAL-SYSTEEM-VERBLIJF") == 0)
+            q = &def->quality[i];
+    assert_non_null(q);
+    assert_int_equal(q->n_review_schemes, 4);
+    assert_string_equal(q->review_schemes[0], "HKZ");
+    assert_string_equal(q->ref.resolution, "RES-KWALITEIT-VERBLIJF");
+}
+
+static void test_lot_4_revised_plan_counts_in_full_naming_the_resolution(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §6.1.2 L1989-1993: the document is silent on the ranking score after a revision */
+    const tnd_award_lot *a = tnd_definition_award(def, 4);
+    assert_false(a->criteria[0].revised_capped);
+    assert_string_equal(a->criteria[0].resolution, "RES-HERZIEN-PLAN-PERCEEL4");
+}
+
+static void test_lot_9_includes_the_lot_1_conditions_of_eis_105(void **state)
+{
+    const tnd_definition *def = *state;
+    /* §10 eis 105 L4507-4509 */
+    assert_int_equal(tnd_definition_lot(def, 9)->requirements_include, 1);
+}
+
+static void test_review_window_ending_before_the_closing_time_is_refused(void **state)
+{
+    char *buf = minimal("€ 1,08", "", "");
+    char *at = strstr(buf, " at=\"18-07-2022 11:00\"/>");
+    assert_non_null(at);
+    size_t len = strlen(buf) + 80;
+    char *edited = malloc(len);
+    assert_non_null(edited);
+    snprintf(edited, len, "%.*s at=\"18-07-2022 11:00\" review-until=\"18-07-2022 10:00\""
+             " review-source=\"§3.3\"/>%s", (int)(at - buf), buf,
+             at + strlen(" at=\"18-07-2022 11:00\"/>"));
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(edited, &def, &err), TND_ERR_DEFINITION);
+    assert_null(def);
+    assert_int_equal(err.line, 5);
+    assert_non_null(strstr(err.message, "review-until ligt niet na de sluitingstijd"));
+    free(edited);
+    free(buf);
+}
+
+static void test_plan_lots_on_a_threshold_award_are_refused(void **state)
+{
+    char *buf = minimal("€ 1,08", "",
+                        "  <awards>\n"
+                        "    <award id=\"G1\" lot=\"1\" kind=\"threshold\" source=\"§6.1\""
+                        " label=\"Gunning\" plan-lots=\"2\">\n"
+                        "      <criterion id=\"a\" label=\"A\" weight=\"100%\" source=\"§6\"/>\n"
+                        "    </award>\n"
+                        "  </awards>\n");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_DEFINITION);
+    assert_int_equal(err.line, 16);
+    assert_non_null(strstr(err.message, "perceel 1: plan-lots bij een gunning die zelf een plan "
+                                        "scoort"));
+    free(buf);
+}
+
+static void test_admit_lot_following_another_admit_lot_is_refused(void **state)
+{
+    char *buf = minimal("€ 1,08", "",
+                        "  <awards>\n"
+                        "    <award id=\"G1\" lot=\"1\" kind=\"admit\" source=\"§6.1\""
+                        " label=\"Een\"/>\n"
+                        "    <award id=\"G2\" lot=\"2\" kind=\"admit\" source=\"§6.1\""
+                        " label=\"Twee\" plan-lots=\"1\"/>\n"
+                        "  </awards>\n");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_DEFINITION);
+    assert_int_equal(err.line, 17);
+    assert_non_null(strstr(err.message, "perceel 2: plan-lots noemt perceel 1, dat geen plan "
+                                        "scoort"));
+    free(buf);
+}
+
+static void test_unknown_revised_score_reading_is_refused(void **state)
+{
+    char *buf = minimal("€ 1,08", "",
+                        "  <awards>\n"
+                        "    <award id=\"G1\" lot=\"1\" kind=\"threshold\" source=\"§6.1\""
+                        " label=\"Gunning\">\n"
+                        "      <criterion id=\"a\" label=\"A\" weight=\"100%\" source=\"§6\""
+                        " minimum=\"6,0\" revisions=\"1\" revised-score=\"cap-at-minimum\""
+                        " resolution=\"RES-ONBEKEND\"/>\n"
+                        "    </award>\n"
+                        "  </awards>\n");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_DEFINITION);
+    assert_int_equal(err.line, 17);
+    assert_non_null(strstr(err.message, "criterium 'a': onbekende resolutie \"RES-ONBEKEND\""));
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest default_tests[] = {
@@ -1293,6 +1458,13 @@ int main(void)
         cmocka_unit_test(test_lot4_award_ranked_max_5_with_weights),
         cmocka_unit_test(test_awards_threshold_1_2_3_5_9_admit_6_7_8),
         cmocka_unit_test(test_every_rule_cites_a_section_and_has_a_label),
+        cmocka_unit_test(test_closing_time_12_00_of_nvi_2_is_a_review_window),
+        cmocka_unit_test(test_lots_6_7_8_follow_the_plan_of_lots_1_to_5),
+        cmocka_unit_test(test_combination_insurance_counts_the_combinations_cover),
+        cmocka_unit_test(test_residential_mismatch_goes_to_the_verification_meeting),
+        cmocka_unit_test(test_hkz_on_lot_8_is_a_review_scheme),
+        cmocka_unit_test(test_lot_4_revised_plan_counts_in_full_naming_the_resolution),
+        cmocka_unit_test(test_lot_9_includes_the_lot_1_conditions_of_eis_105),
     };
     const struct CMUnitTest loader_tests[] = {
         cmocka_unit_test(test_default_null_path_loads_the_embedded_definition),
@@ -1306,6 +1478,10 @@ int main(void)
         cmocka_unit_test(test_one_of_requirement_on_a_flag_fact_is_refused),
         cmocka_unit_test(test_per_year_fact_without_year_is_refused),
         cmocka_unit_test(test_year_on_a_fact_without_years_is_refused),
+        cmocka_unit_test(test_review_window_ending_before_the_closing_time_is_refused),
+        cmocka_unit_test(test_plan_lots_on_a_threshold_award_are_refused),
+        cmocka_unit_test(test_admit_lot_following_another_admit_lot_is_refused),
+        cmocka_unit_test(test_unknown_revised_score_reading_is_refused),
         cmocka_unit_test(test_duplicate_rule_id_is_refused_at_second_use),
         cmocka_unit_test(test_duplicate_id_between_resolution_and_rule_is_refused),
         cmocka_unit_test(test_unknown_lot_in_combination_rule_is_refused),

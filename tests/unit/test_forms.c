@@ -469,8 +469,10 @@ static void test_closing_time_formula_holds_the_definition_deadline(void **state
     fixture *fx = *state;
     cell c = read_cell(fx->empty, TND_FORM_SHEET_CHECK, TND_FORM_FIRST_ROW,
                        TND_FORM_CHECK_COL_SEV);
-    /* §3.6: 18-07-2022 11:00 inclusive, in whole seconds */
-    assert_non_null(strstr(c.formula, "<=DATE(2022,7,18)*86400+39600,1,6)"));
+    /* §3.6: 18-07-2022 11:00 inclusive, in whole seconds; up to 12:00 (§3.3 L251-253, Nota van
+     * inlichtingen 2) REVIEW, later FAIL (RES-SLUITINGSTIJD) */
+    assert_non_null(strstr(c.formula, "<=DATE(2022,7,18)*86400+39600,1,IF("));
+    assert_non_null(strstr(c.formula, "<=DATE(2022,7,18)*86400+43200,3,6)))"));
     c = read_cell(fx->empty, TND_FORM_SHEET_CHECK, TND_FORM_FIRST_ROW, TND_FORM_CHECK_COL_RULE);
     assert_string_equal(c.text, "PROC-SLUITINGSTIJD");
 }
@@ -519,7 +521,8 @@ static void test_controle_lists_every_rule_with_a_definition_rule_id(void **stat
     }
     free(entries);
     assert_int_equal(lot_lines, fx->def->n_lots);
-    assert_int_equal(rule_rows, 88);
+    /* issue 8: lot 6 capacity, lot 8 calculation per group, reliance, fte per tariff group */
+    assert_int_equal(rule_rows, 92);
     /* the empty form: nothing applied for, every lot "niet ingeschreven" */
     assert_string_equal(rows[n - 1].rule, "perceel-9");
 }
@@ -750,8 +753,14 @@ static void test_every_prefilled_fixture_reads_back_to_the_same_check(void **sta
             continue;
         snprintf(path, sizeof path, BIDS "%s", de->d_name);
         tnd_bid *bid = load_bid(path), *back = NULL;
-        write_fillin(fx, form, bid);
         tnd_error err;
+        if (tnd_fillin_prefill_fits(fx->def, bid, &err) != TND_OK) {
+            /* only the holding guarantee bid of issue 8 (no cell for it in the form) */
+            assert_non_null(strstr(err.message, "holdinggarantie"));
+            tnd_bid_free(bid);
+            continue;
+        }
+        write_fillin(fx, form, bid);
         if (tnd_bid_xlsx_load(form, fx->def, &back, &err) != TND_OK)
             fail_msg("%s: read back: %s (%s)", de->d_name, err.message, err.where);
         tnd_check_result a, b;
@@ -812,6 +821,13 @@ static const char *const agreement_bids[] = {
     "lot1-submitted-1100-01-one-second-late-bid",
     "lot1-kvk-extract-6-months-1-day-old-bid",
     "lot1-combination-member-under-insured-bid",
+    "lot1-combination-two-policies-of-1m-together-2m-review-bid",
+    "lot1-combination-policies-together-1999999-99-fails-bid",
+    "lot1-lot8-hkz-only-review-lot8-bid",
+    "lot1-submitted-1200-01-after-both-hours-late-bid",
+    "lot1-lot8-intensity-claims-j-pass-i-review-k-not-bid-bid",
+    "lot8-gezinshuis-no-keurmerk-claims-f-bid",
+    "lot8-zorgboerderij-alone-keurmerk-in-progress-bid",
     "lot1-uea-iiia-fraud-yes-excluded-bid",
     "lot1-reference-missing-kc3-and-outside-window-bid",
     "lot1-lot8-intensity-exactly-4-1-boundary-bid",

@@ -178,7 +178,7 @@ static void test_resubmission_exactly_at_12_00_is_on_time(void **state)
 static void test_resubmission_at_12_01_is_late(void **state)
 {
     world *w = *state;
-    size_t i = add_bid(w, ROUND2 "34-p3-resubmitted-12-01-late-bid.xml", true);
+    size_t i = add_bid(w, TND_SOURCE_DIR "/fixtures/rounds/34-p3-resubmitted-12-01-late-bid.xml", true);
     const tnd_finding *f = finding(&w->checks[i], "PROC-SLUITINGSTIJD");
     assert_int_equal(f->verdict, TND_FAIL);
     assert_string_equal(f->source, "§3.3 L255, L302; §4.1.4 L498-511");

@@ -694,11 +694,72 @@ static void test_rejected_plan_for_startup_review_fails(void **state)
     assert_int_equal(find(fx, "FIN-PLAN", 0, "plan van aanpak")->verdict, TND_FAIL);
 }
 
+/* ------------------------------------------------------------------ issue 8: reliance */
+
+/* §4.1.12 L740-744, §5.8 L1640-1642: reliance on a group company, third party or holding. */
+static void with_reliance_rule(fixture *fx)
+{
+    snprintf(fx->def.financial.reliance.id, TND_ID_LEN, "FIN-BEROEP");
+    snprintf(fx->def.financial.reliance.source, TND_SOURCE_LEN, "§4.1.12 L740-744");
+    snprintf(fx->def.financial.reliance.resolution, TND_ID_LEN, "R-BEROEP");
+}
+
+static void test_own_figures_short_with_a_holding_guarantee_is_review(void **state)
+{
+    fixture *fx = *state;
+    with_reliance_rule(fx);
+    fx->bid.has_holding = fx->bid.holding_guarantee = true;
+    snprintf(fx->bid.holding, sizeof fx->bid.holding, "Zorggroep Holding B.V.");
+    set_figure(fx, EIGEN_VERMOGEN, 2020, 20000000); /* exactly 20,0 %: not met */
+    set_figure(fx, EIGEN_VERMOGEN, 2021, 20000000);
+    run(fx);
+    assert_int_equal(find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021")->verdict, TND_REVIEW);
+    const tnd_finding *f = find(fx, "FIN-BEROEP", 0, "Zorggroep Holding B.V.");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_int_equal(f->step, 2);
+    assert_string_equal(f->reason, "eigen cijfers voldoen niet (BEOORDELEN); beroep op Zorggroep "
+                                   "Holding B.V.: beoordelaar beslist op de cijfers of garantie "
+                                   "van Zorggroep Holding B.V.");
+    assert_string_equal(f->resolution, "R-BEROEP");
+}
+
+static void test_own_figures_met_with_a_financial_third_party_passes(void **state)
+{
+    fixture *fx = *state;
+    with_reliance_rule(fx);
+    tnd_party third = { 0 };
+    snprintf(third.name, sizeof third.name, "Moeder B.V.");
+    snprintf(third.relied_for, sizeof third.relied_for, "financial");
+    third.declaration_signed = true;
+    fx->bid.third_parties = &third;
+    fx->bid.n_third_parties = 1;
+    run(fx);
+    const tnd_finding *f = find(fx, "FIN-BEROEP", 0, "Moeder B.V.");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "beroep op Moeder B.V. voor de financiële draagkracht; de eigen "
+                                   "cijfers voldoen al");
+    fx->bid.third_parties = NULL;
+    fx->bid.n_third_parties = 0;
+}
+
+static void test_no_reliance_adds_no_finding(void **state)
+{
+    fixture *fx = *state;
+    with_reliance_rule(fx);
+    fx->bid.has_holding = true; /* a holding without a guarantee is no reliance */
+    set_figure(fx, EIGEN_VERMOGEN, 2020, 20000000);
+    run(fx);
+    assert_int_equal(count_rule(fx, "FIN-BEROEP"), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_own_figures_short_with_a_holding_guarantee_is_review),
+        T(test_own_figures_met_with_a_financial_third_party_passes),
+        T(test_no_reliance_adds_no_finding),
         T(test_solvency_exactly_20_percent_fails_that_year),
         T(test_solvency_20_0001_percent_passes_and_shows_the_decimals_that_decide),
         T(test_solvency_below_norm_rounds_to_one_decimal),

@@ -1436,11 +1436,142 @@ static void test_families_inside_tnd_check_keep_document_order(void **state)
     tnd_check_result_free(&r);
 }
 
+/* ------------------------------------------------------------------ issue 8: combination cover */
+
+/* §5.3.2 L1409-1411: every member shows *an* insurance; the combination's cover is judged. */
+static void combination_total(fixture *fx, tnd_cents bidder_cover)
+{
+    fx->def.insurance.combination_total = true;
+    strcpy(fx->def.insurance.ref.resolution, "R-VERZEKERING");
+    fx->bid.bidder.has_insurance = true;
+    fx->bid.bidder.insurance_cover = bidder_cover;
+}
+
+static void test_combination_one_policy_of_2_5_million_covers_a_member_of_1_million(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 250000000);
+    add_member(fx, "Partner Zorg B.V.", 100000000);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(fx->r.n_findings, 3);
+    const tnd_finding *m = find(fx, "VERZEKERING", "Partner Zorg B.V.");
+    assert_int_equal(m->verdict, TND_PASS); /* an insurance is shown */
+    assert_string_equal(m->reason, "bewijs van verzekering: dekking € 1.000.000,00 per gebeurtenis "
+                                   "(telt mee voor de dekking van de combinatie)");
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_PASS);
+    assert_string_equal(c->found, "€ 2.500.000,00");
+    assert_string_equal(c->norm, "combinatie >= € 2.000.000,00 per gebeurtenis");
+    assert_string_equal(c->resolution, "R-VERZEKERING");
+    assert_ptr_equal(c, &fx->r.findings[2]);
+}
+
+static void test_combination_policies_reaching_2_million_only_together_are_review(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 100000000);
+    add_member(fx, "Partner Zorg B.V.", 100000000);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_REVIEW);
+    assert_string_equal(c->reason, "geen polis van € 2.000.000,00; de polissen samen "
+                                   "€ 2.000.000,00 per gebeurtenis: beoordelen of zij samen de "
+                                   "combinatie per gebeurtenis dekken");
+}
+
+static void test_combination_policies_one_cent_below_together_fail(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 100000000);
+    add_member(fx, "Partner Zorg B.V.", 99999999);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_FAIL);
+    assert_string_equal(c->found, "€ 1.999.999,99");
+    assert_string_equal(c->reason, "dekking van de combinatie € 1.999.999,99 per gebeurtenis "
+                                   "(polissen samen); norm >= € 2.000.000,00: niet voldaan");
+}
+
+static void test_combination_policy_of_exactly_2_million_passes(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 200000000);
+    add_member(fx, "Partner Zorg B.V.", 1);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "combinatie")->verdict, TND_PASS); /* >= */
+}
+
+static void test_combination_member_without_any_insurance_fails(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 500000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_insurance = false;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    /* L1409-1410: "alle leden ... bewijs van verzekering" */
+    const tnd_finding *f = find(fx, "VERZEKERING", "Partner Zorg B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen bewijs van verzekering bedrijfsaansprakelijkheid: elk lid "
+                                   "van de combinatie toont een verzekering; voeg de polis of "
+                                   "verklaring toe");
+    assert_int_equal(find(fx, "VERZEKERING", "combinatie")->verdict, TND_PASS);
+}
+
+static void test_combination_member_declared_only_short_total_is_conditional(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 100000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_insurance = false;
+    m->has_part_iv = m->part_iv_yes = true;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_CONDITIONAL);
+    assert_int_equal(find(fx, "VERZEKERING", "combinatie")->verdict, TND_CONDITIONAL);
+}
+
+static void test_single_bidder_keeps_the_per_party_norm_without_the_resolution(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 199999999);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    const tnd_finding *f = find(fx, "VERZEKERING", "Jeugdzorg De Brug B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->resolution, ""); /* the combination reading does not apply */
+}
+
+/* ------------------------------------------------------------------ issue 8: HKZ on lot 8 */
+
+static void test_quality_hkz_on_lot_8_is_review_when_named_as_an_example(void **state)
+{
+    fixture *fx = *state;
+    strcpy(fx->quality[1].review_schemes[0], "HKZ");
+    fx->quality[1].n_review_schemes = 1;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "HKZ");
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    /* §5.5.1.1 L1507-1510: HKZ is an example "voor elke Inschrijver" */
+    assert_int_equal(fx->r.n_findings, 1);
+    const tnd_finding *f = &fx->r.findings[0];
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "HKZ: niet genoemd voor dit perceel (ISO-9001:2015, "
+                                   "NEN-EN-15224, ZIN-REGISTER), wel als voorbeeld voor elke "
+                                   "inschrijver; beoordelaar beslist of het voldoet");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_combination_one_policy_of_2_5_million_covers_a_member_of_1_million),
+        T(test_combination_policies_reaching_2_million_only_together_are_review),
+        T(test_combination_policies_one_cent_below_together_fail),
+        T(test_combination_policy_of_exactly_2_million_passes),
+        T(test_combination_member_without_any_insurance_fails),
+        T(test_combination_member_declared_only_short_total_is_conditional),
+        T(test_single_bidder_keeps_the_per_party_norm_without_the_resolution),
+        T(test_quality_hkz_on_lot_8_is_review_when_named_as_an_example),
         T(test_insurance_below_two_million_by_one_euro_fails),
         T(test_insurance_of_exactly_two_million_passes),
         T(test_insurance_combination_member_below_minimum_fails_for_that_member),
