@@ -356,11 +356,7 @@ tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition 
     tnd_status st = check_lines(path, def, bidders, n_bidders, err);
     if (st != TND_OK)
         return st;
-    committee c;
-    memset(&c, 0, sizeof c);
-    c.def = def;
-    c.bidders = bidders;
-    c.n_bidders = n_bidders;
+    committee c = { .def = def, .bidders = bidders, .n_bidders = n_bidders };
     return tnd_xlsxw_write_file(path, "commissiewerkmap", build, &c, protected_inputs,
                                 n_protected, err);
 }
@@ -372,10 +368,6 @@ tnd_status tnd_committee_write_to(tnd_outfile *out, const tnd_definition *def,
     tnd_status st = check_lines(tnd_outfile_name(out), def, bidders, n_bidders, err);
     if (st != TND_OK)
         return st;
-    committee c;
-    memset(&c, 0, sizeof c);
-    c.def = def;
-    c.bidders = bidders;
-    c.n_bidders = n_bidders;
+    committee c = { .def = def, .bidders = bidders, .n_bidders = n_bidders };
     return tnd_xlsxw_write_outfile(out, "commissiewerkmap", build, &c, err);
 }

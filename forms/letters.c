@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "forms/json.h" /* tnd_utf8_len */
+#include "tender/textsafe.h"
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
 
@@ -20,24 +21,11 @@
 
 /* ------------------------------------------------------------------ text */
 
-/* Unicode bidirectional controls (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069): in a
- * name they could reorder the letter around it, so they are shown as U+FFFD. */
-static bool is_bidi_control(const unsigned char *p, size_t n)
-{
-    if (n == 2 && p[0] == 0xD8 && p[1] == 0x9C)
-        return true;
-    if (n != 3 || p[0] != 0xE2)
-        return false;
-    if (p[1] == 0x80)
-        return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE);
-    return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;
-}
-
 void tnd_html_escape(tnd_buf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = tnd_utf8_len(p);
+        size_t n = tnd_utf8_len(p), bidi_len;
         if (n == 0) {
             tnd_buf_puts(out, REPLACEMENT_CHAR);
             p++;
@@ -58,7 +46,8 @@ void tnd_html_escape(tnd_buf *out, const char *s)
             }
         } else if ((n == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
             tnd_buf_puts(out, " "); /* C1 control characters */
-        } else if (is_bidi_control(p, n)) {
+        } else if (tnd_bidi_control(p, &bidi_len)) {
+            /* a bidi control could reorder the letter around the name (tender/textsafe.h) */
             tnd_buf_puts(out, REPLACEMENT_CHAR);
         } else {
             tnd_buf_append(out, (const char *)p, n);
