@@ -572,6 +572,14 @@ bool tnd_rounds_check_ties(const tnd_definition *def, const tnd_decisions *ds,
                                "gaf die al aan KvK %s",
                                a->lot, la->tie_places, ds->items[j].line, ds->items[j].kvk);
         }
+    }
+    /* every row fits the tie: now the places must all be given */
+    for (size_t i = 0; ds && i < ds->n; i++) {
+        if (!tie_applied(ds, uses, i))
+            continue;
+        const tnd_decision *d = &ds->items[i];
+        const tnd_award_lot *a = ranked_award(def, d->rule_id);
+        const tnd_lot_award *la = lot_award(ev, a->lot);
         if (!la->tie_settled) {
             size_t total = 0;
             for (size_t j = 0; j < ds->n; j++)
