@@ -24,7 +24,8 @@
  *              factor (the product of the weights down the criteria tree), computed exactly in
  *              128-bit integers; the minimum applies to its own criterion only; at most
  *              max_awarded GRANTED; a tie at the last place is decided only by the definition's
- *              tie_rule, else reported as undecided.
+ *              tie_rule or, where it names none, by the officer's decisions (tnd_tie_settlement,
+ *              issue 8 §4), else reported as undecided.
  * A lot with a price formula (not IJsselland) ranks on scoring/price.c's total instead of the mark.
  * Every number comes from the definition; every reason names the § source of the rule applied.
  */

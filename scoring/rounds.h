@@ -10,7 +10,9 @@
  *   herstel  on request, a missing item supplied within N working days (§4.1.4 L474-487): an
  *            officer's decision "herstel-gevraagd", then "hersteld" with the date it came in.
  *   besluit  every REVIEW / PLAN REQUIRED settled by the officer ("akkoord" or "afgewezen"),
- *            with a motivation, a date and the officer's name.
+ *            with a motivation, a date and the officer's name; a tie at the last place of a
+ *            ranked lot that the definition leaves open (RES-GELIJKE-STAND) settled by
+ *            "gelijke-stand-gegund" on the award id, one line per place.
  *
  * Every outcome says whether it is definitief or voorlopig (curable in a later round, or waiting
  * for a decision) and why. Pure: no I/O; tender/decisions.c reads the decisions file.
