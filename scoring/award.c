@@ -24,7 +24,8 @@
  *              factor (the product of the weights down the criteria tree), computed exactly in
  *              128-bit integers; the minimum applies to its own criterion only; at most
  *              max_awarded GRANTED; a tie at the last place is decided only by the definition's
- *              tie_rule, else reported as undecided.
+ *              tie_rule or, where it names none, by the officer's decisions (tnd_tie_settlement,
+ *              issue 8 §4), else reported as undecided.
  * A lot with a price formula (not IJsselland) ranks on scoring/price.c's total instead of the mark.
  * Every number comes from the definition; every reason names the § source of the rule applied.
  */
@@ -47,6 +48,8 @@ __extension__ typedef __int128 i128; /* GCC/Clang, as in types.c and price.c */
 
 /* The one tie rule supported: the higher consensus on the criterion with a minimum decides. */
 #define TIE_RULE_HIGHER_MINIMUM "higher-normaliseren"
+/* (issue 8 §4) the largest tie the officer's decisions can settle (ties beyond stay undecided) */
+#define TND_MAX_TIE 64
 
 /* ------------------------------------------------------------------ status names */
 
@@ -453,6 +456,8 @@ typedef struct {
     size_t *entry_lot, *entry_at; /* entries.item -> (index into out->lots, index into entries) */
     int *n_ranked;                /* per lot index: ranked_count, -1 = not counted yet */
     unsigned long long *ops;
+    const tnd_tie_settlement *ties; /* the officer's tie decisions (issue 8 §4), may be NULL */
+    size_t n_ties;
 } eval_ctx;
 
 static candidate *add_candidate(eval_ctx *c, size_t bidder, int applied, int lot)
@@ -963,7 +968,31 @@ static void tie_text(tnd_lot_award *la, const work *ws, size_t from, size_t to, 
  * asc). Equal keys share a rank. When equal keys straddle the last place, the tie is decided
  * only by the definition's tie rule (RES-GELIJKE-STAND), else every tied bidder gets TIE.
  */
-static void rank_lot(tnd_lot_award *la, work *ws, size_t n)
+/* (issue 8 §4) The officer's decisions on the tie ws[from..to) with `places` places left, when
+ * the definition names no tie rule: settled only when exactly `places` distinct tied bidders are
+ * named; then win[i - from] marks who takes a place and text[i - from] is that decision. */
+static bool officer_settles(const tnd_lot_award *la, const work *ws, size_t from, size_t to,
+                            size_t places, const tnd_tie_settlement *ties, size_t n_ties,
+                            bool *win, const char **text)
+{
+    size_t named = 0;
+    for (size_t t = 0; t < n_ties; t++) {
+        if (ties[t].lot != la->lot)
+            continue;
+        size_t i = from;
+        while (i < to && strcmp(ws[i].e->bid->bidder.kvk, ties[t].kvk) != 0)
+            i++;
+        if (i == to || win[i - from])
+            return false; /* not in the tie, or named twice: refused by scoring/rounds.c */
+        win[i - from] = true;
+        text[i - from] = ties[t].text;
+        named++;
+    }
+    return named == places;
+}
+
+static void rank_lot(tnd_lot_award *la, work *ws, size_t n, const tnd_tie_settlement *ties,
+                     size_t n_ties)
 {
     const tnd_award_lot *rule = la->rule;
     for (size_t i = 0; i < n; i++)
@@ -988,6 +1017,42 @@ static void rank_lot(tnd_lot_award *la, work *ws, size_t n)
         char verdict[TND_REASON_LEN];
         int min_ci = minimum_criterion(rule);
         la->tie = true;
+        la->tie_rank = ws[tie_from].e->rank;
+        la->tie_places = (int)(max - tie_from);
+        bool win[TND_MAX_TIE] = { false };
+        const char *text[TND_MAX_TIE] = { NULL };
+        if (rule->tie_rule[0] == '\0' && n_ties > 0 && tie_to - tie_from <= TND_MAX_TIE &&
+            officer_settles(la, ws, tie_from, tie_to, max - tie_from, ties, n_ties, win, text)) {
+            /* RES-GELIJKE-STAND: the document names no rule; the officer's motivated decision
+             * (e.g. a drawing of lots) gives the places, the others fall back (§4.3.1) */
+            la->tie_settled = true;
+            for (size_t i = tie_from; i < tie_to; i++)
+                ws[i].e->status = win[i - tie_from] ? TND_AWARD_GRANTED : TND_AWARD_NOT_RANKED;
+            tnd_finding_set(verdict, sizeof verdict, "beslist door besluit van de aanbesteder");
+            if (rule->ref.resolution[0])
+                append(verdict, sizeof verdict, " (resolutie %s)", rule->ref.resolution);
+            const char *first = NULL; /* the losers cite the first decision that gave a place */
+            for (size_t i = tie_from; i < tie_to; i++)
+                if (win[i - tie_from]) {
+                    append(verdict, sizeof verdict, "; plaats aan KvK %s",
+                           ws[i].e->bid->bidder.kvk);
+                    first = first ? first : text[i - tie_from];
+                }
+            tie_text(la, ws, tie_from, tie_to, max, verdict);
+            for (size_t i = 0; i < n; i++) {
+                tnd_award_entry *e = ws[i].e;
+                char what[TND_REASON_LEN] = "";
+                if (i >= tie_from && i < tie_to)
+                    tnd_finding_set(what, sizeof what,
+                                    "gelijke stand op de laatste plaats, %s: %s",
+                                    win[i - tie_from] ? "plaats toegekend" : "plaats niet toegekend",
+                                    win[i - tie_from] ? text[i - tie_from] : first);
+                rank_reason(e, rule, (int)n, what, ws[i].notes);
+                if (e->status == TND_AWARD_GRANTED)
+                    la->n_granted++;
+            }
+            return;
+        }
         if (rule->tie_rule[0] == '\0') {
             tnd_finding_set(verdict, sizeof verdict,
                             "onbeslist: de definitie noemt geen beslisregel");
@@ -1200,7 +1265,7 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
     while (n_rank < la->n_entries && ws[n_rank].rankable)
         n_rank++;
     if (n_rank > 0)
-        rank_lot(la, ws, n_rank);
+        rank_lot(la, ws, n_rank, c->ties, c->n_ties);
     for (size_t i = 0; i < la->n_entries; i++)
         if (!ws[i].rankable && ws[i].e->status == TND_AWARD_GRANTED)
             la->n_granted++;
@@ -1611,9 +1676,17 @@ bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
                   const tnd_check_result *const *checks, size_t n, const tnd_scores *scores,
                   const tnd_price *prices, size_t n_prices, tnd_evaluation *out)
 {
+    return tnd_evaluate_settled(def, bids, checks, n, scores, prices, n_prices, NULL, 0, out);
+}
+
+bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
+                          const tnd_check_result *const *checks, size_t n,
+                          const tnd_scores *scores, const tnd_price *prices, size_t n_prices,
+                          const tnd_tie_settlement *ties, size_t n_ties, tnd_evaluation *out)
+{
     memset(out, 0, sizeof *out);
     eval_ctx c = {.def = def, .bids = bids, .checks = checks, .n = n, .prices = prices,
-                  .n_prices = n_prices, .out = out};
+                  .n_prices = n_prices, .out = out, .ties = ties, .n_ties = n_ties};
     fallback_rec *falls = NULL;
     size_t n_falls = 0, cap_falls = 0;
     c.ops = &out->operations;

@@ -92,7 +92,20 @@ typedef struct {
     int n_granted;
     bool tie;                      /* a tie at the last awarded place */
     char tie_text[TND_REASON_LEN]; /* bidders involved and the rule applied, or "onbeslist" */
+    int tie_rank;                  /* (issue 8 §4) the shared rank of the tied bidders, 0 = none */
+    int tie_places;                /* places left to the tied bidders */
+    bool tie_settled;              /* settled by the officer's decisions (tnd_tie_settlement) */
 } tnd_lot_award;
+
+/* (issue 8 §4) The officer's decision that settles a tie at the last place of a ranked lot whose
+ * definition names no tie rule (RES-GELIJKE-STAND): bidder `kvk` takes one of the tied places.
+ * A tie is settled only when every place left is given to a tied bidder, each once; otherwise
+ * it stays undecided (scoring/rounds.c refuses such decisions). */
+typedef struct {
+    int lot;
+    char kvk[9];
+    char text[TND_REASON_LEN];     /* "besluit 26-09-2022 door <officer>: <motivation>" */
+} tnd_tie_settlement;
 
 /* Final outcome of one bidder after steps 1-3. */
 typedef struct {
@@ -126,6 +139,11 @@ typedef struct {
 bool tnd_evaluate(const tnd_definition *def, const tnd_bid *const *bids,
                   const tnd_check_result *const *checks, size_t n, const tnd_scores *scores,
                   const tnd_price *prices, size_t n_prices, tnd_evaluation *out);
+/* (issue 8 §4) tnd_evaluate with the officer's tie settlements (`ties`, may be NULL). */
+bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
+                          const tnd_check_result *const *checks, size_t n,
+                          const tnd_scores *scores, const tnd_price *prices, size_t n_prices,
+                          const tnd_tie_settlement *ties, size_t n_ties, tnd_evaluation *out);
 void tnd_evaluation_free(tnd_evaluation *e);
 
 /* Criterion C (§6.1.2): places within the region or within max_km, summed over the locations. */

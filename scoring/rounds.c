@@ -13,8 +13,9 @@
 
 #include "scoring/check_internal.h"
 
-static const char *const kind_texts[TND_DECISION_KIND_COUNT] = { "akkoord", "afgewezen",
-                                                                 "herstel-gevraagd", "hersteld" };
+static const char *const kind_texts[TND_DECISION_KIND_COUNT] = {
+    "akkoord", "afgewezen", "herstel-gevraagd", "hersteld", "gelijke-stand-gegund"
+};
 
 const char *tnd_decision_kind_text(tnd_decision_kind k)
 {
@@ -254,6 +255,37 @@ static bool rule_known(const tnd_definition *def, const char *id)
     return found;
 }
 
+/* The ranked award with a maximum whose id is `id`, or NULL. */
+static const tnd_award_lot *ranked_award(const tnd_definition *def, const char *id)
+{
+    for (size_t i = 0; i < def->n_awards; i++)
+        if (strcmp(def->awards[i].ref.id, id) == 0)
+            return def->awards[i].kind == TND_AWARD_RANKED && def->awards[i].max_awarded > 0
+                       ? &def->awards[i]
+                       : NULL;
+    return NULL;
+}
+
+/* A tie decision fits the definition: an award that ranks up to a maximum and names no tie rule
+ * of its own (a tie-rule decides itself; the officer settles only what the document leaves
+ * open, RES-GELIJKE-STAND). */
+static bool validate_tie(const tnd_definition *def, const tnd_decision *d, tnd_round_problem *p)
+{
+    const tnd_award_lot *a = ranked_award(def, d->rule_id);
+    if (!a)
+        return problem(p, d->line, d->kvk,
+                       "gebruik het id van de gunningsregel van een perceel met een maximum "
+                       "aantal (zie 'tender rules', bijvoorbeeld GUNNING-P4)",
+                       "'gelijke-stand-gegund' op %s: dat is geen rangschikking met een maximum "
+                       "aantal opdrachtnemers",
+                       d->rule_id);
+    if (a->tie_rule[0])
+        return problem(p, d->line, d->kvk, "laat de regel weg",
+                       "perceel %d beslist een gelijke stand zelf met beslisregel %s", a->lot,
+                       a->tie_rule);
+    return true;
+}
+
 static bool has_finding(const tnd_check_result *c, const tnd_decision *d)
 {
     for (size_t i = 0; i < c->n_findings; i++)
@@ -383,6 +415,16 @@ bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *
             break;
         }
         tnd_check_result *c = decision_target(v, r1, b, d->round, &uses[i]);
+        if (d->kind == TND_DECISION_TIE_AWARDED) {
+            /* checked against the ranking after the award (tnd_rounds_check_ties) */
+            if (!validate_tie(def, d, p)) {
+                ok = false;
+                break;
+            }
+            if (uses[i] == TND_DECISION_APPLIED && tnd_date_cmp(d->date, v->evaluation_date) > 0)
+                uses[i] = TND_DECISION_NOT_YET;
+            continue;
+        }
         if (uses[i] == TND_DECISION_LATER_ROUND)
             continue;
         if (uses[i] == TND_DECISION_APPLIED && tnd_date_cmp(d->date, v->evaluation_date) > 0)
@@ -411,6 +453,7 @@ bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *
             touched[b] = true;
             break;
         case TND_DECISION_HERSTEL_ASKED:
+        case TND_DECISION_TIE_AWARDED: /* settles the ranking: tnd_rounds_tie_settlements */
             break;
         case TND_DECISION_HERSTELD: {
             tnd_date last = herstel_deadline(def, herstel_request(ds, d));
@@ -436,6 +479,120 @@ bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *
             ok = problem(p, 0, "", NULL, "onvoldoende geheugen");
     free(touched);
     return ok;
+}
+
+/* ------------------------------------------------------------------ ties */
+
+static bool tie_applied(const tnd_decisions *ds, const tnd_decision_use *uses, size_t i)
+{
+    return ds->items[i].kind == TND_DECISION_TIE_AWARDED && uses[i] == TND_DECISION_APPLIED;
+}
+
+bool tnd_rounds_tie_settlements(const tnd_definition *def, const tnd_decisions *ds,
+                                const tnd_decision_use *uses, tnd_tie_settlement **out,
+                                size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    size_t n = 0;
+    for (size_t i = 0; ds && i < ds->n; i++)
+        n += tie_applied(ds, uses, i);
+    if (!n)
+        return true;
+    tnd_tie_settlement *t = calloc(n, sizeof *t);
+    if (!t)
+        return false;
+    for (size_t i = 0; i < ds->n; i++) {
+        const tnd_decision *d = &ds->items[i];
+        const tnd_award_lot *a = tie_applied(ds, uses, i) ? ranked_award(def, d->rule_id) : NULL;
+        if (!a)
+            continue;
+        tnd_tie_settlement *s = &t[(*n_out)++];
+        char date[11];
+        tnd_date_nl(d->date, date);
+        s->lot = a->lot;
+        memcpy(s->kvk, d->kvk, sizeof s->kvk);
+        /* the motivation itself is on the Procedure sheet: the entry's reason keeps its notes */
+        tnd_finding_set(s->text, sizeof s->text,
+                        "besluit %s door %s (besluitenbestand regel %ld, motivering: blad "
+                        "Procedure)",
+                        date, d->officer, d->line);
+    }
+    *out = t;
+    return true;
+}
+
+static const tnd_lot_award *lot_award(const tnd_evaluation *ev, int lot)
+{
+    for (size_t i = 0; i < ev->n_lots; i++)
+        if (ev->lots[i].lot == lot)
+            return &ev->lots[i];
+    return NULL;
+}
+
+bool tnd_rounds_check_ties(const tnd_definition *def, const tnd_decisions *ds,
+                           const tnd_decision_use *uses, const tnd_evaluation *ev,
+                           tnd_round_problem *p)
+{
+    memset(p, 0, sizeof *p);
+    for (size_t i = 0; ds && i < ds->n; i++) {
+        if (!tie_applied(ds, uses, i))
+            continue;
+        const tnd_decision *d = &ds->items[i];
+        const tnd_award_lot *a = ranked_award(def, d->rule_id);
+        const tnd_lot_award *la = a ? lot_award(ev, a->lot) : NULL;
+        if (!la || !la->tie)
+            return problem(p, d->line, d->kvk,
+                           "laat de regel weg: alleen een gelijke stand op de laatste plaats "
+                           "wordt door de aanbesteder beslist",
+                           "perceel %d heeft geen gelijke stand op de laatste plaats",
+                           a ? a->lot : 0);
+        bool tied = false;
+        for (size_t e = 0; e < la->n_entries && !tied; e++)
+            tied = strcmp(la->entries[e].bid->bidder.kvk, d->kvk) == 0 &&
+                   la->entries[e].rank == la->tie_rank;
+        if (!tied)
+            return problem(p, d->line, d->kvk,
+                           "noem een inschrijver uit de gelijke stand (blad Gunning)",
+                           "KvK %s staat niet in de gelijke stand van perceel %d", d->kvk,
+                           a->lot);
+        /* the same place given twice, or more winners than places: which counts is a choice */
+        size_t named = 1;
+        for (size_t j = 0; j < i; j++) {
+            if (!tie_applied(ds, uses, j) || strcmp(ds->items[j].rule_id, d->rule_id) != 0)
+                continue;
+            if (strcmp(ds->items[j].kvk, d->kvk) == 0)
+                return problem(p, d->line, d->kvk, "één besluit per plaats: verwijder een regel",
+                               "KvK %s krijgt de plaats in perceel %d al op regel %ld", d->kvk,
+                               a->lot, ds->items[j].line);
+            if (++named > (size_t)la->tie_places)
+                return problem(p, d->line, d->kvk,
+                               "verwijder of corrigeer een van beide regels",
+                               "perceel %d heeft %d plaats(en) voor de gelijke stand; regel %ld "
+                               "gaf die al aan KvK %s",
+                               a->lot, la->tie_places, ds->items[j].line, ds->items[j].kvk);
+        }
+    }
+    /* every row fits the tie: now the places must all be given */
+    for (size_t i = 0; ds && i < ds->n; i++) {
+        if (!tie_applied(ds, uses, i))
+            continue;
+        const tnd_decision *d = &ds->items[i];
+        const tnd_award_lot *a = ranked_award(def, d->rule_id);
+        const tnd_lot_award *la = lot_award(ev, a->lot);
+        if (!la->tie_settled) {
+            size_t total = 0;
+            for (size_t j = 0; j < ds->n; j++)
+                total += tie_applied(ds, uses, j) && strcmp(ds->items[j].rule_id, d->rule_id) == 0;
+            return problem(p, d->line, d->kvk,
+                           "geef elke plaats met een eigen regel aan één inschrijver uit de "
+                           "gelijke stand",
+                           "perceel %d heeft %d plaats(en) voor de gelijke stand; de besluiten "
+                           "geven er %zu",
+                           a->lot, la->tie_places, total);
+        }
+    }
+    return true;
 }
 
 /* ------------------------------------------------------------------ finality */

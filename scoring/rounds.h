@@ -10,7 +10,9 @@
  *   herstel  on request, a missing item supplied within N working days (§4.1.4 L474-487): an
  *            officer's decision "herstel-gevraagd", then "hersteld" with the date it came in.
  *   besluit  every REVIEW / PLAN REQUIRED settled by the officer ("akkoord" or "afgewezen"),
- *            with a motivation, a date and the officer's name.
+ *            with a motivation, a date and the officer's name; a tie at the last place of a
+ *            ranked lot that the definition leaves open (RES-GELIJKE-STAND) settled by
+ *            "gelijke-stand-gegund" on the award id, one line per place.
  *
  * Every outcome says whether it is definitief or voorlopig (curable in a later round, or waiting
  * for a decision) and why. Pure: no I/O; tender/decisions.c reads the decisions file.
@@ -30,6 +32,9 @@ typedef enum {
     TND_DECISION_REJECT,        /* "afgewezen": it becomes FAIL */
     TND_DECISION_HERSTEL_ASKED, /* "herstel-gevraagd": the officer asked for a missing item */
     TND_DECISION_HERSTELD,      /* "hersteld": the item came in (date = received) */
+    TND_DECISION_TIE_AWARDED,   /* "gelijke-stand-gegund": on an award id (GUNNING-P4), the
+                                   bidder takes a place of a tie at the last place that the
+                                   definition leaves to the officer (RES-GELIJKE-STAND) */
     TND_DECISION_KIND_COUNT
 } tnd_decision_kind;
 
@@ -118,6 +123,24 @@ typedef struct {
 bool tnd_rounds_apply_decisions(const tnd_definition *def, const tnd_decisions *decisions,
                                 const tnd_round_view *view, tnd_check_result *const *round1_checks,
                                 tnd_decision_use *uses, tnd_round_problem *problem);
+
+/*
+ * (issue 8 §4) The tie settlements of the decisions applied now (uses[i] TND_DECISION_APPLIED,
+ * kind TND_DECISION_TIE_AWARDED), for tnd_evaluate_settled. *out is allocated (free it; NULL
+ * when there are none). False only when out of memory.
+ */
+bool tnd_rounds_tie_settlements(const tnd_definition *def, const tnd_decisions *decisions,
+                                const tnd_decision_use *uses, tnd_tie_settlement **out,
+                                size_t *n_out);
+
+/*
+ * (issue 8 §4) After the award: every applied tie decision must name a bidder of a tie at the
+ * last place of its lot, and together they must give every place left exactly once. False with
+ * `problem` filled (the decision's line; a conflict names both lines) when not.
+ */
+bool tnd_rounds_check_ties(const tnd_definition *def, const tnd_decisions *decisions,
+                           const tnd_decision_use *uses, const tnd_evaluation *ev,
+                           tnd_round_problem *problem);
 
 /* Per bidder of the evaluation: its round history and whether each outcome is final. */
 typedef struct {

@@ -140,7 +140,9 @@ static tnd_status parse_row(const char *file, long line, char *fields[N_FIELDS],
     if (!tnd_decision_kind_parse(fields[3], &d->kind)) {
         snprintf(msg, sizeof msg, "besluit '%.40s' is onbekend", fields[3]);
         return refuse(err, TND_ERR_VALUE, file, line,
-                      "kies akkoord, afgewezen, herstel-gevraagd of hersteld", msg);
+                      "kies akkoord, afgewezen, herstel-gevraagd, hersteld of "
+                      "gelijke-stand-gegund",
+                      msg);
     }
     if (strlen(fields[4]) >= sizeof d->motivation || strlen(fields[6]) >= sizeof d->officer) {
         snprintf(msg, sizeof msg,

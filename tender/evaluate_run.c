@@ -343,14 +343,10 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_run_free(run);
         return false;
     }
-    if (!tnd_evaluate(run->def, run->current_bids,
-                      (const tnd_check_result *const *)run->current_checks, run->checked.n,
-                      &run->scores, run->prices, run->n_prices, &run->ev)) {
-        fprintf(stderr, "tender: onvoldoende geheugen\n");
+    if (!tnd_run_award(run)) {
         tnd_run_free(run);
         return false;
     }
-    run->has_ev = true;
     /* issue 8 §5: a score on a perceel where its bidder has no entry would be dropped unseen */
     if (tnd_scores_check_lots(&run->scores, &run->ev, &err) != TND_OK) {
         tnd_print_error(&err);

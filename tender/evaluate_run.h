@@ -95,6 +95,10 @@ bool tnd_run_add_input(tnd_run *run, const char *role, const char *path, const c
  * against round 1 and applies them; fills round, current_bids/current_checks and the audit
  * inputs. Errors are printed; false means exit 2. */
 bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run);
+/* (issue 8 §4) Step 3 with the officer's tie decisions (tnd_evaluate_settled into run->ev,
+ * run->has_ev set), then checks every applied tie decision against the ranking. Errors are
+ * printed; false means exit 2. */
+bool tnd_run_award(tnd_run *run);
 /* Settles finality after tnd_evaluate (run->procedure). False when out of memory. */
 bool tnd_run_settle(tnd_run *run);
 /* Frees what tnd_run_rounds allocated. */

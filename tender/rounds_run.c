@@ -140,6 +140,34 @@ bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run)
     return !o->decisions || tnd_run_add_input(run, "besluiten", o->decisions, NULL);
 }
 
+bool tnd_run_award(tnd_run *run)
+{
+    tnd_tie_settlement *ties = NULL;
+    size_t n_ties = 0;
+    if (run->has_decisions && !tnd_rounds_tie_settlements(run->def, &run->decisions,
+                                                          run->decision_uses, &ties, &n_ties)) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        return false;
+    }
+    bool ok = tnd_evaluate_settled(run->def, run->current_bids,
+                                   (const tnd_check_result *const *)run->current_checks,
+                                   run->checked.n, &run->scores, run->prices, run->n_prices, ties,
+                                   n_ties, &run->ev);
+    free(ties);
+    run->has_ev = true; /* tnd_evaluation_free copes with a partial evaluation */
+    if (!ok) {
+        fprintf(stderr, "tender: onvoldoende geheugen\n");
+        return false;
+    }
+    tnd_round_problem p;
+    if (run->has_decisions &&
+        !tnd_rounds_check_ties(run->def, &run->decisions, run->decision_uses, &run->ev, &p)) {
+        print_problem(run->decisions.file, &p);
+        return false;
+    }
+    return true;
+}
+
 bool tnd_run_settle(tnd_run *run)
 {
     tnd_date eval;

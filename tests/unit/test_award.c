@@ -293,6 +293,19 @@ static void run(world *w)
     w->ran = true;
 }
 
+/* (issue 8 §4) run() with the officer's tie settlements */
+static void run_settled(world *w, const tnd_tie_settlement *ties, size_t n_ties)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
+        w->bid_ptrs[i] = &w->bids[i];
+        w->check_ptrs[i] = &w->checks[i];
+    }
+    assert_true(tnd_evaluate_settled(&w->d.def, w->bid_ptrs, w->check_ptrs, w->n, &w->scores,
+                                     NULL, 0, ties, n_ties, &w->ev));
+    w->ran = true;
+}
+
 static const tnd_lot_award *lot_of(const world *w, int lot)
 {
     for (size_t i = 0; i < w->ev.n_lots; i++)
@@ -582,6 +595,119 @@ static void test_lot4_tie_at_5th_place_without_rule_is_undecided(void **state)
     assert_int_equal(o->status[0], TND_AWARD_TIE);
     assert_int_equal(o->placed[0], 4);
     assert_string_equal(o->path[0], "4: gelijke stand, onbeslist (rang 5 van 8)");
+}
+
+static void test_lot4_tie_at_5th_place_settled_by_officer_decision_res_gelijke_stand(void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4); /* 6,8 as 10000005: tied for place 5 */
+    const tnd_tie_settlement ties[1] = { { 4, "10000008", "besluit 26-09-2022 door M. Jansen" } };
+    run_settled(w, ties, 1);
+    const tnd_lot_award *la = lot_of(w, 4);
+    /* §4.3 L913-915 with RES-GELIJKE-STAND: the officer's decision gives the one place left */
+    assert_true(la->tie);
+    assert_true(la->tie_settled);
+    assert_int_equal(la->tie_rank, 5);
+    assert_int_equal(la->tie_places, 1);
+    assert_int_equal(la->n_granted, 5);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_GRANTED);
+    assert_int_equal(entry_of(w, 4, "10000005")->status, TND_AWARD_NOT_RANKED);
+    assert_int_equal(entry_of(w, 4, "10000006")->status, TND_AWARD_NOT_RANKED);
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
+                        "10000008 Zorg Acht; beslist door besluit van de aanbesteder (resolutie "
+                        "RES-GELIJKE-STAND); plaats aan KvK 10000008");
+    assert_string_equal(entry_of(w, 4, "10000008")->reason,
+                        "gegund: rang 5 van 8, eindcijfer 6,8, maximaal 5 (§6.1.2 L1835-1993); "
+                        "gelijke stand op de laatste plaats, plaats toegekend: besluit "
+                        "26-09-2022 door M. Jansen: Plan van Aanpak Normaliseren 8 >= 6,0 "
+                        "(§6.1.2 L1840)");
+    /* the loser of the tie falls back along its chain (§4.3.1) */
+    const tnd_bidder_outcome *o = outcome_of(w, "10000005");
+    assert_int_equal(o->status[0], TND_AWARD_GRANTED);
+    assert_int_equal(o->placed[0], 3);
+    assert_string_equal(o->path[0], "4 -> niet gegund (rang 5 van 8) -> 3: gegund");
+}
+
+static void test_lot4_tie_of_three_for_one_place_settled_by_one_decision(void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    bidder(w, "10000009", "Zorg Negen", 4);
+    lot4(w, "10000009", 8, 6, 6, 6, 4);
+    const tnd_tie_settlement ties[1] = { { 4, "10000009", "besluit" } };
+    run_settled(w, ties, 1);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie_settled);
+    assert_int_equal(la->n_granted, 5);
+    assert_int_equal(entry_of(w, 4, "10000009")->status, TND_AWARD_GRANTED);
+    assert_int_equal(entry_of(w, 4, "10000005")->status, TND_AWARD_NOT_RANKED);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_NOT_RANKED);
+}
+
+static void test_lot4_tie_decision_naming_a_bidder_outside_the_tie_leaves_it_undecided(void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    /* 10000006 (6,4) is not in the tie at place 5: never a silent pick (RES-GELIJKE-STAND) */
+    const tnd_tie_settlement ties[1] = { { 4, "10000006", "besluit" } };
+    run_settled(w, ties, 1);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie);
+    assert_false(la->tie_settled);
+    assert_int_equal(la->n_granted, 4);
+    assert_int_equal(entry_of(w, 4, "10000005")->status, TND_AWARD_TIE);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+    assert_int_equal(entry_of(w, 4, "10000006")->status, TND_AWARD_NOT_RANKED);
+}
+
+static void test_lot4_tie_decisions_giving_one_place_twice_leave_it_undecided(void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    const tnd_tie_settlement ties[2] = { { 4, "10000005", "besluit" }, { 4, "10000008", "besluit" } };
+    run_settled(w, ties, 2);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie);
+    assert_false(la->tie_settled);
+    assert_int_equal(la->tie_places, 1);
+    assert_int_equal(la->n_granted, 4);
+    assert_int_equal(entry_of(w, 4, "10000005")->status, TND_AWARD_TIE);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+}
+
+static void test_lot4_tie_decision_for_another_lot_is_not_used(void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    bidder(w, "10000008", "Zorg Acht", 4);
+    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    const tnd_tie_settlement ties[1] = { { 3, "10000008", "besluit" } };
+    run_settled(w, ties, 1);
+    assert_false(lot_of(w, 4)->tie_settled);
+    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+}
+
+static void test_lot4_no_tie_ignores_a_settlement(void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    const tnd_tie_settlement ties[1] = { { 4, "10000006", "besluit" } };
+    run_settled(w, ties, 1);
+    const tnd_lot_award *la = lot_of(w, 4);
+    /* no tie at place 5: the ranking alone decides; rounds.c refuses such a decision */
+    assert_false(la->tie);
+    assert_int_equal(la->tie_rank, 0);
+    assert_int_equal(la->n_granted, 5);
+    assert_int_equal(entry_of(w, 4, "10000006")->status, TND_AWARD_NOT_RANKED);
 }
 
 static void test_lot4_tie_decided_by_higher_normaliseren(void **state)
@@ -1530,6 +1656,12 @@ int main(void)
         T(test_lot4_worked_example_8_6_8_10_4_gives_regional_6_8_and_final_7_4),
         T(test_lot4_top_5_of_7_granted_and_2_not_ranked),
         T(test_lot4_tie_at_5th_place_without_rule_is_undecided),
+        T(test_lot4_tie_at_5th_place_settled_by_officer_decision_res_gelijke_stand),
+        T(test_lot4_tie_of_three_for_one_place_settled_by_one_decision),
+        T(test_lot4_tie_decision_naming_a_bidder_outside_the_tie_leaves_it_undecided),
+        T(test_lot4_tie_decisions_giving_one_place_twice_leave_it_undecided),
+        T(test_lot4_tie_decision_for_another_lot_is_not_used),
+        T(test_lot4_no_tie_ignores_a_settlement),
         T(test_lot4_tie_decided_by_higher_normaliseren),
         T(test_lot4_tie_with_equal_normaliseren_stays_undecided_under_the_rule),
         T(test_lot4_tie_with_an_unknown_tie_rule_is_undecided_and_named),

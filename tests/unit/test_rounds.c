@@ -4,7 +4,8 @@
  *   re-submission   once, not for lot 4, by 05-09-2022 12:00 (§3.3 L253-255, L302; §4.1.4
  *                   L498-511); invalid when still failing (§4.1.5 L509-511);
  *   herstel         within 5 working days of the request (§4.1.4 L474-487, RES-HERSTEL-WERKDAGEN);
- *   decisions       a REVIEW / PLAN REQUIRED settled with a motivation (RES-BESLUIT-AANBESTEDER).
+ *   decisions       a REVIEW / PLAN REQUIRED settled with a motivation (RES-BESLUIT-AANBESTEDER);
+ *   ties            a tie at the last place settled by the officer (RES-GELIJKE-STAND, §4.3 L913-915).
  * Each test pins the verdict or finality, the Dutch text and the § source.
  */
 #include <stdarg.h>
@@ -537,6 +538,167 @@ static void test_resubmission_of_a_kvk_without_round_1_bid_is_refused(void **sta
     match(w, 1, false, "KvK 60883649 heeft in ronde 1 niet ingeschreven");
 }
 
+/* ------------------------------------------------------------------ ties (RES-GELIJKE-STAND) */
+
+/* A hand-made perceel-4 ranking: three bidders 10000001..3 at rank 4, `places` places left. */
+typedef struct {
+    tnd_bid bids[3];
+    tnd_award_entry entries[3];
+    tnd_lot_award lot;
+    tnd_evaluation ev;
+} tie_world;
+
+static tie_world *tie_ranking(bool tie, int places, bool settled)
+{
+    tie_world *t = calloc(1, sizeof *t);
+    assert_non_null(t);
+    for (int i = 0; i < 3; i++) {
+        snprintf(t->bids[i].bidder.kvk, sizeof t->bids[i].bidder.kvk, "1000000%d", i + 1);
+        t->entries[i].bid = &t->bids[i];
+        t->entries[i].rank = tie ? 4 : 4 + i;
+    }
+    t->lot.lot = 4;
+    t->lot.entries = t->entries;
+    t->lot.n_entries = 3;
+    t->lot.tie = tie;
+    t->lot.tie_rank = tie ? 4 : 0;
+    t->lot.tie_places = tie ? places : 0;
+    t->lot.tie_settled = settled;
+    t->ev.lots = &t->lot;
+    t->ev.n_lots = 1;
+    return t;
+}
+
+static void tie_decision(world *w, const char *kvk, long line)
+{
+    tnd_decision *d = &w->decisions[w->ds.n];
+    memset(d, 0, sizeof *d);
+    snprintf(d->kvk, sizeof d->kvk, "%s", kvk);
+    d->round = 1;
+    snprintf(d->rule_id, sizeof d->rule_id, "GUNNING-P4");
+    d->kind = TND_DECISION_TIE_AWARDED;
+    snprintf(d->motivation, sizeof d->motivation, "Loting");
+    d->date = (tnd_date){ 2022, 9, 26 };
+    snprintf(d->officer, sizeof d->officer, "M. Jansen");
+    d->line = line;
+    w->uses[w->ds.n] = TND_DECISION_APPLIED;
+    w->ds.n++;
+}
+
+static void test_tie_settlement_carries_lot_kvk_and_decision_res_gelijke_stand(void **state)
+{
+    world *w = *state;
+    tie_decision(w, "10000002", 5);
+    tnd_tie_settlement *t = NULL;
+    size_t n = 0;
+    assert_true(tnd_rounds_tie_settlements(w->def, &w->ds, w->uses, &t, &n));
+    assert_int_equal(n, 1);
+    assert_int_equal(t[0].lot, 4);
+    assert_string_equal(t[0].kvk, "10000002");
+    assert_string_equal(t[0].text, "besluit 26-09-2022 door M. Jansen (besluitenbestand regel 5, "
+                                   "motivering: blad Procedure)");
+    free(t);
+}
+
+static void test_tie_decision_not_yet_taken_gives_no_settlement(void **state)
+{
+    world *w = *state;
+    tie_decision(w, "10000002", 5);
+    w->uses[0] = TND_DECISION_NOT_YET;
+    tnd_tie_settlement *t = NULL;
+    size_t n = 7;
+    assert_true(tnd_rounds_tie_settlements(w->def, &w->ds, w->uses, &t, &n));
+    assert_int_equal(n, 0);
+    assert_null(t);
+}
+
+static void test_tie_decision_for_a_tied_bidder_that_settles_the_tie_passes(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(true, 1, true);
+    tie_decision(w, "10000003", 2);
+    tnd_round_problem p;
+    assert_true(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    free(t);
+}
+
+static void test_tie_decision_on_a_lot_without_a_tie_is_refused(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(false, 0, false);
+    tie_decision(w, "10000001", 2);
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "perceel 4 heeft geen gelijke stand op de laatste plaats");
+    free(t);
+}
+
+static void test_tie_decision_for_a_bidder_outside_the_tie_is_refused(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(true, 1, false);
+    t->entries[2].rank = 7; /* 10000003 ranks below the tie */
+    tie_decision(w, "10000003", 3);
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.message, "KvK 10000003 staat niet in de gelijke stand van perceel 4");
+    free(t);
+}
+
+static void test_tie_decisions_two_winners_for_one_place_name_both_lines(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(true, 1, false);
+    tie_decision(w, "10000001", 2);
+    tie_decision(w, "10000002", 3);
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.message, "perceel 4 heeft 1 plaats(en) voor de gelijke stand; regel 2 "
+                                   "gaf die al aan KvK 10000001");
+    free(t);
+}
+
+static void test_tie_decisions_two_winners_for_two_places_pass(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(true, 2, true);
+    tie_decision(w, "10000001", 2);
+    tie_decision(w, "10000002", 3);
+    tnd_round_problem p;
+    assert_true(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    free(t);
+}
+
+static void test_tie_decision_for_one_of_two_places_is_refused(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(true, 2, false); /* one line for two places: still undecided */
+    tie_decision(w, "10000001", 2);
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message,
+                        "perceel 4 heeft 2 plaats(en) voor de gelijke stand; de besluiten geven er 1");
+    free(t);
+}
+
+static void test_tie_decision_for_the_same_bidder_twice_is_refused(void **state)
+{
+    world *w = *state;
+    tie_world *t = tie_ranking(true, 2, false);
+    tie_decision(w, "10000001", 2);
+    tie_decision(w, "10000001", 4);
+    w->decisions[1].round = 2; /* not a duplicate row for the file reader */
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(w->def, &w->ds, w->uses, &t->ev, &p));
+    assert_int_equal(p.line, 4);
+    assert_string_equal(p.message, "KvK 10000001 krijgt de plaats in perceel 4 al op regel 2");
+    free(t);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -571,6 +733,15 @@ int main(void)
         T(test_resubmission_with_lot_4_is_refused),
         T(test_second_resubmission_of_one_bidder_is_refused),
         T(test_resubmission_of_a_kvk_without_round_1_bid_is_refused),
+        T(test_tie_settlement_carries_lot_kvk_and_decision_res_gelijke_stand),
+        T(test_tie_decision_not_yet_taken_gives_no_settlement),
+        T(test_tie_decision_for_a_tied_bidder_that_settles_the_tie_passes),
+        T(test_tie_decision_on_a_lot_without_a_tie_is_refused),
+        T(test_tie_decision_for_a_bidder_outside_the_tie_is_refused),
+        T(test_tie_decisions_two_winners_for_one_place_name_both_lines),
+        T(test_tie_decisions_two_winners_for_two_places_pass),
+        T(test_tie_decision_for_one_of_two_places_is_refused),
+        T(test_tie_decision_for_the_same_bidder_twice_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
