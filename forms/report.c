@@ -332,7 +332,7 @@ static bool has_details(const tnd_check_result *r, const tnd_finding *f)
     return false;
 }
 
-/* The detail rows of requirement `f` as cells "2019 19,8% FAIL | 2020 ..." under it. */
+/* The detail rows of requirement `f` as cells "2019 19,8% VOLDOET NIET | 2020 ..." under it. */
 static void text_details(text_ctx *c, const tnd_check_result *r, const tnd_finding *f)
 {
     if (!has_details(r, f))
@@ -349,7 +349,7 @@ static void text_details(text_ctx *c, const tnd_check_result *r, const tnd_findi
         buf_reset(s);
         const char *value = d->found[0] ? d->found : d->reason;
         tnd_buf_printf(s, "%s%s%s%s%s", d->subject, d->subject[0] && value[0] ? " " : "", value,
-                       d->subject[0] || value[0] ? " " : "", known(tnd_verdict_name(d->verdict)));
+                       d->subject[0] || value[0] ? " " : "", known(tnd_verdict_dutch(d->verdict)));
         clean_into(&c->clean, s->data ? s->data : "");
         line_token(&ls, c->clean.data ? c->clean.data : "", c->clean.len, " | ", 3);
     }
@@ -361,7 +361,7 @@ static void text_finding(text_ctx *c, const tnd_check_result *r, const tnd_findi
 {
     char lead[ROW_INDENT + 1], pad[ROW_INDENT + 1];
     snprintf(lead, sizeof lead, "%-*s ", TND_REPORT_VERDICT_COLUMN,
-             as_detail_group ? "" : known(tnd_verdict_name(f->verdict)));
+             as_detail_group ? "" : known(tnd_verdict_dutch(f->verdict)));
     memset(pad, ' ', ROW_INDENT);
     pad[ROW_INDENT] = '\0';
 

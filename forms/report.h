@@ -11,10 +11,11 @@
  * indent, a word longer than a line is split):
  *   Inschrijving: <name> (KvK <kvk>)          header: bid file, tender, submission, lots
  *   Stap 1 - Volledigheid en geldigheid (§6)
- *   FAIL          [§source] requirement, perceel N (terugval) - subject
- *                 reason
- *                 gevonden: X; norm: Y
- *                 2019 19,8% FAIL | 2020 ... (detail rows, lot -1, under their requirement)
+ *   VOLDOET NIET     [§source] requirement, perceel N (terugval) - subject
+ *                    reason
+ *                    gevonden: X; norm: Y
+ *                    2019 19,8% VOLDOET NIET | 2020 ... (detail rows, lot -1, under their
+ *                    requirement)
  *   Stap 2 - Uitsluitingsgronden, geschiktheidseisen en voorwaarden (§6)
  *   Toegepaste resoluties                      every resolution the result relies on
  *   Plaatsing per perceel                      one line per placement, then "Conclusie: ..."
@@ -30,7 +31,9 @@
 #include "scoring/check.h"
 
 #define TND_REPORT_WIDTH 100   /* columns (code points) per line of the text report */
-#define TND_REPORT_VERDICT_COLUMN 14 /* width of the verdict column ("NOT APPLICABLE") */
+/* Width of the verdict column: the longest Dutch verdict of tnd_verdict_dutch, "ONDER VOORWAARDE"
+ * (issue 10 §5: the words a reader sees are the workbooks' Dutch ones). */
+#define TND_REPORT_VERDICT_COLUMN 16
 
 /*
  * Appends the Dutch report of one checked bid to out. Several bids: call once per bid with a

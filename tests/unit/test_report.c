@@ -231,29 +231,29 @@ static const char full_text[] =
     "Percelen: 5, 8\n"
     "\n"
     "Stap 1 - Volledigheid en geldigheid (§6)\n"
-    "PASS           [§3.6 L381] Tijdig ingediend\n"
-    "               Ingediend voor de sluitingstijd.\n"
-    "               gevonden: 18-07-2022 10:30; norm: <= 18-07-2022 11:00\n"
-    "               resolutie: RES-SLUITINGSTIJD\n"
+    "VOLDOET          [§3.6 L381] Tijdig ingediend\n"
+    "                 Ingediend voor de sluitingstijd.\n"
+    "                 gevonden: 18-07-2022 10:30; norm: <= 18-07-2022 11:00\n"
+    "                 resolutie: RES-SLUITINGSTIJD\n"
     "\n"
     "Stap 2 - Uitsluitingsgronden, geschiktheidseisen en voorwaarden (§6)\n"
-    "PLAN REQUIRED  [§5.3.1 L1357] Solvabiliteit\n"
-    "               De norm is in 3 of meer jaren niet gehaald: een aanvullend plan van aanpak is "
-    "vereist\n"
-    "               waarin alle drie de normen binnen 2 jaar worden gehaald.\n"
-    "               gevonden: 3 jaren niet voldaan; norm: > 20,0%\n"
-    "               resolutie: RES-JAREN\n"
-    "               2019 19,8% FAIL | 2020 20,0% FAIL | 2021 18,1% FAIL\n"
-    "PASS           [§5.3.2 L1395-1411] Aansprakelijkheidsverzekering - Zorggroep Eëntje B.V.\n"
-    "               Dekking per gebeurtenis voldoet.\n"
-    "               gevonden: € 2.500.000,00; norm: >= € 2.000.000,00\n"
-    "FAIL           [§5.6 L1590] Landelijk LTA-contract ACKJP, perceel 5\n"
-    "               Geen LTA-contract voor de academische functie ACKJP opgegeven.\n"
-    "PASS           [§5.6 L1575] Behandelaren in loondienst, perceel 3 (terugval)\n"
-    "               Voldoende behandelaren in loondienst.\n"
-    "               gevonden: 6,0 fte; norm: >= 5 fte\n"
-    "MISSING        [§5.5.1.1 L1510] Kwaliteitssysteem ISO 9001:2015, perceel 8\n"
-    "               Geen certificaat of registratie geüpload.\n"
+    "PLAN VAN AANPAK  [§5.3.1 L1357] Solvabiliteit\n"
+    "                 De norm is in 3 of meer jaren niet gehaald: een aanvullend plan van aanpak "
+    "is\n"
+    "                 vereist waarin alle drie de normen binnen 2 jaar worden gehaald.\n"
+    "                 gevonden: 3 jaren niet voldaan; norm: > 20,0%\n"
+    "                 resolutie: RES-JAREN\n"
+    "                 2019 19,8% VOLDOET NIET | 2020 20,0% VOLDOET NIET | 2021 18,1% VOLDOET NIET\n"
+    "VOLDOET          [§5.3.2 L1395-1411] Aansprakelijkheidsverzekering - Zorggroep Eëntje B.V.\n"
+    "                 Dekking per gebeurtenis voldoet.\n"
+    "                 gevonden: € 2.500.000,00; norm: >= € 2.000.000,00\n"
+    "VOLDOET NIET     [§5.6 L1590] Landelijk LTA-contract ACKJP, perceel 5\n"
+    "                 Geen LTA-contract voor de academische functie ACKJP opgegeven.\n"
+    "VOLDOET          [§5.6 L1575] Behandelaren in loondienst, perceel 3 (terugval)\n"
+    "                 Voldoende behandelaren in loondienst.\n"
+    "                 gevonden: 6,0 fte; norm: >= 5 fte\n"
+    "ONTBREEKT        [§5.5.1.1 L1510] Kwaliteitssysteem ISO 9001:2015, perceel 8\n"
+    "                 Geen certificaat of registratie geüpload.\n"
     "\n"
     "Toegepaste resoluties\n"
     "- RES-SLUITINGSTIJD [§3.3 L246]: §3.3 noemt eenmaal 12:00; de definitie houdt één "
@@ -306,9 +306,9 @@ static void test_text_report_of_late_bid_stops_at_step_1(void **state)
         "Percelen: 3\n"
         "\n"
         "Stap 1 - Volledigheid en geldigheid (§6)\n"
-        "FAIL           [§3.6 L381] Tijdig ingediend\n"
-        "               Ontvangen na de sluitingstijd: ongeldig.\n"
-        "               gevonden: 18-07-2022 11:00:01; norm: <= 18-07-2022 11:00\n"
+        "VOLDOET NIET     [§3.6 L381] Tijdig ingediend\n"
+        "                 Ontvangen na de sluitingstijd: ongeldig.\n"
+        "                 gevonden: 18-07-2022 11:00:01; norm: <= 18-07-2022 11:00\n"
         "\n"
         "Stap 2 - Uitsluitingsgronden, geschiktheidseisen en voorwaarden (§6)\n"
         "(niet beoordeeld: de inschrijving stopt bij stap 1)\n"
@@ -370,18 +370,19 @@ static void test_text_placement_shows_award_and_opt_out(void **state)
     tnd_buf_free(&out);
 }
 
-/* 85 x 'ë' is 170 bytes but 85 columns: with the 15-column indent exactly 100, so one line. */
+/* 83 x 'ë' is 166 bytes but 83 columns: with the 17-column indent exactly 100, so one line. */
 static void test_text_width_counts_code_points_not_bytes(void **state)
 {
     fixture fx;
     late_fixture(&fx);
     char reason[TND_REASON_LEN] = "";
-    for (int i = 0; i < 85; i++)
+    for (int i = 0; i < 83; i++)
         strcat(reason, "ë");
     SET(fx.findings[0].reason, reason);
     tnd_buf out;
     char expected[512];
-    snprintf(expected, sizeof expected, "\n               %s\n               gevonden:", reason);
+    snprintf(expected, sizeof expected, "\n                 %s\n                 gevonden:",
+             reason);
     const char *text = text_report(&fx, &out);
     assert_non_null(strstr(text, expected));
     assert_int_equal(widest_line(text), 100);
@@ -400,8 +401,8 @@ static void test_text_splits_a_word_longer_than_a_line(void **state)
     tnd_buf out;
     const char *text = text_report(&fx, &out);
     char expected[400];
-    snprintf(expected, sizeof expected, "\n               kort\n               %.85s\n"
-                                        "               %.35s\n",
+    snprintf(expected, sizeof expected, "\n                 kort\n                 %.83s\n"
+                                        "                 %.37s\n",
              word, word);
     assert_non_null(strstr(text, expected));
     assert_int_equal(widest_line(text), 100);
@@ -417,7 +418,7 @@ static void test_text_replaces_control_characters_and_broken_utf8(void **state)
     SET(fx.findings[0].reason, "eerste\nregel\tdaarna \xC3");
     tnd_buf out;
     assert_non_null(strstr(text_report(&fx, &out),
-                           "\n               eerste regel daarna \xEF\xBF\xBD\n"));
+                           "\n                 eerste regel daarna \xEF\xBF\xBD\n"));
     tnd_buf_free(&out);
 }
 
@@ -432,14 +433,14 @@ static void test_text_shows_bidi_controls_instead_of_obeying_them(void **state)
                                "\xE2\x80\x8F\xD8\x9C");
     tnd_buf out;
     const char *text = text_report(&fx, &out);
-    assert_non_null(strstr(text, "\n               Zorg <U+202E>VB<U+202C> <U+2066>x<U+2069> "
+    assert_non_null(strstr(text, "\n                 Zorg <U+202E>VB<U+202C> <U+2066>x<U+2069> "
                                  "<U+200F><U+061C>\n"));
     assert_null(strstr(text, "\xE2\x80\xAE"));
     tnd_buf_free(&out);
 }
 
-/* Detail rows wrap by whole cells and stay under their requirement: three cells of 27 columns
- * with two separators would need 102 columns, the indent of 15 included. */
+/* Detail rows wrap by whole cells and stay under their requirement: three cells of 35, 30 and
+ * 35 columns with two separators would need 123 columns, the indent of 17 included. */
 static void test_text_detail_table_wraps_by_cell(void **state)
 {
     fixture fx;
@@ -454,13 +455,13 @@ static void test_text_detail_table_wraps_by_cell(void **state)
     }
     tnd_buf out;
     assert_non_null(strstr(text_report(&fx, &out),
-                           "               resolutie: RES-JAREN\n"
-                           "               2019 niet te berekenen FAIL | 2020 niet te berekenen "
-                           "PASS\n"
-                           "               2021 niet te berekenen FAIL | 2022 niet te berekenen "
-                           "PASS\n"
-                           "               2023 niet te berekenen FAIL | 2024 niet te berekenen "
-                           "PASS\n"
+                           "                 resolutie: RES-JAREN\n"
+                           "                 2019 niet te berekenen VOLDOET NIET | 2020 niet te "
+                           "berekenen VOLDOET\n"
+                           "                 2021 niet te berekenen VOLDOET NIET | 2022 niet te "
+                           "berekenen VOLDOET\n"
+                           "                 2023 niet te berekenen VOLDOET NIET | 2024 niet te "
+                           "berekenen VOLDOET\n"
                            "\nToegepaste resoluties\n"));
     tnd_buf_free(&out);
 }
@@ -477,10 +478,11 @@ static void test_text_detail_rows_without_requirement_get_a_heading(void **state
     tnd_buf out;
     assert_non_null(strstr(text_report(&fx, &out),
                            "(§6)\n"
-                           "               [§5.3.1 L1357] Solvabiliteit\n"
-                           "               2018 12,0% FAIL | 2019 19,8% FAIL | 2020 20,0% FAIL | "
-                           "2021 18,1% FAIL\n"
-                           "PASS           [§5.3.2"));
+                           "                 [§5.3.1 L1357] Solvabiliteit\n"
+                           "                 2018 12,0% VOLDOET NIET | 2019 19,8% VOLDOET NIET | "
+                           "2020 20,0% VOLDOET NIET\n"
+                           "                 2021 18,1% VOLDOET NIET\n"
+                           "VOLDOET          [§5.3.2"));
     tnd_buf_free(&out);
 }
 
@@ -512,17 +514,40 @@ static void test_text_header_of_combination_and_missing_submission(void **state)
     tnd_buf_free(&out);
 }
 
-/* Every verdict name fits the verdict column; the longest fills it exactly. */
-static void test_text_verdict_column_is_14_wide(void **state)
+/* Every Dutch verdict (tnd_verdict_dutch, the words of the workbooks; issue 10 §5) fits the
+ * verdict column; the longest, ONDER VOORWAARDE, fills it exactly. */
+static void test_text_verdict_column_is_16_wide_and_dutch(void **state)
 {
     fixture fx;
     late_fixture(&fx);
     fx.findings[0].verdict = TND_NOT_APPLICABLE;
     tnd_buf out;
-    assert_non_null(strstr(text_report(&fx, &out), "\nNOT APPLICABLE [§3.6 L381] Tijdig "));
+    assert_non_null(strstr(text_report(&fx, &out), "\nN.V.T.           [§3.6 L381] Tijdig "));
     tnd_buf_free(&out);
     fx.findings[0].verdict = TND_CONDITIONAL;
-    assert_non_null(strstr(text_report(&fx, &out), "\nCONDITIONAL    [§3.6 L381] Tijdig "));
+    assert_non_null(strstr(text_report(&fx, &out), "\nONDER VOORWAARDE [§3.6 L381] Tijdig "));
+    tnd_buf_free(&out);
+    fx.findings[0].verdict = TND_REVIEW;
+    assert_non_null(strstr(text_report(&fx, &out), "\nBEOORDELEN       [§3.6 L381] Tijdig "));
+    tnd_buf_free(&out);
+    for (int v = TND_NOT_APPLICABLE; v <= TND_FAIL; v++)
+        assert_true(strlen(tnd_verdict_dutch((tnd_verdict)v)) <= TND_REPORT_VERDICT_COLUMN);
+}
+
+/* Issue 10 §5: a reader sees the workbooks' Dutch verdicts, never the English names that only
+ * the --json keys and values use. */
+static void test_text_report_shows_no_english_verdict(void **state)
+{
+    fixture fx;
+    full_fixture(&fx);
+    tnd_buf out;
+    const char *text = text_report(&fx, &out);
+    static const char *const english[] = { "PASS", "FAIL", "MISSING", "PLAN REQUIRED", "REVIEW",
+                                           "CONDITIONAL", "NOT APPLICABLE", "ELIGIBLE" };
+    for (size_t i = 0; i < sizeof english / sizeof english[0]; i++)
+        assert_null(strstr(text, english[i]));
+    assert_non_null(strstr(text, "\nVOLDOET NIET     [§5.6 L1590] "));
+    assert_non_null(strstr(text, "\nONTBREEKT        [§5.5.1.1 L1510] "));
     tnd_buf_free(&out);
 }
 
@@ -869,7 +894,8 @@ int main(void)
         cmocka_unit_test(test_text_detail_table_wraps_by_cell),
         cmocka_unit_test(test_text_detail_rows_without_requirement_get_a_heading),
         cmocka_unit_test(test_text_header_of_combination_and_missing_submission),
-        cmocka_unit_test(test_text_verdict_column_is_14_wide),
+        cmocka_unit_test(test_text_verdict_column_is_16_wide_and_dutch),
+        cmocka_unit_test(test_text_report_shows_no_english_verdict),
         cmocka_unit_test(test_text_report_appends_after_existing_content),
         cmocka_unit_test(test_report_refuses_null_arguments),
         cmocka_unit_test(test_json_report_of_late_bid_is_exact),
