@@ -537,11 +537,77 @@ static void test_resubmission_of_a_kvk_without_round_1_bid_is_refused(void **sta
     match(w, 1, false, "KvK 60883649 heeft in ronde 1 niet ingeschreven");
 }
 
+/* ------------------------------------------------------------------ issue 7: refused decisions */
+
+/* §3.3 L253-255: the procedure has a round 1 (inschrijving) and a round 2 (herinschrijving); a
+ * decision for any other round is refused, naming the line, before anything is applied. */
+static void test_decision_for_round_3_is_refused_naming_the_line(void **state)
+{
+    world *w = *state;
+    size_t i = add_bid(w, BIDS "07-p1-financial-review-bid.xml", false);
+    decide(w, "60770152", 1, "FIN-SOLVABILITEIT", TND_DECISION_ACCEPT, day(2022, 8, 12));
+    decide(w, "60770152", 3, "FIN-SOLVABILITEIT", TND_DECISION_ACCEPT, day(2022, 8, 12));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 10, 3), &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.message, "onbekende ronde 3");
+    assert_int_equal(finding(&w->checks[i], "FIN-SOLVABILITEIT")->verdict, TND_REVIEW);
+}
+
+/* §4.1.4 L474-487: herstel is asked only for an item that is missing or not met; asked for an item
+ * that passes, the row is refused with the verdicts herstel applies to. */
+static void test_herstel_for_a_rule_that_passes_is_refused_naming_the_verdicts(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "01-p1-p6-granted-day-group-middel-bid.xml", false);
+    decide(w, "60112841", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 8, 1));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 8, 10), &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "regel VOLL-AGB is voor KvK 60112841 in ronde 1 niet "
+                                   "ONTBREEKT of VOLDOET NIET");
+    assert_string_equal(p.hint, "herstel alleen voor een eis met oordeel ONTBREEKT of VOLDOET "
+                                "NIET");
+}
+
+/* §4.1.4 L474-487: the herstel period runs from the request; an item restored before it was asked
+ * for is a wrong date, refused, not applied. */
+static void test_hersteld_dated_before_its_request_is_refused(void **state)
+{
+    world *w = *state;
+    size_t i = add_bid(w, BIDS "06-p1-incomplete-missing-items-bid.xml", false);
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 8, 1));
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTELD, day(2022, 7, 29));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 8, 10), &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.message, "'hersteld' op 29-07-2022 ligt voor het verzoek (regel 2)");
+    assert_string_equal(p.hint, "controleer de datums");
+    assert_int_equal(finding(&w->checks[i], "VOLL-AGB")->verdict, TND_MISSING);
+}
+
+/* A definition without RES-HERSTEL-WERKDAGEN allows no herstel: such a row is refused. */
+static void test_herstel_under_a_definition_without_herstel_is_refused(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "06-p1-incomplete-missing-items-bid.xml", false);
+    w->def->rounds.has_herstel = false;
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 8, 1));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 8, 10), &p));
+    assert_string_equal(p.message, "de aanbestedingsdefinitie kent geen herstel");
+    assert_string_equal(p.hint, "laat de regel weg");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_decision_for_round_3_is_refused_naming_the_line),
+        T(test_herstel_for_a_rule_that_passes_is_refused_naming_the_verdicts),
+        T(test_hersteld_dated_before_its_request_is_refused),
+        T(test_herstel_under_a_definition_without_herstel_is_refused),
         T(test_herstel_term_of_5_working_days_from_a_friday_ends_next_friday),
         T(test_herstel_term_from_a_wednesday_skips_the_weekend),
         T(test_resubmission_exactly_at_12_00_is_on_time),
