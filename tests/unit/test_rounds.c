@@ -599,11 +599,41 @@ static void test_herstel_under_a_definition_without_herstel_is_refused(void **st
     assert_string_equal(p.hint, "laat de regel weg");
 }
 
+/* A definition without RES-HERINSCHRIJVING: a failure in round 1 is final at once, on any lot,
+ * and the text cites no re-submission source. */
+static void test_round1_failure_under_a_definition_without_resubmission_is_final(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
+    w->def->rounds.has_resubmission = false;
+    settle(w, NULL, 1, day(2022, 8, 8));
+    assert_false(w->pr.bidders[0].provisional[0]);
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: perceel 1 kent geen herinschrijving");
+}
+
+/* §4.1.4 L474-487: a herstel request dated after the evaluation date does not yet exist for that
+ * evaluation, so it keeps nothing open. */
+static void test_herstel_asked_after_the_evaluation_date_keeps_nothing_open(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
+    decide(w, "60883649", 1, "REF-REFERENTIES", TND_DECISION_HERSTEL_ASKED, day(2022, 9, 7));
+    settle(w, NULL, 1, day(2022, 9, 6));
+    assert_false(w->pr.bidders[0].provisional[0]);
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: afgevallen voor perceel 1, "
+                        "geen herinschrijving ontvangen voor 05-09-2022 12:00 "
+                        "(RES-HERINSCHRIJVING)");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_round1_failure_under_a_definition_without_resubmission_is_final),
+        T(test_herstel_asked_after_the_evaluation_date_keeps_nothing_open),
         T(test_decision_for_round_3_is_refused_naming_the_line),
         T(test_herstel_for_a_rule_that_passes_is_refused_naming_the_verdicts),
         T(test_hersteld_dated_before_its_request_is_refused),
