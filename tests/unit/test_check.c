@@ -2024,6 +2024,53 @@ static void test_group_care_lot_with_one_place_passes(void **state)
     assert_string_equal(f->found, "1 plaatsen");
 }
 
+/* §3.3 L251-253 against §3.6 L381 in a definition that names no resolution for the closing time:
+ * the verdicts are the same, the text cites no resolution. */
+static void test_closing_window_without_a_resolution_is_review_then_fail_without_citing_one(
+    void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->d.def.closing.resolution[0] = '\0';
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 11, 30, 0 };
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "SLUITINGSTIJD", 0, NULL);
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason,
+                        "ingediend op 18-07-2022 11:30: na 18-07-2022 11:00 (§3.6 L381) maar "
+                        "uiterlijk 18-07-2022 12:00 (§3.3 L251-253); het document noemt beide "
+                        "tijden: beoordelen, niet ongeldig");
+    assert_string_equal(f->source, "§3.6 L381");
+
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 12, 30, 0 };
+    r = run(w);
+    f = find(r, "SLUITINGSTIJD", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ingediend op 18-07-2022 12:30, na de laatste genoemde "
+                                   "sluitingstijd 18-07-2022 12:00 (§3.3 L251-253): ongeldig");
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
+/* §3.6 L393-395: a "review until" that is not after the closing time opens no window: one second
+ * late is late, and the norm names the closing time only. */
+static void test_review_window_ending_at_the_closing_time_opens_no_window(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->d.def.closing_review_until = w->d.def.closing_time;
+    w->d.def.closing.resolution[0] = '\0';
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 11, 0, 1 };
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "SLUITINGSTIJD", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ingediend op 18-07-2022 11:00:01, na de sluitingstijd "
+                                   "18-07-2022 11:00: ongeldig");
+    assert_string_equal(f->norm, "uiterlijk 18-07-2022 11:00");
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2090,6 +2137,8 @@ int main(void)
         T(test_submission_exactly_at_12_is_still_review),
         T(test_submission_one_second_after_12_fails),
         T(test_submission_exactly_at_11_passes_with_a_review_window),
+        T(test_closing_window_without_a_resolution_is_review_then_fail_without_citing_one),
+        T(test_review_window_ending_at_the_closing_time_opens_no_window),
         T(test_lot_7_with_two_of_lots_1_to_5_fails_the_valid_choice),
         T(test_lot_8_with_only_an_invalid_lot_6_fails),
         T(test_lot_8_with_a_valid_lot_6_passes),
