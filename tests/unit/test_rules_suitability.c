@@ -1715,6 +1715,55 @@ static void test_referent_kind_with_no_allowed_list_passes_unless_forbidden(void
     assert_int_equal(find(fx, "REF", "referentie 1: Zorgkantoor Oost")->verdict, TND_PASS);
 }
 
+/* §5.5.1.1 L1501-1509: under a definition that accepts no equivalent schemes, a scheme declared
+ * equivalent is not sent to a reviewer: the lot fails, listing what is accepted. */
+static void test_quality_equivalent_scheme_without_equivalent_review_fails(void **state)
+{
+    fixture *fx = *state;
+    fx->quality[1].equivalent_review = false;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "KIWA-ZORG")->equivalent = true;
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    const tnd_finding *f = find(fx, "KWALITEIT-8", "kwaliteitssysteem");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen geaccepteerd kwaliteitssysteem (KIWA-ZORG); "
+                                   "geaccepteerd: ISO-9001:2015, NEN-EN-15224, ZIN-REGISTER");
+    assert_string_equal(f->found, "KIWA-ZORG");
+    assert_string_equal(f->source, "§5.5.1.1 L1501-1505");
+}
+
+/* §5.5.1.1: an equivalent scheme whose certificate had expired before the submission is no
+ * candidate for review either. */
+static void test_quality_expired_equivalent_scheme_fails(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    tnd_certificate *c = add_certificate(fx, "KIWA-ZORG");
+    c->equivalent = true;
+    c->has_valid_until = true;
+    c->valid_until = DATE(2022, 7, 17);
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    const tnd_finding *f = find(fx, "KWALITEIT-8", "kwaliteitssysteem");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen geaccepteerd kwaliteitssysteem (KIWA-ZORG); "
+                                   "geaccepteerd: ISO-9001:2015, NEN-EN-15224, ZIN-REGISTER");
+}
+
+/* §5.5.1.1: a lot without any certificate fails saying so. */
+static void test_quality_no_certificate_fails_saying_none_was_given(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 3, "TG1");
+    tnd_rules_quality(&fx->def, &fx->bid, 3, false, &fx->r);
+    const tnd_finding *f = find(fx, "KWALITEIT-1-7-9", "kwaliteitssysteem");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen geaccepteerd kwaliteitssysteem (geen certificaat); "
+                                   "geaccepteerd: HKZ, PREZO, NIAZ, NTPN, ZIN-REGISTER");
+    assert_string_equal(f->found, "geen");
+    assert_int_equal(f->lot, 3);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1774,6 +1823,9 @@ int main(void)
         T(test_quality_certificate_expired_before_submission_fails),
         T(test_quality_certificate_valid_until_the_submission_day_passes),
         T(test_quality_equivalent_scheme_goes_to_review),
+        T(test_quality_equivalent_scheme_without_equivalent_review_fails),
+        T(test_quality_expired_equivalent_scheme_fails),
+        T(test_quality_no_certificate_fails_saying_none_was_given),
         T(test_quality_valid_listed_certificate_wins_over_equivalent_and_expired),
         T(test_quality_lot_not_applied_for_adds_nothing_unless_cascade),
         T(test_keurmerk_in_progress_is_conditional),
