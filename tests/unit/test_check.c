@@ -2071,6 +2071,28 @@ static void test_review_window_ending_at_the_closing_time_opens_no_window(void *
     assert_int_equal(r->stopped_at_step, 1);
 }
 
+/* §8.3.2 L3348-3349: capacity without the products (voorzieningen) of the group-care lot is as
+ * incomplete as products without capacity. */
+static void test_group_care_lot_with_capacity_but_no_products_is_missing(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    w->b.lots[1].capacity = 12;
+    w->b.lots[1].n_products = 0;
+    set_ref(&w->d.def.group.capacity_rule, "GROEP-CAPACITEIT", "§8.3.2 L3348-3349",
+            "Voorzieningen en capaciteit");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "GROEP-CAPACITEIT", 6, NULL);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason, "ontbreekt: voorzieningen groepsaanbod; geef bij perceel 6 de "
+                                   "voorzieningen en de beschikbare capaciteit op");
+    assert_string_equal(f->found, "geen producten");
+    assert_string_equal(f->source, "§8.3.2 L3348-3349");
+    assert_int_equal(r->placements[1].placed, 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2151,6 +2173,7 @@ int main(void)
         T(test_every_intensity_bid_with_a_group_calculation_passes),
         T(test_group_care_lot_without_capacity_is_missing_for_that_lot),
         T(test_group_care_lot_with_one_place_passes),
+        T(test_group_care_lot_with_capacity_but_no_products_is_missing),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),
         cmocka_unit_test(test_long_reason_is_cut_on_a_character_boundary),
