@@ -1764,6 +1764,46 @@ static void test_quality_no_certificate_fails_saying_none_was_given(void **state
     assert_int_equal(f->lot, 3);
 }
 
+/* §5.6 Systeemaanbieder: a lot-2 bid that does not apply for lot 8 at all fails the requirement
+ * saying there is no application. */
+static void test_lot_2_without_any_lot_8_application_fails_saying_so(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 2, "TG1");
+    tnd_rules_requirements(&fx->def, &fx->bid, 2, false, &fx->r);
+    const tnd_finding *f = find(fx, "TG-2-VERBLIJF", "perceel 8");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen inschrijving");
+    assert_string_equal(f->reason, "perceel 8: geen inschrijving; norm een van H, I, J, K: niet "
+                                   "voldaan");
+    assert_string_equal(f->source, "§5.6 L1540-1596");
+}
+
+/* §5.6 Systeemaanbieder: a CAO requirement "one of" is met by any one listed CAO among several
+ * given, and a CAO fact without any value fails saying "geen". */
+static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 2, "TG1");
+    tnd_fact *cao = add_fact(fx, "cao", 0, TND_FACT_TEXT);
+    TEXT(cao->values[cao->n_values++], "jeugdzorg");
+    TEXT(cao->values[cao->n_values++], "horeca");
+    tnd_rules_requirements(&fx->def, &fx->bid, 2, false, &fx->r);
+    const tnd_finding *f = find(fx, "TG-2-CAO", "cao");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->found, "jeugdzorg, horeca");
+    assert_string_equal(f->reason, "cao: jeugdzorg, horeca; norm een van jeugdzorg, "
+                                   "gehandicaptenzorg: voldaan");
+
+    tnd_check_result_free(&fx->r);
+    cao->n_values = 0;
+    tnd_rules_requirements(&fx->def, &fx->bid, 2, false, &fx->r);
+    f = find(fx, "TG-2-CAO", "cao");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "cao: geen; norm een van jeugdzorg, gehandicaptenzorg: niet "
+                                   "voldaan");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1838,6 +1878,8 @@ int main(void)
         T(test_requirement_cao_one_of),
         T(test_lot_4_includes_the_lot_3_requirements),
         T(test_lot_2_needs_a_lot_8_product_from_intensity_h),
+        T(test_lot_2_without_any_lot_8_application_fails_saying_so),
+        T(test_cao_one_of_met_by_the_first_of_two_and_failed_by_none),
         T(test_requirements_for_a_fallback_lot_are_marked_cascade),
         T(test_intensity_document_example_claimed_j_passes),
         T(test_intensity_claimed_i_when_computed_j_fails),
