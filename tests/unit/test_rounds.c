@@ -627,11 +627,52 @@ static void test_herstel_asked_after_the_evaluation_date_keeps_nothing_open(void
                         "(RES-HERINSCHRIJVING)");
 }
 
+/* §4.1.4 L498-511: a round-1 decision about a bidder whose bid was replaced by a re-submission is
+ * checked against that round-1 bid (a wrong row is still refused, naming its line) but changes
+ * nothing in round 2: it is superseded. */
+static void test_round1_decision_of_a_resubmitted_bidder_is_validated_but_superseded(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
+    size_t i = add_bid(w, ROUND2 "08-p1-references-resubmitted-bid.xml", true);
+    const tnd_bid *bids[1] = { w->bids[i] };
+    tnd_check_result *checks[1] = { &w->checks[i] };
+    tnd_check_result *r1[1] = { &w->checks[0] };
+    const bool resubmitted[1] = { true };
+    tnd_round_view v = { .bids = bids,
+                         .checks = checks,
+                         .resubmitted = resubmitted,
+                         .n = 1,
+                         .round = 2,
+                         .evaluation_date = day(2022, 9, 20) };
+    tnd_round_problem p;
+    /* REF-REFERENTIES failed in round 1: "akkoord" is for a BEOORDELEN only */
+    decide(w, "60883649", 1, "REF-REFERENTIES", TND_DECISION_ACCEPT, day(2022, 8, 12));
+    assert_false(tnd_rounds_apply_decisions(w->def, &w->ds, &v, r1, w->uses, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "regel REF-REFERENTIES is voor KvK 60883649 in ronde 1 niet "
+                                   "BEOORDELEN of PLAN VAN AANPAK");
+
+    w->decisions[0].kind = TND_DECISION_HERSTEL_ASKED;
+    assert_true(tnd_rounds_apply_decisions(w->def, &w->ds, &v, r1, w->uses, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_SUPERSEDED);
+    assert_string_equal(tnd_decision_use_dutch(w->uses[0]), "vervallen door herinschrijving");
+    assert_int_equal(finding(&w->checks[i], "REF-REFERENTIES")->verdict, TND_PASS);
+    assert_int_equal(finding(&w->checks[0], "REF-REFERENTIES")->verdict, TND_FAIL);
+
+    /* without the round-1 checks there is nothing to validate against: still superseded */
+    w->decisions[0].kind = TND_DECISION_ACCEPT;
+    assert_true(tnd_rounds_apply_decisions(w->def, &w->ds, &v, NULL, w->uses, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_SUPERSEDED);
+    assert_int_equal(finding(&w->checks[i], "REF-REFERENTIES")->verdict, TND_PASS);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_round1_decision_of_a_resubmitted_bidder_is_validated_but_superseded),
         T(test_round1_failure_under_a_definition_without_resubmission_is_final),
         T(test_herstel_asked_after_the_evaluation_date_keeps_nothing_open),
         T(test_decision_for_round_3_is_refused_naming_the_line),
