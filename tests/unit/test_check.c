@@ -2093,6 +2093,34 @@ static void test_group_care_lot_with_capacity_but_no_products_is_missing(void **
     assert_int_equal(r->placements[1].placed, 0);
 }
 
+/* §5.2: a party that left its name empty is still named in the finding, by its role and place:
+ * "combinatielid 1", "derde 1". */
+static void test_unnamed_member_and_third_party_are_named_by_their_role(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    make_combination(&w->b);
+    w->b.members[0].name[0] = '\0';
+    w->b.members[0].has_uea = false;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-uea", 0, NULL);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason, "ontbreekt: UEA van combinatielid 1; voeg het ingevulde UEA "
+                                   "toe");
+
+    w->b.members[0].has_uea = true;
+    complete_party(&w->b.third_parties[0], "", w->b.answers[2]);
+    w->b.third_parties[0].declaration_signed = true;
+    w->b.bid.third_parties = w->b.third_parties;
+    w->b.bid.n_third_parties = 1;
+    w->b.bid.bidder.part_iic_yes = true;
+    set_answer(&w->b.third_parties[0], "corruption", true);
+    r = run(w);
+    f = find(r, "UITSLUITING", 0, "derde 1");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_int_equal(find(r, "UITSLUITING", 0, "combinatielid 1")->verdict, TND_PASS);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2119,6 +2147,7 @@ int main(void)
         T(test_unanswered_ground_is_missing_in_step_1_naming_the_code),
         T(test_unanswered_ground_that_is_not_applied_is_not_missing),
         T(test_member_without_uea_is_missing),
+        T(test_unnamed_member_and_third_party_are_named_by_their_role),
         T(test_missing_financial_figure_is_missing_naming_item_and_year),
         T(test_startup_without_figures_is_not_missing),
         T(test_startup_without_2021_accounts_needs_no_going_concern_statement),
