@@ -1521,6 +1521,36 @@ static void test_award_mark_refuses_what_it_cannot_compute_exactly(void **state)
     assert_int_equal(mark.units, 0);
 }
 
+/* §4.3.1 L958-969: the fallback goes to a lower lot the bidder did not apply for itself; a bidder
+ * that applied for lot 3 as well keeps its own lot-3 application there and is not placed twice. */
+static void test_lot4_not_ranked_bidder_that_also_applied_for_lot_3_is_not_placed_twice(
+    void **state)
+{
+    world *w = *state;
+    seven_lot4_bids(w);
+    also_lot(&w->bids[5], 3);
+    consensus(w, 3, "normaliseren", "10000006", 1, 7);
+    run(w);
+    const tnd_bidder_outcome *o = outcome_of(w, "10000006");
+    assert_int_equal(o->n_applied, 2);
+    assert_int_equal(o->applied[0], 3);
+    assert_int_equal(o->status[0], TND_AWARD_GRANTED);
+    assert_int_equal(o->placed[0], 3);
+    assert_string_equal(o->path[0], "3: gegund");
+    assert_int_equal(o->applied[1], 4);
+    assert_int_equal(o->status[1], TND_AWARD_NOT_RANKED);
+    assert_int_equal(o->placed[1], 0);
+    assert_string_equal(o->path[1], "4 -> niet gegund (rang 6 van 7): geen perceel");
+    const tnd_award_entry *in3 = entry_of(w, 3, "10000006");
+    assert_int_equal(in3->applied, 3);
+    assert_string_equal(in3->reason, "gegund: Plan van Aanpak Normaliseren 7 >= 6,0 (§6.1.1 "
+                                     "L1804-1807)");
+    size_t in_lot_3 = 0;
+    for (size_t i = 0; i < lot_of(w, 3)->n_entries; i++)
+        in_lot_3 += strcmp(lot_of(w, 3)->entries[i].bid->bidder.kvk, "10000006") == 0;
+    assert_int_equal(in_lot_3, 1);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 /* ------------------------------------------------------------------ issue 8: lot 6 follows the plan */
@@ -1671,6 +1701,7 @@ int main(void)
         T(test_lot4_fallback_uses_lot_3_rows_when_present),
         T(test_lot4_fallback_to_a_lot_whose_requirement_fails_places_nowhere),
         T(test_lot4_fallback_opted_out_stays_not_awarded),
+        T(test_lot4_not_ranked_bidder_that_also_applied_for_lot_3_is_not_placed_twice),
         T(test_lot4_bid_failing_lot4_requirement_is_placed_in_lot3_by_the_check),
         T(test_criterion_c_10_places_within_15_km_scores_10),
         T(test_criterion_c_9_places_uses_the_committee_score),

@@ -2024,6 +2024,103 @@ static void test_group_care_lot_with_one_place_passes(void **state)
     assert_string_equal(f->found, "1 plaatsen");
 }
 
+/* §3.3 L251-253 against §3.6 L381 in a definition that names no resolution for the closing time:
+ * the verdicts are the same, the text cites no resolution. */
+static void test_closing_window_without_a_resolution_is_review_then_fail_without_citing_one(
+    void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->d.def.closing.resolution[0] = '\0';
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 11, 30, 0 };
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "SLUITINGSTIJD", 0, NULL);
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason,
+                        "ingediend op 18-07-2022 11:30: na 18-07-2022 11:00 (§3.6 L381) maar "
+                        "uiterlijk 18-07-2022 12:00 (§3.3 L251-253); het document noemt beide "
+                        "tijden: beoordelen, niet ongeldig");
+    assert_string_equal(f->source, "§3.6 L381");
+
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 12, 30, 0 };
+    r = run(w);
+    f = find(r, "SLUITINGSTIJD", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ingediend op 18-07-2022 12:30, na de laatste genoemde "
+                                   "sluitingstijd 18-07-2022 12:00 (§3.3 L251-253): ongeldig");
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
+/* §3.6 L393-395: a "review until" that is not after the closing time opens no window: one second
+ * late is late, and the norm names the closing time only. */
+static void test_review_window_ending_at_the_closing_time_opens_no_window(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    set_review_window(w);
+    w->d.def.closing_review_until = w->d.def.closing_time;
+    w->d.def.closing.resolution[0] = '\0';
+    w->b.bid.submitted = (tnd_datetime){ DATE(2022, 7, 18), 11, 0, 1 };
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "SLUITINGSTIJD", 0, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ingediend op 18-07-2022 11:00:01, na de sluitingstijd "
+                                   "18-07-2022 11:00: ongeldig");
+    assert_string_equal(f->norm, "uiterlijk 18-07-2022 11:00");
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
+/* §8.3.2 L3348-3349: capacity without the products (voorzieningen) of the group-care lot is as
+ * incomplete as products without capacity. */
+static void test_group_care_lot_with_capacity_but_no_products_is_missing(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 6);
+    w->b.lots[1].capacity = 12;
+    w->b.lots[1].n_products = 0;
+    set_ref(&w->d.def.group.capacity_rule, "GROEP-CAPACITEIT", "§8.3.2 L3348-3349",
+            "Voorzieningen en capaciteit");
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "GROEP-CAPACITEIT", 6, NULL);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason, "ontbreekt: voorzieningen groepsaanbod; geef bij perceel 6 de "
+                                   "voorzieningen en de beschikbare capaciteit op");
+    assert_string_equal(f->found, "geen producten");
+    assert_string_equal(f->source, "§8.3.2 L3348-3349");
+    assert_int_equal(r->placements[1].placed, 0);
+}
+
+/* §5.2: a party that left its name empty is still named in the finding, by its role and place:
+ * "combinatielid 1", "derde 1". */
+static void test_unnamed_member_and_third_party_are_named_by_their_role(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    make_combination(&w->b);
+    w->b.members[0].name[0] = '\0';
+    w->b.members[0].has_uea = false;
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-uea", 0, NULL);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason, "ontbreekt: UEA van combinatielid 1; voeg het ingevulde UEA "
+                                   "toe");
+
+    w->b.members[0].has_uea = true;
+    complete_party(&w->b.third_parties[0], "", w->b.answers[2]);
+    w->b.third_parties[0].declaration_signed = true;
+    w->b.bid.third_parties = w->b.third_parties;
+    w->b.bid.n_third_parties = 1;
+    w->b.bid.bidder.part_iic_yes = true;
+    set_answer(&w->b.third_parties[0], "corruption", true);
+    r = run(w);
+    f = find(r, "UITSLUITING", 0, "derde 1");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_int_equal(find(r, "UITSLUITING", 0, "combinatielid 1")->verdict, TND_PASS);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2050,6 +2147,7 @@ int main(void)
         T(test_unanswered_ground_is_missing_in_step_1_naming_the_code),
         T(test_unanswered_ground_that_is_not_applied_is_not_missing),
         T(test_member_without_uea_is_missing),
+        T(test_unnamed_member_and_third_party_are_named_by_their_role),
         T(test_missing_financial_figure_is_missing_naming_item_and_year),
         T(test_startup_without_figures_is_not_missing),
         T(test_startup_without_2021_accounts_needs_no_going_concern_statement),
@@ -2090,6 +2188,8 @@ int main(void)
         T(test_submission_exactly_at_12_is_still_review),
         T(test_submission_one_second_after_12_fails),
         T(test_submission_exactly_at_11_passes_with_a_review_window),
+        T(test_closing_window_without_a_resolution_is_review_then_fail_without_citing_one),
+        T(test_review_window_ending_at_the_closing_time_opens_no_window),
         T(test_lot_7_with_two_of_lots_1_to_5_fails_the_valid_choice),
         T(test_lot_8_with_only_an_invalid_lot_6_fails),
         T(test_lot_8_with_a_valid_lot_6_passes),
@@ -2102,6 +2202,7 @@ int main(void)
         T(test_every_intensity_bid_with_a_group_calculation_passes),
         T(test_group_care_lot_without_capacity_is_missing_for_that_lot),
         T(test_group_care_lot_with_one_place_passes),
+        T(test_group_care_lot_with_capacity_but_no_products_is_missing),
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),
         cmocka_unit_test(test_long_reason_is_cut_on_a_character_boundary),

@@ -610,6 +610,40 @@ static void test_classify_empty_scale_or_zero_den_is_outside(void **state)
     assert_int_equal(r.rounded.units, 0);
 }
 
+/* intensity.c: of two overlapping bands with the same lower limit, the one that ends first is the
+ * lower; the span of candidates is reported from it (a definition error, never a silent pick). */
+static void test_classify_overlapping_bands_with_equal_lower_limit_order_by_upper_limit(
+    void **state)
+{
+    (void)state;
+    tnd_intensity_band bands[2] = {
+        { "wide", D(1000000), true, D(3000000), true },
+        { "narrow", D(1000000), true, D(2000000), true },
+    };
+    tnd_intensity_scale scale = { bands, 2, "test" };
+    tnd_intensity_result r;
+    tnd_intensity_classify(&scale, 3, 2, &r); /* 1,5 lies in both */
+    assert_boundary(&r, 1, 0);
+    assert_string_equal(bands[r.band[0]].code, "narrow");
+    assert_int_equal(r.rounded.units, 1500000);
+}
+
+/* intensity.h: a negative ratio (a broken caller) is in no band of a scale starting at 0,1, and
+ * its display value is rounded half-up like any other: -1/3 is -0,333333. */
+static void test_classify_negative_fraction_is_outside_and_rounded_half_up(void **state)
+{
+    tnd_intensity_band bands[RES_N];
+    tnd_intensity_scale scale;
+    (void)state;
+    residential_scale(bands, &scale);
+    tnd_intensity_result r;
+    tnd_intensity_classify(&scale, -1, 3, &r);
+    assert_outside(&r);
+    assert_int_equal(r.rounded.units, -333333);
+    tnd_intensity_classify(&scale, -1, 2000000, &r); /* -0,0000005: half-up toward 0 */
+    assert_int_equal(r.rounded.units, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +686,8 @@ int main(void)
         cmocka_unit_test(test_classify_keeps_fraction_and_rounds_half_up_to_6_decimals),
         cmocka_unit_test(test_classify_limit_exclusive_on_both_sides_is_in_no_band),
         cmocka_unit_test(test_classify_three_overlapping_bands_report_lowest_and_highest),
+        cmocka_unit_test(test_classify_overlapping_bands_with_equal_lower_limit_order_by_upper_limit),
+        cmocka_unit_test(test_classify_negative_fraction_is_outside_and_rounded_half_up),
         cmocka_unit_test(test_classify_empty_scale_or_zero_den_is_outside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

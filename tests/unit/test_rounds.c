@@ -699,11 +699,148 @@ static void test_tie_decision_for_the_same_bidder_twice_is_refused(void **state)
     free(t);
 }
 
+/* ------------------------------------------------------------------ issue 7: refused decisions */
+
+/* §3.3 L253-255: the procedure has a round 1 (inschrijving) and a round 2 (herinschrijving); a
+ * decision for any other round is refused, naming the line, before anything is applied. */
+static void test_decision_for_round_3_is_refused_naming_the_line(void **state)
+{
+    world *w = *state;
+    size_t i = add_bid(w, BIDS "07-p1-financial-review-bid.xml", false);
+    decide(w, "60770152", 1, "FIN-SOLVABILITEIT", TND_DECISION_ACCEPT, day(2022, 8, 12));
+    decide(w, "60770152", 3, "FIN-SOLVABILITEIT", TND_DECISION_ACCEPT, day(2022, 8, 12));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 10, 3), &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.message, "onbekende ronde 3");
+    assert_int_equal(finding(&w->checks[i], "FIN-SOLVABILITEIT")->verdict, TND_REVIEW);
+}
+
+/* §4.1.4 L474-487: herstel is asked only for an item that is missing or not met; asked for an item
+ * that passes, the row is refused with the verdicts herstel applies to. */
+static void test_herstel_for_a_rule_that_passes_is_refused_naming_the_verdicts(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "01-p1-p6-granted-day-group-middel-bid.xml", false);
+    decide(w, "60112841", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 8, 1));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 8, 10), &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "regel VOLL-AGB is voor KvK 60112841 in ronde 1 niet "
+                                   "ONTBREEKT of VOLDOET NIET");
+    assert_string_equal(p.hint, "herstel alleen voor een eis met oordeel ONTBREEKT of VOLDOET "
+                                "NIET");
+}
+
+/* §4.1.4 L474-487: the herstel period runs from the request; an item restored before it was asked
+ * for is a wrong date, refused, not applied. */
+static void test_hersteld_dated_before_its_request_is_refused(void **state)
+{
+    world *w = *state;
+    size_t i = add_bid(w, BIDS "06-p1-incomplete-missing-items-bid.xml", false);
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 8, 1));
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTELD, day(2022, 7, 29));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 8, 10), &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.message, "'hersteld' op 29-07-2022 ligt voor het verzoek (regel 2)");
+    assert_string_equal(p.hint, "controleer de datums");
+    assert_int_equal(finding(&w->checks[i], "VOLL-AGB")->verdict, TND_MISSING);
+}
+
+/* A definition without RES-HERSTEL-WERKDAGEN allows no herstel: such a row is refused. */
+static void test_herstel_under_a_definition_without_herstel_is_refused(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "06-p1-incomplete-missing-items-bid.xml", false);
+    w->def->rounds.has_herstel = false;
+    decide(w, "60664437", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, day(2022, 8, 1));
+    tnd_round_problem p;
+    assert_false(apply(w, 1, day(2022, 8, 10), &p));
+    assert_string_equal(p.message, "de aanbestedingsdefinitie kent geen herstel");
+    assert_string_equal(p.hint, "laat de regel weg");
+}
+
+/* A definition without RES-HERINSCHRIJVING: a failure in round 1 is final at once, on any lot,
+ * and the text cites no re-submission source. */
+static void test_round1_failure_under_a_definition_without_resubmission_is_final(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
+    w->def->rounds.has_resubmission = false;
+    settle(w, NULL, 1, day(2022, 8, 8));
+    assert_false(w->pr.bidders[0].provisional[0]);
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: perceel 1 kent geen herinschrijving");
+}
+
+/* §4.1.4 L474-487: a herstel request dated after the evaluation date does not yet exist for that
+ * evaluation, so it keeps nothing open. */
+static void test_herstel_asked_after_the_evaluation_date_keeps_nothing_open(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
+    decide(w, "60883649", 1, "REF-REFERENTIES", TND_DECISION_HERSTEL_ASKED, day(2022, 9, 7));
+    settle(w, NULL, 1, day(2022, 9, 6));
+    assert_false(w->pr.bidders[0].provisional[0]);
+    assert_string_equal(w->pr.bidders[0].finality[0],
+                        "definitief: afgevallen voor perceel 1, "
+                        "geen herinschrijving ontvangen voor 05-09-2022 12:00 "
+                        "(RES-HERINSCHRIJVING)");
+}
+
+/* §4.1.4 L498-511: a round-1 decision about a bidder whose bid was replaced by a re-submission is
+ * checked against that round-1 bid (a wrong row is still refused, naming its line) but changes
+ * nothing in round 2: it is superseded. */
+static void test_round1_decision_of_a_resubmitted_bidder_is_validated_but_superseded(void **state)
+{
+    world *w = *state;
+    add_bid(w, BIDS "08-p1-references-only-one-bid.xml", false);
+    size_t i = add_bid(w, ROUND2 "08-p1-references-resubmitted-bid.xml", true);
+    const tnd_bid *bids[1] = { w->bids[i] };
+    tnd_check_result *checks[1] = { &w->checks[i] };
+    tnd_check_result *r1[1] = { &w->checks[0] };
+    const bool resubmitted[1] = { true };
+    tnd_round_view v = { .bids = bids,
+                         .checks = checks,
+                         .resubmitted = resubmitted,
+                         .n = 1,
+                         .round = 2,
+                         .evaluation_date = day(2022, 9, 20) };
+    tnd_round_problem p;
+    /* REF-REFERENTIES failed in round 1: "akkoord" is for a BEOORDELEN only */
+    decide(w, "60883649", 1, "REF-REFERENTIES", TND_DECISION_ACCEPT, day(2022, 8, 12));
+    assert_false(tnd_rounds_apply_decisions(w->def, &w->ds, &v, r1, w->uses, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "regel REF-REFERENTIES is voor KvK 60883649 in ronde 1 niet "
+                                   "BEOORDELEN of PLAN VAN AANPAK");
+
+    w->decisions[0].kind = TND_DECISION_HERSTEL_ASKED;
+    assert_true(tnd_rounds_apply_decisions(w->def, &w->ds, &v, r1, w->uses, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_SUPERSEDED);
+    assert_string_equal(tnd_decision_use_dutch(w->uses[0]), "vervallen door herinschrijving");
+    assert_int_equal(finding(&w->checks[i], "REF-REFERENTIES")->verdict, TND_PASS);
+    assert_int_equal(finding(&w->checks[0], "REF-REFERENTIES")->verdict, TND_FAIL);
+
+    /* without the round-1 checks there is nothing to validate against: still superseded */
+    w->decisions[0].kind = TND_DECISION_ACCEPT;
+    assert_true(tnd_rounds_apply_decisions(w->def, &w->ds, &v, NULL, w->uses, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_SUPERSEDED);
+    assert_int_equal(finding(&w->checks[i], "REF-REFERENTIES")->verdict, TND_PASS);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_round1_decision_of_a_resubmitted_bidder_is_validated_but_superseded),
+        T(test_round1_failure_under_a_definition_without_resubmission_is_final),
+        T(test_herstel_asked_after_the_evaluation_date_keeps_nothing_open),
+        T(test_decision_for_round_3_is_refused_naming_the_line),
+        T(test_herstel_for_a_rule_that_passes_is_refused_naming_the_verdicts),
+        T(test_hersteld_dated_before_its_request_is_refused),
+        T(test_herstel_under_a_definition_without_herstel_is_refused),
         T(test_herstel_term_of_5_working_days_from_a_friday_ends_next_friday),
         T(test_herstel_term_from_a_wednesday_skips_the_weekend),
         T(test_resubmission_exactly_at_12_00_is_on_time),

@@ -752,11 +752,59 @@ static void test_no_reliance_adds_no_finding(void **state)
     assert_int_equal(count_rule(fx, "FIN-BEROEP"), 0);
 }
 
+/* §4.1.12 L740-744: a third party counts for the financial standing only with a signed Verklaring
+ * inzet Derden; without it the holding's guarantee (§5.8 L1640-1642) is the reliance, and a
+ * holding without a name is called "holding". */
+static void test_unsigned_financial_third_party_is_no_reliance_but_a_holding_guarantee_is(
+    void **state)
+{
+    fixture *fx = *state;
+    with_reliance_rule(fx);
+    tnd_party third = { 0 };
+    snprintf(third.name, sizeof third.name, "Moeder B.V.");
+    snprintf(third.relied_for, sizeof third.relied_for, "financial");
+    fx->bid.third_parties = &third;
+    fx->bid.n_third_parties = 1;
+    fx->bid.has_holding = fx->bid.holding_guarantee = true;
+    set_figure(fx, EIGEN_VERMOGEN, 2020, 20000000);
+    set_figure(fx, EIGEN_VERMOGEN, 2021, 20000000);
+    run(fx);
+    fx->bid.third_parties = NULL;
+    fx->bid.n_third_parties = 0;
+    assert_int_equal(count_rule(fx, "FIN-BEROEP"), 1);
+    const tnd_finding *f = find(fx, "FIN-BEROEP", 0, "holding");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "eigen cijfers voldoen niet (BEOORDELEN); beroep op holding: "
+                                   "beoordelaar beslist op de cijfers of garantie van holding");
+    assert_string_equal(f->source, "§4.1.12 L740-744");
+}
+
+/* §4.1.12 L740-744: a signed financial third party without a name is still named, as "derde". */
+static void test_unnamed_signed_financial_third_party_is_named_derde(void **state)
+{
+    fixture *fx = *state;
+    with_reliance_rule(fx);
+    tnd_party third = { 0 };
+    snprintf(third.relied_for, sizeof third.relied_for, "financial");
+    third.declaration_signed = true;
+    fx->bid.third_parties = &third;
+    fx->bid.n_third_parties = 1;
+    run(fx);
+    fx->bid.third_parties = NULL;
+    fx->bid.n_third_parties = 0;
+    const tnd_finding *f = find(fx, "FIN-BEROEP", 0, "derde");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "beroep op derde voor de financiële draagkracht; de eigen "
+                                   "cijfers voldoen al");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        T(test_unsigned_financial_third_party_is_no_reliance_but_a_holding_guarantee_is),
+        T(test_unnamed_signed_financial_third_party_is_named_derde),
         T(test_own_figures_short_with_a_holding_guarantee_is_review),
         T(test_own_figures_met_with_a_financial_third_party_passes),
         T(test_no_reliance_adds_no_finding),

@@ -1559,12 +1559,265 @@ static void test_quality_hkz_on_lot_8_is_review_when_named_as_an_example(void **
                                    "inschrijver; beoordelaar beslist of het voldoet");
 }
 
+/* ------------------------------------------------------------------ issue 7: decisions no test ran */
+
+/* §5.3.2 L1409-1411: a member showing only UEA deel IV "ja" (no policy) is declared only, while the
+ * bidder itself shows nothing at all: step 1 reports the bidder, so step 2 says nothing about it. */
+static void test_combination_bidder_without_any_insurance_is_left_to_step_1(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 0);
+    fx->bid.bidder.has_insurance = false;
+    add_member(fx, "Partner Zorg B.V.", 300000000);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(fx->r.n_findings, 2);
+    assert_int_equal(count_rule(fx, "VERZEKERING"), 2);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_PASS);
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_PASS);
+    assert_string_equal(c->found, "€ 3.000.000,00");
+    assert_string_equal(c->source, "§5.3.2 L1395-1411");
+}
+
+/* §5.3.2 L1399-1404 with L1409-1411: the bidder of a combination showing only UEA deel IV "ja" is
+ * judged (declared only), not skipped as if it showed nothing. */
+static void test_combination_bidder_with_only_uea_part_iv_yes_is_conditional(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 0);
+    fx->bid.bidder.has_insurance = false;
+    fx->bid.bidder.has_part_iv = fx->bid.bidder.part_iv_yes = true;
+    add_member(fx, "Partner Zorg B.V.", 100000000);
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(fx->r.n_findings, 3);
+    const tnd_finding *b = find(fx, "VERZEKERING", "Jeugdzorg De Brug B.V.");
+    assert_int_equal(b->verdict, TND_CONDITIONAL);
+    assert_string_equal(b->found, "UEA deel IV: ja");
+    assert_string_equal(b->reason, "UEA deel IV: ja; polis wordt geverifieerd na voorgenomen "
+                                   "gunning");
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_CONDITIONAL);
+    assert_string_equal(c->reason, "opgegeven dekking samen € 1.000.000,00 per gebeurtenis; polis "
+                                   "van een lid wordt geverifieerd na voorgenomen gunning");
+}
+
+/* §5.3.2 L1405-1406 in a combination: a member's concern policy that does not name it neither
+ * shows its insurance nor counts towards the combination's cover. */
+static void test_combination_member_concern_policy_not_naming_it_fails_and_does_not_count(
+    void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 100000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 500000000);
+    m->concern_policy = true;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "VERZEKERING", "Partner Zorg B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "concernpolis zonder vermelding als verzekerde");
+    assert_string_equal(f->found, "concernpolis, niet als verzekerde vermeld");
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_FAIL);
+    assert_string_equal(c->found, "€ 1.000.000,00");
+    assert_string_equal(c->reason, "dekking van de combinatie € 1.000.000,00 per gebeurtenis "
+                                   "(polissen samen); norm >= € 2.000.000,00: niet voldaan");
+}
+
+/* A member without a name and without any evidence is still named in the finding. */
+static void test_combination_unnamed_member_without_insurance_fails_as_combinatielid(void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 300000000);
+    tnd_party *m = add_member(fx, "", 0);
+    m->has_insurance = false;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "VERZEKERING", "combinatielid");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen");
+    assert_string_equal(f->norm, "bewijs van verzekering");
+    assert_int_equal(find(fx, "VERZEKERING", "combinatie")->verdict, TND_PASS);
+}
+
+/* §5.4 L1413-1416: fewer references than asked fails, counted in the plural. */
+static void test_two_references_where_three_are_asked_fail_in_the_plural(void **state)
+{
+    fixture *fx = *state;
+    fx->def.references.count = 3;
+    add_reference(fx, "Gemeente Zwolle");
+    add_reference(fx, "Gemeente Deventer");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF", "referenties");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "2 referenties; vereist: 3");
+    assert_string_equal(f->found, "2");
+    assert_string_equal(f->norm, "3");
+    assert_string_equal(f->source, "§5.4 L1413-1487");
+}
+
+/* §5.4 L1465-1468: a subcontractor's experience counts when that subcontractor is deployed; a
+ * reference without a count of clients served is not "never served a client" (L1470-1472). */
+static void test_reference_of_a_deployed_subcontractor_without_client_count_passes(void **state)
+{
+    fixture *fx = *state;
+    tnd_reference *r = add_reference(fx, "Gemeente Zwolle");
+    TEXT(r->subcontractor, "Onderaannemer B.V.");
+    r->subcontractor_deployed = true;
+    r->has_clients_served = false;
+    r->clients_served = 0;
+    add_reference(fx, "Gemeente Deventer");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(count_rule(fx, "REF-ONDERAANNEMER"), 0);
+    assert_int_equal(count_rule(fx, "REF-AFGEWEZEN"), 0);
+    const tnd_finding *f = find(fx, "REF", "referentie 1: Gemeente Zwolle");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->source, "§5.4 L1413-1487");
+}
+
+/* §5.4 L1478-1487: the declaration looked at is that of the third party the reference names, not
+ * the first one declared. */
+static void test_reference_of_the_second_declared_third_party_uses_its_declaration(void **state)
+{
+    fixture *fx = *state;
+    add_reference(fx, "Gemeente Zwolle");
+    TEXT(add_reference(fx, "Gemeente Utrecht")->third_party, "Tweede Derde B.V.");
+    TEXT(fx->third_parties[0].name, "Eerste Derde B.V.");
+    TEXT(fx->third_parties[1].name, "Tweede Derde B.V.");
+    fx->third_parties[1].declaration_signed = true;
+    fx->bid.n_third_parties = 2;
+    fx->bid.bidder.part_iic_yes = true;
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(count_rule(fx, "REF-DERDE"), 0);
+    assert_int_equal(find(fx, "REF", "referentie 2: Gemeente Utrecht")->verdict, TND_PASS);
+
+    tnd_check_result_free(&fx->r);
+    fx->third_parties[0].declaration_signed = true;
+    fx->third_parties[1].declaration_signed = false;
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-DERDE", "referentie 2: Gemeente Utrecht");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "ervaring van derde Tweede Derde B.V. zonder ondertekende "
+                                   "Verklaring inzet Derden");
+}
+
+/* §5.4 L1456-1458: a definition that lists no allowed kind of referent leaves every kind that is
+ * not forbidden to pass; a forbidden kind still fails. */
+static void test_referent_kind_with_no_allowed_list_passes_unless_forbidden(void **state)
+{
+    fixture *fx = *state;
+    fx->def.references.n_allowed = 0;
+    TEXT(add_reference(fx, "Zorgkantoor Oost")->referent_kind, "zorgkantoor");
+    TEXT(add_reference(fx, "RSJ")->referent_kind, "rsj");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(count_rule(fx, "REF-REFERENT"), 1);
+    const tnd_finding *f = find(fx, "REF-REFERENT", "referentie 2: RSJ");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "referent van soort rsj kan geen referent zijn");
+    assert_string_equal(f->source, "§5.4 L1456-1458");
+    assert_int_equal(find(fx, "REF", "referentie 1: Zorgkantoor Oost")->verdict, TND_PASS);
+}
+
+/* §5.5.1.1 L1501-1509: under a definition that accepts no equivalent schemes, a scheme declared
+ * equivalent is not sent to a reviewer: the lot fails, listing what is accepted. */
+static void test_quality_equivalent_scheme_without_equivalent_review_fails(void **state)
+{
+    fixture *fx = *state;
+    fx->quality[1].equivalent_review = false;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "KIWA-ZORG")->equivalent = true;
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    const tnd_finding *f = find(fx, "KWALITEIT-8", "kwaliteitssysteem");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen geaccepteerd kwaliteitssysteem (KIWA-ZORG); "
+                                   "geaccepteerd: ISO-9001:2015, NEN-EN-15224, ZIN-REGISTER");
+    assert_string_equal(f->found, "KIWA-ZORG");
+    assert_string_equal(f->source, "§5.5.1.1 L1501-1505");
+}
+
+/* §5.5.1.1: an equivalent scheme whose certificate had expired before the submission is no
+ * candidate for review either. */
+static void test_quality_expired_equivalent_scheme_fails(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    tnd_certificate *c = add_certificate(fx, "KIWA-ZORG");
+    c->equivalent = true;
+    c->has_valid_until = true;
+    c->valid_until = DATE(2022, 7, 17);
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    const tnd_finding *f = find(fx, "KWALITEIT-8", "kwaliteitssysteem");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen geaccepteerd kwaliteitssysteem (KIWA-ZORG); "
+                                   "geaccepteerd: ISO-9001:2015, NEN-EN-15224, ZIN-REGISTER");
+}
+
+/* §5.5.1.1: a lot without any certificate fails saying so. */
+static void test_quality_no_certificate_fails_saying_none_was_given(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 3, "TG1");
+    tnd_rules_quality(&fx->def, &fx->bid, 3, false, &fx->r);
+    const tnd_finding *f = find(fx, "KWALITEIT-1-7-9", "kwaliteitssysteem");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "geen geaccepteerd kwaliteitssysteem (geen certificaat); "
+                                   "geaccepteerd: HKZ, PREZO, NIAZ, NTPN, ZIN-REGISTER");
+    assert_string_equal(f->found, "geen");
+    assert_int_equal(f->lot, 3);
+}
+
+/* §5.6 Systeemaanbieder: a lot-2 bid that does not apply for lot 8 at all fails the requirement
+ * saying there is no application. */
+static void test_lot_2_without_any_lot_8_application_fails_saying_so(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 2, "TG1");
+    tnd_rules_requirements(&fx->def, &fx->bid, 2, false, &fx->r);
+    const tnd_finding *f = find(fx, "TG-2-VERBLIJF", "perceel 8");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen inschrijving");
+    assert_string_equal(f->reason, "perceel 8: geen inschrijving; norm een van H, I, J, K: niet "
+                                   "voldaan");
+    assert_string_equal(f->source, "§5.6 L1540-1596");
+}
+
+/* §5.6 Systeemaanbieder: a CAO requirement "one of" is met by any one listed CAO among several
+ * given, and a CAO fact without any value fails saying "geen". */
+static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 2, "TG1");
+    tnd_fact *cao = add_fact(fx, "cao", 0, TND_FACT_TEXT);
+    TEXT(cao->values[cao->n_values++], "jeugdzorg");
+    TEXT(cao->values[cao->n_values++], "horeca");
+    tnd_rules_requirements(&fx->def, &fx->bid, 2, false, &fx->r);
+    const tnd_finding *f = find(fx, "TG-2-CAO", "cao");
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->found, "jeugdzorg, horeca");
+    assert_string_equal(f->reason, "cao: jeugdzorg, horeca; norm een van jeugdzorg, "
+                                   "gehandicaptenzorg: voldaan");
+
+    tnd_check_result_free(&fx->r);
+    cao->n_values = 0;
+    tnd_rules_requirements(&fx->def, &fx->bid, 2, false, &fx->r);
+    f = find(fx, "TG-2-CAO", "cao");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "cao: geen; norm een van jeugdzorg, gehandicaptenzorg: niet "
+                                   "voldaan");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_combination_one_policy_of_2_5_million_covers_a_member_of_1_million),
+        T(test_combination_bidder_without_any_insurance_is_left_to_step_1),
+        T(test_combination_bidder_with_only_uea_part_iv_yes_is_conditional),
+        T(test_combination_member_concern_policy_not_naming_it_fails_and_does_not_count),
+        T(test_combination_unnamed_member_without_insurance_fails_as_combinatielid),
+        T(test_two_references_where_three_are_asked_fail_in_the_plural),
+        T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
+        T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
+        T(test_referent_kind_with_no_allowed_list_passes_unless_forbidden),
         T(test_combination_policies_reaching_2_million_only_together_are_review),
         T(test_combination_policies_one_cent_below_together_fail),
         T(test_combination_policy_of_exactly_2_million_passes),
@@ -1610,6 +1863,9 @@ int main(void)
         T(test_quality_certificate_expired_before_submission_fails),
         T(test_quality_certificate_valid_until_the_submission_day_passes),
         T(test_quality_equivalent_scheme_goes_to_review),
+        T(test_quality_equivalent_scheme_without_equivalent_review_fails),
+        T(test_quality_expired_equivalent_scheme_fails),
+        T(test_quality_no_certificate_fails_saying_none_was_given),
         T(test_quality_valid_listed_certificate_wins_over_equivalent_and_expired),
         T(test_quality_lot_not_applied_for_adds_nothing_unless_cascade),
         T(test_keurmerk_in_progress_is_conditional),
@@ -1622,6 +1878,8 @@ int main(void)
         T(test_requirement_cao_one_of),
         T(test_lot_4_includes_the_lot_3_requirements),
         T(test_lot_2_needs_a_lot_8_product_from_intensity_h),
+        T(test_lot_2_without_any_lot_8_application_fails_saying_so),
+        T(test_cao_one_of_met_by_the_first_of_two_and_failed_by_none),
         T(test_requirements_for_a_fallback_lot_are_marked_cascade),
         T(test_intensity_document_example_claimed_j_passes),
         T(test_intensity_claimed_i_when_computed_j_fails),
