@@ -69,6 +69,14 @@ static void put_esc(tnd_buf *out, const char *s)
     tnd_html_escape(out, s);
 }
 
+/* A § source, set in small print: <span class="bron">[§4.1.9 L606-608]</span>. */
+static void put_source(tnd_buf *out, const char *source)
+{
+    tnd_buf_puts(out, "<span class=\"bron\">[");
+    put_esc(out, source);
+    tnd_buf_puts(out, "]</span>");
+}
+
 /* "maandag 8 augustus 2022": the long Dutch date of letters. */
 static void date_long(tnd_date d, char *buf, size_t size)
 {
@@ -667,9 +675,8 @@ bool tnd_letter_html(const tnd_definition *def, const tnd_evaluation *ev, size_t
     tnd_buf_puts(out, "<p>U heeft vóór de sluitingstijd van ");
     put_esc(out, closing);
     tnd_buf_puts(out, " uur ");
-    tnd_buf_puts(out, "<span class=\"bron\">[");
-    put_esc(out, def->closing.source);
-    tnd_buf_puts(out, "]</span> ingeschreven op de aanbesteding ");
+    put_source(out, def->closing.source);
+    tnd_buf_puts(out, " ingeschreven op de aanbesteding ");
     put_esc(out, def->title);
     tnd_buf_puts(out, ". Uw inschrijving is beoordeeld volgens hoofdstuk 6 van het "
                       "inkoopdocument: volledigheid en geldigheid (stap 1), uitsluitingsgronden, "
@@ -758,13 +765,13 @@ bool tnd_letter_html(const tnd_definition *def, const tnd_evaluation *ev, size_t
     }
     tnd_buf_puts(out, "</ul>\n<p>");
     put_esc(out, lr->standstill);
-    tnd_buf_puts(out, " <span class=\"bron\">[");
-    put_esc(out, lr->standstill_source);
-    tnd_buf_puts(out, "]</span></p>\n<p>Vragen over deze brief stelt u ");
+    tnd_buf_puts(out, " ");
+    put_source(out, lr->standstill_source);
+    tnd_buf_puts(out, "</p>\n<p>Vragen over deze brief stelt u ");
     put_esc(out, lr->contact);
-    tnd_buf_puts(out, " <span class=\"bron\">[");
-    put_esc(out, lr->contact_source);
-    tnd_buf_puts(out, "]</span>.</p>\n");
+    tnd_buf_puts(out, " ");
+    put_source(out, lr->contact_source);
+    tnd_buf_puts(out, ".</p>\n");
 
     tnd_buf_puts(out, "<div class=\"ondertekening\"><p>Met vriendelijke groet,</p>\n<p>");
     put_esc(out, lr->sender);
