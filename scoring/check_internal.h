@@ -49,6 +49,11 @@ void tnd_rules_requirements(const tnd_definition *def, const tnd_bid *bid, int l
  * claim, the provider type's maximum and the products bid (eis 94). */
 void tnd_rules_intensity(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
 
+/* rules_products.c (issue 11, format 2): the per-product rules of <product-rules>: quality per
+ * product, caps, staffing per group, gezinshuisouders (findings decide their product only) and
+ * the ambulant alternative of verblijf (decides the lot). Step 2. */
+void tnd_rules_products(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
+
 /* Worst verdict among the findings that apply to `lot` (lot 0 findings apply to every lot;
  * cascade findings only to their own lot). Findings about one product (tnd_finding.product) are
  * left out: they decide that product, not the lot. TND_NOT_APPLICABLE when none. */
