@@ -101,17 +101,11 @@ int cmd_evaluate(int argc, char **argv)
             fputs(help_text, stdout);
             return TND_EXIT_OK;
         }
-        if (tnd_opt_value(argc, argv, &i, "--bids", &o.bids_dir, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--scores", &o.scores, &bad) ||
+        if (tnd_run_option("evaluate", argc, argv, &i, &o, &bad) ||
             tnd_opt_value(argc, argv, &i, "--output", &o.output, &bad) ||
             tnd_opt_value(argc, argv, &i, "-o", &o.output, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--json", &o.json, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad) ||
-            tnd_opt_jobs("evaluate", argc, argv, &i, &o.jobs, &bad))
+            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad))
             continue;
         return tnd_usage_error("evaluate", "onbekend argument '%s'", argv[i]);
     }

@@ -253,6 +253,18 @@ static void run_id(tnd_run *run)
     free(text);
 }
 
+bool tnd_run_option(const char *cmd, int argc, char **argv, int *i, tnd_run_options *o,
+                    bool *bad)
+{
+    return tnd_opt_value(argc, argv, i, "--bids", &o->bids_dir, bad) ||
+           tnd_opt_value(argc, argv, i, "--scores", &o->scores, bad) ||
+           tnd_opt_value(argc, argv, i, "--tender", &o->tender, bad) ||
+           tnd_opt_value(argc, argv, i, "--prices", &o->prices, bad) ||
+           tnd_opt_value(argc, argv, i, "--resubmissions", &o->resubmissions, bad) ||
+           tnd_opt_value(argc, argv, i, "--decisions", &o->decisions, bad) ||
+           tnd_opt_jobs(cmd, argc, argv, i, &o->jobs, bad);
+}
+
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
 {
     memset(run, 0, sizeof *run);
