@@ -1796,8 +1796,9 @@ static tnd_status load_tree(loader *L, xmlNodePtr root)
 }
 
 /* Validates doc (owned by the caller) and turns it into a definition. */
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out, tnd_error *err)
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
+    tnd_definition **out = result; /* as tnd_xml_load_* hands it over */
     tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
                                         tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
     if (!schema)
@@ -1830,23 +1831,17 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out
     return TND_OK;
 }
 
-/* load_doc as tnd_xml_load_* calls it */
-static tnd_status from_doc(xmlDocPtr doc, const char *name, void *out, tnd_error *err)
-{
-    return load_doc(doc, name, out, err);
-}
-
 tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
                                       tnd_definition **out, tnd_error *err)
 {
     *out = NULL;
-    return tnd_xml_load_memory(buf, len, name, from_doc, out, err);
+    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
 }
 
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err)
 {
     *out = NULL;
-    return tnd_xml_load_file(path, from_doc, out, err);
+    return tnd_xml_load_file(path, load_doc, out, err);
 }
 
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)

@@ -850,8 +850,9 @@ static void free_criteria(reader *r)
     free(r->crit);
 }
 
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_espd **out, tnd_error *err)
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
+    tnd_espd **out = result; /* as tnd_xml_load_* hands it over */
     tnd_espd *e = calloc(1, sizeof *e);
     reader r = { name, err, e, NULL, NULL, 0, "", 0 };
     tnd_status rc;
@@ -872,23 +873,17 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_espd **out, tnd_
     return TND_OK;
 }
 
-/* load_doc as tnd_xml_load_* calls it */
-static tnd_status from_doc(xmlDocPtr doc, const char *name, void *out, tnd_error *err)
-{
-    return load_doc(doc, name, out, err);
-}
-
 tnd_status tnd_espd_load_file(const char *path, tnd_espd **out, tnd_error *err)
 {
     *out = NULL;
-    return tnd_xml_load_file(path, from_doc, out, err);
+    return tnd_xml_load_file(path, load_doc, out, err);
 }
 
 tnd_status tnd_espd_load_memory(const char *buf, size_t len, const char *name, tnd_espd **out,
                                 tnd_error *err)
 {
     *out = NULL;
-    return tnd_xml_load_memory(buf, len, name, from_doc, out, err);
+    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
 }
 
 void tnd_espd_free(tnd_espd *espd)

@@ -963,8 +963,9 @@ static void free_reader(reader *r)
     tnd_notation_free(r->notation);
 }
 
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_xbrl **out, tnd_error *err)
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
+    tnd_xbrl **out = result; /* as tnd_xml_load_* hands it over */
     tnd_xbrl *x = calloc(1, sizeof *x);
     reader r = { .file = name, .err = err, .x = x };
     tnd_status rc;
@@ -984,23 +985,17 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_xbrl **out, tnd_
     return TND_OK;
 }
 
-/* load_doc as tnd_xml_load_* calls it */
-static tnd_status from_doc(xmlDocPtr doc, const char *name, void *out, tnd_error *err)
-{
-    return load_doc(doc, name, out, err);
-}
-
 tnd_status tnd_xbrl_load_file(const char *path, tnd_xbrl **out, tnd_error *err)
 {
     *out = NULL;
-    return tnd_xml_load_file(path, from_doc, out, err);
+    return tnd_xml_load_file(path, load_doc, out, err);
 }
 
 tnd_status tnd_xbrl_load_memory(const char *buf, size_t len, const char *name, tnd_xbrl **out,
                                 tnd_error *err)
 {
     *out = NULL;
-    return tnd_xml_load_memory(buf, len, name, from_doc, out, err);
+    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
 }
 
 void tnd_xbrl_free(tnd_xbrl *x)
