@@ -64,6 +64,15 @@ bool tnd_bid_applies(const tnd_bid *bid, int number)
     return tnd_bid_lot_find(bid, number) != NULL;
 }
 
+bool tnd_bid_applies_product(const tnd_bid *bid, int lot, const char *product)
+{
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
+    for (int i = 0; bl && i < bl->n_products; i++)
+        if (strcmp(bl->products[i], product) == 0)
+            return true;
+    return false;
+}
+
 const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year)
 {
     for (size_t i = 0; i < bid->n_facts; i++)

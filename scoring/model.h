@@ -879,6 +879,8 @@ const tnd_award_lot *tnd_definition_award(const tnd_definition *def, int lot);
 int tnd_definition_fin_item(const tnd_definition *def, const char *id);
 const tnd_bid_lot *tnd_bid_lot_find(const tnd_bid *bid, int number);
 bool tnd_bid_applies(const tnd_bid *bid, int number);
+/* Is `product` among the products the bid applies for on `lot`? */
+bool tnd_bid_applies_product(const tnd_bid *bid, int lot, const char *product);
 const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year);
 const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year);
 /* (issue 11) The bid's declaration for one product of a lot, NULL when it has none. */

@@ -43,16 +43,6 @@ static bool code_in(const char (*set)[TND_CODE_LEN], int n, const char *code)
     return false;
 }
 
-/* Does the bid apply for `product` on `lot`? */
-static bool bids_product(const tnd_bid *bid, int lot, const char *product)
-{
-    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
-    for (int i = 0; bl && i < bl->n_products; i++)
-        if (strcmp(bl->products[i], product) == 0)
-            return true;
-    return false;
-}
-
 /* ------------------------------------------------------------------ quality per product */
 
 /*
@@ -416,7 +406,7 @@ void tnd_rules_products(const tnd_definition *def, const tnd_bid *bid, tnd_check
         }
         for (int k = 0; k < pr->n_products; k++) {
             const char *product = pr->products[k];
-            if (!bids_product(bid, pr->lot, product))
+            if (!tnd_bid_applies_product(bid, pr->lot, product))
                 continue;
             switch (pr->kind) {
             case TND_PRULE_QUALITY: judge_quality(def, bid, pr, product, r); break;

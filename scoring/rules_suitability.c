@@ -775,16 +775,6 @@ static bool above_maximum(const tnd_residential_rules *res, const tnd_lot *lot,
     return p && top && p->rank > top->rank;
 }
 
-/* Is `product` among the products the bid applies for on `lot`? */
-static bool bid_offers(const tnd_bid *bid, int lot, const char *product)
-{
-    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
-    for (int i = 0; bl && i < bl->n_products; i++)
-        if (strcmp(bl->products[i], product) == 0)
-            return true;
-    return false;
-}
-
 /* "H, I" or "geen": what the bid offers on `lot`. */
 static void offered_text(const tnd_bid *bid, int lot, char *buf, size_t size)
 {
@@ -801,7 +791,7 @@ static void judge_claim_offered(const tnd_rule_ref *ref, const tnd_bid *bid, int
                                 const char *name, const char *claimed, const char *why,
                                 tnd_check_result *r)
 {
-    if (!claimed[0] || bid_offers(bid, lot, claimed))
+    if (!claimed[0] || tnd_bid_applies_product(bid, lot, claimed))
         return;
     char offered[TND_VALUE_LEN], norm[TND_VALUE_LEN];
     offered_text(bid, lot, offered, sizeof offered);

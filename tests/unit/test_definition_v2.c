@@ -148,6 +148,16 @@ static void test_cap_of_zero_is_refused(void **state)
             "  </product-rules>\n", TND_ERR_RANGE, 9, "attribuut 'max' is niet groter dan 0");
 }
 
+static void test_cap_above_a_million_is_refused(void **state)
+{
+    (void)state;
+    /* no product sheet comes near it; the exact comparisons stay inside 64 bits */
+    refused("  <product-rules>\n"
+            "    <cap id=\"C\" source=\"L9\" label=\"M\" lot=\"4\" products=\"45A48\""
+            " measure=\"inzet\" max=\"1000001\" unit=\"uur\" per=\"6-maanden\"/>\n"
+            "  </product-rules>\n", TND_ERR_RANGE, 9, "attribuut 'max' is groter dan 1.000.000");
+}
+
 static void test_extension_max_without_extensions_is_refused(void **state)
 {
     (void)state;
@@ -264,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_product_rule_naming_a_product_not_in_its_lot_is_refused),
         cmocka_unit_test(test_cap_exception_with_max_not_above_the_cap_is_refused),
         cmocka_unit_test(test_cap_of_zero_is_refused),
+        cmocka_unit_test(test_cap_above_a_million_is_refused),
         cmocka_unit_test(test_extension_max_without_extensions_is_refused),
         cmocka_unit_test(test_staffing_category_twice_is_refused),
         cmocka_unit_test(test_ambulant_alternative_via_its_own_lot_is_refused),
