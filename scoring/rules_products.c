@@ -142,10 +142,10 @@ static void extension_text(int extensions, bool has_max, tnd_dec max, tnd_cap_un
     if (has_max)
         tnd_dec_nl_compact(max, n);
     if (extensions == TND_CAP_UNLIMITED)
-        snprintf(buf, size, "; verlenging onbeperkt%s%s%s%s", has_max ? " met ten hoogste " : "",
+        tnd_finding_set(buf, size, "; verlenging onbeperkt%s%s%s%s", has_max ? " met ten hoogste " : "",
                  n, has_max ? " " : "", has_max ? tnd_cap_unit_name(unit) : "");
     else if (extensions > 0)
-        snprintf(buf, size, "; %d verlenging%s%s%s%s%s", extensions, extensions == 1 ? "" : "en",
+        tnd_finding_set(buf, size, "; %d verlenging%s%s%s%s%s", extensions, extensions == 1 ? "" : "en",
                  has_max ? " van ten hoogste " : "", n, has_max ? " " : "",
                  has_max ? tnd_cap_unit_name(unit) : "");
     else
@@ -168,13 +168,13 @@ static void extension_excess(const tnd_product_rule *pr, const tnd_offer_cap *ca
     why[0] = '\0';
     if (pr->extensions != TND_CAP_UNLIMITED &&
         (cap->extensions == TND_CAP_UNLIMITED || cap->extensions > pr->extensions))
-        snprintf(why, size, "meer verlengingen dan toegestaan");
+        tnd_finding_set(why, size, "meer verlengingen dan toegestaan");
     else if (cap->extensions != 0 && cap->has_extension_max && pr->has_extension_max &&
              (!cap_cmp(cap->extension_max, cap->extension_unit, pr->extension_max,
                        pr->extension_unit, &cmp) || cmp > 0))
-        snprintf(why, size, "verlenging langer dan toegestaan");
+        tnd_finding_set(why, size, "verlenging langer dan toegestaan");
     else if (cap->extensions != 0 && !cap->has_extension_max && pr->has_extension_max)
-        snprintf(why, size, "verlenging zonder maximale duur");
+        tnd_finding_set(why, size, "verlenging zonder maximale duur");
 }
 
 /*
@@ -218,29 +218,29 @@ static void judge_cap(const tnd_bid *bid, const tnd_product_rule *pr, const char
     const tnd_cap_exception *x = cap->exception[0] ? cap_exception(pr, cap->exception) : NULL;
     if (strcmp(cap->per, pr->per) != 0 || !cap_cmp(cap->max, cap->unit, pr->max, pr->unit, &cmp)) {
         v = TND_REVIEW;
-        snprintf(reason, sizeof reason, "niet te vergelijken met de norm (andere periode of "
+        tnd_finding_set(reason, sizeof reason, "niet te vergelijken met de norm (andere periode of "
                  "eenheid); beoordelaar beslist");
     } else if (why[0]) {
         v = TND_FAIL;
-        snprintf(reason, sizeof reason, "%s", why);
+        tnd_finding_set(reason, sizeof reason, "%s", why);
     } else if (cmp <= 0) {
-        snprintf(reason, sizeof reason, "binnen het maximum");
+        tnd_finding_set(reason, sizeof reason, "binnen het maximum");
     } else if (x && x->has_max) {
         int xc = 0;
         char xmax[32];
         tnd_dec_nl_compact(x->max, xmax);
         cap_cmp(cap->max, cap->unit, x->max, pr->unit, &xc);
         v = xc <= 0 ? TND_PASS : TND_FAIL;
-        snprintf(reason, sizeof reason, "boven het maximum; uitzondering %s (%s) staat ten "
+        tnd_finding_set(reason, sizeof reason, "boven het maximum; uitzondering %s (%s) staat ten "
                  "hoogste %s %s toe: %s", x->id, x->source, xmax, tnd_cap_unit_name(pr->unit),
                  xc <= 0 ? "voldaan" : "niet voldaan");
     } else if (x) {
         v = TND_REVIEW;
-        snprintf(reason, sizeof reason, "boven het maximum met uitzondering %s (%s): bewijslast "
+        tnd_finding_set(reason, sizeof reason, "boven het maximum met uitzondering %s (%s): bewijslast "
                  "bij de aanbieder; beoordelaar beslist", x->id, x->source);
     } else {
         v = TND_FAIL;
-        snprintf(reason, sizeof reason, "boven het maximum, zonder uitzonderingsgrond");
+        tnd_finding_set(reason, sizeof reason, "boven het maximum, zonder uitzonderingsgrond");
     }
     f = tnd_add_finding(r, 2, &pr->ref, pr->lot, v, "voorziening %s: %s", product, reason);
     describe(f, product, subject, found, norm);
@@ -274,7 +274,7 @@ static void judge_staffing(const tnd_bid *bid, const tnd_product_rule *pr, const
         char found[TND_VALUE_LEN], norm[TND_VALUE_LEN], ratio[32], limit[32];
         /* the ratio is shown to 2 decimals; the verdict is on the exact comparison below */
         tnd_dec_nl_compact(tnd_fraction_round(grp->youths, grp->staff, 2), ratio);
-        snprintf(found, sizeof found, "%ld kinderen, %ld medewerkers (%s per medewerker)",
+        tnd_finding_set(found, sizeof found, "%ld kinderen, %ld medewerkers (%s per medewerker)",
                  grp->youths, grp->staff, ratio);
         if (!cat) {
             char codes[TND_VALUE_LEN] = "";
@@ -359,7 +359,7 @@ static void judge_ambulant(const tnd_bid *bid, const tnd_product_rule *pr, tnd_c
     char via[TND_VALUE_LEN] = "", num[16], found[TND_VALUE_LEN];
     int own_lot = 0;
     for (int i = 0; i < pr->n_via_lots; i++) {
-        snprintf(num, sizeof num, "%d", pr->via_lots[i]);
+        tnd_finding_set(num, sizeof num, "%d", pr->via_lots[i]);
         list_append(via, sizeof via, num);
         if (!own_lot && tnd_bid_applies(bid, pr->via_lots[i]))
             own_lot = pr->via_lots[i];
@@ -369,21 +369,21 @@ static void judge_ambulant(const tnd_bid *bid, const tnd_product_rule *pr, tnd_c
         if (bid->ambulant[i].lot == pr->lot)
             a = &bid->ambulant[i];
     char norm[TND_VALUE_LEN];
-    snprintf(norm, sizeof norm, "eigen (inschrijving op perceel %s) of onderaanneming", via);
+    tnd_finding_set(norm, sizeof norm, "eigen (inschrijving op perceel %s) of onderaanneming", via);
     tnd_verdict v;
     if (own_lot) {
         v = TND_PASS;
-        snprintf(found, sizeof found, "eigen: inschrijving op perceel %d", own_lot);
+        tnd_finding_set(found, sizeof found, "eigen: inschrijving op perceel %d", own_lot);
     } else if (a && a->subcontracted) {
         v = TND_PASS;
         tnd_finding_set(found, sizeof found, "onderaanneming: %s", a->subcontractor);
     } else if (a) {
         v = TND_REVIEW;
-        snprintf(found, sizeof found, "eigen, zonder inschrijving op perceel %s; beoordelaar "
+        tnd_finding_set(found, sizeof found, "eigen, zonder inschrijving op perceel %s; beoordelaar "
                  "beslist", via);
     } else {
         v = TND_FAIL;
-        snprintf(found, sizeof found, "geen ambulant alternatief");
+        tnd_finding_set(found, sizeof found, "geen ambulant alternatief");
     }
     tnd_finding *f = tnd_add_finding(r, 2, &pr->ref, pr->lot, v, "perceel %d: %s; vereist: %s",
                                      pr->lot, found, norm);
