@@ -621,6 +621,57 @@ static void financial_calcs(calc *c)
 
 /* ------------------------------------------------------------------ Verzekering en kwaliteit */
 
+/*
+ * Appends the severity of the best certificate on 'Verzekering en kwaliteit' against `schemes`
+ * (rules_suitability.c judge_quality_system, rules_products.c judge_quality): an accepted scheme
+ * valid at the judgement date PASS; else a valid one declared equivalent REVIEW (when
+ * equivalent_review); else a valid certificate of a `review` scheme REVIEW; else FAIL (expired or
+ * none).
+ */
+static void certificate_sev(calc *c, const char (*schemes)[TND_CODE_LEN], int n_schemes,
+                            bool equivalent_review, const char (*review)[TND_CODE_LEN],
+                            int n_review)
+{
+    const tnd_fillin_layout *L = LAY(c);
+    const char *jd = judgement_date(c);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 0)
+            add(c, "IF(0");
+        else
+            add(c, ",IF(AND(%s,0", equivalent_review ? "TRUE" : "FALSE");
+        for (int k = 0; k < TND_FORM_CERT_ROWS; k++) {
+            int r = L->cert_row0 + k;
+            const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
+            const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
+            add(c, "+AND(%s<>\"\",%sOR(FALSE", scheme, pass == 0 ? "" : "NOT(");
+            for (int s = 0; s < n_schemes && s < TND_MAX_SET; s++)
+                add(c, ",%s=\"%s\"", scheme, schemes[s]);
+            add(c, ")%s", pass == 0 ? "" : ")");
+            if (pass == 1)
+                add(c, ",%s=\"%s\"", R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_EQUIVALENT),
+                    TND_FORM_YES);
+            add(c, ",OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
+        }
+        if (pass == 0)
+            add(c, ">0,%d", TND_PASS);
+        else
+            add(c, ">0),%d,", TND_REVIEW);
+    }
+    /* a valid certificate of a review scheme (IJsselland: HKZ on lot 8, §5.5.1.1 L1507-1510,
+     * RES-KWALITEIT-VERBLIJF): REVIEW, as rules_suitability.c judge_quality_system */
+    add(c, "IF(0");
+    for (int k = 0; k < TND_FORM_CERT_ROWS && n_review > 0; k++) {
+        int r = L->cert_row0 + k;
+        const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
+        const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
+        add(c, "+AND(%s<>\"\",OR(FALSE", scheme);
+        for (int s = 0; s < n_review && s < TND_MAX_SET; s++)
+            add(c, ",%s=\"%s\"", scheme, review[s]);
+        add(c, "),OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
+    }
+    add(c, ">0,%d,%d)))", TND_REVIEW, TND_FAIL);
+}
+
 static void insurance_calcs(calc *c)
 {
     const tnd_definition *def = c->f->def;
@@ -675,44 +726,10 @@ static void insurance_calcs(calc *c)
         for (int i = 0; i < rule->n_lots && i < TND_MAX_SET; i++)
             snprintf(lots + strlen(lots), sizeof lots - strlen(lots), " %d", rule->lots[i]);
         text(c, row, TND_FORM_CERT_COL_SCHEME, lots, c->f->w.st.note);
-        const char *jd = judgement_date(c);
         begin(c);
-        for (int pass = 0; pass < 2; pass++) {
-            if (pass == 0)
-                add(c, "=IF(0");
-            else
-                add(c, ",IF(AND(%s,0", rule->equivalent_review ? "TRUE" : "FALSE");
-            for (int k = 0; k < TND_FORM_CERT_ROWS; k++) {
-                int r = L->cert_row0 + k;
-                const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
-                const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
-                add(c, "+AND(%s<>\"\",%sOR(FALSE", scheme, pass == 0 ? "" : "NOT(");
-                for (int s = 0; s < rule->n_schemes && s < TND_MAX_SET; s++)
-                    add(c, ",%s=\"%s\"", scheme, rule->schemes[s]);
-                add(c, ")%s", pass == 0 ? "" : ")");
-                if (pass == 1)
-                    add(c, ",%s=\"%s\"", R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_EQUIVALENT),
-                        TND_FORM_YES);
-                add(c, ",OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
-            }
-            if (pass == 0)
-                add(c, ">0,%d", TND_PASS);
-            else
-                add(c, ">0),%d,", TND_REVIEW);
-        }
-        /* a valid certificate of a review scheme (IJsselland: HKZ on lot 8, §5.5.1.1 L1507-1510,
-         * RES-KWALITEIT-VERBLIJF): REVIEW, as rules_suitability.c judge_quality_system */
-        add(c, "IF(0");
-        for (int k = 0; k < TND_FORM_CERT_ROWS && rule->n_review_schemes > 0; k++) {
-            int r = L->cert_row0 + k;
-            const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
-            const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
-            add(c, "+AND(%s<>\"\",OR(FALSE", scheme);
-            for (int s = 0; s < rule->n_review_schemes && s < TND_MAX_SET; s++)
-                add(c, ",%s=\"%s\"", scheme, rule->review_schemes[s]);
-            add(c, "),OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
-        }
-        add(c, ">0,%d,%d)))", TND_REVIEW, TND_FAIL);
+        add(c, "=");
+        certificate_sev(c, rule->schemes, rule->n_schemes, rule->equivalent_review,
+                        rule->review_schemes, rule->n_review_schemes);
         emit(c, row, TND_FORM_INS_COL_SEV, calc_f);
         verdict_beside(c, row, TND_FORM_INS_COL_VERDICT, TND_FORM_INS_COL_SEV);
         colour_by_sev(c, row, TND_FORM_INS_COL_VERDICT, row, TND_FORM_INS_COL_VERDICT,
@@ -1607,6 +1624,55 @@ static void general_rows(check_sheet *k)
     }
 }
 
+/*
+ * (issue 11, format 2) The per-product rules of the lot (scoring/rules_products.c), one row per
+ * rule: the worst over the products of the rule that the bid applies for. The form checks what
+ * it holds: the quality per product (the certificates of 'Verzekering en kwaliteit') and the
+ * ambulant alternative through a bid on one of `via_lots`. It has no cells for what a bid
+ * declares per product (<product-offers>: caps, groups with their staffing, gezinshuisouders, a
+ * subcontracted ambulant alternative): those rules show ONTBREEKT for a product bid, which is
+ * what `tender check` says of the workbook read back; such a bid is delivered as XML.
+ */
+static void product_rule_rows(check_sheet *k, const tnd_lot *lot)
+{
+    calc *c = k->c;
+    const tnd_definition *def = c->f->def;
+    int n = lot->number;
+    const char *app = applied(c, n);
+    for (size_t i = 0; i < def->n_product_rules; i++) {
+        const tnd_product_rule *pr = &def->product_rules[i];
+        if (pr->lot != n)
+            continue;
+        begin(c);
+        if (pr->kind == TND_PRULE_AMBULANT) {
+            add(c, "=IF(%s,IF(OR(FALSE", app);
+            for (int v = 0; v < pr->n_via_lots && v < TND_MAX_SET; v++)
+                add(c, ",%s", applied(c, pr->via_lots[v]));
+            add(c, "),%d,%d),%d)", TND_PASS, TND_FAIL, TND_NOT_APPLICABLE);
+            check_row(k, &pr->ref, n, TND_FORM_SHEET_LOTS);
+            continue;
+        }
+        add(c, "=IF(AND(%s,%s,OR(FALSE", app,
+            pr->kind == TND_PRULE_QUALITY && pr->provider_type[0]
+                ? provider_is(c, pr->provider_type) : "TRUE");
+        for (int p = 0; p < pr->n_products && p < TND_MAX_SET; p++) {
+            const char *cell = product_cell(c, n, pr->products[p]);
+            if (cell)
+                add(c, ",%s=\"%s\"", cell, TND_FORM_YES);
+        }
+        add(c, ")),");
+        if (pr->kind == TND_PRULE_QUALITY)
+            certificate_sev(c, pr->schemes, pr->n_schemes, pr->equivalent_review, NULL, 0);
+        else
+            add(c, "%d", TND_MISSING);
+        add(c, ",%d)", TND_NOT_APPLICABLE);
+        check_row(k, &pr->ref, n, pr->kind == TND_PRULE_QUALITY ? TND_FORM_SHEET_INSURANCE : NULL);
+        if (pr->kind != TND_PRULE_QUALITY)
+            text(c, k->row - 1, TND_FORM_CHECK_COL_NOTE, "niet in dit formulier: lever de "
+                 "inschrijving als XML met <product-offers>", c->f->w.st.note);
+    }
+}
+
 /* The rows of one lot: quality and keurmerk, requirements (cumulative), intensity, the lot
  * combination rules. Every row is N.V.T. when the bid does not apply for the lot. */
 static void lot_rows(check_sheet *k, const tnd_lot *lot)
@@ -1710,6 +1776,7 @@ static void lot_rows(check_sheet *k, const tnd_lot *lot)
         add(c, "=%s", R(c, FI_GROUPS, L->group_summary_row + 1, S));
         check_row(k, &def->residential.max_rule, n, TND_FORM_SHEET_GROUPS);
     }
+    product_rule_rows(k, lot);
     /* §4.3.1 lot combinations */
     for (size_t i = 0; i < def->n_combo_rules; i++) {
         const tnd_combo_rule *cr = &def->combo_rules[i];
