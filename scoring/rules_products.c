@@ -35,14 +35,6 @@ static void list_append(char *buf, size_t size, const char *text)
         tnd_finding_set(buf + len, size - len, "%s%s", len ? ", " : "", text);
 }
 
-static bool code_in(const char (*set)[TND_CODE_LEN], int n, const char *code)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(set[i], code) == 0)
-            return true;
-    return false;
-}
-
 /* ------------------------------------------------------------------ quality per product */
 
 /*
@@ -58,22 +50,13 @@ static void judge_quality(const tnd_definition *def, const tnd_bid *bid,
     if (pr->provider_type[0] && strcmp(pr->provider_type, bid->provider_type) != 0)
         return;
     tnd_date on = bid->has_submission ? bid->submitted.date : def->closing_time.date;
-    const tnd_certificate *accepted = NULL, *equivalent = NULL, *expired = NULL;
     char schemes[TND_VALUE_LEN] = "", given[TND_VALUE_LEN] = "", date[16];
     for (int i = 0; i < pr->n_schemes; i++)
         list_append(schemes, sizeof schemes, pr->schemes[i]);
-    for (size_t i = 0; i < bid->n_certificates; i++) {
-        const tnd_certificate *c = &bid->certificates[i];
-        bool listed = code_in(pr->schemes, pr->n_schemes, c->scheme);
-        bool valid = !c->has_valid_until || tnd_date_cmp(c->valid_until, on) >= 0;
-        list_append(given, sizeof given, c->scheme);
-        if (listed && valid && !accepted)
-            accepted = c;
-        else if (!listed && c->equivalent && valid && !equivalent)
-            equivalent = c;
-        else if (listed && !valid && !expired)
-            expired = c;
-    }
+    tnd_certificate_pick pick = tnd_certificates_pick(bid, pr->schemes, pr->n_schemes, on, given,
+                                                      sizeof given);
+    const tnd_certificate *accepted = pick.accepted, *equivalent = pick.equivalent,
+                          *expired = pick.expired;
     tnd_finding *f;
     if (accepted) {
         f = tnd_add_finding(r, 2, &pr->ref, pr->lot, TND_PASS, "voorziening %s: %s", product,
