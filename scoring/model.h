@@ -403,6 +403,9 @@ typedef struct {
     char source[TND_SOURCE_LEN];
 } tnd_price_rule;
 
+/* The one kind of tie rule: "higher-score:" and the id of a criterion that takes scores. */
+#define TND_TIE_RULE_HIGHER_SCORE "higher-score:"
+
 typedef struct {
     tnd_rule_ref ref;
     int lot;
@@ -410,7 +413,9 @@ typedef struct {
     tnd_criterion criteria[12];
     int n_criteria;
     int max_awarded;              /* 0 = no maximum */
-    char tie_rule[TND_ID_LEN];    /* "" = a tie is reported, never decided */
+    char tie_rule[TND_ID_LEN + TND_CODE_LEN]; /* "" = a tie is reported, never decided;
+                                     "higher-score:<criterion id>": the higher consensus on that
+                                     scored criterion decides (TND_TIE_RULE_HIGHER_SCORE) */
     char price_formula[TND_CODE_LEN]; /* "" = no price competition; else a tnd_price_kind name */
     tnd_price_rule price;
     int plan_lots[TND_MAX_SET];   /* ADMIT: admitted only while the bidder's plan on one of these
