@@ -773,7 +773,7 @@ static void score_entry(const eval_ctx *c, const tnd_award_lot *rule, int lot, w
     int tie_ci = tie_criterion(rule);
     w->state = LEAF_OK;
     w->notes[0] = '\0';
-    for (int i = 0; i < rule->n_criteria && e->n_scores < 12; i++) {
+    for (int i = 0; i < rule->n_criteria && e->n_scores < (int)TND_COUNTOF(e->scores); i++) {
         if (!criterion_is_leaf(rule, i))
             continue;
         char note[TND_REASON_LEN];
@@ -1290,7 +1290,7 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
 
 static bool lot_competitive(const tnd_definition *def, int lot)
 {
-    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+    for (int i = 0; i < def->cascade.n_chains && i < (int)TND_COUNTOF(def->cascade.chains); i++)
         if (def->cascade.chains[i].from == lot && def->cascade.chains[i].awarded_competitively)
             return true;
     return false;
@@ -1298,7 +1298,7 @@ static bool lot_competitive(const tnd_definition *def, int lot)
 
 static const tnd_cascade_chain *chain_of(const tnd_definition *def, int lot)
 {
-    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+    for (int i = 0; i < def->cascade.n_chains && i < (int)TND_COUNTOF(def->cascade.chains); i++)
         if (def->cascade.chains[i].from == lot)
             return &def->cascade.chains[i];
     return NULL;
@@ -1395,7 +1395,7 @@ static bool fall_back(eval_ctx *c, const tnd_evaluation *out, tnd_lot_award *la,
         append(e->reason, sizeof e->reason, "; geen terugval (afgezien)");
         return true;
     }
-    for (int i = 0; chain && i < chain->n_to && i < 8; i++) {
+    for (int i = 0; chain && i < chain->n_to && i < (int)TND_COUNTOF(chain->to); i++) {
         int to = chain->to[i];
         if (lot_competitive(c->def, to) || tnd_bid_applies(bid, to))
             continue;
