@@ -40,7 +40,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "forms/fillin_internal.h"
 #include "scoring/check.h"
 

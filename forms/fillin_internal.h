@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "forms/fillin_mirror.h"
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "forms/form_style.h"
 #include "scoring/model.h"
 

@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* One row of 'Controle' and the block that wrote it. */
 typedef struct {
