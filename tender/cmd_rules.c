@@ -20,7 +20,8 @@ static const char help_text[] =
     "toepassen.\n"
     "\n"
     "Opties:\n"
-    "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
+    "  --tender DEF.xml    aanbestedingsdefinitie: bestand of ingebouwd id\n"
+    "                      (tender tenders; standaard: ijsselland-2023)\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes: 0 gelukt; 2 ongeldige definitie of gebruik.\n";

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -1880,10 +1881,49 @@ tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
                                       err);
 }
 
+const tnd_embedded_tender *tnd_definition_builtin(const char *id)
+{
+    for (size_t i = 0; id && i < tnd_embedded_tenders_count; i++)
+        if (strcmp(tnd_embedded_tenders[i].id, id) == 0)
+            return &tnd_embedded_tenders[i];
+    return NULL;
+}
+
+const tnd_embedded_tender *tnd_definition_builtin_for(const char *arg)
+{
+    struct stat st;
+    if (!arg || stat(arg, &st) == 0)
+        return NULL;   /* a path that exists wins over a built-in id of the same name */
+    return tnd_definition_builtin(arg);
+}
+
 tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error *err)
 {
-    return path ? tnd_definition_load_file(path, out, err)
-                : tnd_definition_load_default(out, err);
+    if (!path)
+        return tnd_definition_load_default(out, err);
+    const tnd_embedded_tender *b = tnd_definition_builtin_for(path);
+    if (b) {
+        char name[TND_ID_LEN + 24];
+        snprintf(name, sizeof name, "(ingebouwd) %s.xml", b->id);
+        return tnd_definition_load_memory((const char *)b->bytes, b->len, name, out, err);
+    }
+    /* Neither a file nor a built-in id: a word without '/' and '.' was meant as an id. */
+    struct stat st;
+    if (stat(path, &st) != 0 && !strchr(path, '/') && !strchr(path, '.')) {
+        char ids[512] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < tnd_embedded_tenders_count && used < sizeof ids; i++)
+            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s", i ? ", " : "",
+                                     tnd_embedded_tenders[i].id);
+        if (out)
+            *out = NULL;
+        return tnd_error_set(err, TND_ERR_USAGE, path, 0,
+                             "'tender tenders' toont de ingebouwde definities; geef een van hun id's "
+                             "of het pad van een definitiebestand",
+                             "geen bestand en geen ingebouwde aanbestedingsdefinitie met dit id "
+                             "(ingebouwd: %s)", ids);
+    }
+    return tnd_definition_load_file(path, out, err);
 }
 
 void tnd_definition_free(tnd_definition *def)

@@ -322,15 +322,19 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     }
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
-    if (o->tender) {
+    const tnd_embedded_tender *builtin = tnd_definition_builtin_for(o->tender);
+    if (o->tender && !builtin) {
         ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
         snprintf(in->path, sizeof in->path, "%s", run->def->file);
         snprintf(in->name, sizeof in->name, "%s", run->def->file);
-        tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
-                       in->sha256);
+        if (builtin) /* --tender ID: the bytes built in under that id */
+            tnd_sha256_buf(builtin->bytes, builtin->len, in->sha256);
+        else
+            tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
+                           in->sha256);
     }
     ok = ok && add_input(run, "scores", o->scores, NULL, NULL);
     if (ok && o->prices)
