@@ -96,6 +96,12 @@ int cmd_rules(int argc, char **argv)
                            def->awards[a].criteria[c].id);
                     any = true;
                 }
+        for (size_t a = 0; a < def->n_assignments; a++) /* (issue 11) a procedure variant */
+            if (strcmp(def->assignments[a].procedure_resolution, res->id) == 0) {
+                printf("%sopdracht %s (%s)", any ? ", " : "", def->assignments[a].id,
+                       def->assignments[a].procedure);
+                any = true;
+            }
         printf("%s | ", any ? "" : "-");
         cell(res->text);
         printf(" |\n");

@@ -23,7 +23,7 @@ extern const unsigned char tnd_embedded_default_definition[];
 extern const size_t tnd_embedded_default_definition_len;
 
 /* Every definition of fixtures/tenders/ (the glob in CMakeLists.txt), sorted by file name; id is
- * the file name without ".xml" and equals the file's <meta><id> (tests/unit/test_tenders.c). */
+ * the file name without ".xml" (its <meta><id> may differ: bids name the latter). */
 typedef struct {
     const char *id;
     const unsigned char *bytes;
