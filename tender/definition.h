@@ -11,8 +11,8 @@
 #define TND_DEFINITION_H
 
 #include "scoring/model.h"
+#include "tender/base/error.h"
 #include "tender/embedded.h"
-#include "tender/error.h"
 
 /* Loads and validates a definition file. On success *out owns a new definition. */
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err);
