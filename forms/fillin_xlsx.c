@@ -1,8 +1,9 @@
 /*
  * fillin_xlsx.c - the bidder's fill-in workbook (fillin_xlsx.h): the input cells of every sheet
  * with their labels, keys, validation and protection, the prefill from a bid, the guide and the
- * hidden lists. The live formulas of the self-check are written by fillin_check.c; where every
- * field lives is form_layout.h, shared with the reader (tender/bid_xlsx.c).
+ * hidden lists. The live formulas of the self-check are written by fillin_check.c and
+ * fillin_rules_*.c (fillin_calc.h); where every field lives is form_layout.h, shared with the
+ * reader (tender/bid_xlsx.c).
  *
  * What the form asks comes from the definition: the grounds of the UEA, the items and years of
  * Bijlage XVI, the lots and their products, the schemes, the competences of a reference, the
@@ -1075,7 +1076,7 @@ static void write_requirements(tnd_fillin *f)
             break;
         }
         case TND_FORM_FACT_DERIVED:
-            break; /* a formula (fillin_check.c) */
+            break; /* a formula (fillin_rules_suitability.c) */
         }
     }
     header(f, FI_REQUIREMENTS, L->req_header_row, TND_FORM_COL_KEY, "regel");
@@ -1594,7 +1595,8 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     write_groups(f);
     tnd_fillin_formulas(f);
     /* Groepen: severity, row-filled flag, the band flags and, after the widest scale, the four
-     * helpers of fillin_check.c (group_calcs); Controle: the severity behind each verdict */
+     * helpers of fillin_rules_suitability.c (tnd_fillin_group_calcs); Controle: the severity
+     * behind each verdict */
     size_t widest = f->def->residential.scale.n_bands > f->def->group.scale.n_bands
                         ? f->def->residential.scale.n_bands : f->def->group.scale.n_bands;
     hide_columns(f, FI_GROUPS, TND_FORM_GROUP_COL_SEV,
@@ -1612,13 +1614,17 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
 /* Into `out` when given (settled, not committed), else to `path`. */
 static tnd_status fillin_write(const char *path, tnd_outfile *out, const tnd_definition *def,
                                const tnd_bid *prefill_bid, const char *const *protected_inputs,
-                               size_t n_protected, tnd_error *err)
+                               size_t n_protected, tnd_fillin *log_to, tnd_error *err)
 {
     tnd_fillin *f = calloc(1, sizeof *f);
     if (!f)
         return tnd_error_nomem(err, path ? path : "");
     f->def = def;
     f->bid = prefill_bid;
+    if (log_to) {
+        f->log = log_to->log;
+        f->log_max = log_to->log_max;
+    }
     tnd_status st = tnd_fillin_layout_init(def, &f->L, err);
     if (st == TND_OK && prefill_bid)
         st = prefill_fits(def, &f->L, prefill_bid, err);
@@ -1627,6 +1633,8 @@ static tnd_status fillin_write(const char *path, tnd_outfile *out, const tnd_def
     else if (st == TND_OK)
         st = tnd_xlsxw_write_file(path, "invulwerkmap", build, f, protected_inputs, n_protected,
                                   err);
+    if (log_to)
+        log_to->n_log = f->n_log;
     free(f);
     return st;
 }
@@ -1635,11 +1643,21 @@ tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const t
                             const char *const *protected_inputs, size_t n_protected,
                             tnd_error *err)
 {
-    return fillin_write(path, NULL, def, prefill_bid, protected_inputs, n_protected, err);
+    return fillin_write(path, NULL, def, prefill_bid, protected_inputs, n_protected, NULL, err);
 }
 
 tnd_status tnd_fillin_write_to(tnd_outfile *out, const tnd_definition *def,
                                const tnd_bid *prefill_bid, tnd_error *err)
 {
-    return fillin_write(out->path, out, def, prefill_bid, NULL, 0, err);
+    return fillin_write(out->path, out, def, prefill_bid, NULL, 0, NULL, err);
+}
+
+tnd_status tnd_fillin_write_mirrored(const char *path, const tnd_definition *def,
+                                     tnd_fillin_mirror *log, size_t max, size_t *n,
+                                     tnd_error *err)
+{
+    tnd_fillin log_to = { .log = log, .log_max = max };
+    tnd_status st = fillin_write(path, NULL, def, NULL, NULL, 0, &log_to, err);
+    *n = log_to.n_log;
+    return st;
 }
