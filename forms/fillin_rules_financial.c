@@ -17,7 +17,8 @@ static void item_cells(calc *c, const int *items, int n, int col, char *buf, siz
     size_t used = 0;
     buf[0] = '\0';
     for (int i = 0; i < n && used < size; i++) {
-        int row = items[i] >= 0 && items[i] < 8 ? LAY(c)->fin_item_row[items[i]] : -1;
+        int row = items[i] >= 0 && items[i] < (int)TND_COUNTOF(LAY(c)->fin_item_row)
+                      ? LAY(c)->fin_item_row[items[i]] : -1;
         if (row < 0)
             continue;
         int k = snprintf(buf + used, size - used, "%s%s", used ? "," : "",
@@ -28,7 +29,7 @@ static void item_cells(calc *c, const int *items, int n, int col, char *buf, siz
 
 static bool norm_counts_year(const tnd_fin_norm *n, int year)
 {
-    for (int y = 0; y < n->n_years && y < 8; y++)
+    for (int y = 0; y < n->n_years && y < (int)TND_COUNTOF(n->years); y++)
         if (n->years[y] == year)
             return true;
     return false;
@@ -37,7 +38,7 @@ static bool norm_counts_year(const tnd_fin_norm *n, int year)
 /* The band verdict of `failed` years (§5.3.1 L1371-1378), REVIEW when no band holds it. */
 static void band_expr(calc *c, const tnd_financial_rules *fin, const char *failed)
 {
-    for (int i = 0; i < fin->n_bands && i < 4; i++) {
+    for (int i = 0; i < fin->n_bands && i < (int)TND_COUNTOF(fin->bands); i++) {
         const tnd_year_band *b = &fin->bands[i];
         if (b->max_failed < 0)
             add(c, "IF(%s>=%d,%d,", failed, b->min_failed, b->verdict);
@@ -46,7 +47,7 @@ static void band_expr(calc *c, const tnd_financial_rules *fin, const char *faile
                 b->verdict);
     }
     add(c, "%d", TND_REVIEW);
-    for (int i = 0; i < fin->n_bands && i < 4; i++)
+    for (int i = 0; i < fin->n_bands && i < (int)TND_COUNTOF(fin->bands); i++)
         add(c, ")");
 }
 
@@ -58,10 +59,11 @@ int tnd_fillin_asked_cells(calc *c, int only_year, char *buf, size_t size)
     size_t used = 0;
     int n = 0;
     buf[0] = '\0';
-    for (int i = 0; i < fin->n_items && i < 8; i++)
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++)
         for (int y = 0; y < L->n_years; y++) {
             bool asked = false;
-            for (int k = 0; k < fin->items[i].n_years && k < 8; k++)
+            for (int k = 0; k < fin->items[i].n_years && k < (int)TND_COUNTOF(fin->items[i].years);
+                 k++)
                 asked = asked || fin->items[i].years[k] == L->years[y];
             if (!asked || (only_year && L->years[y] != only_year))
                 continue;
@@ -109,7 +111,7 @@ static void norm_labels(calc *c, int n)
     static const char *const suffixes[] = { "waarde", "voldaan", "jaren", "oordeel" };
     const int norm_rows[] = { L->norm_value_row[n], L->norm_met_row[n], L->norm_failed_row[n],
                               L->norm_verdict_row[n] };
-    for (int k = 0; k < 4; k++) {
+    for (size_t k = 0; k < TND_COUNTOF(norm_rows); k++) {
         char row_key[TND_ID_LEN + 16];
         snprintf(row_key, sizeof row_key, "%s-%s", norm->ref.id, suffixes[k]);
         text(c, norm_rows[k], TND_FORM_COL_KEY, row_key, c->f->w.st.key);

@@ -469,11 +469,13 @@ static const char *min_products(calc *c, const char *type)
              LIST(c, FI_LIST_MAX_MIN));
 }
 
+#define FI_MAX_BANDS 16 /* band columns of a group table on 'Groepen' */
+
 /* Bands sorted by lower then upper limit: "the lower band" of a boundary is the left one. */
-static void sorted_bands(const tnd_intensity_scale *scale, size_t *order, size_t *n)
+static void sorted_bands(const tnd_intensity_scale *scale, size_t order[FI_MAX_BANDS], size_t *n)
 {
     *n = 0;
-    for (size_t i = 0; i < scale->n_bands && *n < 16; i++) {
+    for (size_t i = 0; i < scale->n_bands && *n < FI_MAX_BANDS; i++) {
         size_t k = (*n)++;
         order[k] = i;
         while (k > 0) {
@@ -491,7 +493,7 @@ typedef struct {
     bool residential;
     int header_row, row0, lot;
     const tnd_intensity_scale *scale;
-    size_t order[16], n_bands;
+    size_t order[FI_MAX_BANDS], n_bands;
     int col_floor, col_valid, col_num, col_den;
 } group_table;
 

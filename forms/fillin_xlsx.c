@@ -304,27 +304,30 @@ static void write_lists(tnd_fillin *f)
     int n_seen = 0;
     list_value(f, FI_LIST_PROVIDER, TND_FORM_PROVIDER_REGULAR);
     seen[n_seen++] = TND_FORM_PROVIDER_REGULAR;
-    for (size_t i = 0; i < res->n_maxima && n_seen < 64; i++) {
+    for (size_t i = 0; i < res->n_maxima && n_seen < (int)TND_COUNTOF(seen); i++) {
         list_unique(f, FI_LIST_PROVIDER, seen, n_seen, res->maxima[i].provider_type);
         seen[n_seen++] = res->maxima[i].provider_type;
     }
 
     const tnd_reference_rules *rr = &def->references;
-    for (int i = 0; i < rr->n_allowed && i < 4; i++)
+    for (int i = 0; i < rr->n_allowed && i < (int)TND_COUNTOF(rr->referent_kinds_allowed); i++)
         list_value(f, FI_LIST_REFERENT, rr->referent_kinds_allowed[i]);
-    for (int i = 0; i < rr->n_forbidden && i < 4; i++)
+    for (int i = 0; i < rr->n_forbidden && i < (int)TND_COUNTOF(rr->referent_kinds_forbidden);
+         i++)
         list_value(f, FI_LIST_REFERENT, rr->referent_kinds_forbidden[i]);
     list_value(f, FI_LIST_REFERENT, REFERENT_OTHER);
 
     n_seen = 0;
     for (size_t q = 0; q < def->n_quality; q++)
-        for (int s = 0; s < def->quality[q].n_schemes && s < TND_MAX_SET && n_seen < 64; s++) {
+        for (int s = 0; s < def->quality[q].n_schemes && s < TND_MAX_SET &&
+                        n_seen < (int)TND_COUNTOF(seen);
+             s++) {
             list_unique(f, FI_LIST_SCHEME, seen, n_seen, def->quality[q].schemes[s]);
             seen[n_seen++] = def->quality[q].schemes[s];
         }
     for (size_t i = 0; i < sizeof evidence_kinds / sizeof evidence_kinds[0]; i++)
         list_value(f, FI_LIST_EVIDENCE, evidence_kinds[i]);
-    for (int i = 0; i < res->n_occupancy && i < 4; i++)
+    for (int i = 0; i < res->n_occupancy && i < (int)TND_COUNTOF(res->occupancy); i++)
         list_value(f, FI_LIST_OCCUPANCY, res->occupancy[i].kind);
     const tnd_lot *res_lot = tnd_definition_lot(def, res->lot);
     for (size_t p = 0; res_lot && p < res_lot->n_products; p++)
@@ -372,7 +375,8 @@ static void write_lists(tnd_fillin *f)
             if (q->kind != TND_REQ_ONE_OF || strcmp(q->fact, f->L.facts[k].name) != 0 ||
                 q->year != f->L.facts[k].year)
                 continue;
-            for (int v = 0; v < q->n_values && v < TND_MAX_SET && n_seen < 64; v++) {
+            for (int v = 0; v < q->n_values && v < TND_MAX_SET && n_seen < (int)TND_COUNTOF(seen);
+                 v++) {
                 list_unique(f, (tnd_fillin_list)next, seen, n_seen, q->values[v]);
                 seen[n_seen++] = q->values[v];
             }
@@ -732,7 +736,7 @@ static void write_lots(tnd_fillin *f)
 
 static bool item_asks(const tnd_fin_item *item, int year)
 {
-    for (int y = 0; y < item->n_years && y < 8; y++)
+    for (int y = 0; y < item->n_years && y < (int)TND_COUNTOF(item->years); y++)
         if (item->years[y] == year)
             return true;
     return false;
@@ -761,7 +765,7 @@ static void write_financial(tnd_fillin *f)
     tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_FIN_COL_FIRST_YEAR,
                                               TND_FORM_FIN_COL_FIRST_YEAR + L->n_years, 16,
                                               NULL));
-    for (int i = 0; i < fin->n_items && i < 8; i++) {
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++) {
         const tnd_fin_item *item = &fin->items[i];
         int row = L->fin_item_row[i];
         key(f, FI_FINANCIAL, row, item->id);
@@ -1382,7 +1386,7 @@ static void prefill_financial(tnd_fillin *f, const tnd_bid *bid)
 {
     const tnd_financial_rules *fin = &f->def->financial;
     const tnd_fillin_layout *L = &f->L;
-    for (int i = 0; i < fin->n_items && i < 8; i++)
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++)
         for (int y = 0; y < L->n_years; y++) {
             if (!item_asks(&fin->items[i], L->years[y]))
                 continue;
