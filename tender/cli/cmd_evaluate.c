@@ -45,7 +45,8 @@ static const char help_text[] =
     "\n"
     "Exitcodes:\n"
     "  0  werkmap geschreven\n"
-    "  2  ongeldige invoer of gebruik; er is niets geschreven\n";
+    "  2  ongeldige invoer of gebruik; er is niets geschreven (ook: een definitie met\n"
+    "     een open plek, <placeholder>, die de regio nog moet invullen)\n";
 
 /*
  * The workbook and the JSON, all or nothing (tender/base/outfile.h): every output is checked against
