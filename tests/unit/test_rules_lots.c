@@ -333,7 +333,9 @@ static void test_unknown_id_is_refused_listing_the_built_in_ids(void **state)
     tnd_definition *def = (tnd_definition *)1;
     assert_int_equal(tnd_definition_load("grjr-2042", &def, &err), TND_ERR_USAGE);
     assert_null(def);
-    assert_non_null(strstr(err.message, "grjr-2024, ijsselland-2023"));
+    assert_non_null(strstr(err.message, "(ingebouwd: grjr-2024, "));
+    assert_non_null(strstr(err.message, ", ijsselland-2023"));
+    assert_non_null(strstr(err.message, ", voorbeeld-prijs-kwaliteit)"));
     /* a path (with '/' or '.') that does not exist stays an I/O error of that file */
     assert_int_equal(tnd_definition_load("/nonexistent/grjr-2024", &def, &err), TND_ERR_IO);
     assert_int_equal(tnd_definition_load("grjr-2024.xml", &def, &err), TND_ERR_IO);
