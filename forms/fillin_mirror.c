@@ -52,7 +52,7 @@ const tnd_fillin_unchecked tnd_fillin_unchecked_rules[] = {
     { "GUNNING-P8", "gunning (stap 3, toegelaten op het plan van aanpak van perceel 1-5): zie "
                     "GUNNING-P1" },
     { "GUNNING-P9", "gunning (stap 3): zie GUNNING-P1" },
-    /* grjr-2024 (issue 11): the award and what follows it, not the filled-in bid */
+    /* grjr-2021 (issue 11): the award and what follows it, not the filled-in bid */
     { "GUNNING-A", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-A-CRITERIA)" },
     { "GUNNING-B1", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B1-CRITERIA)" },
     { "GUNNING-B2", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B2-CRITERIA)" },

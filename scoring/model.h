@@ -484,7 +484,7 @@ typedef struct {
 /*
  * (issue 11, GRJR) Assignments (opdrachten) above the lots, with their procedure phases and the
  * number of contractors, and the open points (placeholders) the region still has to fill in.
- * GRJR 2024: A systeemaanbieders (lot 1), B prestatieaanbieders (lots 2-6), C flexaanbieders
+ * GRJR 2021: A systeemaanbieders (lot 1), B prestatieaanbieders (lots 2-6), C flexaanbieders
  * (lot 7), inkoopstrategie §3.2 L1172-1184, §3.4 L1570-1588. A tender without <assignments>
  * (IJsselland) has none: every count is 0 and nothing changes.
  */

@@ -25,7 +25,7 @@ tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *n
                                       tnd_definition **out, tnd_error *err);
 
 /* path NULL => default. Otherwise a file that exists, else the built-in definition with that id
- * (`--tender grjr-2024`; its file is then "(ingebouwd) grjr-2024.xml"); a word that is neither
+ * (`--tender grjr-2021`; its file is then "(ingebouwd) grjr-2021.xml"); a word that is neither
  * (no '/', no '.') is a usage error listing the built-in ids. */
 tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error *err);
 

@@ -20,7 +20,7 @@ static const char help_text[] =
     "\n"
     "Toont de aanbestedingsdefinities die in tender zijn ingebouwd, met id, titel,\n"
     "opdrachtgever, formaatversie, aantal percelen en aantal regels. Kies er een met\n"
-    "--tender ID bij elke opdracht (tender rules --tender grjr-2024); een bestaand pad\n"
+    "--tender ID bij elke opdracht (tender rules --tender grjr-2021); een bestaand pad\n"
     "gaat voor een id. Zonder --tender geldt ijsselland-2023.\n"
     "\n"
     "Opties:\n"

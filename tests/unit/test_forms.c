@@ -903,7 +903,7 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
                                              "09-a-een-seconde-te-laat" };
     enum { N_GRJR = sizeof grjr_bids / sizeof grjr_bids[0] };
     tnd_definition *grjr = NULL;
-    assert_int_equal(tnd_definition_load("grjr-2024", &grjr, &err), TND_OK);
+    assert_int_equal(tnd_definition_load("grjr-2021", &grjr, &err), TND_OK);
     agreement_case cases[N_AGREEMENT + 2 + N_GRJR];
     size_t n = 0;
     for (size_t i = 0; i < N_GRJR; i++) {

@@ -19,7 +19,7 @@
 #include "tender/definition.h"
 #include "tender/embedded.h"
 
-#define GRJR TND_SOURCE_DIR "/fixtures/tenders/grjr-2024.xml"
+#define GRJR TND_SOURCE_DIR "/fixtures/tenders/grjr-2021.xml"
 
 static char *read_grjr(void)
 {
@@ -322,7 +322,7 @@ static void test_every_built_in_definition_loads_by_id(void **state)
         if (i)   /* sorted by id: the order of `tender tenders` */
             assert_true(strcmp(tnd_embedded_tenders[i - 1].id, tnd_embedded_tenders[i].id) < 0);
     }
-    assert_non_null(tnd_definition_builtin("grjr-2024"));
+    assert_non_null(tnd_definition_builtin("grjr-2021"));
     assert_null(tnd_definition_builtin("grjr"));
 }
 
@@ -333,12 +333,12 @@ static void test_unknown_id_is_refused_listing_the_built_in_ids(void **state)
     tnd_definition *def = (tnd_definition *)1;
     assert_int_equal(tnd_definition_load("grjr-2042", &def, &err), TND_ERR_USAGE);
     assert_null(def);
-    assert_non_null(strstr(err.message, "(ingebouwd: grjr-2024, "));
+    assert_non_null(strstr(err.message, "(ingebouwd: grjr-2021, "));
     assert_non_null(strstr(err.message, ", ijsselland-2023"));
     assert_non_null(strstr(err.message, ", voorbeeld-prijs-kwaliteit)"));
     /* a path (with '/' or '.') that does not exist stays an I/O error of that file */
-    assert_int_equal(tnd_definition_load("/nonexistent/grjr-2024", &def, &err), TND_ERR_IO);
-    assert_int_equal(tnd_definition_load("grjr-2024.xml", &def, &err), TND_ERR_IO);
+    assert_int_equal(tnd_definition_load("/nonexistent/grjr-2021", &def, &err), TND_ERR_IO);
+    assert_int_equal(tnd_definition_load("grjr-2021.xml", &def, &err), TND_ERR_IO);
 }
 
 int main(void)
