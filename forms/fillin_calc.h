@@ -330,9 +330,8 @@ static inline const char *LIST(calc *c, tnd_fillin_list column)
 static inline void check_row(check_sheet *k, const tnd_rule_ref *ref, int lot, const char *sheet)
 {
     calc *c = k->c;
-    /* a section the definition does not have (Holland Rijnland 2021: no <insurance>, no
-     * <references>, ...): no rule, no finding of `tender check`, so no row */
-    if (!ref->id[0])
+    if (!ref->id[0]) /* a section the definition does not have (GRJR: no <insurance>): no rule,
+                        no row, as tender check (issue 11) */
         return;
     int row = k->row++;
     tnd_fillin_log_mirror(c->f, ref->id, k->block, lot);
