@@ -18,6 +18,7 @@
  *   failed cell is never silently missing from a workbook that is then published.
  */
 #include "forms/award_xlsx.h"
+#include "scoring/rules_lots.h"
 
 #include "forms/xlsx_common.h"
 
@@ -41,6 +42,7 @@
 #define SHEET_BIDDERS "Inschrijvers"
 #define SHEET_PROCEDURE "Procedure"
 #define SHEET_TARIFFS "Tarieven"
+#define SHEET_ASSIGNMENTS "Opdrachten"
 #define SHEET_AUDIT "Audit"
 
 #define HEADER TND_AWARD_XLSX_HEADER_ROW
@@ -1073,6 +1075,88 @@ static void write_tariffs(book *b, const tnd_definition *def)
     finish_table(b, ws, row, TAR_COLUMNS, 0);
 }
 
+/* ------------------------------------------------------------------ Opdrachten */
+
+/* (issue 11) Per assignment (GRJR: A, B, C): its lots and procedure, the phase this result
+ * belongs to and the phases after it, and the number of contractors against the minimum and
+ * maximum, with its verdict. Only for a definition with <assignments>. */
+enum {
+    AS_ID, AS_NAME, AS_LOTS, AS_PROCEDURE, AS_PHASE, AS_NEXT, AS_CONTRACTORS, AS_MIN, AS_MAX,
+    AS_VERDICT, AS_REASON, AS_RULE, AS_SOURCE, AS_COLUMNS
+};
+
+static const tnd_assignment_count *count_of(const tnd_assignment_count *counts, size_t n,
+                                            const tnd_assignment *a)
+{
+    for (size_t k = 0; k < n; k++)
+        if (counts[k].assignment == a)
+            return &counts[k];
+    return NULL;
+}
+
+static void assignment_row(book *b, lxw_worksheet *ws, lxw_row_t row, const tnd_assignment *a,
+                           const tnd_assignment_count *c)
+{
+    char lots[4 * TND_MAX_SET + 1] = "", next[TND_MAX_PHASES * (TND_LABEL_LEN + 2)] = "";
+    for (int k = 0; k < a->n_lots; k++)
+        snprintf(lots + strlen(lots), sizeof lots - strlen(lots), "%s%d", k ? " " : "",
+                 a->lots[k]);
+    const tnd_phase *ph = tnd_assignment_result_phase(a);
+    for (int k = ph ? (int)(ph - a->phases) + 1 : 0; k < a->n_phases; k++)
+        snprintf(next + strlen(next), sizeof next - strlen(next), "%s%s", next[0] ? "; " : "",
+                 a->phases[k].label);
+    put_text(b, ws, row, AS_ID, a->id, NULL);
+    put_text(b, ws, row, AS_NAME, a->name, NULL);
+    put_text(b, ws, row, AS_LOTS, lots, NULL);
+    put_text(b, ws, row, AS_PROCEDURE, a->procedure, NULL);
+    put_text(b, ws, row, AS_PHASE, ph ? ph->label : "", NULL);
+    put_text(b, ws, row, AS_NEXT, next, NULL);
+    put_text(b, ws, row, AS_SOURCE, a->source, NULL);
+    if (!c)
+        return;
+    put_number(b, ws, row, AS_CONTRACTORS, c->n_contractors, b->integer);
+    if (a->min_contractors)
+        put_number(b, ws, row, AS_MIN, a->min_contractors, b->integer);
+    if (a->max_contractors)
+        put_number(b, ws, row, AS_MAX, a->max_contractors, b->integer);
+    put_text(b, ws, row, AS_VERDICT, tnd_verdict_dutch(c->verdict), NULL);
+    put_wrapped(b, ws, row, AS_REASON, c->reason, 60);
+    put_text(b, ws, row, AS_RULE, a->count_rule.id, NULL);
+}
+
+static void write_assignments(book *b, const tnd_definition *def, const tnd_evaluation *ev)
+{
+    tnd_assignment_count *counts = calloc(def->n_assignments, sizeof *counts);
+    if (!counts) {
+        b->oom = true;
+        return;
+    }
+    size_t n = tnd_assignment_counts(def, ev, counts, def->n_assignments);
+    lxw_worksheet *ws = add_sheet(
+        b, SHEET_ASSIGNMENTS, "Opdrachten: fase en aantal opdrachtnemers",
+        "Per opdracht de fase waartoe deze uitslag behoort en de fasen daarna, en het aantal "
+        "opdrachtnemers (gegund of toegelaten) tegen het minimum en maximum van de definitie.");
+    if (ws) {
+        static const char *const names[AS_COLUMNS] = {
+            "Opdracht", "Naam", "Percelen", "Procedure", "Fase van deze uitslag",
+            "Volgende fasen", "Opdrachtnemers", "Minimum", "Maximum", "Oordeel", "Reden",
+            "Regel", "Bron §"
+        };
+        static const double widths[AS_COLUMNS] = { 10, 30, 14, 10, 30, 40, 14, 10, 10, 14, 60,
+                                                     18, 22 };
+        put_columns(b, ws, names, widths, AS_COLUMNS);
+        lxw_row_t row = FIRST_DATA;
+        for (size_t i = 0; i < def->n_assignments; i++, row++)
+            assignment_row(b, ws, row, &def->assignments[i],
+                           count_of(counts, n < def->n_assignments ? n : def->n_assignments,
+                                    &def->assignments[i]));
+        lxw_row_t last = finish_table(b, ws, row, AS_COLUMNS, 0);
+        light_table lights = verdict_lights();
+        traffic_lights(b, ws, FIRST_DATA, last, AS_VERDICT, AS_VERDICT, AS_VERDICT, &lights);
+    }
+    free(counts);
+}
+
 /* ------------------------------------------------------------------ Audit */
 
 static const char *price_formula_text(const tnd_award_lot *rule)
@@ -1227,6 +1311,8 @@ static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
                  (int)strcspn(def->cascade.ref.source, " ;,"), def->cascade.ref.source);
     set_properties(b, def, audit, date);
     write_summary(b, def, ev);
+    if (def->n_assignments)
+        write_assignments(b, def, ev);
     for (size_t k = 0; k < ev->n_lots; k++)
         write_lot(b, def, &ev->lots[k]);
     write_knockouts(b, ev);
