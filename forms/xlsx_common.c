@@ -3,8 +3,8 @@
  */
 #include "forms/xlsx_common.h"
 
-#include "tender/outfile.h"
-#include "tender/textsafe.h"
+#include "tender/base/outfile.h"
+#include "tender/base/textsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +83,7 @@ tnd_status tnd_xlsxw_write_outfile(tnd_outfile *out, const char *what, tnd_xlsxw
 {
     const char *path = out->path;
     /* libxlsxwriter opens the file by name: the unnamed temp file's /proc/self/fd/N (or the
-     * named fallback), so its bytes go through the one writer of tender/outfile.h. Its own
+     * named fallback), so its bytes go through the one writer of tender/base/outfile.h. Its own
      * scratch files are tmpfile()s, unnamed as well. */
     lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
                                      .use_zip64 = LXW_FALSE };

@@ -1,6 +1,6 @@
 /*
  * bid_xlsx.c - a filled-in bidder workbook into tnd_bid (see bid_xlsx.h; layout
- * forms/form_layout.h; the XML reader it must agree with: tender/bid.c).
+ * forms/layout/form_layout.h; the XML reader it must agree with: tender/bid.c).
  *
  * One function per sheet, each reading the rows the layout names: the key in column A first,
  * then the input cells through tender/form_cells.h. What the form leaves blank stays absent, as
@@ -27,7 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "tender/bid.h"
 #include "tender/form_cells.h"
 #include "tender/notation.h"
@@ -1064,7 +1064,7 @@ tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bi
  */
 static bool looks_like_scores_csv(const char *path)
 {
-    /* as tender/readfile.c: never block on a FIFO, read only a regular file (the reader that
+    /* as tender/base/readfile.c: never block on a FIFO, read only a regular file (the reader that
      * follows names anything else) */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)

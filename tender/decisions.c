@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "tender/notation.h"
-#include "tender/readfile.h"
+#include "tender/base/readfile.h"
 
 #define N_FIELDS 7
 #define HEADER "inschrijver;ronde;regel;besluit;motivering;datum;functionaris"

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "tender/notation.h"
 
 /* Absurd-date bounds, the same as the XML reader's (tender/bid.c): no bid means a date

@@ -19,7 +19,7 @@
 #include "tender/scores.h"
 #include "tender/scores_rows.h"
 
-#include "tender/readfile.h"
+#include "tender/base/readfile.h"
 
 #include <errno.h>
 #include <fcntl.h>

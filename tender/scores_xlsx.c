@@ -1,7 +1,7 @@
 /*
  * scores_xlsx.c - the committee workbook into tnd_scores (see scores_xlsx.h).
  *
- * This file knows where things are (forms/form_layout.h) and what type a cell holds
+ * This file knows where things are (forms/layout/form_layout.h) and what type a cell holds
  * (tender/form_cells.h); whether a score is acceptable is decided by tender/scores.c through
  * tender/scores_rows.h, row by row and then across the rows of one lot's sheet, exactly as for a
  * CSV file. Its refusals are moved from "line, column" to the cell of the workbook.
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "tender/form_cells.h"
 #include "tender/scores.h"
 #include "tender/scores_rows.h"

@@ -17,8 +17,8 @@
  */
 #include "tender/xmlsafe.h"
 
-#include "tender/readfile.h"
-#include "tender/sha256.h"
+#include "tender/base/readfile.h"
+#include "tender/base/sha256.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -15,7 +15,7 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_XML_MAX_BYTES (16L * 1024 * 1024) /* 16 MiB per document */
 #define TND_XML_MAX_DEPTH 64                  /* element nesting */

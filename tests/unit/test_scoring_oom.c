@@ -26,8 +26,8 @@
 #include "scoring/award.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
-#include "tender/cli.h"
-#include "tender/evaluate_run.h"
+#include "tender/cli/cli.h"
+#include "tender/cli/evaluate_run.h"
 
 #ifndef TND_SOURCE_DIR
 #define TND_SOURCE_DIR "."

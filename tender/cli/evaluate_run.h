@@ -12,7 +12,7 @@
 #include "forms/award_xlsx.h"
 #include "scoring/award.h"
 #include "scoring/rounds.h"
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 #include "tender/decisions.h"
 
 typedef struct {
@@ -34,7 +34,7 @@ typedef struct {
     tnd_audit audit;
     tnd_audit_input *inputs;      /* definition, scores, prices, then the bids */
     size_t n_inputs;
-    /* (issue 8 §4, tender/rounds_run.c) the procedure round evaluated: 1, or 2 with the
+    /* (issue 8 §4, tender/cli/rounds_run.c) the procedure round evaluated: 1, or 2 with the
      * re-submissions; the current bid and check of every bidder (round 2: the re-submission
      * where there is one); the decisions and how each was used; finality per outcome */
     int round;
@@ -91,7 +91,7 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out);
  * false (error printed) when it cannot be read. */
 bool tnd_run_add_input(tnd_run *run, const char *role, const char *path, const char *folder);
 
-/* (issue 8 §4, tender/rounds_run.c) Reads the re-submissions and the decisions, checks them
+/* (issue 8 §4, tender/cli/rounds_run.c) Reads the re-submissions and the decisions, checks them
  * against round 1 and applies them; fills round, current_bids/current_checks and the audit
  * inputs. Errors are printed; false means exit 2. */
 bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run);

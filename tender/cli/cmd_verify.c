@@ -11,11 +11,11 @@
 #include <unistd.h>
 
 #include "forms/award_json.h"
-#include "tender/bid_run.h"
-#include "tender/cli.h"
-#include "tender/evaluate_run.h"
-#include "tender/outfile.h"
-#include "tender/readfile.h"
+#include "tender/cli/bid_run.h"
+#include "tender/cli/cli.h"
+#include "tender/cli/evaluate_run.h"
+#include "tender/base/outfile.h"
+#include "tender/base/readfile.h"
 #include "tender/xlsx.h"
 
 #define TND_JSON_MAX_BYTES (256u << 20) /* far above the JSON of any tender */
@@ -692,7 +692,7 @@ int cmd_verify(int argc, char **argv)
         return TND_EXIT_BAD_INPUT;
     }
     int rc = TND_EXIT_BAD_INPUT;
-    /* The recomputed workbook is an unnamed temp file (tender/outfile.h) that is never linked
+    /* The recomputed workbook is an unnamed temp file (tender/base/outfile.h) that is never linked
      * in: a kill leaves nothing in the temp folder. */
     const char *tmpdir = getenv("TMPDIR");
     char target[4096];

@@ -28,7 +28,7 @@
 #include <stddef.h>
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_FORM_NO_ROW (-1)
 

@@ -1,5 +1,5 @@
 /* sha256.c - SHA-256 of files and buffers through OpenSSL's EVP interface (see sha256.h). */
-#include "tender/sha256.h"
+#include "tender/base/sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_SHA256_HEX_LEN 64
 

@@ -2,7 +2,7 @@
  * form_layout.c - the computed layout of the bidder workbook and the names of its fields
  * (form_layout.h). Only positions and names live here; fillin_xlsx.c writes the cells.
  */
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -112,7 +112,7 @@ static tnd_status too_many(tnd_error *err, const char *what, int max)
     tnd_error_set(err, TND_ERR_DEFINITION, "", 0, NULL,
                   "te veel %s voor het invulformulier", what);
     tnd_error_hint(err, "het invulformulier houdt er ten hoogste %d; vergroot de grens in "
-                   "forms/form_layout.h", max);
+                   "forms/layout/form_layout.h", max);
     return TND_ERR_DEFINITION;
 }
 

@@ -1,5 +1,5 @@
 /* error.c - the error table and the error record helpers (see error.h). */
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

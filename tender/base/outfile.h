@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* Index in `others` of the first path naming the same file as `path`: the same string, the same
  * device and inode, or (when one does not exist yet) the same folder and the same file name.

@@ -1,5 +1,5 @@
 /* evaluate_run.c - the pipeline shared by `tender evaluate` and `tender verify` (see .h). */
-#include "tender/evaluate_run.h"
+#include "tender/cli/evaluate_run.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -8,14 +8,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "tender/bid_run.h"
+#include "tender/cli/bid_run.h"
 #include "tender/definition.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
 #include "tender/scores.h"
 #include "tender/scores_xlsx.h"
-#include "tender/sha256.h"
-#include "tender/textsafe.h"
+#include "tender/base/sha256.h"
+#include "tender/base/textsafe.h"
 
 /* The evaluation date: --date, else SOURCE_DATE_EPOCH (reproducible builds convention), else
  * today. Returns false (message printed) for a date that cannot be read. */
@@ -413,7 +413,7 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
                 counts[TND_AWARD_ADMITTED],
                 lot->n_entries - counts[TND_AWARD_GRANTED] - counts[TND_AWARD_ADMITTED], other,
                 lot->tie ? "; gelijke stand: " : "");
-        /* the tie names bidders: text from bids, shown and never obeyed (tender/textsafe.h) */
+        /* the tie names bidders: text from bids, shown and never obeyed (tender/base/textsafe.h) */
         if (lot->tie)
             tnd_fputs_visible(lot->tie_text, out);
         fputc('\n', out);

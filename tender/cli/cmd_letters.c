@@ -21,8 +21,8 @@
 #include <unistd.h>
 
 #include "forms/letters.h"
-#include "tender/cli.h"
-#include "tender/evaluate_run.h"
+#include "tender/cli/cli.h"
+#include "tender/cli/evaluate_run.h"
 #include "tender/notation.h"
 
 extern char **environ;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 
 static const tnd_command commands[] = {
     { "check", cmd_check, "stap 1 en 2: knock-outs en plaatsing per perceel van een inschrijving" },

@@ -1,5 +1,5 @@
 /* textsafe.c - bidi controls shown, never obeyed (see textsafe.h). */
-#include "tender/textsafe.h"
+#include "tender/base/textsafe.h"
 
 uint32_t tnd_bidi_control(const unsigned char *s, size_t *len)
 {

@@ -1,6 +1,6 @@
 /* outfile.c - checked, unnamed-until-complete output files (see outfile.h). */
 #define _GNU_SOURCE /* O_TMPFILE, linkat */
-#include "tender/outfile.h"
+#include "tender/base/outfile.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /*
  * Reads path into a malloc'd buffer (*out, *out_len; free() it). Errors: TND_ERR_IO (cannot

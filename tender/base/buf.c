@@ -1,5 +1,5 @@
 /* buf.c - the growing text buffer of reports (see buf.h). */
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 
 #include <stdint.h>
 #include <stdio.h>

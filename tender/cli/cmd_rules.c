@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "scoring/model.h"
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 #include "tender/definition.h"
 
 static const char help_text[] =

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 
 #include "forms/award_json.h"
-#include "tender/bid_run.h"
-#include "tender/cli.h"
-#include "tender/evaluate_run.h"
-#include "tender/outfile.h"
+#include "tender/cli/bid_run.h"
+#include "tender/cli/cli.h"
+#include "tender/cli/evaluate_run.h"
+#include "tender/base/outfile.h"
 
 static const char help_text[] =
     "Gebruik: tender evaluate --bids MAP --scores SCORES.csv -o GUNNING.xlsx\n"
@@ -47,7 +47,7 @@ static const char help_text[] =
     "  2  ongeldige invoer of gebruik; er is niets geschreven\n";
 
 /*
- * The workbook and the JSON, all or nothing (tender/outfile.h): every output is checked against
+ * The workbook and the JSON, all or nothing (tender/base/outfile.h): every output is checked against
  * every input (however many bids) and against the other output before a byte is written; both
  * are built into unnamed temp files and fsync'ed; only then are they linked in place, the
  * workbook first. Both carry the run id, so the one window left (a kill between the two links)

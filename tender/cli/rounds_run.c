@@ -3,7 +3,7 @@
  * re-submitted bids of round 2 and the officer's decisions file, checks them against round 1
  * (scoring/rounds.c) and hashes them into the audit trail. See evaluate_run.h.
  */
-#include "tender/evaluate_run.h"
+#include "tender/cli/evaluate_run.h"
 
 #include <stdlib.h>
 #include <string.h>

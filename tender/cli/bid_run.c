@@ -1,5 +1,5 @@
 /* bid_run.c - reading and checking many bids on all cores, in input order (see bid_run.h). */
-#include "tender/bid_run.h"
+#include "tender/cli/bid_run.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 
 #include "tender/bid.h"
 #include "tender/bid_xlsx.h"
-#include "tender/sha256.h"
+#include "tender/base/sha256.h"
 #include "tender/form_cells.h"
 
 /* Slots per thread that workers may run ahead of the sink: enough to keep every core busy while

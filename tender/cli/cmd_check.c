@@ -6,16 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "forms/report.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
-#include "tender/bid_run.h"
+#include "tender/cli/bid_run.h"
 #include "tender/bid_xlsx.h"
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 #include "tender/definition.h"
 #include "tender/espd.h"
-#include "tender/evaluate_run.h"
+#include "tender/cli/evaluate_run.h"
 #include "tender/xbrl.h"
 
 static const char help_text[] =

@@ -16,8 +16,8 @@
 #include <stddef.h>
 
 #include "scoring/check.h"
-#include "tender/cli.h"
-#include "tender/error.h"
+#include "tender/cli/cli.h"
+#include "tender/base/error.h"
 
 #define TND_JOBS_MAX 256
 

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "scoring/check.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 enum { TND_EXIT_OK = 0, TND_EXIT_NEGATIVE = 1, TND_EXIT_BAD_INPUT = 2 };
 
@@ -50,11 +50,11 @@ int tnd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 
 /* True when path is the same file as one of inputs: the same path, the same device and inode
  * (another spelling, a hard link, a symlink), or the same folder and name of a file that does
- * not exist yet (tnd_same_file_index, tender/outfile.h). */
+ * not exist yet (tnd_same_file_index, tender/base/outfile.h). */
 bool tnd_same_file_as_any(const char *path, const char *const *inputs, size_t n_inputs);
 
 /*
- * Writes data to path as one output (tender/outfile.h): refused before writing when path is one
+ * Writes data to path as one output (tender/base/outfile.h): refused before writing when path is one
  * of `inputs`, not a regular file, or in a missing folder; written to an unnamed temp file,
  * fsync'ed and linked in place. On failure the target is untouched and no temp file is left.
  */
@@ -83,7 +83,7 @@ typedef struct {
     size_t n;
     size_t n_failed;              /* inputs refused (errors printed to stderr) */
     char (*sha256)[65];           /* per bid, the SHA-256 of its file; NULL unless asked for
-                                     (tender/bid_run.h) */
+                                     (tender/cli/bid_run.h) */
 } tnd_checked_bids;
 
 /*

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "scoring/intensity.h"
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 #include "tender/definition.h"
 #include "tender/notation.h"
 

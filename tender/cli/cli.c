@@ -1,5 +1,5 @@
 /* cli.c - option matching, error printing and atomic file writing shared by the subcommands. */
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,10 +13,10 @@
 #include <unistd.h>
 
 #include "tender/bid.h"
-#include "tender/bid_run.h"
+#include "tender/cli/bid_run.h"
 #include "tender/bid_xlsx.h"
 #include "tender/form_cells.h"
-#include "tender/outfile.h"
+#include "tender/base/outfile.h"
 
 bool tnd_opt_flag(char **argv, int *i, const char *name)
 {

@@ -16,10 +16,10 @@
 #include "forms/fillin_xlsx.h"
 #include "tender/bid.h"
 #include "tender/bid_xlsx.h"
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
 #include "tender/definition.h"
 #include "tender/form_cells.h"
-#include "tender/outfile.h"
+#include "tender/base/outfile.h"
 
 static const char help_text[] =
     "Gebruik: tender forms -o MAP [--tender DEF.xml] [--prefill INSCHRIJVING.xml|.xlsx]\n"
@@ -219,7 +219,7 @@ int cmd_forms(int argc, char **argv)
             rc = TND_EXIT_BAD_INPUT;
         }
     }
-    /* Both workbooks or neither (tender/outfile.h): checked against the inputs and each other,
+    /* Both workbooks or neither (tender/base/outfile.h): checked against the inputs and each other,
      * built into unnamed temp files, and linked in only when both are complete. */
     const char *outputs[2] = { fillin, committee };
     static const char *const labels[2] = { "invulwerkmap", "commissiewerkmap" };

@@ -1,5 +1,5 @@
 /* readfile.c - bounded whole-file reading (see readfile.h). */
-#include "tender/readfile.h"
+#include "tender/base/readfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
