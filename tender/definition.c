@@ -1807,17 +1807,25 @@ static tnd_status load_tree(loader *L, xmlNodePtr root)
     return check_rounds(L, root);
 }
 
-/* Validates doc (owned by the caller) and turns it into a definition. */
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out, tnd_error *err)
+/* Validates doc (owned by the caller) against the definition XSD and turns it into a
+ * definition. `validate` is false only for the embedded default definition: its bytes are
+ * compiled in and validated against the same embedded XSD once, when the program is built (a
+ * POST_BUILD step and tests/unit/test_definition_embedded.c), so every start need not compile the
+ * XSD again (issue 9: a third of `tender check` of one bid). A --tender file is always validated. */
+static tnd_status load_doc(xmlDocPtr doc, const char *name, bool validate, tnd_definition **out,
+                           tnd_error *err)
 {
-    tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
-                                        tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
-    if (!schema)
-        return err->code != TND_OK ? err->code : TND_ERR_SCHEMA;
-    tnd_status rc = tnd_schema_validate(schema, doc, name, err);
-    tnd_schema_free(schema);
-    if (rc != TND_OK)
-        return rc;
+    tnd_status rc;
+    if (validate) {
+        tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
+                                            tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
+        if (!schema)
+            return err->code != TND_OK ? err->code : TND_ERR_SCHEMA;
+        rc = tnd_schema_validate(schema, doc, name, err);
+        tnd_schema_free(schema);
+        if (rc != TND_OK)
+            return rc;
+    }
 
     loader L;
     memset(&L, 0, sizeof L);
@@ -1842,8 +1850,8 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out
     return TND_OK;
 }
 
-tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
-                                      tnd_definition **out, tnd_error *err)
+static tnd_status load_memory(const char *buf, size_t len, const char *name, bool validate,
+                              tnd_definition **out, tnd_error *err)
 {
     tnd_error local;
     if (!err)
@@ -1854,9 +1862,15 @@ tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *n
     xmlDocPtr doc = tnd_xml_read_memory(buf, len, name, err);
     if (!doc)
         return err->code;
-    tnd_status rc = load_doc(doc, name, out, err);
+    tnd_status rc = load_doc(doc, name, validate, out, err);
     xmlFreeDoc(doc);
     return rc;
+}
+
+tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
+                                      tnd_definition **out, tnd_error *err)
+{
+    return load_memory(buf, len, name, true, out, err);
 }
 
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err)
@@ -1868,16 +1882,15 @@ tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_
     xmlDocPtr doc = tnd_xml_read_file(path, err);
     if (!doc)
         return err->code;
-    tnd_status rc = load_doc(doc, path, out, err);
+    tnd_status rc = load_doc(doc, path, true, out, err);
     xmlFreeDoc(doc);
     return rc;
 }
 
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
 {
-    return tnd_definition_load_memory((const char *)tnd_embedded_default_definition,
-                                      tnd_embedded_default_definition_len, DEFAULT_NAME, out,
-                                      err);
+    return load_memory((const char *)tnd_embedded_default_definition,
+                       tnd_embedded_default_definition_len, DEFAULT_NAME, false, out, err);
 }
 
 tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error *err)
