@@ -52,11 +52,6 @@ tnd_status tnd_form_fail(const tnd_form_sheet *s, int row, int col, tnd_error *e
                          tnd_status code, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* A cell's text fit for a one-line message: at most 40 bytes (never cutting a UTF-8 sequence;
- * "..." shows the cut), control characters shown as '?': a hostile workbook cannot write
- * escape sequences to the terminal. */
-void tnd_form_quote(char dst[48], const char *text);
-
 /* "C9" for (row 8, column 2) into buf (>= 12 bytes). */
 void tnd_form_ref(int row, int col, char *buf, size_t size);
 

@@ -78,3 +78,8 @@ void tnd_error_format(const tnd_error *err, char *buf, size_t size)
     else
         snprintf(buf, size, "%s%serror: %s", loc, loc[0] ? ": " : "", err->message);
 }
+
+tnd_status tnd_error_nomem(tnd_error *err, const char *file)
+{
+    return tnd_error_set(err, TND_ERR_NOMEM, file, 0, NULL, "onvoldoende geheugen");
+}

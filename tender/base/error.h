@@ -45,6 +45,19 @@ tnd_status tnd_error_set(tnd_error *err, tnd_status code, const char *file, long
     __attribute__((format(printf, 6, 7)));
 
 /* Sets the hint of an already filled record (printf format). */
+/* tnd_error_set for an allocation that failed: "onvoldoende geheugen" in `file`. Returns
+ * TND_ERR_NOMEM. */
+tnd_status tnd_error_nomem(tnd_error *err, const char *file);
+
+/* Returns from the calling function with the status of `expr` unless it is TND_OK: the one
+ * early-return pattern of every layer. */
+#define TND_TRY(expr)                                                                          \
+    do {                                                                                       \
+        tnd_status tnd_try_rc_ = (expr);                                                       \
+        if (tnd_try_rc_ != TND_OK)                                                             \
+            return tnd_try_rc_;                                                                \
+    } while (0)
+
 void tnd_error_hint(tnd_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Clears the record to TND_OK. */

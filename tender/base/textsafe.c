@@ -1,5 +1,9 @@
-/* textsafe.c - bidi controls shown, never obeyed (see textsafe.h). */
+/* textsafe.c - bidi controls shown, never obeyed; other people's text quoted safely (see textsafe.h). */
 #include "tender/base/textsafe.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 
 uint32_t tnd_bidi_control(const unsigned char *s, size_t *len)
 {
@@ -40,4 +44,21 @@ void tnd_fputs_visible(const char *s, FILE *f)
             p++;
         }
     }
+}
+
+void tnd_text_quote(char dst[TND_QUOTE_SIZE], const char *text)
+{
+    enum { KEEP = TND_QUOTE_SIZE - 8 };
+    size_t len = strlen(text);
+    bool cut = len > KEEP;
+    if (cut) {
+        len = KEEP;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        dst[i] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+    }
+    snprintf(dst + len, TND_QUOTE_SIZE - len, "%s", cut ? "..." : "");
 }

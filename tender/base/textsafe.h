@@ -23,4 +23,12 @@ void tnd_bidi_visible(uint32_t cp, char out[TND_BIDI_VISIBLE_LEN + 1]);
 /* Writes s to f with bidi controls shown as "<U+XXXX>" and C0 control characters as spaces. */
 void tnd_fputs_visible(const char *s, FILE *f);
 
+/* Room for tnd_text_quote's result: 40 bytes of text, "..." and the terminator. */
+#define TND_QUOTE_SIZE 48
+
+/* Someone else's text (a cell, a CSV field) fit for a one-line message: at most 40 bytes (never
+ * cutting a UTF-8 sequence; "..." shows the cut), control characters shown as '?', so a hostile
+ * file cannot write escape sequences to the terminal. */
+void tnd_text_quote(char dst[TND_QUOTE_SIZE], const char *text);
+
 #endif

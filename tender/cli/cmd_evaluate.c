@@ -28,7 +28,8 @@ static const char help_text[] =
     "  --scores FILE       scores van de commissie (CSV, docs/scores-format.md)\n"
     "  -o, --output FILE   de gunningswerkmap (.xlsx); wordt atomair geschreven en\n"
     "                      overschrijft nooit een invoerbestand\n"
-    "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
+    "  --tender DEF.xml    aanbestedingsdefinitie: bestand of ingebouwd id\n"
+    "                      (tender tenders; standaard: ijsselland-2023)\n"
     "  --prices FILE       prijzen per perceel en inschrijver (CSV), voor percelen met\n"
     "                      een prijsformule\n"
     "  --json FILE         ook de uitkomst als JSON (docs/evaluate.md)\n"
@@ -44,7 +45,8 @@ static const char help_text[] =
     "\n"
     "Exitcodes:\n"
     "  0  werkmap geschreven\n"
-    "  2  ongeldige invoer of gebruik; er is niets geschreven\n";
+    "  2  ongeldige invoer of gebruik; er is niets geschreven (ook: een definitie met\n"
+    "     een open plek, <placeholder>, die de regio nog moet invullen)\n";
 
 /*
  * The workbook and the JSON, all or nothing (tender/base/outfile.h): every output is checked against
@@ -101,17 +103,11 @@ int cmd_evaluate(int argc, char **argv)
             fputs(help_text, stdout);
             return TND_EXIT_OK;
         }
-        if (tnd_opt_value(argc, argv, &i, "--bids", &o.bids_dir, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--scores", &o.scores, &bad) ||
+        if (tnd_run_option("evaluate", argc, argv, &i, &o, &bad) ||
             tnd_opt_value(argc, argv, &i, "--output", &o.output, &bad) ||
             tnd_opt_value(argc, argv, &i, "-o", &o.output, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--json", &o.json, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad) ||
-            tnd_opt_jobs("evaluate", argc, argv, &i, &o.jobs, &bad))
+            tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad))
             continue;
         return tnd_usage_error("evaluate", "onbekend argument '%s'", argv[i]);
     }

@@ -30,6 +30,7 @@ extern char **environ;
 static const char help_text[] =
     "Gebruik: tender letters --bids MAP --scores SCORES.csv -o BRIEVENMAP\n"
     "                        [--tender DEF.xml] [--prices PRIJZEN.csv] [--date JJJJ-MM-DD]\n"
+    "                        [--resubmissions MAP] [--decisions BESLUITEN.csv] [-j N]\n"
     "                        [--pdf]\n"
     "\n"
     "Schrijft de voorgenomen gunningsbeslissing (§4.1.9) aan elke inschrijver: per perceel de\n"
@@ -46,8 +47,12 @@ static const char help_text[] =
     "                      worden in een tijdelijke map geschreven en dan op hun plaats gezet.\n"
     "                      Een bestaande map met alleen eerdere brieven wordt vervangen; een\n"
     "                      map met andere bestanden of met invoer wordt geweigerd\n"
-    "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
+    "  --tender DEF.xml    aanbestedingsdefinitie: bestand of ingebouwd id\n"
+    "                      (tender tenders; standaard: ijsselland-2023)\n"
     "  --prices FILE       prijzen per perceel en inschrijver (CSV)\n"
+    "  --resubmissions MAP ronde 2: map met herinschrijvingen (als bij tender evaluate)\n"
+    "  --decisions FILE    besluiten van de aanbesteder (CSV, als bij tender evaluate)\n"
+    "  -j, --jobs N        lees en toets N inschrijvingen tegelijk (standaard: alle kernen)\n"
     "  --date DATUM        datum van de brieven (standaard SOURCE_DATE_EPOCH, anders vandaag);\n"
     "                      een bezwaartermijn die vóór deze datum eindigt, wordt geweigerd\n"
     "  --pdf               ook elke brief als PDF, via LibreOffice (soffice --headless)\n"
@@ -236,7 +241,7 @@ static bool convert_to_pdf(const char *dir, const tnd_path_list *letters, tnd_er
     size_t argc = 0;
     char **argv = calloc(letters->n + 10, sizeof *argv);
     if (!argv) {
-        tnd_error_set(err, TND_ERR_NOMEM, NULL, 0, NULL, "onvoldoende geheugen");
+        tnd_error_nomem(err, NULL);
         return false;
     }
     argv[argc++] = soffice;
@@ -370,7 +375,7 @@ static int write_letters(const tnd_run *run, const char *target, bool pdf,
             b.data[0] = '\0';
         ok = tnd_letter_html(run->def, &run->ev, i, date, &b);
         if (!ok)
-            tnd_error_set(&err, TND_ERR_NOMEM, NULL, 0, NULL, "onvoldoende geheugen");
+            tnd_error_nomem(&err, NULL);
         ok = ok && write_file(tmp, name, &b, &err);
         snprintf(path, sizeof path, "%s/%s", tmp, name);
         ok = ok && tnd_path_list_add(&written, path);
@@ -414,12 +419,9 @@ int cmd_letters(int argc, char **argv)
             pdf = true;
             continue;
         }
-        if (tnd_opt_value(argc, argv, &i, "--bids", &o.bids_dir, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--scores", &o.scores, &bad) ||
+        if (tnd_run_option("letters", argc, argv, &i, &o, &bad) ||
             tnd_opt_value(argc, argv, &i, "--output", &o.output, &bad) ||
             tnd_opt_value(argc, argv, &i, "-o", &o.output, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
             tnd_opt_value(argc, argv, &i, "--date", &o.date, &bad))
             continue;
         return tnd_usage_error("letters", "onbekend argument '%s'", argv[i]);

@@ -116,7 +116,7 @@ static tnd_status read_audit(tnd_xlsx *book, audit_record *a, tnd_error *err)
                 audit_row *nr = realloc(a->rows, cap * sizeof *nr);
                 if (!nr) {
                     tnd_xlsx_cells_close(cells);
-                    return tnd_error_set(err, TND_ERR_NOMEM, NULL, 0, NULL, "onvoldoende geheugen");
+                    return tnd_error_nomem(err, NULL);
                 }
                 a->rows = nr;
                 a->cap = cap;
@@ -372,7 +372,7 @@ static outcome_row *outcome_add(outcome_set *set, tnd_error *err)
         size_t cap = set->cap ? set->cap * 2 : 64;
         outcome_row *nr = realloc(set->rows, cap * sizeof *nr);
         if (!nr) {
-            tnd_error_set(err, TND_ERR_NOMEM, NULL, 0, NULL, "onvoldoende geheugen");
+            tnd_error_nomem(err, NULL);
             return NULL;
         }
         set->rows = nr;
@@ -633,7 +633,7 @@ static tnd_status compare_json(const char *path, const audit_record *audit, cons
     tnd_buf_init(&fresh);
     if (!tnd_award_json(run->def, &run->ev, run->audit.evaluation_date, run->audit.run_id,
                         &run->procedure, &fresh)) {
-        st = tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+        st = tnd_error_nomem(err, path);
     } else if (fresh.len != len || memcmp(fresh.data, given, len) != 0) {
         printf("JSON %s: wijkt af van de herberekening\n", path);
         (*diffs)++;
@@ -653,14 +653,8 @@ int cmd_verify(int argc, char **argv)
             fputs(help_text, stdout);
             return TND_EXIT_OK;
         }
-        if (tnd_opt_value(argc, argv, &i, "--bids", &o.bids_dir, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--scores", &o.scores, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--tender", &o.tender, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--prices", &o.prices, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--resubmissions", &o.resubmissions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--decisions", &o.decisions, &bad) ||
-            tnd_opt_value(argc, argv, &i, "--json", &json_path, &bad) ||
-            tnd_opt_jobs("verify", argc, argv, &i, &o.jobs, &bad))
+        if (tnd_run_option("verify", argc, argv, &i, &o, &bad) ||
+            tnd_opt_value(argc, argv, &i, "--json", &json_path, &bad))
             continue;
         if (argv[i][0] == '-' || workbook)
             return tnd_usage_error("verify", "onbekend argument '%s'", argv[i]);

@@ -65,6 +65,15 @@ typedef struct {
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run);
 
 /*
+ * The inputs of an evaluation, the same options in every command that runs one (evaluate,
+ * verify, letters): --bids, --scores, --tender, --prices, --resubmissions, --decisions and -j.
+ * True when argv[*i] was one of them (*i moved past its value; *bad set when the value is
+ * missing or wrong, the message printed with `cmd`).
+ */
+bool tnd_run_option(const char *cmd, int argc, char **argv, int *i, tnd_run_options *o,
+                    bool *bad);
+
+/*
  * Two inputs of the same bidder (issue 8 §5). A copy of a bid file ("x (1).xml", "x - kopie.xml")
  * or a bid next to its filled-in form would count one bidder twice: two places in a ranked lot,
  * other bidders pushed out. Prints one line per bid whose bidder's KvK number is also in an
