@@ -31,7 +31,7 @@ const tnd_fillin_unchecked tnd_fillin_unchecked_rules[] = {
     { "PERCEEL-INDELING", "de indeling in een lager perceel (§4.3.1 Figuur 1, check.c "
                           "place_lots) volgt uit welke percelen niet gehaald worden; het blad "
                           "'Controle' toont per perceel de status, `tender check` plaatst" },
-    /* ijsselland-2023 and voorbeeld-prijs-kwaliteit */
+    /* ijsselland-2023 and regio-voorbeeld-2024 */
     { "FIN-DRAAGKRACHT", "de overkoepelende eis (§5.3.1): haar oordeel zijn de rijen van elke "
                          "norm, continuïteit, starter, plan van aanpak en beroep op een derde" },
     { "FIN-PER-NORM", "de wijze van beoordelen (per norm, niet per kalenderjaar, §5.3.1 "
@@ -71,6 +71,15 @@ const tnd_fillin_unchecked tnd_fillin_unchecked_rules[] = {
     { "OPEN-B3-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
     { "OPEN-B4-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
     { "OPEN-B5-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
+    /* holland-rijnland-2021 (format 2): admission per segment, no scoring */
+    { "TOELATING-HR-S1", "toelating (stap 3, scoring/award.c, kind admit): volgt uit de rijen "
+                         "van het segment; het blad 'Controle' toont per perceel de status" },
+    { "TOELATING-HR-S2", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S3", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S4", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S5", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S6", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S7", "toelating (stap 3): zie TOELATING-HR-S1" },
 };
 const size_t tnd_fillin_n_unchecked_rules = TND_COUNTOF(tnd_fillin_unchecked_rules);
 
