@@ -966,6 +966,11 @@ typedef struct {
     bool mandate_grantor_authorised;
     bool reservations;            /* conditions or reservations attached to the bid */
     bool language_dutch;
+
+    /* (issue 9) tnd_bid_drop_details freed the parties' UEA answers, the third parties, figures,
+     * certificates, keurmerken, references, facts, locations, FTE and groups after the check:
+     * tnd_check refuses such a bid rather than judge it on missing data */
+    bool details_dropped;
 } tnd_bid;
 
 /* Lookup helpers (pure). NULL / -1 when absent. */
