@@ -1,0 +1,453 @@
+/*
+ * test_rounds_finality.c - whether an outcome is definitief or voorlopig (scoring/rounds.c,
+ * tnd_rounds_settle, issue 8 §4), for the outcomes that only a whole evaluation produces: a tie or
+ * an open entry in a competitive lot, a bidder that fell back into another competitive lot, a
+ * decision still needed on several rules, two herstel requests of one bidder, a set-aside plan in a
+ * lot without a minimum. And the herstel term (RES-HERSTEL-WERKDAGEN) across month, leap-day and
+ * year ends.
+ *
+ * tnd_rounds_settle reads only the evaluation's statuses and the checks' placements and findings,
+ * so the evaluation is built here by hand, as tnd_evaluate would leave it; the definition holds
+ * what IJsselland's holds for the rounds: one re-submission by 05-09-2022 12:00 except for lot 4
+ * (§3.3 L253-255, L302; §4.1.4 L498-511), herstel within 5 working days (§4.1.4 L474-487).
+ * Lots: 3 (threshold, its second criterion has the minimum), 4 (ranked, at most 2), 5 (ranked,
+ * at most 1: the lower lot of a cascade that is itself competitive), 6 (admitted).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "scoring/rounds.h"
+
+#define MAX_BIDDERS 6
+#define MAX_FINDINGS 6
+
+typedef struct {
+    tnd_definition def;
+    tnd_award_lot awards[4];
+    tnd_bid bids[MAX_BIDDERS];
+    tnd_check_result checks[MAX_BIDDERS];
+    tnd_finding findings[MAX_BIDDERS][MAX_FINDINGS];
+    tnd_placement placements[MAX_BIDDERS][2];
+    tnd_bidder_outcome outcomes[MAX_BIDDERS];
+    tnd_award_entry entries[4][MAX_BIDDERS];
+    tnd_lot_award lots[4];
+    tnd_evaluation ev;
+    tnd_decision decisions[6];
+    tnd_decisions ds;
+    tnd_decision_use uses[6];
+    tnd_procedure pr;
+} world;
+
+static void award(world *w, int i, int lot, tnd_award_kind kind, int max)
+{
+    tnd_award_lot *a = &w->awards[i];
+    snprintf(a->ref.id, sizeof a->ref.id, "GUNNING-P%d", lot);
+    a->lot = lot;
+    a->kind = kind;
+    a->max_awarded = max;
+    w->lots[i].lot = lot;
+    w->lots[i].rule = a;
+    w->lots[i].entries = w->entries[i];
+}
+
+static int setup(void **state)
+{
+    world *w = calloc(1, sizeof *w);
+    if (!w)
+        return -1;
+    tnd_rounds_rules *r = &w->def.rounds;
+    r->has_resubmission = true;
+    snprintf(r->resubmission_id, sizeof r->resubmission_id, "RES-HERINSCHRIJVING");
+    snprintf(r->resubmission_source, sizeof r->resubmission_source, "§3.3 L302");
+    r->resubmission_time = (tnd_datetime){ { 2022, 9, 5 }, 12, 0, 0 };
+    r->resubmission_except[0] = 4;
+    r->n_resubmission_except = 1;
+    r->has_herstel = true;
+    snprintf(r->herstel.id, sizeof r->herstel.id, "PROC-HERSTEL");
+    snprintf(r->herstel.source, sizeof r->herstel.source, "§4.1.4 L474-487");
+    r->herstel_working_days = 5;
+
+    award(w, 0, 3, TND_AWARD_THRESHOLD, 0);
+    tnd_award_lot *a3 = &w->awards[0];
+    /* the first criterion has no minimum: the source cited is the one of the criterion that has */
+    snprintf(a3->criteria[0].id, sizeof a3->criteria[0].id, "kwaliteit");
+    snprintf(a3->criteria[0].source, sizeof a3->criteria[0].source, "§6.1 L1690");
+    snprintf(a3->criteria[1].id, sizeof a3->criteria[1].id, "normaliseren");
+    snprintf(a3->criteria[1].source, sizeof a3->criteria[1].source, "§6.1.1 L1804-1807");
+    a3->criteria[1].has_minimum = true;
+    a3->criteria[1].minimum = (tnd_dec){ 6 * TND_DEC_SCALE };
+    a3->criteria[1].revisions = 1;
+    a3->n_criteria = 2;
+    award(w, 1, 4, TND_AWARD_RANKED, 2);
+    award(w, 2, 5, TND_AWARD_RANKED, 1);
+    award(w, 3, 6, TND_AWARD_ADMIT, 0);
+    w->def.awards = w->awards;
+    w->def.n_awards = 4;
+
+    w->ev.lots = w->lots;
+    w->ev.n_lots = 4;
+    w->ev.bidders = w->outcomes;
+    w->ds.items = w->decisions;
+    *state = w;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    world *w = *state;
+    tnd_procedure_free(&w->pr);
+    free(w);
+    return 0;
+}
+
+/* A bidder with one lot applied for: steps 1-2 placed it in `placed_by_check` (0 = none), the
+ * evaluation in `placed` with `status`. */
+static size_t bidder(world *w, const char *kvk, int applied, int placed_by_check, int placed,
+                     tnd_award_status status)
+{
+    size_t i = w->ev.n_bidders++;
+    tnd_bid *b = &w->bids[i];
+    snprintf(b->bidder.kvk, sizeof b->bidder.kvk, "%s", kvk);
+    tnd_check_result *c = &w->checks[i];
+    c->findings = w->findings[i];
+    c->placements = w->placements[i];
+    c->placements[0].applied = applied;
+    c->placements[0].placed = placed_by_check;
+    c->placements[0].status = placed_by_check ? TND_LOT_ELIGIBLE : TND_LOT_NOT_ELIGIBLE;
+    c->n_placements = 1;
+    tnd_bidder_outcome *o = &w->outcomes[i];
+    o->bid = b;
+    o->check = c;
+    o->applied[0] = applied;
+    o->placed[0] = placed;
+    o->status[0] = status;
+    o->n_applied = 1;
+    return i;
+}
+
+/* The evaluation's entry of bidder i in lot `lot`. */
+static void entry(world *w, int lot, size_t i, tnd_award_status status)
+{
+    for (size_t k = 0; k < w->ev.n_lots; k++)
+        if (w->lots[k].lot == lot) {
+            tnd_award_entry *e = &w->lots[k].entries[w->lots[k].n_entries++];
+            e->bid = &w->bids[i];
+            e->applied = w->outcomes[i].applied[0];
+            e->status = status;
+            return;
+        }
+    fail_msg("perceel %d ontbreekt", lot);
+}
+
+static void finding(world *w, size_t i, const char *rule, int lot, tnd_verdict v)
+{
+    tnd_check_result *c = &w->checks[i];
+    tnd_finding *f = &c->findings[c->n_findings++];
+    snprintf(f->rule_id, sizeof f->rule_id, "%s", rule);
+    f->lot = lot;
+    f->verdict = v;
+}
+
+static void decide(world *w, const char *kvk, int round, const char *rule, tnd_decision_kind k,
+                   tnd_date date)
+{
+    tnd_decision *d = &w->decisions[w->ds.n];
+    snprintf(d->kvk, sizeof d->kvk, "%s", kvk);
+    d->round = round;
+    snprintf(d->rule_id, sizeof d->rule_id, "%s", rule);
+    d->kind = k;
+    d->date = date;
+    d->line = (long)w->ds.n + 2;
+    w->uses[w->ds.n] = TND_DECISION_APPLIED;
+    w->ds.n++;
+}
+
+static void settle(world *w, tnd_date eval)
+{
+    assert_true(tnd_rounds_settle(&w->def, &w->ev, NULL, NULL, 1, eval, w->ds.n ? &w->ds : NULL,
+                                  w->uses, &w->pr));
+}
+
+static const tnd_date october_3 = { 2022, 10, 3 };
+
+/* ------------------------------------------------------------------ competitive lots */
+
+static void test_granted_bidder_of_a_lot_with_an_undecided_tie_is_provisional(void **state)
+{
+    world *w = *state;
+    /* lot 4, at most 2: one granted, two tied for the second place (RES-GELIJKE-STAND) */
+    size_t a = bidder(w, "10000001", 4, 4, 4, TND_AWARD_GRANTED);
+    size_t b = bidder(w, "10000002", 4, 4, 0, TND_AWARD_TIE);
+    size_t c = bidder(w, "10000003", 4, 4, 0, TND_AWARD_TIE);
+    entry(w, 4, a, TND_AWARD_GRANTED);
+    entry(w, 4, b, TND_AWARD_TIE);
+    entry(w, 4, c, TND_AWARD_TIE);
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: gunning perceel 4 hangt af van 2 open inschrijving(en)");
+    assert_true(w->pr.bidders[b].provisional[0]);
+    assert_string_equal(w->pr.bidders[b].finality[0], "voorlopig: gelijke stand onbeslist");
+    assert_string_equal(w->pr.bidders[c].finality[0], "voorlopig: gelijke stand onbeslist");
+    assert_int_equal(w->pr.n_provisional, 3);
+    assert_int_equal(w->pr.n_final, 0);
+    assert_string_equal(w->pr.summary,
+                        "Ronde 1 (inschrijving): 3 uitkomst(en) voorlopig, 0 definitief");
+}
+
+static void test_not_ranked_bidder_waits_for_an_open_revision_and_a_missing_score(void **state)
+{
+    world *w = *state;
+    /* lot 4: who is in the top 2 is open while a revision is unscored (§6.1.1) or a consensus
+     * score is missing; the bidder now outside it may still come in */
+    size_t a = bidder(w, "10000001", 4, 4, 0, TND_AWARD_NOT_RANKED);
+    size_t b = bidder(w, "10000002", 4, 4, 0, TND_AWARD_REVISION_OPEN);
+    size_t c = bidder(w, "10000003", 4, 4, 0, TND_AWARD_NO_SCORES);
+    entry(w, 4, a, TND_AWARD_NOT_RANKED);
+    entry(w, 4, b, TND_AWARD_REVISION_OPEN);
+    entry(w, 4, c, TND_AWARD_NO_SCORES);
+    settle(w, october_3);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: gunning perceel 4 hangt af van 2 open inschrijving(en)");
+    assert_string_equal(w->pr.bidders[b].finality[0],
+                        "voorlopig: herkansing Plan van Aanpak nog niet beoordeeld");
+    assert_string_equal(w->pr.bidders[c].finality[0], "voorlopig: consensusscore ontbreekt");
+    assert_int_equal(w->pr.n_provisional, 3);
+}
+
+static void test_fallback_into_a_competitive_lot_with_an_open_entry_is_provisional(void **state)
+{
+    world *w = *state;
+    /* §4.3.1: lot 4 is settled (nobody open), the bidder fell back into lot 5, which ranks up to
+     * 1 and still has a pending bid: the fallback's grant can still change */
+    size_t a = bidder(w, "10000001", 4, 4, 5, TND_AWARD_GRANTED);
+    size_t b = bidder(w, "10000002", 5, 5, 0, TND_AWARD_PENDING);
+    entry(w, 4, a, TND_AWARD_NOT_RANKED);
+    entry(w, 5, a, TND_AWARD_GRANTED);
+    entry(w, 5, b, TND_AWARD_PENDING);
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: gunning perceel 5 hangt af van 1 open inschrijving(en)");
+    /* no REVIEW finding names the open rule: the text says so */
+    assert_string_equal(w->pr.bidders[b].finality[0],
+                        "voorlopig: besluit aanbesteder nodig over een open eis "
+                        "(RES-BESLUIT-AANBESTEDER)");
+}
+
+static void test_fallback_into_a_threshold_lot_is_final_whatever_lot_4_has_open(void **state)
+{
+    world *w = *state;
+    /* lot 4 settled; the fallback lot 3 has no maximum: nothing in it can take the place */
+    size_t a = bidder(w, "10000001", 4, 4, 3, TND_AWARD_GRANTED);
+    size_t b = bidder(w, "10000002", 3, 3, 0, TND_AWARD_REVISION_OPEN);
+    entry(w, 4, a, TND_AWARD_NOT_RANKED);
+    entry(w, 3, a, TND_AWARD_GRANTED);
+    entry(w, 3, b, TND_AWARD_REVISION_OPEN);
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0], "definitief");
+    assert_int_equal(w->pr.n_final, 1);
+    assert_int_equal(w->pr.n_provisional, 1);
+}
+
+static void test_admitted_bidder_of_a_lot_without_award_rule_is_final(void **state)
+{
+    world *w = *state;
+    /* lot 7 has no award rule at all: admitted after steps 1-2, nothing left to wait for */
+    size_t a = bidder(w, "10000001", 7, 7, 7, TND_AWARD_ADMITTED);
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0], "definitief");
+}
+
+/* ------------------------------------------------------------------ open decisions */
+
+static void test_pending_outcome_names_each_open_rule_once(void **state)
+{
+    world *w = *state;
+    /* RES-BESLUIT-AANBESTEDER: two REVIEW rows of one rule (two parties), a PLAN REQUIRED of
+     * lot 3, a REVIEW of another lot and a PASS are not this lot's open rules */
+    size_t a = bidder(w, "10000001", 3, 3, 0, TND_AWARD_PENDING);
+    finding(w, a, "VERKL-VOORBEHOUD", 0, TND_REVIEW);
+    finding(w, a, "INT-VERBLIJF", 6, TND_REVIEW);
+    finding(w, a, "VERKL-VOORBEHOUD", 0, TND_REVIEW);
+    finding(w, a, "FIN-SOLVABILITEIT", 3, TND_PLAN_REQUIRED);
+    finding(w, a, "VOLL-AGB", 0, TND_PASS);
+    entry(w, 3, a, TND_AWARD_PENDING);
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: besluit aanbesteder nodig over VERKL-VOORBEHOUD, "
+                        "FIN-SOLVABILITEIT (RES-BESLUIT-AANBESTEDER)");
+}
+
+static void test_admitted_fallback_with_a_held_product_of_the_lower_lot_is_provisional(void **state)
+{
+    world *w = *state;
+    /* §4.1.8 L567-573, §3.2 L218-219: placed in lot 6 (admitted) with a product of lot 6 held
+     * for the officer; the rules are those of the lot placed in, not of the lot applied for */
+    size_t a = bidder(w, "10000001", 4, 4, 6, TND_AWARD_ADMITTED);
+    finding(w, a, "INT-VERBLIJF", 6, TND_REVIEW);
+    finding(w, a, "TG-P4-REGIO", 4, TND_REVIEW);
+    entry(w, 4, a, TND_AWARD_NOT_RANKED);
+    entry(w, 6, a, TND_AWARD_ADMITTED);
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: besluit aanbesteder nodig over INT-VERBLIJF voor een product "
+                        "(RES-BESLUIT-AANBESTEDER)");
+}
+
+static void test_excluded_lot_without_a_placement_row_is_final(void **state)
+{
+    world *w = *state;
+    /* the check has no placement for lot 6 (it holds lot 3's only): not a drop-out of steps
+     * 1-2, not open in step 3 */
+    size_t a = bidder(w, "10000001", 3, 3, 0, TND_AWARD_EXCLUDED);
+    w->outcomes[a].applied[0] = 6;
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0], "definitief");
+}
+
+/* ------------------------------------------------------------------ set aside */
+
+static void test_set_aside_cites_the_criterion_that_has_the_minimum(void **state)
+{
+    world *w = *state;
+    /* §6.1.1 L1804-1807: the first criterion of lot 3 has no minimum, the second has */
+    size_t a = bidder(w, "10000001", 3, 3, 0, TND_AWARD_SET_ASIDE);
+    entry(w, 3, a, TND_AWARD_SET_ASIDE);
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "definitief: na de herkansing onder de norm (§6.1.1 L1804-1807)");
+}
+
+static void test_set_aside_in_a_lot_without_award_rule_cites_no_source(void **state)
+{
+    world *w = *state;
+    size_t a = bidder(w, "10000001", 7, 7, 0, TND_AWARD_SET_ASIDE);
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0], "definitief: na de herkansing onder de norm");
+}
+
+/* ------------------------------------------------------------------ herstel */
+
+static void test_two_herstel_requests_one_received_one_open_keep_the_failure_provisional(
+    void **state)
+{
+    world *w = *state;
+    /* §4.1.4 L474-487: 5 working days from each request; the request of a later round and the
+     * receipt of another bidder do not count for this one */
+    size_t a = bidder(w, "10000001", 4, 0, 0, TND_AWARD_EXCLUDED);
+    decide(w, "10000001", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 26 });
+    decide(w, "10000001", 1, "VOLL-AGB", TND_DECISION_HERSTELD, (tnd_date){ 2022, 9, 28 });
+    decide(w, "10000001", 1, "VOLL-KVK", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 30 });
+    decide(w, "10000002", 1, "VOLL-KVK", TND_DECISION_HERSTELD, (tnd_date){ 2022, 10, 1 });
+    decide(w, "10000001", 2, "VOLL-BTW", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 30 });
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].herstel_open);
+    assert_string_equal(w->pr.bidders[a].herstel,
+                        "herstel VOLL-AGB gevraagd op 26-09-2022, termijn tot en met 03-10-2022: "
+                        "ontvangen; herstel VOLL-KVK gevraagd op 30-09-2022, termijn tot en met "
+                        "07-10-2022: open");
+    /* lot 4 has no re-submission, but an open herstel cures any failure */
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: herstel op verzoek loopt (§4.1.4 L474-487)");
+}
+
+static void test_herstel_request_dated_after_the_evaluation_is_not_yet_open(void **state)
+{
+    world *w = *state;
+    size_t a = bidder(w, "10000001", 4, 0, 0, TND_AWARD_EXCLUDED);
+    decide(w, "10000001", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 10, 4 });
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].herstel_open);
+    assert_string_equal(w->pr.bidders[a].herstel, "");
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "definitief: perceel 4 kent geen herinschrijving (§3.3 L302)");
+}
+
+static void test_round1_texts_given_are_kept_as_the_round1_outcome(void **state)
+{
+    world *w = *state;
+    size_t a = bidder(w, "10000001", 6, 6, 6, TND_AWARD_ADMITTED);
+    const char texts[1][TND_REASON_LEN] = { "perceel 6: NIET TOEGELATEN" };
+    bool resubmitted[1] = { true };
+    assert_true(tnd_rounds_settle(&w->def, &w->ev, texts, resubmitted, 2, october_3, NULL, NULL,
+                                  &w->pr));
+    assert_true(w->pr.bidders[a].resubmitted);
+    assert_string_equal(w->pr.bidders[a].round1, "perceel 6: NIET TOEGELATEN");
+    assert_string_equal(w->pr.bidders[a].finality[0], "definitief");
+    assert_string_equal(w->pr.summary,
+                        "Ronde 2 (herinschrijving): 0 uitkomst(en) voorlopig, 1 definitief");
+}
+
+/* ------------------------------------------------------------------ the herstel term */
+
+static void assert_date(tnd_date d, int y, int m, int day)
+{
+    assert_int_equal(d.year, y);
+    assert_int_equal(d.month, m);
+    assert_int_equal(d.day, day);
+}
+
+static void test_herstel_term_across_the_year_end_ends_in_january(void **state)
+{
+    (void)state;
+    /* RES-HERSTEL-WERKDAGEN: Mon-Fri; Thursday 29-12-2022 + 5 = Thursday 05-01-2023 */
+    assert_date(tnd_add_working_days((tnd_date){ 2022, 12, 29 }, 5), 2023, 1, 5);
+}
+
+static void test_herstel_term_counts_29_february_of_a_leap_year(void **state)
+{
+    (void)state;
+    /* Monday 26-02-2024 + 5: 27, 28, 29 Feb, 1 Mar, Mon 4 Mar */
+    assert_date(tnd_add_working_days((tnd_date){ 2024, 2, 26 }, 5), 2024, 3, 4);
+    /* 2000 is a leap year (divisible by 400): Monday 28-02-2000 + 1 = Tuesday 29-02-2000 */
+    assert_date(tnd_add_working_days((tnd_date){ 2000, 2, 28 }, 1), 2000, 2, 29);
+}
+
+static void test_herstel_term_skips_no_29_february_in_a_century_year(void **state)
+{
+    (void)state;
+    /* 2100 is no leap year (divisible by 100, not by 400): Friday 26-02-2100 + 1 = Monday 1 Mar;
+     * and 2023 is none either: Tuesday 28-02-2023 + 1 = Wednesday 1 Mar */
+    assert_date(tnd_add_working_days((tnd_date){ 2100, 2, 26 }, 1), 2100, 3, 1);
+    assert_date(tnd_add_working_days((tnd_date){ 2023, 2, 28 }, 1), 2023, 3, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+        T(test_granted_bidder_of_a_lot_with_an_undecided_tie_is_provisional),
+        T(test_not_ranked_bidder_waits_for_an_open_revision_and_a_missing_score),
+        T(test_fallback_into_a_competitive_lot_with_an_open_entry_is_provisional),
+        T(test_fallback_into_a_threshold_lot_is_final_whatever_lot_4_has_open),
+        T(test_admitted_bidder_of_a_lot_without_award_rule_is_final),
+        T(test_pending_outcome_names_each_open_rule_once),
+        T(test_admitted_fallback_with_a_held_product_of_the_lower_lot_is_provisional),
+        T(test_excluded_lot_without_a_placement_row_is_final),
+        T(test_set_aside_cites_the_criterion_that_has_the_minimum),
+        T(test_set_aside_in_a_lot_without_award_rule_cites_no_source),
+        T(test_two_herstel_requests_one_received_one_open_keep_the_failure_provisional),
+        T(test_herstel_request_dated_after_the_evaluation_is_not_yet_open),
+        T(test_round1_texts_given_are_kept_as_the_round1_outcome),
+        T(test_herstel_term_across_the_year_end_ends_in_january),
+        T(test_herstel_term_counts_29_february_of_a_leap_year),
+        T(test_herstel_term_skips_no_29_february_in_a_century_year),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
