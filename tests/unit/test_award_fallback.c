@@ -1,0 +1,523 @@
+/*
+ * test_award_fallback.c - the §4.3.1 cascade after the award (scoring/award.c) along a chain of
+ * more than one lot, onto a lot still under review, and ties at the last place of a ranked lot
+ * that reach the end of the ranking or are settled by the officer without a resolution named.
+ *
+ * The definition is built here with five lots:
+ *   lot 2  threshold on the Plan van Aanpak Normaliseren without a minimum; requirement
+ *          "ambulant" (§5.6-style);
+ *   lot 3  threshold, Normaliseren >= 6,0 with one revision (§6.1.1 L1804-1807); requirement
+ *          "wvggz"; a quality system rule that sends a scheme declared equivalent to a reviewer
+ *          (§5.5.1.1);
+ *   lot 4  ranked, at most 2, on Normaliseren (>= 6,0, one revision); requirement "regio";
+ *          cascade 4 -> 5, 3, 2, awarded competitively (§4.3.1 L958-969);
+ *   lot 5  ranked, at most 1 (competitive itself: never a fallback target, RES-CASCADE-FIGUUR1);
+ *   lot 6  admitted after steps 1-2 while the plan on lot 3 or 4 stands (§4.3 L916-918).
+ * Bids are run through tnd_check first, so the placements are the real ones.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "scoring/award.h"
+
+#define D(u) ((tnd_dec){ (u) })
+
+enum { A2, A3, A4, A5, A6, N_AWARDS };
+
+typedef struct {
+    tnd_definition def;
+    tnd_lot lots[N_AWARDS];
+    tnd_award_lot awards[N_AWARDS];
+    tnd_requirement requirements[3];
+    tnd_quality_rule quality[1];
+} def_fixture;
+
+static void set_ref(tnd_rule_ref *ref, const char *id, const char *source, const char *label)
+{
+    snprintf(ref->id, sizeof ref->id, "%s", id);
+    snprintf(ref->source, sizeof ref->source, "%s", source);
+    snprintf(ref->label, sizeof ref->label, "%s", label);
+}
+
+static void normaliseren(tnd_award_lot *a, bool minimum, const char *source)
+{
+    tnd_criterion *c = &a->criteria[a->n_criteria++];
+    snprintf(c->id, sizeof c->id, "normaliseren");
+    snprintf(c->label, sizeof c->label, "Plan van Aanpak Normaliseren");
+    c->weight = D(1000000);
+    c->parent = -1;
+    snprintf(c->source, sizeof c->source, "%s", source);
+    if (minimum) {
+        c->has_minimum = true;
+        c->minimum = D(6000000);
+        c->revisions = 1;
+    }
+}
+
+static void requirement(tnd_requirement *q, int lot, const char *id, const char *fact)
+{
+    set_ref(&q->ref, id, "§5.6 L1570", "Tariefgroepeis");
+    q->lot = lot;
+    q->kind = TND_REQ_FLAG;
+    snprintf(q->fact, sizeof q->fact, "%s", fact);
+}
+
+static void build_definition(def_fixture *f)
+{
+    tnd_definition *d = &f->def;
+    snprintf(d->id, sizeof d->id, "test-award-fallback");
+    d->closing_time = (tnd_datetime){ { 2022, 7, 18 }, 11, 0, 0 };
+    set_ref(&d->closing, "SLUITINGSTIJD", "§3.6 L381", "Sluitingstijd");
+    const int numbers[N_AWARDS] = { 2, 3, 4, 5, 6 };
+    for (int i = 0; i < N_AWARDS; i++) {
+        f->lots[i].number = numbers[i];
+        snprintf(f->lots[i].name, sizeof f->lots[i].name, "Perceel %d", numbers[i]);
+    }
+    d->lots = f->lots;
+    d->n_lots = N_AWARDS;
+
+    set_ref(&d->cascade.ref, "PERCEEL-INDELING", "§4.3.1 L956-969", "Indeling lager perceel");
+    d->cascade.chains[0] = (tnd_cascade_chain){ .from = 4, .to = { 5, 3, 2 }, .n_to = 3,
+                                                .awarded_competitively = true };
+    d->cascade.chains[1] = (tnd_cascade_chain){ .from = 5, .to = { 2 }, .n_to = 1,
+                                                .awarded_competitively = true };
+    d->cascade.n_chains = 2;
+    d->cascade.opt_out_allowed = true;
+
+    requirement(&f->requirements[0], 2, "TG-P2-AMBULANT", "ambulant");
+    requirement(&f->requirements[1], 3, "TG-P3-WVGGZ", "wvggz");
+    requirement(&f->requirements[2], 4, "TG-P4-REGIO", "regio");
+    d->requirements = f->requirements;
+    d->n_requirements = 3;
+
+    tnd_quality_rule *k = &f->quality[0];
+    set_ref(&k->ref, "KWAL-P3", "§5.5.1.1 L1500", "Kwaliteitssysteem");
+    k->lots[0] = 3;
+    k->n_lots = 1;
+    snprintf(k->schemes[0], sizeof k->schemes[0], "HKZ");
+    k->n_schemes = 1;
+    k->equivalent_review = true;
+    d->quality = f->quality;
+    d->n_quality = 1;
+
+    const int scale[6] = { 0, 2, 4, 6, 8, 10 };
+    for (int i = 0; i < 6; i++)
+        d->score_scale.values[i] = scale[i];
+    d->score_scale.n_values = 6;
+
+    tnd_award_lot *a = &f->awards[A2];
+    set_ref(&a->ref, "GUNNING-P2", "§6.1 L1690", "Perceel 2");
+    a->lot = 2;
+    a->kind = TND_AWARD_THRESHOLD;
+    normaliseren(a, false, "§6.1 L1690");
+    a = &f->awards[A3];
+    set_ref(&a->ref, "GUNNING-P3", "§6.1 L1690-1692", "Perceel 3: minimaal 6,0");
+    a->lot = 3;
+    a->kind = TND_AWARD_THRESHOLD;
+    normaliseren(a, true, "§6.1.1 L1804-1807");
+    a = &f->awards[A4];
+    set_ref(&a->ref, "GUNNING-P4", "§6.1.2 L1835-1993", "Perceel 4: maximaal 2");
+    snprintf(a->ref.resolution, sizeof a->ref.resolution, "RES-GELIJKE-STAND");
+    a->lot = 4;
+    a->kind = TND_AWARD_RANKED;
+    a->max_awarded = 2;
+    normaliseren(a, true, "§6.1.2 L1840");
+    a = &f->awards[A5];
+    set_ref(&a->ref, "GUNNING-P5", "§6.1.2 L1835", "Perceel 5: maximaal 1");
+    a->lot = 5;
+    a->kind = TND_AWARD_RANKED;
+    a->max_awarded = 1;
+    normaliseren(a, true, "§6.1.2 L1840");
+    a = &f->awards[A6];
+    set_ref(&a->ref, "GUNNING-P6", "§4.3 L916-918; §6.1 L1702-1704", "Perceel 6: toegelaten");
+    a->lot = 6;
+    a->kind = TND_AWARD_ADMIT;
+    a->plan_lots[0] = 3;
+    a->plan_lots[1] = 4;
+    a->n_plan_lots = 2;
+    d->awards = f->awards;
+    d->n_awards = N_AWARDS;
+}
+
+/* ------------------------------------------------------------------ bids, scores, the run */
+
+#define MAX_BIDS 8
+
+typedef struct {
+    def_fixture d;
+    tnd_bid bids[MAX_BIDS];
+    tnd_bid_lot lots[MAX_BIDS][3];
+    tnd_fact facts[MAX_BIDS][3];
+    tnd_certificate certificates[MAX_BIDS][1];
+    tnd_check_result checks[MAX_BIDS];
+    const tnd_bid *bid_ptrs[MAX_BIDS];
+    const tnd_check_result *check_ptrs[MAX_BIDS];
+    size_t n;
+    tnd_score rows[64];
+    tnd_scores scores;
+    tnd_evaluation ev;
+    bool ran;
+} world;
+
+static int setup(void **state)
+{
+    world *w = calloc(1, sizeof *w);
+    if (!w)
+        return -1;
+    build_definition(&w->d);
+    w->scores.items = w->rows;
+    snprintf(w->scores.file, sizeof w->scores.file, "scores.csv");
+    *state = w;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    world *w = *state;
+    for (size_t i = 0; i < w->n; i++)
+        tnd_check_result_free(&w->checks[i]);
+    if (w->ran)
+        tnd_evaluation_free(&w->ev);
+    free(w);
+    return 0;
+}
+
+/* A bid on `lot`, in time, with an HKZ certificate and the facts of every requirement met. */
+static tnd_bid *bidder(world *w, const char *kvk, int lot)
+{
+    size_t i = w->n++;
+    tnd_bid *b = &w->bids[i];
+    snprintf(b->bidder.kvk, sizeof b->bidder.kvk, "%s", kvk);
+    snprintf(b->bidder.name, sizeof b->bidder.name, "Zorg %s", kvk + 6);
+    b->has_submission = true;
+    b->submitted = (tnd_datetime){ { 2022, 7, 18 }, 10, 0, 0 };
+    b->lots = w->lots[i];
+    b->lots[0].number = lot;
+    b->n_lots = 1;
+    b->facts = w->facts[i];
+    const char *names[3] = { "ambulant", "wvggz", "regio" };
+    for (int k = 0; k < 3; k++) {
+        snprintf(b->facts[k].name, sizeof b->facts[k].name, "%s", names[k]);
+        b->facts[k].type = TND_FACT_FLAG;
+        b->facts[k].flag = true;
+    }
+    b->n_facts = 3;
+    b->certificates = w->certificates[i];
+    snprintf(b->certificates[0].scheme, sizeof b->certificates[0].scheme, "HKZ");
+    b->n_certificates = 1;
+    return b;
+}
+
+static void also_lot(tnd_bid *b, int lot)
+{
+    b->lots[b->n_lots++].number = lot;
+}
+
+/* The fact is answered "nee". */
+static void without(tnd_bid *b, const char *fact)
+{
+    for (size_t k = 0; k < b->n_facts; k++)
+        if (strcmp(b->facts[k].name, fact) == 0)
+            b->facts[k].flag = false;
+}
+
+static void consensus(world *w, int lot, const char *kvk, int round, int value)
+{
+    tnd_score *s = &w->rows[w->scores.n++];
+    s->lot = lot;
+    snprintf(s->criterion, sizeof s->criterion, "normaliseren");
+    snprintf(s->bidder, sizeof s->bidder, "%s", kvk);
+    s->round = round;
+    snprintf(s->member, sizeof s->member, TND_CONSENSUS);
+    s->score = value;
+    s->line = (long)w->scores.n + 1;
+}
+
+static void run_settled(world *w, const tnd_tie_settlement *ties, size_t n_ties)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
+        w->bid_ptrs[i] = &w->bids[i];
+        w->check_ptrs[i] = &w->checks[i];
+    }
+    assert_true(tnd_evaluate_settled(&w->d.def, w->bid_ptrs, w->check_ptrs, w->n, &w->scores,
+                                     NULL, 0, ties, n_ties, &w->ev));
+    w->ran = true;
+}
+
+static void run(world *w)
+{
+    run_settled(w, NULL, 0);
+}
+
+static const tnd_lot_award *lot_of(const world *w, int lot)
+{
+    for (size_t i = 0; i < w->ev.n_lots; i++)
+        if (w->ev.lots[i].lot == lot)
+            return &w->ev.lots[i];
+    fail_msg("perceel %d ontbreekt", lot);
+    return NULL;
+}
+
+static const tnd_award_entry *entry_of(const world *w, int lot, const char *kvk)
+{
+    const tnd_lot_award *la = lot_of(w, lot);
+    for (size_t i = 0; i < la->n_entries; i++)
+        if (strcmp(la->entries[i].bid->bidder.kvk, kvk) == 0)
+            return &la->entries[i];
+    fail_msg("inschrijver %s ontbreekt in perceel %d", kvk, lot);
+    return NULL;
+}
+
+static bool in_lot(const world *w, int lot, const char *kvk)
+{
+    const tnd_lot_award *la = lot_of(w, lot);
+    for (size_t i = 0; i < la->n_entries; i++)
+        if (strcmp(la->entries[i].bid->bidder.kvk, kvk) == 0)
+            return true;
+    return false;
+}
+
+static const tnd_bidder_outcome *outcome_of(const world *w, const char *kvk)
+{
+    for (size_t i = 0; i < w->ev.n_bidders; i++)
+        if (strcmp(w->ev.bidders[i].bid->bidder.kvk, kvk) == 0)
+            return &w->ev.bidders[i];
+    fail_msg("inschrijver %s ontbreekt", kvk);
+    return NULL;
+}
+
+/* Lot 4 bids 10000001..1000000n (n <= 8) scoring `marks` on Normaliseren in round 1. */
+static void lot4_bids(world *w, const int *marks, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char kvk[9] = "10000000";
+        kvk[7] = (char)('1' + i);
+        bidder(w, kvk, 4);
+        consensus(w, 4, kvk, 1, marks[i]);
+    }
+}
+
+/* ------------------------------------------------------------------ fallback chains */
+
+static void test_fallback_skips_the_competitive_lot_and_a_failed_lot_and_lands_two_down(
+    void **state)
+{
+    world *w = *state;
+    /* §4.3.1 L958-969: rank 3 of 3 with at most 2; lot 5 is competitive (never a target), lot
+     * 3's requirement fails, lot 2 takes the bid on the same plan score */
+    static const int marks[3] = { 10, 8, 6 };
+    lot4_bids(w, marks, 3);
+    without(&w->bids[2], "wvggz");
+    run(w);
+    const tnd_award_entry *e4 = entry_of(w, 4, "10000003");
+    assert_int_equal(e4->status, TND_AWARD_NOT_RANKED);
+    assert_int_equal(e4->rank, 3);
+    assert_false(in_lot(w, 5, "10000003"));
+    assert_false(in_lot(w, 3, "10000003"));
+    const tnd_award_entry *e2 = entry_of(w, 2, "10000003");
+    assert_int_equal(e2->status, TND_AWARD_GRANTED);
+    assert_int_equal(e2->applied, 4);
+    assert_int_equal(e2->total.units, 6000000);
+    /* lot 2's criterion has no minimum: the note says only where the score came from */
+    assert_string_equal(e2->reason, "gegund: Plan van Aanpak Normaliseren: score uit perceel 4; "
+                                    "terugval uit perceel 4 (§4.3.1)");
+    const tnd_bidder_outcome *o = outcome_of(w, "10000003");
+    assert_int_equal(o->placed[0], 2);
+    assert_int_equal(o->status[0], TND_AWARD_GRANTED);
+    assert_string_equal(o->path[0], "4 -> niet gegund (rang 3 van 3) -> 3: TG-P3-WVGGZ niet "
+                                    "voldaan -> 2: gegund");
+    assert_int_equal(o->stopped_at_step, 0);
+}
+
+static void test_fallback_with_every_chain_lot_failing_is_placed_nowhere(void **state)
+{
+    world *w = *state;
+    static const int marks[3] = { 10, 8, 6 };
+    lot4_bids(w, marks, 3);
+    without(&w->bids[2], "wvggz");
+    without(&w->bids[2], "ambulant");
+    run(w);
+    const tnd_bidder_outcome *o = outcome_of(w, "10000003");
+    assert_int_equal(o->status[0], TND_AWARD_NOT_RANKED);
+    assert_int_equal(o->placed[0], 0);
+    assert_string_equal(o->path[0], "4 -> niet gegund (rang 3 van 3) -> 3: TG-P3-WVGGZ niet "
+                                    "voldaan -> 2: TG-P2-AMBULANT niet voldaan: geen perceel");
+    assert_string_equal(entry_of(w, 4, "10000003")->reason,
+                        "niet gegund: rang 3 van 3, eindcijfer 6,0, maximaal 2 (§6.1.2 L1835-1993): "
+                        "Plan van Aanpak Normaliseren 6 >= 6,0 (§6.1.2 L1840); geen terugval");
+    /* §6: every lot decided against it in step 3 */
+    assert_int_equal(o->stopped_at_step, 3);
+    assert_false(in_lot(w, 2, "10000003"));
+}
+
+static void test_fallback_passes_over_a_lot_the_bidder_applied_for_itself(void **state)
+{
+    world *w = *state;
+    /* the bidder applied for 4 and 2: lot 3 fails, lot 2 is its own bid already (a candidate
+     * there on its own plan), so the fallback places it nowhere else */
+    static const int marks[3] = { 10, 8, 6 };
+    lot4_bids(w, marks, 3);
+    without(&w->bids[2], "wvggz");
+    also_lot(&w->bids[2], 2);
+    consensus(w, 2, "10000003", 1, 4);
+    run(w);
+    const tnd_bidder_outcome *o = outcome_of(w, "10000003");
+    assert_int_equal(o->n_applied, 2);
+    assert_int_equal(o->applied[0], 2);
+    assert_int_equal(o->status[0], TND_AWARD_GRANTED);
+    assert_int_equal(o->placed[0], 2);
+    assert_int_equal(o->applied[1], 4);
+    assert_int_equal(o->status[1], TND_AWARD_NOT_RANKED);
+    assert_int_equal(o->placed[1], 0);
+    assert_string_equal(o->path[1], "4 -> niet gegund (rang 3 van 3) -> 3: TG-P3-WVGGZ niet "
+                                    "voldaan: geen perceel");
+    /* once in lot 2, on the lot-2 score */
+    const tnd_lot_award *l2 = lot_of(w, 2);
+    assert_int_equal(l2->n_entries, 1);
+    assert_int_equal(l2->entries[0].applied, 2);
+    assert_int_equal(l2->entries[0].total.units, 4000000);
+}
+
+static void test_fallback_onto_a_lot_with_an_open_review_waits_for_the_decision(void **state)
+{
+    world *w = *state;
+    /* §5.5.1.1: a quality scheme declared equivalent goes to a reviewer on lot 3; the fallback
+     * from lot 4 lands there pending, and the pending step is named */
+    static const int marks[3] = { 10, 8, 6 };
+    lot4_bids(w, marks, 3);
+    tnd_certificate *c = &w->bids[2].certificates[0];
+    snprintf(c->scheme, sizeof c->scheme, "KWALITEIT-X");
+    c->equivalent = true;
+    run(w);
+    const tnd_award_entry *e3 = entry_of(w, 3, "10000003");
+    assert_int_equal(e3->status, TND_AWARD_PENDING);
+    assert_string_equal(e3->reason, "stap 2 nog niet afgerond (KWAL-P3): gunning na afronding");
+    const tnd_bidder_outcome *o = outcome_of(w, "10000003");
+    assert_int_equal(o->status[0], TND_AWARD_PENDING);
+    assert_int_equal(o->placed[0], 3);
+    assert_string_equal(o->path[0], "4 -> niet gegund (rang 3 van 3) -> 3: in beoordeling");
+    assert_int_equal(o->stopped_at_step, 0);
+    assert_false(in_lot(w, 2, "10000003"));
+}
+
+/* ------------------------------------------------------------------ ties at the last place */
+
+static void test_tie_reaching_the_last_bid_leaves_all_tied_bidders_undecided(void **state)
+{
+    world *w = *state;
+    /* §4.3 L913-915, RES-GELIJKE-STAND: at most 2; 10, then three 8s for one place */
+    static const int marks[4] = { 10, 8, 8, 8 };
+    lot4_bids(w, marks, 4);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie);
+    assert_false(la->tie_settled);
+    assert_int_equal(la->tie_rank, 2);
+    assert_int_equal(la->tie_places, 1);
+    assert_int_equal(la->n_granted, 1);
+    assert_int_equal(entry_of(w, 4, "10000001")->status, TND_AWARD_GRANTED);
+    for (int i = 2; i <= 4; i++) {
+        char kvk[9] = "10000000";
+        kvk[7] = (char)('0' + i);
+        const tnd_award_entry *e = entry_of(w, 4, kvk);
+        assert_int_equal(e->status, TND_AWARD_TIE);
+        assert_int_equal(e->rank, 2);
+    }
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 2 (eindcijfer 8,0) tussen 10000002 Zorg 02, "
+                        "10000003 Zorg 03, 10000004 Zorg 04; onbeslist: de definitie noemt geen "
+                        "beslisregel (resolutie RES-GELIJKE-STAND)");
+}
+
+static void test_bid_ranked_below_an_open_tie_is_not_ranked_and_falls_back_at_once(void **state)
+{
+    world *w = *state;
+    static const int marks[4] = { 10, 8, 8, 6 };
+    lot4_bids(w, marks, 4);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 4, "10000004");
+    assert_int_equal(e->status, TND_AWARD_NOT_RANKED);
+    assert_int_equal(e->rank, 4);
+    assert_int_equal(entry_of(w, 4, "10000002")->status, TND_AWARD_TIE);
+    assert_int_equal(entry_of(w, 4, "10000003")->status, TND_AWARD_TIE);
+    /* rank 4 cannot reach a place whoever wins the tie: it falls back to lot 3 */
+    assert_int_equal(entry_of(w, 3, "10000004")->status, TND_AWARD_GRANTED);
+}
+
+static void test_tie_of_three_for_two_places_settled_by_two_decisions_without_resolution(
+    void **state)
+{
+    world *w = *state;
+    /* the definition names no resolution for lot 4: the verdict cites none; the loser cites the
+     * first decision that gave a place */
+    w->d.awards[A4].ref.resolution[0] = '\0';
+    static const int marks[3] = { 8, 8, 8 };
+    lot4_bids(w, marks, 3);
+    tnd_tie_settlement ties[2] = {
+        { .lot = 4, .kvk = "10000003", .text = "besluit 26-09-2022 door M. Jansen: loting" },
+        { .lot = 4, .kvk = "10000001", .text = "besluit 26-09-2022 door M. Jansen: loting 2" },
+    };
+    run_settled(w, ties, 2);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie_settled);
+    assert_int_equal(la->n_granted, 2);
+    assert_int_equal(entry_of(w, 4, "10000001")->status, TND_AWARD_GRANTED);
+    assert_int_equal(entry_of(w, 4, "10000003")->status, TND_AWARD_GRANTED);
+    const tnd_award_entry *lost = entry_of(w, 4, "10000002");
+    assert_int_equal(lost->status, TND_AWARD_NOT_RANKED);
+    assert_string_equal(la->tie_text,
+                        "gelijke stand om plaats 2 (eindcijfer 8,0) tussen 10000001 Zorg 01, "
+                        "10000002 Zorg 02, 10000003 Zorg 03; beslist door besluit van de "
+                        "aanbesteder; plaats aan KvK 10000001; plaats aan KvK 10000003");
+    assert_non_null(strstr(lost->reason, "gelijke stand op de laatste plaats, plaats niet "
+                                         "toegekend: besluit 26-09-2022 door M. Jansen: loting 2"));
+}
+
+/* ------------------------------------------------------------------ lot 6 follows the plan */
+
+static void test_lot6_follows_the_better_of_two_plan_lots(void **state)
+{
+    world *w = *state;
+    /* §4.3 L916-918: the bidder's plan stands on lot 4 (not ranked, but >= 6,0) although it is
+     * set aside on lot 3 (4, then 4 after the revision): lot 6 is admitted */
+    tnd_bid *b = bidder(w, "20000001", 3);
+    also_lot(b, 4);
+    also_lot(b, 6);
+    static const int marks[2] = { 10, 10 };
+    lot4_bids(w, marks, 2);
+    consensus(w, 3, "20000001", 1, 4);
+    consensus(w, 3, "20000001", 2, 4);
+    consensus(w, 4, "20000001", 1, 8);
+    run(w);
+    assert_int_equal(entry_of(w, 3, "20000001")->status, TND_AWARD_SET_ASIDE);
+    assert_int_equal(entry_of(w, 4, "20000001")->status, TND_AWARD_NOT_RANKED);
+    const tnd_award_entry *e6 = entry_of(w, 6, "20000001");
+    assert_int_equal(e6->status, TND_AWARD_ADMITTED);
+    assert_string_equal(e6->reason, "toegelaten na stap 1 en 2 en met een plan van aanpak "
+                                    "normaliseren van 6,0 of hoger (§4.3 L916-918; §6.1 "
+                                    "L1702-1704)");
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_fallback_skips_the_competitive_lot_and_a_failed_lot_and_lands_two_down),
+        T(test_fallback_with_every_chain_lot_failing_is_placed_nowhere),
+        T(test_fallback_passes_over_a_lot_the_bidder_applied_for_itself),
+        T(test_fallback_onto_a_lot_with_an_open_review_waits_for_the_decision),
+        T(test_tie_reaching_the_last_bid_leaves_all_tied_bidders_undecided),
+        T(test_bid_ranked_below_an_open_tie_is_not_ranked_and_falls_back_at_once),
+        T(test_tie_of_three_for_two_places_settled_by_two_decisions_without_resolution),
+        T(test_lot6_follows_the_better_of_two_plan_lots),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
