@@ -1,0 +1,151 @@
+/*
+ * test_scoring_corners.c - corners of scoring/ that no fixture reaches: the vocabularies at and
+ * beyond their ends (facts, decisions, how a decision was used), dates before year 0, intensity
+ * values beyond what a report can show, and an award mark with more than 6 decimals.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "scoring/award.h"
+#include "scoring/facts.h"
+#include "scoring/intensity.h"
+#include "scoring/rounds.h"
+
+/* ------------------------------------------------------------------ vocabularies */
+
+static void test_text_fact_kind_is_text_and_fits_no_product_requirement(void **state)
+{
+    (void)state;
+    /* §5.6: a one-of fact holds codes (text); "bids-product" asks no fact at all */
+    assert_int_equal(tnd_fact_kind_type(TND_FACT_KIND_TEXT), TND_FACT_TEXT);
+    assert_int_equal(tnd_fact_kind_type(TND_FACT_KIND_COUNT), TND_FACT_NUMBER);
+    assert_int_equal(tnd_fact_kind_type(TND_FACT_KIND_DECIMAL), TND_FACT_NUMBER);
+    assert_int_equal(tnd_fact_kind_type(TND_FACT_KIND_MONEY), TND_FACT_MONEY);
+    assert_int_equal(tnd_fact_kind_type(TND_FACT_KIND_FLAG), TND_FACT_FLAG);
+    for (int k = TND_FACT_KIND_FLAG; k <= TND_FACT_KIND_TEXT; k++)
+        assert_false(tnd_fact_kind_fits((tnd_fact_kind)k, TND_REQ_BIDS_PRODUCT));
+}
+
+static void test_fact_kind_beyond_the_table_is_named_question_mark(void **state)
+{
+    (void)state;
+    assert_string_equal(tnd_fact_kind_element(TND_FACT_KIND_TEXT), "one-of");
+    assert_string_equal(tnd_fact_kind_dutch(TND_FACT_KIND_COUNT), "geheel getal");
+    assert_string_equal(tnd_fact_kind_element((tnd_fact_kind)(TND_FACT_KIND_TEXT + 1)), "?");
+    assert_string_equal(tnd_fact_kind_dutch((tnd_fact_kind)(TND_FACT_KIND_TEXT + 1)), "?");
+}
+
+static void test_every_decision_use_has_its_dutch_words(void **state)
+{
+    (void)state;
+    /* issue 8 §4: the Procedure sheet says how each row of the decisions file was used */
+    assert_string_equal(tnd_decision_use_dutch(TND_DECISION_APPLIED), "toegepast");
+    assert_string_equal(tnd_decision_use_dutch(TND_DECISION_LATE_HERSTEL),
+                        "te laat hersteld: niet toegepast");
+    assert_string_equal(tnd_decision_use_dutch(TND_DECISION_LATER_ROUND),
+                        "latere ronde: nog niet toegepast");
+    assert_string_equal(tnd_decision_use_dutch(TND_DECISION_NOT_YET),
+                        "na de beoordelingsdatum: nog niet toegepast");
+    assert_string_equal(tnd_decision_use_dutch(TND_DECISION_SUPERSEDED),
+                        "vervallen door herinschrijving");
+    assert_string_equal(tnd_decision_kind_text(TND_DECISION_KIND_COUNT), "?");
+}
+
+/* ------------------------------------------------------------------ dates */
+
+static void test_days_of_dates_before_year_0_count_back_from_1970(void **state)
+{
+    (void)state;
+    /* proleptic Gregorian: 1 March of year 0 is 719468 days before 1970-01-01; year -1 has 365 */
+    assert_int_equal(tnd_date_days((tnd_date){ 0, 3, 1 }), -719468);
+    assert_int_equal(tnd_date_days((tnd_date){ -1, 3, 1 }), -719468 - 366);
+    assert_int_equal(tnd_date_days((tnd_date){ 1970, 1, 1 }), 0);
+}
+
+/* ------------------------------------------------------------------ intensity */
+
+static void test_intensity_without_bands_is_outside_with_its_rounded_value(void **state)
+{
+    (void)state;
+    /* §9: a scale without bands places nothing; the value is still shown */
+    tnd_intensity_result r;
+    tnd_intensity_classify(NULL, 7, 4, &r);
+    assert_int_equal(r.outcome, TND_INTENSITY_OUTSIDE);
+    assert_int_equal(r.rounded.units, 1750000);
+    assert_true(r.band[0] == TND_INTENSITY_NO_BAND);
+    tnd_intensity_scale empty = { .bands = NULL, .n_bands = 0 };
+    tnd_intensity_classify(&empty, 7, 4, &r);
+    assert_int_equal(r.outcome, TND_INTENSITY_OUTSIDE);
+}
+
+static void test_intensity_beyond_the_display_range_is_shown_at_its_limit(void **state)
+{
+    (void)state;
+    /* the exact fraction decides; only the display value is clamped */
+    tnd_intensity_band band = { .code = "K", .from = { 0 }, .from_inclusive = true,
+                                .to = { INT64_MAX }, .to_inclusive = true };
+    tnd_intensity_scale scale = { .bands = &band, .n_bands = 1 };
+    tnd_intensity_result r;
+    tnd_intensity_classify(&scale, INT64_MAX, 1, &r);
+    assert_int_equal(r.rounded.units, INT64_MAX);
+    assert_int_equal(r.outcome, TND_INTENSITY_OUTSIDE); /* above INT64_MAX / 10^6 */
+    tnd_intensity_classify(&scale, INT64_MIN + 1, 1, &r);
+    assert_int_equal(r.rounded.units, INT64_MIN);
+    assert_int_equal(r.outcome, TND_INTENSITY_OUTSIDE);
+}
+
+/* ------------------------------------------------------------------ award marks */
+
+static void test_mark_with_more_than_6_decimals_is_rounded_half_up_once(void **state)
+{
+    (void)state;
+    /* weights 0,333333 under 0,333333: a leaf counts 0,111110888889 of its score; the mark is
+     * exact, rounded to 6 decimals only at the end */
+    tnd_award_lot rule;
+    memset(&rule, 0, sizeof rule);
+    rule.kind = TND_AWARD_THRESHOLD;
+    tnd_criterion *c = &rule.criteria[0];
+    snprintf(c->id, sizeof c->id, "kwaliteit");
+    c->weight = (tnd_dec){ 333333 };
+    c->parent = -1;
+    c = &rule.criteria[1];
+    snprintf(c->id, sizeof c->id, "A");
+    c->weight = (tnd_dec){ 333333 };
+    c->parent = 0;
+    rule.n_criteria = 2;
+    tnd_award_entry e;
+    memset(&e, 0, sizeof e);
+    e.scores[0] = (tnd_criterion_score){ .criterion = 1, .has_score = true, .consensus = 10 };
+    e.n_scores = 1;
+    tnd_dec mark;
+    /* 10 x 0,111110888889 = 1,11110888889 -> 1,111109 (the 7th decimal is 8: up) */
+    assert_true(tnd_award_mark(&rule, &e, -1, &mark));
+    assert_int_equal(mark.units, 1111109);
+    /* 8 x 0,111110888889 = 0,888887111112 -> 0,888887 (the 7th decimal is 1: down) */
+    e.scores[0].consensus = 8;
+    assert_true(tnd_award_mark(&rule, &e, -1, &mark));
+    assert_int_equal(mark.units, 888887);
+    /* the criterion itself, on the score scale: 0,333333 x 8 = 2,666664 */
+    assert_true(tnd_award_mark(&rule, &e, 0, &mark));
+    assert_int_equal(mark.units, 2666664);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_fact_kind_is_text_and_fits_no_product_requirement),
+        cmocka_unit_test(test_fact_kind_beyond_the_table_is_named_question_mark),
+        cmocka_unit_test(test_every_decision_use_has_its_dutch_words),
+        cmocka_unit_test(test_days_of_dates_before_year_0_count_back_from_1970),
+        cmocka_unit_test(test_intensity_without_bands_is_outside_with_its_rounded_value),
+        cmocka_unit_test(test_intensity_beyond_the_display_range_is_shown_at_its_limit),
+        cmocka_unit_test(test_mark_with_more_than_6_decimals_is_rounded_half_up_once),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
