@@ -798,6 +798,73 @@ static void test_unnamed_signed_financial_third_party_is_named_derde(void **stat
                                    "cijfers voldoen al");
 }
 
+/* ------------------------------------------------------------------ issue 7: corners */
+
+static void test_tiny_negative_solvency_reads_0_0_percent_without_a_minus_and_fails(void **state)
+{
+    fixture *fx = *state;
+    set_figure(fx, EIGEN_VERMOGEN, 2020, -1); /* -0,000001 %: one decimal shows 0,0 */
+    run(fx);
+    /* §5.3.1 L1357: strict > 20,0 %; a value that rounds to zero is never shown as "-0,0%" */
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2020");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->found, "0,0%");
+}
+
+static void test_solvency_a_hair_above_20_percent_passes_shown_with_at_most_8_decimals(
+    void **state)
+{
+    fixture *fx = *state;
+    /* 200.000.000.001 / 1.000.000.000.000 = 20,0000000001 %: more than 20,0 %, so met (strict);
+     * the found value shows decimals until it differs from the norm, at most 8 */
+    set_figure(fx, EIGEN_VERMOGEN, 2021, 200000000001LL);
+    set_figure(fx, ACTIVA, 2021, 1000000000000LL);
+    run(fx);
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2021");
+    assert_int_equal(y->verdict, TND_PASS);
+    assert_string_equal(y->found, "20,00000000%");
+    assert_string_equal(y->norm, "> 20,0%");
+}
+
+static void test_current_ratio_with_negative_debts_cannot_be_computed_and_is_not_met(
+    void **state)
+{
+    fixture *fx = *state;
+    set_figure(fx, KORTLOPENDE_SCHULDEN, 2019, -100);
+    run(fx);
+    /* §5.3.1 resolution: only debts of exactly 0 with a positive numerator count as met */
+    const tnd_finding *y = find(fx, "FIN-CURRENT-RATIO", -1, "2019");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->found, "niet te berekenen");
+    assert_string_equal(y->reason, "current ratio 2019 niet te berekenen: totaal overige "
+                                   "kortlopende schulden <= 0; geteld als niet voldaan");
+}
+
+static void test_norm_over_two_separate_years_names_them_apart(void **state)
+{
+    fixture *fx = *state;
+    tnd_fin_norm *n = &fx->def.financial.norms[SOLVABILITEIT];
+    n->years[0] = 2021; /* definition order is not trusted to be sorted */
+    n->years[1] = 2019;
+    n->n_years = 2;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019, 2021");
+    assert_int_equal(s->verdict, TND_PASS);
+    assert_int_equal(count_rule(fx, "FIN-SOLVABILITEIT"), 3); /* two years and the summary */
+}
+
+static void test_norm_without_decimals_is_shown_as_a_whole_number(void **state)
+{
+    fixture *fx = *state;
+    fx->def.financial.norms[CURRENT_RATIO].display_places = 0;
+    run(fx);
+    /* healthy: (300.000 + 100.000) / 200.000 = 2 */
+    const tnd_finding *y = find(fx, "FIN-CURRENT-RATIO", -1, "2019");
+    assert_int_equal(y->verdict, TND_PASS);
+    assert_string_equal(y->found, "2");
+    assert_string_equal(y->norm, "> 1");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -843,6 +910,11 @@ int main(void)
         T(test_accepted_plan_settles_the_norm_as_conditional),
         T(test_submitted_plan_awaits_assessment),
         T(test_rejected_plan_for_startup_review_fails),
+        T(test_tiny_negative_solvency_reads_0_0_percent_without_a_minus_and_fails),
+        T(test_solvency_a_hair_above_20_percent_passes_shown_with_at_most_8_decimals),
+        T(test_current_ratio_with_negative_debts_cannot_be_computed_and_is_not_met),
+        T(test_norm_over_two_separate_years_names_them_apart),
+        T(test_norm_without_decimals_is_shown_as_a_whole_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
