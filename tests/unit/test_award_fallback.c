@@ -505,6 +505,63 @@ static void test_lot6_follows_the_better_of_two_plan_lots(void **state)
                                     "L1702-1704)");
 }
 
+static void test_lot6_waits_while_the_lot3_plan_is_under_review(void **state)
+{
+    world *w = *state;
+    /* §4.3 L916-918: the plan on lot 3 is not decided while steps 1-2 of lot 3 are open
+     * (§5.5.1.1, a scheme declared equivalent): lot 6 follows it and waits too */
+    tnd_bid *b = bidder(w, "20000001", 3);
+    also_lot(b, 6);
+    snprintf(b->certificates[0].scheme, sizeof b->certificates[0].scheme, "KWALITEIT-X");
+    b->certificates[0].equivalent = true;
+    consensus(w, 3, "20000001", 1, 8);
+    run(w);
+    assert_int_equal(entry_of(w, 3, "20000001")->status, TND_AWARD_PENDING);
+    const tnd_award_entry *e6 = entry_of(w, 6, "20000001");
+    assert_int_equal(e6->status, TND_AWARD_PENDING);
+    assert_string_equal(e6->reason, "plan van aanpak normaliseren van perceel 3: in beoordeling; "
+                                    "perceel 6 volgt dat plan (§4.3 L916-918; §6.1 L1702-1704)");
+    const tnd_bidder_outcome *o = outcome_of(w, "20000001");
+    assert_int_equal(o->applied[1], 6);
+    assert_int_equal(o->status[1], TND_AWARD_PENDING);
+    assert_int_equal(o->placed[1], 6);
+}
+
+static void test_lot6_is_excluded_when_the_only_plan_lot_is_not_placed(void **state)
+{
+    world *w = *state;
+    /* lot 3 fails its requirement (§5.6) and there is no lower lot for it to fall to: the plan of
+     * lot 3 does not stand, so lot 6 is not admitted */
+    tnd_bid *b = bidder(w, "20000002", 3);
+    also_lot(b, 6);
+    without(b, "wvggz");
+    consensus(w, 3, "20000002", 1, 8);
+    run(w);
+    assert_int_equal(entry_of(w, 3, "20000002")->status, TND_AWARD_EXCLUDED);
+    const tnd_award_entry *e6 = entry_of(w, 6, "20000002");
+    assert_int_equal(e6->status, TND_AWARD_EXCLUDED);
+    assert_string_equal(e6->reason, "plan van aanpak normaliseren van perceel 3: niet toegelaten; "
+                                    "perceel 6 volgt dat plan (§4.3 L916-918; §6.1 L1702-1704)");
+}
+
+static void test_lot6_is_admitted_while_the_lot4_plan_is_in_an_undecided_tie(void **state)
+{
+    world *w = *state;
+    /* a tie for lot 4's last place is about the ranking, not about the plan: the plan scored
+     * >= 6,0 and stands */
+    static const int marks[1] = { 10 };
+    lot4_bids(w, marks, 1);
+    tnd_bid *b = bidder(w, "20000003", 4);
+    also_lot(b, 6);
+    bidder(w, "20000004", 4);
+    consensus(w, 4, "20000003", 1, 8);
+    consensus(w, 4, "20000004", 1, 8);
+    run(w);
+    assert_int_equal(entry_of(w, 4, "20000003")->status, TND_AWARD_TIE);
+    const tnd_award_entry *e6 = entry_of(w, 6, "20000003");
+    assert_int_equal(e6->status, TND_AWARD_ADMITTED);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -517,6 +574,9 @@ int main(void)
         T(test_bid_ranked_below_an_open_tie_is_not_ranked_and_falls_back_at_once),
         T(test_tie_of_three_for_two_places_settled_by_two_decisions_without_resolution),
         T(test_lot6_follows_the_better_of_two_plan_lots),
+        T(test_lot6_waits_while_the_lot3_plan_is_under_review),
+        T(test_lot6_is_excluded_when_the_only_plan_lot_is_not_placed),
+        T(test_lot6_is_admitted_while_the_lot4_plan_is_in_an_undecided_tie),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
