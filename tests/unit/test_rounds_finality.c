@@ -25,7 +25,7 @@
 #include "scoring/rounds.h"
 
 #define MAX_BIDDERS 6
-#define MAX_FINDINGS 6
+#define MAX_FINDINGS 24
 
 typedef struct {
     tnd_definition def;
@@ -393,6 +393,74 @@ static void test_round1_texts_given_are_kept_as_the_round1_outcome(void **state)
                         "Ronde 2 (herinschrijving): 0 uitkomst(en) voorlopig, 1 definitief");
 }
 
+/* ------------------------------------------------------------------ long texts */
+
+/* Is s valid UTF-8 (no sequence cut short, no stray continuation byte)? */
+static bool utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 0;
+        if (n == 0)
+            return false;
+        for (size_t k = 1; k < n; k++)
+            if ((p[k] & 0xC0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
+/* 20 open rules whose ids are made of the character `ch` (2, 3 or 4 bytes): the list of open
+ * rules is longer than a reason holds, so it is cut; a cut never leaves half a character, and
+ * what is shown is the start of the list as it would read in full. */
+static void open_rules_cut_on_a_character(world *w, const char *ch)
+{
+    size_t a = bidder(w, "10000001", 3, 3, 0, TND_AWARD_PENDING);
+    char all[2048] = "";
+    for (int i = 0; i < 20; i++) {
+        char id[TND_ID_LEN] = "";
+        size_t len = 0, step = strlen(ch);
+        /* distinct ids: a letter, then the multi-byte character as often as fits */
+        id[len++] = (char)('A' + i);
+        while (len + step < sizeof id && len + step <= 22) {
+            memcpy(id + len, ch, step);
+            len += step;
+        }
+        id[len] = '\0';
+        finding(w, a, id, 3, TND_REVIEW);
+        snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", i ? ", " : "", id);
+    }
+    settle(w, october_3);
+    const char *text = w->pr.bidders[a].finality[0];
+    static const char head[] = "voorlopig: besluit aanbesteder nodig over ";
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_true(utf8_valid(text));
+    assert_int_equal(strncmp(text, head, strlen(head)), 0);
+    size_t shown = strlen(text) - strlen(head);
+    assert_true(shown > 300);
+    assert_true(shown < strlen(all));
+    assert_int_equal(strncmp(text + strlen(head), all, shown), 0);
+}
+
+static void test_open_rules_beyond_the_reason_length_are_cut_between_2_byte_characters(
+    void **state)
+{
+    open_rules_cut_on_a_character(*state, "\xc3\x89"); /* É */
+}
+
+static void test_open_rules_beyond_the_reason_length_are_cut_between_3_byte_characters(
+    void **state)
+{
+    open_rules_cut_on_a_character(*state, "\xe2\x82\xac"); /* € */
+}
+
+static void test_open_rules_beyond_the_reason_length_are_cut_between_4_byte_characters(
+    void **state)
+{
+    open_rules_cut_on_a_character(*state, "\xf0\x9f\x98\x80"); /* U+1F600 */
+}
+
 /* ------------------------------------------------------------------ the herstel term */
 
 static void assert_date(tnd_date d, int y, int m, int day)
@@ -444,6 +512,9 @@ int main(void)
         T(test_two_herstel_requests_one_received_one_open_keep_the_failure_provisional),
         T(test_herstel_request_dated_after_the_evaluation_is_not_yet_open),
         T(test_round1_texts_given_are_kept_as_the_round1_outcome),
+        T(test_open_rules_beyond_the_reason_length_are_cut_between_2_byte_characters),
+        T(test_open_rules_beyond_the_reason_length_are_cut_between_3_byte_characters),
+        T(test_open_rules_beyond_the_reason_length_are_cut_between_4_byte_characters),
         T(test_herstel_term_across_the_year_end_ends_in_january),
         T(test_herstel_term_counts_29_february_of_a_leap_year),
         T(test_herstel_term_skips_no_29_february_in_a_century_year),
