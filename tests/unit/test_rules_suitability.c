@@ -1804,6 +1804,57 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
                                    "voldaan");
 }
 
+/* ------------------------------------------------------------------ issue 7: corners */
+
+static void test_combination_member_concern_policy_naming_it_counts_for_the_combination(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.2 L1409-1411: a concern policy that names the member as insured is its insurance */
+    combination_total(fx, 100000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 250000000);
+    m->concern_policy = true;
+    m->named_insured = true;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_PASS);
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_PASS);
+    assert_string_equal(c->found, "€ 2.500.000,00");
+}
+
+static void test_combination_member_with_a_policy_of_no_cover_and_part_iv_no_fails(void **state)
+{
+    fixture *fx = *state;
+    /* a policy without an amount is no evidence, and UEA deel IV "nee" declares none */
+    combination_total(fx, 300000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_part_iv = true;
+    m->part_iv_yes = false;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "VERZEKERING", "Partner Zorg B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen");
+    /* the bidder's own policy covers the combination */
+    assert_int_equal(find(fx, "VERZEKERING", "combinatie")->verdict, TND_PASS);
+}
+
+static void test_combination_member_without_policy_and_part_iv_no_does_not_hold_the_total(
+    void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 150000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_insurance = false;
+    m->has_part_iv = true;
+    m->part_iv_yes = false;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_FAIL);
+    /* nothing left to verify after the award: below the amount is a plain FAIL */
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_FAIL);
+    assert_string_equal(c->found, "€ 1.500.000,00");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1814,6 +1865,9 @@ int main(void)
         T(test_combination_bidder_with_only_uea_part_iv_yes_is_conditional),
         T(test_combination_member_concern_policy_not_naming_it_fails_and_does_not_count),
         T(test_combination_unnamed_member_without_insurance_fails_as_combinatielid),
+        T(test_combination_member_concern_policy_naming_it_counts_for_the_combination),
+        T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_no_fails),
+        T(test_combination_member_without_policy_and_part_iv_no_does_not_hold_the_total),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
