@@ -12,6 +12,7 @@
  *   lot 4  ranked, at most 2, on Normaliseren (>= 6,0, one revision); requirement "regio";
  *          cascade 4 -> 5, 3, 2, awarded competitively (§4.3.1 L958-969);
  *   lot 5  ranked, at most 1 (competitive itself: never a fallback target, RES-CASCADE-FIGUUR1);
+ *          requirement "regio"; cascade 5 -> 2;
  *   lot 6  admitted after steps 1-2 while the plan on lot 3 or 4 stands (§4.3 L916-918).
  * Bids are run through tnd_check first, so the placements are the real ones.
  */
@@ -34,7 +35,7 @@ typedef struct {
     tnd_definition def;
     tnd_lot lots[N_AWARDS];
     tnd_award_lot awards[N_AWARDS];
-    tnd_requirement requirements[3];
+    tnd_requirement requirements[4];
     tnd_quality_rule quality[1];
 } def_fixture;
 
@@ -93,8 +94,9 @@ static void build_definition(def_fixture *f)
     requirement(&f->requirements[0], 2, "TG-P2-AMBULANT", "ambulant");
     requirement(&f->requirements[1], 3, "TG-P3-WVGGZ", "wvggz");
     requirement(&f->requirements[2], 4, "TG-P4-REGIO", "regio");
+    requirement(&f->requirements[3], 5, "TG-P5-REGIO", "regio");
     d->requirements = f->requirements;
-    d->n_requirements = 3;
+    d->n_requirements = 4;
 
     tnd_quality_rule *k = &f->quality[0];
     set_ref(&k->ref, "KWAL-P3", "§5.5.1.1 L1500", "Kwaliteitssysteem");
@@ -562,6 +564,91 @@ static void test_lot6_is_admitted_while_the_lot4_plan_is_in_an_undecided_tie(voi
     assert_int_equal(e6->status, TND_AWARD_ADMITTED);
 }
 
+/* ------------------------------------------------------------------ how an entry came in */
+
+static void test_fallback_names_every_failed_rule_of_a_cumulative_lot(void **state)
+{
+    world *w = *state;
+    /* §5.6 "cumulatief": lot 3 also asks lot 2's requirement; the route lists both failed rules
+     * of lot 3, then lot 2's own */
+    w->d.lots[A3].requirements_include = 2;
+    static const int marks[3] = { 10, 8, 6 };
+    lot4_bids(w, marks, 3);
+    without(&w->bids[2], "wvggz");
+    without(&w->bids[2], "ambulant");
+    run(w);
+    assert_string_equal(outcome_of(w, "10000003")->path[0],
+                        "4 -> niet gegund (rang 3 van 3) -> 3: TG-P3-WVGGZ, TG-P2-AMBULANT niet "
+                        "voldaan -> 2: TG-P2-AMBULANT niet voldaan: geen perceel");
+}
+
+static void test_fallback_scored_in_the_lower_lot_says_only_where_it_came_from(void **state)
+{
+    world *w = *state;
+    /* the committee scored the fallback's plan in lot 2 itself (no minimum there): the reason
+     * says how it came in, nothing more */
+    static const int marks[3] = { 10, 8, 6 };
+    lot4_bids(w, marks, 3);
+    without(&w->bids[2], "wvggz");
+    consensus(w, 2, "10000003", 1, 4);
+    run(w);
+    const tnd_award_entry *e2 = entry_of(w, 2, "10000003");
+    assert_int_equal(e2->status, TND_AWARD_GRANTED);
+    assert_int_equal(e2->total.units, 4000000);
+    assert_string_equal(e2->reason, "gegund: terugval uit perceel 4 (§4.3.1)");
+}
+
+static void test_bid_placed_lower_by_steps_1_2_says_it_was_placed_from_its_lot(void **state)
+{
+    world *w = *state;
+    /* §4.3.1: a lot-5 bid failing lot 5's requirement is placed in lot 2 by steps 1-2 */
+    tnd_bid *b = bidder(w, "30000001", 5);
+    without(b, "regio");
+    consensus(w, 2, "30000001", 1, 6);
+    run(w);
+    assert_int_equal(entry_of(w, 5, "30000001")->status, TND_AWARD_EXCLUDED);
+    const tnd_award_entry *e2 = entry_of(w, 2, "30000001");
+    assert_int_equal(e2->status, TND_AWARD_GRANTED);
+    assert_int_equal(e2->applied, 5);
+    assert_string_equal(e2->reason, "gegund: ingedeeld vanuit perceel 5 (§4.3.1)");
+    const tnd_bidder_outcome *o = outcome_of(w, "30000001");
+    assert_int_equal(o->placed[0], 2);
+    assert_int_equal(o->status[0], TND_AWARD_GRANTED);
+}
+
+static void test_competitive_lot_with_an_empty_chain_has_no_fallback(void **state)
+{
+    world *w = *state;
+    /* a cascade chain that names no lower lot: not awarded in lot 5 means not placed */
+    w->d.def.cascade.chains[1].n_to = 0;
+    bidder(w, "30000001", 5);
+    bidder(w, "30000002", 5);
+    consensus(w, 5, "30000001", 1, 10);
+    consensus(w, 5, "30000002", 1, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 5, "30000002");
+    assert_int_equal(e->status, TND_AWARD_NOT_RANKED);
+    assert_non_null(strstr(e->reason, "; geen terugval"));
+    const tnd_bidder_outcome *o = outcome_of(w, "30000002");
+    assert_int_equal(o->placed[0], 0);
+    assert_string_equal(o->path[0], "5 -> niet gegund (rang 2 van 2); geen terugval");
+    assert_int_equal(o->stopped_at_step, 3);
+}
+
+static void test_bid_failing_a_lot_whose_chain_is_empty_is_not_placed_by_the_check(void **state)
+{
+    world *w = *state;
+    w->d.def.cascade.chains[1].n_to = 0;
+    tnd_bid *b = bidder(w, "30000001", 5);
+    without(b, "regio");
+    run(w);
+    const tnd_bidder_outcome *o = outcome_of(w, "30000001");
+    assert_int_equal(o->placed[0], 0);
+    assert_int_equal(o->status[0], TND_AWARD_EXCLUDED);
+    assert_non_null(strstr(w->checks[0].placements[0].path, "; geen terugval"));
+    assert_int_equal(o->stopped_at_step, 2);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -577,6 +664,11 @@ int main(void)
         T(test_lot6_waits_while_the_lot3_plan_is_under_review),
         T(test_lot6_is_excluded_when_the_only_plan_lot_is_not_placed),
         T(test_lot6_is_admitted_while_the_lot4_plan_is_in_an_undecided_tie),
+        T(test_fallback_names_every_failed_rule_of_a_cumulative_lot),
+        T(test_fallback_scored_in_the_lower_lot_says_only_where_it_came_from),
+        T(test_bid_placed_lower_by_steps_1_2_says_it_was_placed_from_its_lot),
+        T(test_competitive_lot_with_an_empty_chain_has_no_fallback),
+        T(test_bid_failing_a_lot_whose_chain_is_empty_is_not_placed_by_the_check),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
