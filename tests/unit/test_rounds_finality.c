@@ -461,6 +461,183 @@ static void test_open_rules_beyond_the_reason_length_are_cut_between_4_byte_char
     open_rules_cut_on_a_character(*state, "\xf0\x9f\x98\x80"); /* U+1F600 */
 }
 
+/* ------------------------------------------------------------------ the officer's tie decisions */
+
+/* RES-GELIJKE-STAND: a tie at the last place, as tnd_evaluate leaves it. */
+static void tie(world *w, int lot, int rank, int places, bool settled)
+{
+    for (size_t k = 0; k < w->ev.n_lots; k++)
+        if (w->lots[k].lot == lot) {
+            w->lots[k].tie = true;
+            w->lots[k].tie_rank = rank;
+            w->lots[k].tie_places = places;
+            w->lots[k].tie_settled = settled;
+        }
+}
+
+static void ranked_entry(world *w, int lot, size_t i, tnd_award_status status, int rank)
+{
+    entry(w, lot, i, status);
+    for (size_t k = 0; k < w->ev.n_lots; k++)
+        if (w->lots[k].lot == lot)
+            w->lots[k].entries[w->lots[k].n_entries - 1].rank = rank;
+}
+
+static bool apply_round1(world *w, tnd_round_problem *p)
+{
+    const tnd_bid *bids[MAX_BIDDERS];
+    tnd_check_result *checks[MAX_BIDDERS];
+    for (size_t i = 0; i < w->ev.n_bidders; i++) {
+        bids[i] = &w->bids[i];
+        checks[i] = &w->checks[i];
+    }
+    tnd_round_view v = { .bids = bids, .checks = checks, .n = w->ev.n_bidders, .round = 1,
+                         .evaluation_date = october_3 };
+    return tnd_rounds_apply_decisions(&w->def, &w->ds, &v, NULL, w->uses, p);
+}
+
+static void test_tie_decision_on_a_lot_that_decides_ties_itself_is_refused(void **state)
+{
+    world *w = *state;
+    /* RES-GELIJKE-STAND: the officer settles only what the document leaves open */
+    snprintf(w->awards[1].tie_rule, sizeof w->awards[1].tie_rule, "higher-normaliseren");
+    bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
+    decide(w, "10000001", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_false(apply_round1(w, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.kvk, "10000001");
+    assert_string_equal(p.message,
+                        "perceel 4 beslist een gelijke stand zelf met beslisregel "
+                        "higher-normaliseren");
+    assert_string_equal(p.hint, "laat de regel weg");
+}
+
+static void test_tie_decision_on_a_threshold_lot_is_refused(void **state)
+{
+    world *w = *state;
+    bidder(w, "10000001", 3, 3, 3, TND_AWARD_GRANTED);
+    decide(w, "10000001", 1, "GUNNING-P3", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_false(apply_round1(w, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "'gelijke-stand-gegund' op GUNNING-P3: dat is geen "
+                                   "rangschikking met een maximum aantal opdrachtnemers");
+}
+
+static void test_tie_decision_applied_in_round_1_is_taken_and_changes_no_verdict(void **state)
+{
+    world *w = *state;
+    size_t a = bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
+    finding(w, a, "TG-P4-REGIO", 4, TND_PASS);
+    decide(w, "10000001", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_true(apply_round1(w, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_APPLIED);
+    assert_int_equal(w->checks[a].findings[0].verdict, TND_PASS);
+}
+
+static void test_tie_decisions_on_two_lots_are_each_checked_against_their_own_lot(void **state)
+{
+    world *w = *state;
+    /* lot 5 first in the file, lot 4 second: each decision is counted for its own lot only */
+    size_t a = bidder(w, "10000001", 4, 4, 0, TND_AWARD_GRANTED);
+    size_t b = bidder(w, "10000002", 4, 4, 0, TND_AWARD_NOT_RANKED);
+    size_t c = bidder(w, "10000003", 5, 5, 0, TND_AWARD_GRANTED);
+    size_t d = bidder(w, "10000004", 5, 5, 0, TND_AWARD_NOT_RANKED);
+    ranked_entry(w, 4, a, TND_AWARD_GRANTED, 1);
+    ranked_entry(w, 4, b, TND_AWARD_NOT_RANKED, 1);
+    ranked_entry(w, 5, c, TND_AWARD_GRANTED, 1);
+    ranked_entry(w, 5, d, TND_AWARD_NOT_RANKED, 1);
+    tie(w, 4, 1, 1, true);
+    tie(w, 5, 1, 1, true);
+    decide(w, "10000003", 1, "GUNNING-P5", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    decide(w, "10000001", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_true(tnd_rounds_check_ties(&w->def, &w->ds, w->uses, &w->ev, &p));
+    assert_int_equal(p.line, 0);
+
+    tnd_tie_settlement *t = NULL;
+    size_t n = 0;
+    assert_true(tnd_rounds_tie_settlements(&w->def, &w->ds, w->uses, &t, &n));
+    assert_int_equal(n, 2);
+    assert_int_equal(t[0].lot, 5);
+    assert_string_equal(t[0].kvk, "10000003");
+    assert_int_equal(t[1].lot, 4);
+    assert_string_equal(t[1].kvk, "10000001");
+    free(t);
+}
+
+static void test_tie_places_left_open_are_named_per_lot(void **state)
+{
+    world *w = *state;
+    /* lot 4 has 2 places for a tie of three, one decision gives one: not settled */
+    size_t a = bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
+    size_t b = bidder(w, "10000002", 4, 4, 0, TND_AWARD_TIE);
+    size_t c = bidder(w, "10000003", 4, 4, 0, TND_AWARD_TIE);
+    size_t d = bidder(w, "10000004", 5, 5, 0, TND_AWARD_GRANTED);
+    size_t e = bidder(w, "10000005", 5, 5, 0, TND_AWARD_NOT_RANKED);
+    ranked_entry(w, 4, a, TND_AWARD_TIE, 1);
+    ranked_entry(w, 4, b, TND_AWARD_TIE, 1);
+    ranked_entry(w, 4, c, TND_AWARD_TIE, 1);
+    ranked_entry(w, 5, d, TND_AWARD_GRANTED, 1);
+    ranked_entry(w, 5, e, TND_AWARD_NOT_RANKED, 1);
+    tie(w, 4, 1, 2, false);
+    tie(w, 5, 1, 1, true);
+    decide(w, "10000004", 1, "GUNNING-P5", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    decide(w, "10000002", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(&w->def, &w->ds, w->uses, &w->ev, &p));
+    assert_int_equal(p.line, 3);
+    assert_string_equal(p.kvk, "10000002");
+    assert_string_equal(p.message, "perceel 4 heeft 2 plaats(en) voor de gelijke stand; de "
+                                   "besluiten geven er 1");
+}
+
+static void test_tie_decision_for_a_lot_missing_from_the_evaluation_is_refused(void **state)
+{
+    world *w = *state;
+    bidder(w, "10000001", 5, 5, 0, TND_AWARD_TIE);
+    w->ev.n_lots = 2; /* lots 3 and 4 only */
+    decide(w, "10000001", 1, "GUNNING-P5", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(&w->def, &w->ds, w->uses, &w->ev, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.message, "perceel 5 heeft geen gelijke stand op de laatste plaats");
+}
+
+static void test_without_a_decisions_file_there_is_nothing_to_settle_or_check(void **state)
+{
+    world *w = *state;
+    tnd_tie_settlement *t = (tnd_tie_settlement *)w; /* must be reset */
+    size_t n = 7;
+    assert_true(tnd_rounds_tie_settlements(&w->def, NULL, NULL, &t, &n));
+    assert_null(t);
+    assert_int_equal(n, 0);
+    tnd_round_problem p;
+    assert_true(tnd_rounds_check_ties(&w->def, NULL, NULL, &w->ev, &p));
+    assert_int_equal(p.line, 0);
+}
+
+static void test_resubmission_rules_need_a_resubmission_in_the_definition(void **state)
+{
+    world *w = *state;
+    /* a tender with one round: no re-submission deadline to judge by, and none accepted */
+    w->def.rounds.has_resubmission = false;
+    tnd_definition out;
+    assert_false(tnd_rounds_resubmission_definition(&w->def, &out));
+    bidder(w, "10000001", 3, 0, 0, TND_AWARD_EXCLUDED);
+    const tnd_bid *first[1] = { &w->bids[0] };
+    const tnd_check_result *checks[1] = { &w->checks[0] };
+    size_t index[1];
+    tnd_round_problem p;
+    assert_false(tnd_rounds_match_resubmissions(&w->def, first, checks, 1, first, 1, index, &p));
+    assert_int_equal(p.line, 1);
+    assert_string_equal(p.kvk, "10000001");
+    assert_string_equal(p.message, "de aanbestedingsdefinitie kent geen herinschrijving");
+    assert_string_equal(p.hint, "laat --resubmissions weg");
+}
+
 /* ------------------------------------------------------------------ the herstel term */
 
 static void assert_date(tnd_date d, int y, int m, int day)
@@ -515,6 +692,14 @@ int main(void)
         T(test_open_rules_beyond_the_reason_length_are_cut_between_2_byte_characters),
         T(test_open_rules_beyond_the_reason_length_are_cut_between_3_byte_characters),
         T(test_open_rules_beyond_the_reason_length_are_cut_between_4_byte_characters),
+        T(test_tie_decision_on_a_lot_that_decides_ties_itself_is_refused),
+        T(test_tie_decision_on_a_threshold_lot_is_refused),
+        T(test_tie_decision_applied_in_round_1_is_taken_and_changes_no_verdict),
+        T(test_tie_decisions_on_two_lots_are_each_checked_against_their_own_lot),
+        T(test_tie_places_left_open_are_named_per_lot),
+        T(test_tie_decision_for_a_lot_missing_from_the_evaluation_is_refused),
+        T(test_without_a_decisions_file_there_is_nothing_to_settle_or_check),
+        T(test_resubmission_rules_need_a_resubmission_in_the_definition),
         T(test_herstel_term_across_the_year_end_ends_in_january),
         T(test_herstel_term_counts_29_february_of_a_leap_year),
         T(test_herstel_term_skips_no_29_february_in_a_century_year),
