@@ -1806,6 +1806,47 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_intensity_boundary_claimed_lower_band_is_review_too(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "I");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 218120000, "I");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    /* §9 L4158-4162: either band of a shared limit is a candidate for the consultation */
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "grensgeval 4,10: I of J, in overleg");
+}
+
+static void test_intensity_claimed_nothing_fails_saying_niets(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    /* §9: the group must name its intensity; the computed one does not stand in for it */
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "4,14 => berekend J, opgegeven niets");
+    assert_string_equal(f->norm, "niets opgegeven: geen band");
+    assert_string_equal(f->product, "");
+    assert_int_equal(count_rule(fx, "INTENSITEIT-VERBLIJF"), 1);
+}
+
+static void test_intensity_claimed_code_outside_the_scale_fails_naming_it(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "Z");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "4,14 => berekend J, opgegeven Z");
+    assert_string_equal(f->norm, "Z: geen band");
+    assert_string_equal(f->product, ""); /* Z is no product of lot 8: the lot is decided */
+}
+
+
 static void test_combination_member_concern_policy_naming_it_counts_for_the_combination(
     void **state)
 {
@@ -1868,6 +1909,9 @@ int main(void)
         T(test_combination_member_concern_policy_naming_it_counts_for_the_combination),
         T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_no_fails),
         T(test_combination_member_without_policy_and_part_iv_no_does_not_hold_the_total),
+        T(test_intensity_boundary_claimed_lower_band_is_review_too),
+        T(test_intensity_claimed_nothing_fails_saying_niets),
+        T(test_intensity_claimed_code_outside_the_scale_fails_naming_it),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
