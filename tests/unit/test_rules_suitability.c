@@ -1806,6 +1806,57 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_agb_three_codes_where_two_are_asked_names_the_count(void **state)
+{
+    fixture *fx = *state;
+    /* too many against a count other than one: the count, not "meer dan één" */
+    fx->def.agb.count = 2;
+    TEXT(fx->bid.agb[0], "12345678");
+    TEXT(fx->bid.agb[1], "23456789");
+    TEXT(fx->bid.agb[2], "34567890");
+    fx->bid.n_agb = 3;
+    tnd_rules_agb(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "AGB", "Jeugdzorg De Brug B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "3 AGB-codes opgegeven; vereist: 2");
+}
+
+static void test_reference_without_any_competence_fails_each_saying_geen(void **state)
+{
+    fixture *fx = *state;
+    /* §5.4 voorwaarde 1: every core competence; a reference showing none names none */
+    add_reference(fx, "Gemeente Zwolle");
+    tnd_reference *r = add_reference(fx, "Gemeente Deventer");
+    r->n_competences = 0;
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    size_t failed = 0;
+    for (size_t i = 0; i < fx->r.n_findings; i++) {
+        const tnd_finding *f = &fx->r.findings[i];
+        if (strcmp(f->subject, "referentie 2: Gemeente Deventer") != 0 ||
+            f->verdict != TND_FAIL)
+            continue;
+        assert_string_equal(f->found, "geen");
+        failed++;
+    }
+    assert_int_equal(failed, 3); /* KC1, KC2, KC3 */
+}
+
+static void test_referent_of_a_kind_outside_two_allowed_names_both(void **state)
+{
+    fixture *fx = *state;
+    /* §5.4 voorwaarde 5 with two allowed kinds: the norm names both */
+    tnd_reference_rules *rr = &fx->def.references;
+    TEXT(rr->referent_kinds_allowed[1], "provincie");
+    rr->n_allowed = 2;
+    add_reference(fx, "Gemeente Zwolle");
+    tnd_reference *r = add_reference(fx, "Zorgverzekeraar Zwolle");
+    TEXT(r->referent_kind, "zorgverzekeraar");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-REFERENT", "referentie 2: Zorgverzekeraar Zwolle");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->norm, "gemeente of provincie");
+}
+
 static void test_intensity_boundary_claimed_lower_band_is_review_too(void **state)
 {
     fixture *fx = *state;
@@ -1912,6 +1963,9 @@ int main(void)
         T(test_intensity_boundary_claimed_lower_band_is_review_too),
         T(test_intensity_claimed_nothing_fails_saying_niets),
         T(test_intensity_claimed_code_outside_the_scale_fails_naming_it),
+        T(test_agb_three_codes_where_two_are_asked_names_the_count),
+        T(test_reference_without_any_competence_fails_each_saying_geen),
+        T(test_referent_of_a_kind_outside_two_allowed_names_both),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
