@@ -1806,6 +1806,55 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_flag_requirement_answered_with_a_number_is_not_met(void **state)
+{
+    fixture *fx = *state;
+    /* §5.6: a flag requirement is met only by "ja"; a number in its place is no "ja" */
+    add_lot(fx, 3, "TG1");
+    tnd_fact *f = add_fact(fx, "tg6-tg7-medewerkers", 0, TND_FACT_NUMBER);
+    f->number = D(1000000);
+    tnd_rules_requirements(&fx->def, &fx->bid, 3, false, &fx->r);
+    const tnd_finding *t = find(fx, "TG-3-TG6-TG7", "tg6-tg7-medewerkers");
+    assert_int_equal(t->verdict, TND_FAIL);
+    assert_string_equal(t->reason, "tg6-tg7-medewerkers: nee; vereist: ja");
+}
+
+static void test_requirements_including_a_lot_unknown_to_the_definition_stop_there(void **state)
+{
+    fixture *fx = *state;
+    /* §5.6 "cumulatief" towards a lot the definition does not have: only lot 4's own */
+    fx->lots[3].requirements_include = 99;
+    add_lot(fx, 4, "TG1");
+    tnd_rules_requirements(&fx->def, &fx->bid, 4, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    assert_string_equal(fx->r.findings[0].rule_id, "TG-4-JEUGDIGEN");
+    assert_int_equal(fx->r.findings[0].verdict, TND_MISSING);
+}
+
+static void test_band_with_an_exclusive_lower_limit_is_shown_with_more_than(void **state)
+{
+    fixture *fx = *state;
+    fx->residential_bands[6].from_inclusive = false; /* I: > 3,8 t/m 4,1 */
+    add_lot(fx, 8, "I,J");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "I");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->norm, "I: > 3,8 t/m 4,1");
+}
+
+static void test_intensity_claimed_on_a_lot_bid_without_products_fails_eis_94_saying_geen(
+    void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "J");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-MAXIMUM", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen");
+}
+
 static void test_agb_three_codes_where_two_are_asked_names_the_count(void **state)
 {
     fixture *fx = *state;
@@ -1966,6 +2015,10 @@ int main(void)
         T(test_agb_three_codes_where_two_are_asked_names_the_count),
         T(test_reference_without_any_competence_fails_each_saying_geen),
         T(test_referent_of_a_kind_outside_two_allowed_names_both),
+        T(test_flag_requirement_answered_with_a_number_is_not_met),
+        T(test_requirements_including_a_lot_unknown_to_the_definition_stop_there),
+        T(test_band_with_an_exclusive_lower_limit_is_shown_with_more_than),
+        T(test_intensity_claimed_on_a_lot_bid_without_products_fails_eis_94_saying_geen),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
