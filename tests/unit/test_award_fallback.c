@@ -26,6 +26,7 @@
 #include <cmocka.h>
 
 #include "scoring/award.h"
+#include "scoring/rounds.h"
 
 #define D(u) ((tnd_dec){ (u) })
 
@@ -649,6 +650,53 @@ static void test_bid_failing_a_lot_whose_chain_is_empty_is_not_placed_by_the_che
     assert_int_equal(o->stopped_at_step, 2);
 }
 
+/* ------------------------------------------------------------------ a decision on a fallback lot */
+
+static void test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_there(void **state)
+{
+    world *w = *state;
+    /* §4.3.1 with RES-BESLUIT-AANBESTEDER: a lot-4 bid failing TG-P4-REGIO goes down its chain;
+     * lot 5 fails too, lot 3 holds a quality scheme declared equivalent (REVIEW). The officer
+     * accepts it: the placement is redone on the findings as they stand, and the fallback lots
+     * evaluated before are not evaluated twice. */
+    tnd_bid *b = bidder(w, "30000001", 4);
+    without(b, "regio");
+    snprintf(b->certificates[0].scheme, sizeof b->certificates[0].scheme, "KWALITEIT-X");
+    b->certificates[0].equivalent = true;
+    tnd_check_result *c = &w->checks[0];
+    assert_true(tnd_check(&w->d.def, b, c));
+    assert_int_equal(c->placements[0].placed, 3);
+    assert_int_equal(c->placements[0].status, TND_LOT_PENDING);
+    size_t findings = c->n_findings;
+
+    tnd_decision d;
+    memset(&d, 0, sizeof d);
+    memcpy(d.kvk, "30000001", 9);
+    d.round = 1;
+    snprintf(d.rule_id, sizeof d.rule_id, "KWAL-P3");
+    d.kind = TND_DECISION_ACCEPT;
+    snprintf(d.motivation, sizeof d.motivation, "HKZ-gelijkwaardig volgens verificatie");
+    d.date = (tnd_date){ 2022, 8, 1 };
+    snprintf(d.officer, sizeof d.officer, "M. Jansen");
+    d.line = 2;
+    tnd_decisions ds = { .items = &d, .n = 1 };
+    tnd_decision_use use;
+    const tnd_bid *bids[1] = { b };
+    tnd_check_result *checks[1] = { c };
+    tnd_round_view v = { .bids = bids, .checks = checks, .n = 1, .round = 1,
+                         .evaluation_date = { 2022, 10, 3 } };
+    tnd_round_problem p;
+    assert_true(tnd_rounds_apply_decisions(&w->d.def, &ds, &v, NULL, &use, &p));
+    assert_int_equal(use, TND_DECISION_APPLIED);
+    assert_int_equal(c->n_findings, findings);
+    assert_int_equal(c->placements[0].placed, 3);
+    assert_int_equal(c->placements[0].status, TND_LOT_ELIGIBLE);
+    assert_string_equal(c->placements[0].path, "4 -> 5 -> 3 (4: TG-P4-REGIO niet voldaan; 5: "
+                                                "TG-P5-REGIO niet voldaan; 3: voldoet)");
+    w->n = 0; /* checked here, freed here */
+    tnd_check_result_free(c);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -669,6 +717,7 @@ int main(void)
         T(test_bid_placed_lower_by_steps_1_2_says_it_was_placed_from_its_lot),
         T(test_competitive_lot_with_an_empty_chain_has_no_fallback),
         T(test_bid_failing_a_lot_whose_chain_is_empty_is_not_placed_by_the_check),
+        T(test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_there),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
