@@ -366,6 +366,99 @@ static void test_decisions_report_every_failed_allocation_or_decide_the_same(voi
     tnd_decisions_free(&ds);
 }
 
+/* A lot that competes on price (not IJsselland; a definition built here: lot 1, relative-lowest
+ * 60/40, at most 1, one criterion) with two bids: the price formula's own allocations fail in
+ * turn, and each failure is reported, never a ranking without the price. */
+static void test_price_lot_reports_every_failed_allocation(void **state)
+{
+    static tnd_definition def;
+    static tnd_lot lot;
+    static tnd_award_lot award;
+    memset(&def, 0, sizeof def);
+    memset(&lot, 0, sizeof lot);
+    memset(&award, 0, sizeof award);
+    snprintf(def.id, sizeof def.id, "oom-prijs");
+    def.closing_time = (tnd_datetime){ { 2022, 7, 18 }, 11, 0, 0 };
+    const int scale[6] = { 0, 2, 4, 6, 8, 10 };
+    for (int i = 0; i < 6; i++)
+        def.score_scale.values[i] = scale[i];
+    def.score_scale.n_values = 6;
+    lot.number = 1;
+    def.lots = &lot;
+    def.n_lots = 1;
+    snprintf(award.ref.id, sizeof award.ref.id, "GUNNING-P1");
+    award.lot = 1;
+    award.kind = TND_AWARD_RANKED;
+    award.max_awarded = 1;
+    snprintf(award.criteria[0].id, sizeof award.criteria[0].id, "kwaliteit");
+    award.criteria[0].weight = (tnd_dec){ TND_DEC_SCALE };
+    award.criteria[0].parent = -1;
+    award.n_criteria = 1;
+    award.price.kind = TND_PRICE_RELATIVE_LOWEST;
+    award.price.quality_weight = (tnd_dec){ 600000 };
+    award.price.price_weight = (tnd_dec){ 400000 };
+    snprintf(award.price_formula, sizeof award.price_formula, "relative-lowest");
+    def.awards = &award;
+    def.n_awards = 1;
+
+    tnd_bid bids[2];
+    tnd_bid_lot lots[2];
+    tnd_check_result checks[2];
+    tnd_score rows[2];
+    const tnd_bid *bid_ptrs[2];
+    const tnd_check_result *check_ptrs[2];
+    memset(bids, 0, sizeof bids);
+    memset(lots, 0, sizeof lots);
+    memset(rows, 0, sizeof rows);
+    const char *kvks[2] = { "90000001", "90000002" };
+    for (int i = 0; i < 2; i++) {
+        memcpy(bids[i].bidder.kvk, kvks[i], 9);
+        bids[i].has_submission = true;
+        bids[i].submitted = (tnd_datetime){ { 2022, 7, 18 }, 10, 0, 0 };
+        lots[i].number = 1;
+        bids[i].lots = &lots[i];
+        bids[i].n_lots = 1;
+        memset(&checks[i], 0, sizeof checks[i]);
+        assert_true(tnd_check(&def, &bids[i], &checks[i]));
+        bid_ptrs[i] = &bids[i];
+        check_ptrs[i] = &checks[i];
+        rows[i].lot = 1;
+        snprintf(rows[i].criterion, sizeof rows[i].criterion, "kwaliteit");
+        memcpy(rows[i].bidder, kvks[i], 9);
+        rows[i].round = 1;
+        snprintf(rows[i].member, sizeof rows[i].member, TND_CONSENSUS);
+        rows[i].score = i ? 6 : 10;
+        rows[i].line = i + 2;
+    }
+    tnd_scores scores = { .items = rows, .n = 2 };
+    const tnd_price prices[2] = { { 1, "90000001", 200000, 2 }, { 1, "90000002", 100000, 3 } };
+    long n;
+    for (n = 0;; n++) {
+        tnd_evaluation ev;
+        memset(&ev, 0, sizeof ev);
+        arm(n);
+        bool ok = tnd_evaluate(&def, bid_ptrs, check_ptrs, 2, &scores, prices, 2, &ev);
+        disarm();
+        bool hit = failed;
+        if (!hit) {
+            assert_true(ok);
+            /* 0,6 x 10 + 0,4 x 10 x 1000 / 2000 = 8,0 wins over 0,6 x 6 + 0,4 x 10 = 7,6 */
+            assert_int_equal(ev.lots[0].entries[0].total.units, 8000000);
+            assert_int_equal(ev.lots[0].entries[0].status, TND_AWARD_GRANTED);
+            tnd_evaluation_free(&ev);
+            break;
+        }
+        if (ok || !ev.out_of_memory)
+            fail_msg("allocation %ld of a price lot's award failed, but it returned %s with "
+                     "out_of_memory %s",
+                     n + 1, ok ? "true" : "false", ev.out_of_memory ? "set" : "not set");
+        tnd_evaluation_free(&ev);
+    }
+    assert_true(n >= 4); /* the quality marks, prices, outcomes and their order at least */
+    for (int i = 0; i < 2; i++)
+        tnd_check_result_free(&checks[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_unknown_bidder_rows_are_the_same_without_memory_for_the_sorted_list),
         cmocka_unit_test(test_tie_settlements_report_a_failed_allocation),
         cmocka_unit_test(test_decisions_report_every_failed_allocation_or_decide_the_same),
+        cmocka_unit_test(test_price_lot_reports_every_failed_allocation),
     };
     return cmocka_run_group_tests(tests, read_example, free_example);
 }
