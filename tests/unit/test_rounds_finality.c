@@ -393,6 +393,50 @@ static void test_round1_texts_given_are_kept_as_the_round1_outcome(void **state)
                         "Ronde 2 (herinschrijving): 0 uitkomst(en) voorlopig, 1 definitief");
 }
 
+static void test_fallback_stays_provisional_while_the_lot_it_fell_from_is_open(void **state)
+{
+    world *w = *state;
+    /* §4.3.1: placed in lot 3 after not being awarded lot 4; lot 4 still has an undecided tie,
+     * whose outcome decides who falls back */
+    size_t a = bidder(w, "10000001", 4, 4, 3, TND_AWARD_GRANTED);
+    size_t b = bidder(w, "10000002", 4, 4, 0, TND_AWARD_TIE);
+    entry(w, 4, a, TND_AWARD_NOT_RANKED);
+    entry(w, 4, b, TND_AWARD_TIE);
+    entry(w, 3, a, TND_AWARD_GRANTED);
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0],
+                        "voorlopig: gunning perceel 4 hangt af van 1 open inschrijving(en)");
+}
+
+static void test_fallback_into_a_lot_without_award_rule_is_final(void **state)
+{
+    world *w = *state;
+    size_t a = bidder(w, "10000001", 4, 4, 7, TND_AWARD_ADMITTED);
+    entry(w, 4, a, TND_AWARD_NOT_RANKED);
+    settle(w, october_3);
+    assert_false(w->pr.bidders[a].provisional[0]);
+    assert_string_equal(w->pr.bidders[a].finality[0], "definitief");
+}
+
+static void test_hersteld_dated_after_the_evaluation_leaves_the_request_open(void **state)
+{
+    world *w = *state;
+    /* the item came in on 04-10, after the moment evaluated (03-10): still open then; a second
+     * open request keeps it open */
+    size_t a = bidder(w, "10000001", 4, 0, 0, TND_AWARD_EXCLUDED);
+    decide(w, "10000001", 1, "VOLL-AGB", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 29 });
+    decide(w, "10000001", 1, "VOLL-AGB", TND_DECISION_HERSTELD, (tnd_date){ 2022, 10, 4 });
+    decide(w, "10000001", 2, "VOLL-AGB", TND_DECISION_HERSTELD, (tnd_date){ 2022, 9, 30 });
+    decide(w, "10000001", 1, "VOLL-KVK", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 30 });
+    settle(w, october_3);
+    assert_true(w->pr.bidders[a].herstel_open);
+    assert_string_equal(w->pr.bidders[a].herstel,
+                        "herstel VOLL-AGB gevraagd op 29-09-2022, termijn tot en met 06-10-2022: "
+                        "open; herstel VOLL-KVK gevraagd op 30-09-2022, termijn tot en met "
+                        "07-10-2022: open");
+}
+
 /* ------------------------------------------------------------------ long texts */
 
 /* Is s valid UTF-8 (no sequence cut short, no stray continuation byte)? */
@@ -689,6 +733,9 @@ int main(void)
         T(test_two_herstel_requests_one_received_one_open_keep_the_failure_provisional),
         T(test_herstel_request_dated_after_the_evaluation_is_not_yet_open),
         T(test_round1_texts_given_are_kept_as_the_round1_outcome),
+        T(test_fallback_stays_provisional_while_the_lot_it_fell_from_is_open),
+        T(test_fallback_into_a_lot_without_award_rule_is_final),
+        T(test_hersteld_dated_after_the_evaluation_leaves_the_request_open),
         T(test_open_rules_beyond_the_reason_length_are_cut_between_2_byte_characters),
         T(test_open_rules_beyond_the_reason_length_are_cut_between_3_byte_characters),
         T(test_open_rules_beyond_the_reason_length_are_cut_between_4_byte_characters),

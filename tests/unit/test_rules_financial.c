@@ -865,6 +865,50 @@ static void test_norm_without_decimals_is_shown_as_a_whole_number(void **state)
     assert_string_equal(y->norm, "> 1");
 }
 
+static void test_band_whose_verdict_is_fail_says_it_follows_the_definition(void **state)
+{
+    fixture *fx = *state;
+    /* a definition that fails 3 years or more outright (IJsselland asks a plan instead) */
+    fx->def.financial.bands[2].verdict = TND_FAIL;
+    for (int y = 2019; y <= 2021; y++)
+        set_figure(fx, EIGEN_VERMOGEN, y, 10000000); /* 10,0 % each year */
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_FAIL);
+    assert_string_equal(s->reason, "solvabiliteit: 3 jaren niet voldaan (2019, 2020, 2021); "
+                                   "oordeel volgens de definitie (per norm, §5.3.1 L1371-1378)");
+}
+
+static void test_denominator_of_two_items_names_both_when_it_is_zero(void **state)
+{
+    fixture *fx = *state;
+    /* a ratio over the sum of two items (not IJsselland's): both are named when it is 0 */
+    tnd_fin_norm *n = &fx->def.financial.norms[SOLVABILITEIT];
+    n->den_items[n->n_den++] = KORTLOPENDE_SCHULDEN;
+    set_figure(fx, ACTIVA, 2020, 0);
+    set_figure(fx, KORTLOPENDE_SCHULDEN, 2020, 0);
+    run(fx);
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2020");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->reason, "solvabiliteit 2020 niet te berekenen: totaal activa + totaal "
+                                   "overige kortlopende schulden <= 0; geteld als niet voldaan");
+}
+
+static void test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut_away(void **state)
+{
+    fixture *fx = *state;
+    snprintf(fx->def.financial.norms[SOLVABILITEIT].ref.label,
+             sizeof fx->def.financial.norms[SOLVABILITEIT].ref.label, "solvabiliteit (ev / ta)");
+    snprintf(fx->def.financial.norms[RENTABILITEIT].ref.label,
+             sizeof fx->def.financial.norms[RENTABILITEIT].ref.label, " (resultaat / omzet)");
+    run(fx);
+    assert_string_equal(find(fx, "FIN-SOLVABILITEIT", -1, "2019")->reason,
+                        "solvabiliteit 2019 is 40,0%; norm > 20,0% (strikt): voldaan");
+    /* a label that is only a formula stays as it is */
+    assert_string_equal(find(fx, "FIN-RENTABILITEIT", -1, "2019")->reason,
+                        " (resultaat / omzet) 2019 is 5,00%; norm > 1,50% (strikt): voldaan");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -915,6 +959,9 @@ int main(void)
         T(test_current_ratio_with_negative_debts_cannot_be_computed_and_is_not_met),
         T(test_norm_over_two_separate_years_names_them_apart),
         T(test_norm_without_decimals_is_shown_as_a_whole_number),
+        T(test_band_whose_verdict_is_fail_says_it_follows_the_definition),
+        T(test_denominator_of_two_items_names_both_when_it_is_zero),
+        T(test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut_away),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
