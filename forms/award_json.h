@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "scoring/award.h"
 #include "scoring/rounds.h"
 

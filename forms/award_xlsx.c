@@ -33,7 +33,7 @@
 
 #include <xlsxwriter.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "forms/json.h"
 
 #define SHEET_SUMMARY "Samenvatting"

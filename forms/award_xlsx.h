@@ -30,33 +30,11 @@
 #include "scoring/award.h"
 #include "scoring/model.h"
 #include "scoring/rounds.h"
-#include "tender/error.h"
-#include "tender/outfile.h"
+#include "forms/audit.h"
+#include "tender/base/error.h"
+#include "tender/base/outfile.h"
 
 #define TND_AWARD_XLSX_HEADER_ROW 5  /* 0-based row of every table header (row 6 in Excel) */
-
-/* One input file of the evaluation, as listed on the Audit sheet. */
-typedef struct {
-    char role[32];              /* "definitie", "inschrijving", "scores", "prijzen" */
-    char path[TND_TEXT_LEN];    /* as given on the command line */
-    char name[TND_TEXT_LEN];    /* what the Audit sheet shows: the path relative to the folder
-                                   given (--bids), or the file name; never an absolute path */
-    char sha256[65];            /* lowercase hex (tender/sha256.h) */
-} tnd_audit_input;
-
-/* What the Audit sheet records about the run. */
-typedef struct {
-    const char *tool_version;    /* "0.1.0" */
-    const char *evaluation_date; /* YYYY-MM-DD, from --date or SOURCE_DATE_EPOCH; 1980 or later */
-    const char *arguments;       /* the command line as run */
-    const tnd_audit_input *inputs;
-    size_t n_inputs;
-    const tnd_procedure *procedure; /* (issue 8 §4) rounds and decisions: the Procedure sheet;
-                                       NULL = no such sheet */
-    const char *run_id;          /* SHA-256 of version, date and input hashes, also in the JSON
-                                  * (a workbook and a JSON of different runs are told apart);
-                                  * NULL: no row */
-} tnd_audit;
 
 /*
  * Writes the award workbook of evaluation `ev` (of definition `def`) to `path`.
@@ -75,7 +53,7 @@ tnd_status tnd_award_workbook_write(const char *path, const tnd_definition *def,
                                     const char *const *protected_inputs, size_t n_protected,
                                     tnd_error *err);
 
-/* As tnd_award_workbook_write, into `out` (tender/outfile.h) begun by the caller after it
+/* As tnd_award_workbook_write, into `out` (tender/base/outfile.h) begun by the caller after it
  * checked every output: built and settled, not yet committed (the caller commits it together
  * with the JSON, or aborts it). */
 tnd_status tnd_award_workbook_write_to(tnd_outfile *out, const tnd_definition *def,

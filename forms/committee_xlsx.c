@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "forms/form_style.h"
 #include "forms/xlsx_common.h"
 

@@ -2,7 +2,7 @@
  * committee_xlsx.h - the committee scoring workbook of `tender forms` (issue 4 item 1b):
  * commissie-<tender id>.xlsx, generated from the tender definition.
  *
- * Sheets (layout: forms/form_layout.h, read back by tender/scores_xlsx.c):
+ * Sheets (layout: forms/layout/form_layout.h, read back by tender/scores_xlsx.c):
  *   Toelichting   how the committee fills in the workbook: the score scale of the definition with
  *                 its labels, per lot the criteria, weights, minimum and revisions
  *   Perceel N     one per award lot of the definition that has criteria (lots 6-8 of IJsselland
@@ -21,8 +21,8 @@
 #include <stddef.h>
 
 #include "scoring/model.h"
-#include "tender/error.h"
-#include "tender/outfile.h"
+#include "tender/base/error.h"
+#include "tender/base/outfile.h"
 
 /*
  * Writes the committee workbook of `def` to `path` atomically (forms/xlsx_common.h): on any
@@ -51,7 +51,7 @@ tnd_status tnd_committee_write_prefilled(const char *path, const tnd_definition 
                                          const char *const *protected_inputs, size_t n_protected,
                                          tnd_error *err);
 
-/* As tnd_committee_write_prefilled, into `out` (tender/outfile.h): built and settled, committed
+/* As tnd_committee_write_prefilled, into `out` (tender/base/outfile.h): built and settled, committed
  * or aborted by the caller together with its other outputs. */
 tnd_status tnd_committee_write_to(tnd_outfile *out, const tnd_definition *def,
                                   const tnd_committee_bidder *bidders, size_t n_bidders,

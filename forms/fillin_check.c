@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "scoring/check.h"
 
 #define POOL 2048   /* pieces of formula text alive at once (references, sub-expressions) */

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "forms/form_style.h"
 #include "scoring/model.h"
 

@@ -1616,8 +1616,7 @@ static tnd_status fillin_write(const char *path, tnd_outfile *out, const tnd_def
 {
     tnd_fillin *f = calloc(1, sizeof *f);
     if (!f)
-        return tnd_error_set(err, TND_ERR_NOMEM, path ? path : "", 0, NULL,
-                             "onvoldoende geheugen");
+        return tnd_error_nomem(err, path ? path : "");
     f->def = def;
     f->bid = prefill_bid;
     tnd_status st = tnd_fillin_layout_init(def, &f->L, err);

@@ -2,7 +2,7 @@
  * fillin_xlsx.h - the bidder's fill-in workbook of `tender forms` (issue 4 item 1a):
  * inschrijving-<tender id>.xlsx, generated from the tender definition.
  *
- * Sheets (layout: forms/form_layout.h; how a provider uses it: docs/provider-guide.md):
+ * Sheets (layout: forms/layout/form_layout.h; how a provider uses it: docs/provider-guide.md):
  *   Toelichting               how to fill in, what the colours mean
  *   Identiteit                the bid (submission time, AGB, provider type, combination, holding,
  *                             declarations) and a grid of parties (inschrijver, combination
@@ -38,8 +38,8 @@
 #include <stddef.h>
 
 #include "scoring/model.h"
-#include "tender/error.h"
-#include "tender/outfile.h"
+#include "tender/base/error.h"
+#include "tender/base/outfile.h"
 
 /*
  * Checks that `bid` fits the form of `def` (at most 3 combination members, 2 third parties, 4 AGB
@@ -61,7 +61,7 @@ tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const t
                             const char *const *protected_inputs, size_t n_protected,
                             tnd_error *err);
 
-/* As tnd_fillin_write, into `out` (tender/outfile.h) begun by the caller after checking every
+/* As tnd_fillin_write, into `out` (tender/base/outfile.h) begun by the caller after checking every
  * output: built and settled, committed or aborted by the caller together with its other
  * outputs. */
 tnd_status tnd_fillin_write_to(tnd_outfile *out, const tnd_definition *def, const tnd_bid *prefill,

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "forms/xlsx_common.h"
 
 #define YELLOW 0xFFF2CC      /* input */

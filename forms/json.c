@@ -1,7 +1,7 @@
 /* json.c - the JSON writer shared by every --json output (see json.h). */
 #include "forms/json.h"
 
-#include "tender/textsafe.h"
+#include "tender/base/textsafe.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -48,7 +48,7 @@ static void put_spaces(tnd_buf *out, int n)
 
 
 /* Appends s as a JSON string (RFC 8259): quotes and backslashes escaped, \b \f \n \r \t and
- * other control characters below U+0020 as \u00XX, bidi controls as \u202e (tender/textsafe.h),
+ * other control characters below U+0020 as \u00XX, bidi controls as \u202e (tender/base/textsafe.h),
  * UTF-8 kept, invalid bytes as U+FFFD. */
 void tnd_json_string(tnd_buf *out, const char *s)
 {

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 
 #define TND_JSON_MAX_DEPTH 16
 

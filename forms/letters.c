@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "forms/json.h" /* tnd_utf8_len */
-#include "tender/textsafe.h"
+#include "tender/base/textsafe.h"
 
 #define REPLACEMENT_CHAR "\xEF\xBF\xBD" /* U+FFFD */
 
@@ -47,7 +47,7 @@ void tnd_html_escape(tnd_buf *out, const char *s)
         } else if ((n == 2 && p[0] == 0xC2 && p[1] < 0xA0)) {
             tnd_buf_puts(out, " "); /* C1 control characters */
         } else if (tnd_bidi_control(p, &bidi_len)) {
-            /* a bidi control could reorder the letter around the name (tender/textsafe.h) */
+            /* a bidi control could reorder the letter around the name (tender/base/textsafe.h) */
             tnd_buf_puts(out, REPLACEMENT_CHAR);
         } else {
             tnd_buf_append(out, (const char *)p, n);

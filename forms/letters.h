@@ -1,6 +1,6 @@
 /*
  * letters.h - the award letters (gunningsbeslissing): one HTML letter per bidder and an index,
- * written into a tnd_buf (no I/O; tender/cmd_letters.c writes the folder).
+ * written into a tnd_buf (no I/O; tender/cli/cmd_letters.c writes the folder).
  *
  * A letter states per lot applied for the outcome (gegund, toegelaten, niet gegund, niet
  * toegelaten, terzijde gelegd, or not yet decided), the reasons with their § sources, the
@@ -18,9 +18,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "scoring/award.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* The file name of a bidder's letter, "gunningsbeslissing-<KvK>.html", derived only from the
  * KvK number (8 digits; anything else is refused: returns false). buf >= 40 bytes. */

@@ -6,12 +6,12 @@
  * (a newline inside a reason must not break the layout) and bytes that are not UTF-8 (a
  * multi-byte character cut off by a fixed-size field) become U+FFFD, in both outputs; a bidi
  * control (U+202E, ...) is shown as "<U+202E>" in the text and escaped in JSON
- * (tender/textsafe.h), never obeyed.
+ * (tender/base/textsafe.h), never obeyed.
  */
 #include "forms/report.h"
 
 #include "forms/json.h"
-#include "tender/textsafe.h"
+#include "tender/base/textsafe.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -128,7 +128,7 @@ typedef struct {
 } line_state;
 
 /* Copies s into dst with control characters as spaces, invalid bytes as U+FFFD and bidi
- * controls shown as "<U+202E>" (tender/textsafe.h). Clean text is copied in runs, not one code
+ * controls shown as "<U+202E>" (tender/base/textsafe.h). Clean text is copied in runs, not one code
  * point at a time (issue 9). */
 static void clean_into(tnd_buf *dst, const char *s)
 {

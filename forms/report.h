@@ -26,7 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "forms/json.h"
 #include "scoring/check.h"
 

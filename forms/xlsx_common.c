@@ -3,8 +3,8 @@
  */
 #include "forms/xlsx_common.h"
 
-#include "tender/outfile.h"
-#include "tender/textsafe.h"
+#include "tender/base/outfile.h"
+#include "tender/base/textsafe.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,20 +83,20 @@ tnd_status tnd_xlsxw_write_outfile(tnd_outfile *out, const char *what, tnd_xlsxw
 {
     const char *path = out->path;
     /* libxlsxwriter opens the file by name: the unnamed temp file's /proc/self/fd/N (or the
-     * named fallback), so its bytes go through the one writer of tender/outfile.h. Its own
+     * named fallback), so its bytes go through the one writer of tender/base/outfile.h. Its own
      * scratch files are tmpfile()s, unnamed as well. */
     lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL,
                                      .use_zip64 = LXW_FALSE };
     lxw_workbook *wb = workbook_new_opt(tnd_outfile_name(out), &options);
     if (!wb)
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, path);
     lxw_error error = LXW_NO_ERROR;
     bool oom = false;
     build(wb, ctx, &error, &oom);
     /* workbook_close writes the file and frees the workbook, also after a failed build. */
     lxw_error closed = workbook_close(wb);
     if (oom)
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, path);
     if (error != LXW_NO_ERROR)
         return tnd_error_set(err, lxw_status(error), path, 0,
                              error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED

@@ -9,7 +9,7 @@
  *   are not UTF-8 (a multi-byte character cut off by a fixed-size field) become U+FFFD, because
  *   one bad byte makes Excel "repair" the file.
  * - A workbook is built into an unnamed temp file beside the target and linked in place only when
- *   complete (tender/outfile.h): on any error, or a kill, the target is left as it was. No clock: the caller
+ *   complete (tender/base/outfile.h): on any error, or a kill, the target is left as it was. No clock: the caller
  *   sets lxw_doc_properties.created to a fixed date, and libxlsxwriter 1.1.4 stamps every zip
  *   entry 1980-01-01 00:00, so the same inputs give the same bytes.
  */
@@ -22,11 +22,11 @@
 
 #include <xlsxwriter.h>
 
-#include "tender/error.h"
-#include "tender/outfile.h"
+#include "tender/base/error.h"
+#include "tender/base/outfile.h"
 
 /* s made fit for a cell: control characters as spaces, invalid UTF-8 and the XML non-characters
- * U+FFFE / U+FFFF as U+FFFD, bidi controls (U+202E, ...) shown as "<U+202E>" (tender/textsafe.h). malloc'd (NULL when out of memory); s must not be NULL. */
+ * U+FFFE / U+FFFF as U+FFFD, bidi controls (U+202E, ...) shown as "<U+202E>" (tender/base/textsafe.h). malloc'd (NULL when out of memory); s must not be NULL. */
 char *tnd_xlsxw_clean_text(const char *s);
 
 /*
@@ -37,7 +37,7 @@ char *tnd_xlsxw_clean_text(const char *s);
 typedef void (*tnd_xlsxw_build_fn)(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom);
 
 /*
- * Writes a workbook to `path` through tender/outfile.h: the path is checked first (not one of
+ * Writes a workbook to `path` through tender/base/outfile.h: the path is checked first (not one of
  * `protected_inputs` by path or device and inode, not a directory, FIFO or device, its folder
  * exists), the workbook is built into an unnamed temp file in the same folder, closed, fsync'ed,
  * given the permissions of the file it replaces (or 0666 & ~umask) and linked in place. On any

@@ -64,11 +64,6 @@ typedef struct {
 /* ------------------------------------------------------------------------------------------ */
 /* Messages                                                                                    */
 
-static tnd_status nomem(reader *r)
-{
-    return tnd_error_set(r->err, TND_ERR_NOMEM, r->file, 0, NULL, "onvoldoende geheugen");
-}
-
 /* "<kvk>" or "attribuut answer van <ground>": what the user should look at. */
 static void field_label(xmlNodePtr node, const char *attr, char *buf, size_t size)
 {
@@ -146,7 +141,7 @@ static tnd_status text_of(reader *r, xmlNodePtr node, const char *attr, char **o
     } else {
         *out = tnd_xml_text(node);
     }
-    return *out ? TND_OK : nomem(r);
+    return *out ? TND_OK : tnd_error_nomem(r->err, r->file);
 }
 
 /* A name or code into a fixed buffer; longer than the buffer is refused, never cut. */
@@ -376,7 +371,7 @@ static tnd_status alloc_children(reader *r, xmlNodePtr parent, const char *name,
     if (rc != TND_OK || *count == 0)
         return rc;
     *out = calloc(*count, elem_size);
-    return *out ? TND_OK : nomem(r);
+    return *out ? TND_OK : tnd_error_nomem(r->err, r->file);
 }
 
 static tnd_status duplicate(reader *r, xmlNodePtr node, const char *what, const char *value)
@@ -713,7 +708,7 @@ static tnd_status read_financials(reader *r, xmlNodePtr node, tnd_bid *bid)
     if (rc != TND_OK)
         return rc;
     if (years && !(bid->figures = calloc(years * N_FIN_LINES, sizeof *bid->figures)))
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     int seen[MAX_LIST / N_FIN_LINES];
     size_t n_seen = 0;
     for (xmlNodePtr c = tnd_xml_child(node, NULL); c && rc == TND_OK; c = tnd_xml_next(c, NULL)) {
@@ -970,7 +965,7 @@ static tnd_status read_facts(reader *r, xmlNodePtr node, tnd_bid *bid)
     if (rc != TND_OK || n == 0)
         return rc;
     if (!(bid->facts = calloc(n, sizeof *bid->facts)))
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     for (xmlNodePtr c = tnd_xml_child(node, NULL); c && rc == TND_OK; c = tnd_xml_next(c, NULL))
         rc = read_fact(r, c, bid);
     return rc;
@@ -981,7 +976,7 @@ static tnd_status add_locations_fact(reader *r, xmlNodePtr locations, tnd_bid *b
 {
     tnd_fact *grown = realloc(bid->facts, (bid->n_facts + 1) * sizeof *bid->facts);
     if (!grown)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     bid->facts = grown;
     tnd_fact *f = &bid->facts[bid->n_facts++];
     memset(f, 0, sizeof *f);
@@ -1227,7 +1222,7 @@ tnd_status tnd_bid_reader_new(tnd_bid_reader **out, tnd_error *err)
     *out = NULL;
     tnd_bid_reader *rd = calloc(1, sizeof *rd);
     if (!rd)
-        return tnd_error_set(err, TND_ERR_NOMEM, XSD_NAME, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, XSD_NAME);
     rd->schema = tnd_schema_new((const char *)tnd_embedded_bid_xsd, tnd_embedded_bid_xsd_len,
                                 XSD_NAME, err);
     if (!rd->schema) {
@@ -1237,7 +1232,7 @@ tnd_status tnd_bid_reader_new(tnd_bid_reader **out, tnd_error *err)
     rd->notation = tnd_notation_new();
     if (!rd->notation) {
         tnd_bid_reader_free(rd);
-        return tnd_error_set(err, TND_ERR_NOMEM, XSD_NAME, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, XSD_NAME);
     }
     *out = rd;
     return TND_OK;
@@ -1254,7 +1249,7 @@ tnd_status tnd_bid_reader_clone(const tnd_bid_reader *from, tnd_bid_reader **out
         return TND_OK;
     }
     free(rd);
-    return tnd_error_set(err, TND_ERR_NOMEM, XSD_NAME, 0, NULL, "onvoldoende geheugen");
+    return tnd_error_nomem(err, XSD_NAME);
 }
 
 void tnd_bid_reader_free(tnd_bid_reader *rd)
@@ -1279,7 +1274,7 @@ static tnd_status load_doc(tnd_bid_reader *rd, xmlDocPtr doc, const char *name, 
     reader r = { name, rd->notation, err };
     tnd_bid *bid = calloc(1, sizeof *bid);
     if (!bid) {
-        rc = nomem(&r);
+        rc = tnd_error_nomem(r.err, r.file);
     } else {
         snprintf(bid->file, sizeof bid->file, "%s", name);
         rc = read_bid(&r, xmlDocGetRootElement(doc), bid);

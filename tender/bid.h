@@ -12,7 +12,7 @@
 #define TND_BID_H
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /*
  * What reading bids needs, prepared once per run (issue 9: building the XSD per bid was 60 % of

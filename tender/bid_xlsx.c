@@ -1,6 +1,6 @@
 /*
  * bid_xlsx.c - a filled-in bidder workbook into tnd_bid (see bid_xlsx.h; layout
- * forms/form_layout.h; the XML reader it must agree with: tender/bid.c).
+ * forms/layout/form_layout.h; the XML reader it must agree with: tender/bid.c).
  *
  * One function per sheet, each reading the rows the layout names: the key in column A first,
  * then the input cells through tender/form_cells.h. What the form leaves blank stays absent, as
@@ -27,11 +27,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "tender/bid.h"
 #include "tender/form_cells.h"
 #include "tender/notation.h"
 #include "tender/xlsx.h"
+#include "tender/base/textsafe.h"
 
 /* Absurd-value bounds, the same as the XML reader's (tender/bid.c). */
 #define YOUTHS_MAX 1000
@@ -46,13 +47,6 @@
 
 #define FORM_NAME "het invulformulier van deze aanbesteding (tender forms)"
 
-#define TRY(expr)                                                                              \
-    do {                                                                                       \
-        tnd_status rc_ = (expr);                                                               \
-        if (rc_ != TND_OK)                                                                     \
-            return rc_;                                                                        \
-    } while (0)
-
 typedef struct {
     const char *path;
     const tnd_definition *def;
@@ -62,11 +56,6 @@ typedef struct {
     tnd_error *err;
     tnd_bid *bid;
 } reader;
-
-static tnd_status nomem(reader *r)
-{
-    return tnd_error_set(r->err, TND_ERR_NOMEM, r->path, 0, NULL, "onvoldoende geheugen");
-}
 
 static tnd_dec dec_int(long v)
 {
@@ -98,15 +87,15 @@ static tnd_status read_digits(reader *r, tnd_form_sheet *s, int row, int col, co
                               char out[9])
 {
     char text[64], why[256] = "";
-    TRY(tnd_form_text(s, row, col, what, text, sizeof text, r->err));
+    TND_TRY(tnd_form_text(s, row, col, what, text, sizeof text, r->err));
     out[0] = '\0';
     if (!text[0])
         return TND_OK;
     if (parse(r->nt, text, out, why, sizeof why))
         return TND_OK;
     out[0] = '\0';
-    char q[48];
-    tnd_form_quote(q, text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, text);
     return tnd_form_fail(s, row, col, r->err, TND_ERR_VALUE,
                          "typ de 8 cijfers (bijvoorbeeld 41237788); begint het nummer met een 0, "
                          "maak de cel dan tekst (typ een ' ervoor), anders valt de 0 weg",
@@ -130,12 +119,12 @@ static tnd_status identity_keys(reader *r, tnd_form_sheet *s)
     const tnd_fillin_layout *L = &r->L;
     for (int f = 0; f < TND_FORM_BID_FIELDS; f++)
         if (L->bid_row[f] != TND_FORM_NO_ROW)
-            TRY(tnd_form_key(s, L->bid_row[f], tnd_form_bid_field_names[f].key, r->err));
+            TND_TRY(tnd_form_key(s, L->bid_row[f], tnd_form_bid_field_names[f].key, r->err));
     for (int f = 0; f < TND_FORM_PARTY_FIELDS; f++)
-        TRY(tnd_form_key(s, L->party_row[f], tnd_form_party_field_names[f].key, r->err));
+        TND_TRY(tnd_form_key(s, L->party_row[f], tnd_form_party_field_names[f].key, r->err));
     for (size_t g = 0; g < r->def->exclusion.n_grounds && g < TND_FORM_MAX_GROUNDS; g++)
         if (L->ground_row[g] != TND_FORM_NO_ROW)
-            TRY(tnd_form_key(s, L->ground_row[g], r->def->exclusion.grounds[g].code, r->err));
+            TND_TRY(tnd_form_key(s, L->ground_row[g], r->def->exclusion.grounds[g].code, r->err));
     return TND_OK;
 }
 
@@ -159,10 +148,10 @@ static tnd_status read_submission(reader *r, tnd_form_sheet *s)
     bool has_date, has_time = false;
     tnd_date date;
     int date_seconds = 0, seconds = 0;
-    TRY(tnd_form_date(s, date_row, col, tnd_form_bid_field_names[TND_FORM_BID_SUBMIT_DATE].label,
+    TND_TRY(tnd_form_date(s, date_row, col, tnd_form_bid_field_names[TND_FORM_BID_SUBMIT_DATE].label,
                       &has_date, &date, &date_seconds, r->err));
     if (time_row != TND_FORM_NO_ROW)
-        TRY(tnd_form_time(s, time_row, col,
+        TND_TRY(tnd_form_time(s, time_row, col,
                           tnd_form_bid_field_names[TND_FORM_BID_SUBMIT_TIME].label, &has_time,
                           &seconds, r->err));
     if (has_time && !has_date)
@@ -189,39 +178,39 @@ static tnd_status read_bid_fields(reader *r, tnd_form_sheet *s)
     tnd_bid *bid = r->bid;
     int col = TND_FORM_ID_COL_BIDDER;
     bool present, yes;
-    TRY(read_submission(r, s));
-    TRY(tnd_form_text(s, L->bid_row[TND_FORM_BID_PROVIDER_TYPE], col,
+    TND_TRY(read_submission(r, s));
+    TND_TRY(tnd_form_text(s, L->bid_row[TND_FORM_BID_PROVIDER_TYPE], col,
                       tnd_form_bid_field_names[TND_FORM_BID_PROVIDER_TYPE].label,
                       bid->provider_type, sizeof bid->provider_type, r->err));
     for (int i = 0; i < TND_FORM_MAX_AGB && i < 4; i++) {
-        TRY(read_digits(r, s, L->bid_row[TND_FORM_BID_AGB + i], col,
+        TND_TRY(read_digits(r, s, L->bid_row[TND_FORM_BID_AGB + i], col,
                         tnd_form_bid_field_names[TND_FORM_BID_AGB + i].label, tnd_parse_agb,
                         bid->agb[bid->n_agb]));
         if (bid->agb[bid->n_agb][0])
             bid->n_agb++;
     }
-    TRY(bid_flag(r, s, TND_FORM_BID_COMBINATION, &present, &bid->is_combination));
-    TRY(bid_flag(r, s, TND_FORM_BID_HOLDING, &present, &bid->has_holding));
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_COMBINATION, &present, &bid->is_combination));
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_HOLDING, &present, &bid->has_holding));
     if (bid->has_holding) {
-        TRY(tnd_form_text(s, L->bid_row[TND_FORM_BID_HOLDING_NAME], col,
+        TND_TRY(tnd_form_text(s, L->bid_row[TND_FORM_BID_HOLDING_NAME], col,
                           tnd_form_bid_field_names[TND_FORM_BID_HOLDING_NAME].label,
                           bid->holding, sizeof bid->holding, r->err));
-        TRY(bid_flag(r, s, TND_FORM_BID_HOLDING_DECLARATION, &present,
+        TND_TRY(bid_flag(r, s, TND_FORM_BID_HOLDING_DECLARATION, &present,
                      &bid->holding_declaration));
     }
-    TRY(bid_flag(r, s, TND_FORM_BID_OPT_OUT, &present, &bid->cascade_opt_out));
-    TRY(bid_flag(r, s, TND_FORM_BID_TRUTHFULNESS, &bid->has_truthfulness,
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_OPT_OUT, &present, &bid->cascade_opt_out));
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_TRUTHFULNESS, &bid->has_truthfulness,
                  &bid->truthfulness_signed));
-    TRY(bid_flag(r, s, TND_FORM_BID_SIGNATORY, &bid->has_signatory, &bid->signatory_authorised));
-    TRY(bid_flag(r, s, TND_FORM_BID_MANDATE, &present, &yes));
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_SIGNATORY, &bid->has_signatory, &bid->signatory_authorised));
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_MANDATE, &present, &yes));
     bid->has_mandate = present && yes;
     if (bid->has_mandate)
-        TRY(bid_flag(r, s, TND_FORM_BID_MANDATE_GRANTOR, &present,
+        TND_TRY(bid_flag(r, s, TND_FORM_BID_MANDATE_GRANTOR, &present,
                      &bid->mandate_grantor_authorised));
-    TRY(bid_flag(r, s, TND_FORM_BID_RESERVATIONS, &present, &bid->reservations));
+    TND_TRY(bid_flag(r, s, TND_FORM_BID_RESERVATIONS, &present, &bid->reservations));
     static const char *const languages[] = { TND_FORM_LANGUAGE_DUTCH, TND_FORM_LANGUAGE_OTHER };
     int language;
-    TRY(tnd_form_choice(s, L->bid_row[TND_FORM_BID_LANGUAGE], col,
+    TND_TRY(tnd_form_choice(s, L->bid_row[TND_FORM_BID_LANGUAGE], col,
                         tnd_form_bid_field_names[TND_FORM_BID_LANGUAGE].label, languages, 2,
                         &language, r->err));
     bid->language_dutch = language != 1; /* blank: Nederlands, as §4.1.10b requires */
@@ -273,7 +262,7 @@ static tnd_status read_uea(reader *r, tnd_form_sheet *s, int p, tnd_party *party
     int col = tnd_form_party_col(p);
     party->answers = calloc(ex->n_grounds ? ex->n_grounds : 1, sizeof *party->answers);
     if (!party->answers)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->path);
     for (size_t g = 0; g < ex->n_grounds && g < TND_FORM_MAX_GROUNDS; g++) {
         int row = r->L.ground_row[g];
         if (row == TND_FORM_NO_ROW)
@@ -282,7 +271,7 @@ static tnd_status read_uea(reader *r, tnd_form_sheet *s, int p, tnd_party *party
         bool present, yes = false;
         snprintf(what, sizeof what, "%s, uitsluitingsgrond %s (UEA deel %s)",
                  tnd_form_party_title(p), ex->grounds[g].label, ex->grounds[g].part);
-        TRY(tnd_form_yes_no(s, row, col, what, &present, &yes, r->err));
+        TND_TRY(tnd_form_yes_no(s, row, col, what, &present, &yes, r->err));
         if (!present)
             continue;
         tnd_uea_answer *a = &party->answers[party->n_answers++];
@@ -292,9 +281,9 @@ static tnd_status read_uea(reader *r, tnd_form_sheet *s, int p, tnd_party *party
         party->has_uea = true;
     }
     bool present;
-    TRY(party_flag(r, s, p, TND_FORM_PARTY_UEA_IIC, &present, &party->part_iic_yes));
+    TND_TRY(party_flag(r, s, p, TND_FORM_PARTY_UEA_IIC, &present, &party->part_iic_yes));
     party->has_uea = party->has_uea || present;
-    TRY(party_flag(r, s, p, TND_FORM_PARTY_UEA_IV, &party->has_part_iv, &party->part_iv_yes));
+    TND_TRY(party_flag(r, s, p, TND_FORM_PARTY_UEA_IV, &party->has_part_iv, &party->part_iv_yes));
     party->has_uea = party->has_uea || party->has_part_iv;
     return TND_OK;
 }
@@ -305,13 +294,13 @@ static tnd_status read_insurance(reader *r, tnd_form_sheet *ins, int p, tnd_part
     char what[320];
     bool present;
     what_of(what, sizeof what, tnd_form_party_title(p), "dekking per gebeurtenis");
-    TRY(tnd_form_money(ins, row, TND_FORM_INS_COL_COVER, what, false, &party->has_insurance,
+    TND_TRY(tnd_form_money(ins, row, TND_FORM_INS_COL_COVER, what, false, &party->has_insurance,
                        &party->insurance_cover, r->err));
     what_of(what, sizeof what, tnd_form_party_title(p), "concernpolis");
-    TRY(tnd_form_yes_no(ins, row, TND_FORM_INS_COL_CONCERN, what, &present,
+    TND_TRY(tnd_form_yes_no(ins, row, TND_FORM_INS_COL_CONCERN, what, &present,
                         &party->concern_policy, r->err));
     what_of(what, sizeof what, tnd_form_party_title(p), "als verzekerde vermeld");
-    TRY(tnd_form_yes_no(ins, row, TND_FORM_INS_COL_NAMED, what, &present,
+    TND_TRY(tnd_form_yes_no(ins, row, TND_FORM_INS_COL_NAMED, what, &present,
                         &party->named_insured, r->err));
     party->insurance_line = row + 1;
     return TND_OK;
@@ -323,25 +312,25 @@ static tnd_status read_party(reader *r, tnd_form_sheet *id, tnd_form_sheet *ins,
     bool present;
     char what[320];
     party->line = r->L.party_first_row + 1;
-    TRY(party_text(r, id, p, TND_FORM_PARTY_NAME, party->name, sizeof party->name));
+    TND_TRY(party_text(r, id, p, TND_FORM_PARTY_NAME, party->name, sizeof party->name));
     what_of(what, sizeof what, tnd_form_party_title(p),
             tnd_form_party_field_names[TND_FORM_PARTY_KVK].label);
-    TRY(read_digits(r, id, r->L.party_row[TND_FORM_PARTY_KVK], tnd_form_party_col(p), what,
+    TND_TRY(read_digits(r, id, r->L.party_row[TND_FORM_PARTY_KVK], tnd_form_party_col(p), what,
                     tnd_parse_kvk, party->kvk));
-    TRY(party_text(r, id, p, TND_FORM_PARTY_LEGAL_FORM, party->legal_form,
+    TND_TRY(party_text(r, id, p, TND_FORM_PARTY_LEGAL_FORM, party->legal_form,
                    sizeof party->legal_form));
-    TRY(read_uea(r, id, p, party));
-    TRY(party_date(r, id, p, TND_FORM_PARTY_DOC_KVK, &party->has_kvk_extract,
+    TND_TRY(read_uea(r, id, p, party));
+    TND_TRY(party_date(r, id, p, TND_FORM_PARTY_DOC_KVK, &party->has_kvk_extract,
                    &party->kvk_extract));
-    TRY(party_date(r, id, p, TND_FORM_PARTY_DOC_GEDRAG, &party->has_gedragsverklaring,
+    TND_TRY(party_date(r, id, p, TND_FORM_PARTY_DOC_GEDRAG, &party->has_gedragsverklaring,
                    &party->gedragsverklaring));
-    TRY(party_date(r, id, p, TND_FORM_PARTY_DOC_BELASTING, &party->has_belastingverklaring,
+    TND_TRY(party_date(r, id, p, TND_FORM_PARTY_DOC_BELASTING, &party->has_belastingverklaring,
                    &party->belastingverklaring));
-    TRY(party_flag(r, id, p, TND_FORM_PARTY_JOINT_LIABILITY, &present,
+    TND_TRY(party_flag(r, id, p, TND_FORM_PARTY_JOINT_LIABILITY, &present,
                    &party->joint_liability_signed));
-    TRY(party_text(r, id, p, TND_FORM_PARTY_RELIED_FOR, party->relied_for,
+    TND_TRY(party_text(r, id, p, TND_FORM_PARTY_RELIED_FOR, party->relied_for,
                    sizeof party->relied_for));
-    TRY(party_flag(r, id, p, TND_FORM_PARTY_DECLARATION, &present, &party->declaration_signed));
+    TND_TRY(party_flag(r, id, p, TND_FORM_PARTY_DECLARATION, &present, &party->declaration_signed));
     return read_insurance(r, ins, p, party);
 }
 
@@ -352,15 +341,15 @@ static tnd_status read_parties(reader *r, tnd_form_sheet *id, tnd_form_sheet *in
     bid->members = calloc(TND_FORM_MAX_MEMBERS, sizeof *bid->members);
     bid->third_parties = calloc(TND_FORM_MAX_THIRD, sizeof *bid->third_parties);
     if (!bid->members || !bid->third_parties)
-        return nomem(r);
-    TRY(read_party(r, id, ins, 0, &bid->bidder));
+        return tnd_error_nomem(r->err, r->path);
+    TND_TRY(read_party(r, id, ins, 0, &bid->bidder));
     for (int p = 1; p < TND_FORM_N_PARTIES; p++) {
         bool member = tnd_form_party_is_member(p);
         if ((member && !bid->is_combination) || !party_filled(&r->L, id, ins, p))
             continue;
         tnd_party *party = member ? &bid->members[bid->n_members++]
                                   : &bid->third_parties[bid->n_third_parties++];
-        TRY(read_party(r, id, ins, p, party));
+        TND_TRY(read_party(r, id, ins, p, party));
     }
     return TND_OK;
 }
@@ -377,11 +366,11 @@ static tnd_status read_lots(reader *r)
     for (size_t i = 0; i < def->n_lots; i++)
         last = max_int(last, L->lot_row[i] + (int)def->lots[i].n_products);
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_LOTS, last, TND_FORM_LOT_COL_CAPACITY, &s));
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_LOTS, last, TND_FORM_LOT_COL_CAPACITY, &s));
     tnd_status rc = TND_OK;
     bid->lots = calloc(def->n_lots ? def->n_lots : 1, sizeof *bid->lots);
     if (!bid->lots)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->path);
     for (size_t i = 0; rc == TND_OK && i < def->n_lots; i++) {
         const tnd_lot *lot = &def->lots[i];
         int row = L->lot_row[i];
@@ -441,13 +430,13 @@ static bool item_asks_year(const tnd_fin_item *item, int year)
 static tnd_status check_year_header(reader *r, tnd_form_sheet *s, int col, int year)
 {
     char text[32], expected[16];
-    TRY(tnd_form_text(s, TND_FORM_HEADER_ROW, col, "kop van de jaarkolom", text, sizeof text,
+    TND_TRY(tnd_form_text(s, TND_FORM_HEADER_ROW, col, "kop van de jaarkolom", text, sizeof text,
                       r->err));
     snprintf(expected, sizeof expected, "%d", year);
     if (strcmp(text, expected) == 0)
         return TND_OK;
-    char q[48];
-    tnd_form_quote(q, text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, text);
     return tnd_form_fail(s, TND_FORM_HEADER_ROW, col, r->err, TND_ERR_SCHEMA,
                          "gebruik het formulier zoals het gemaakt is (tender forms): verplaats "
                          "of verwijder geen kolommen",
@@ -461,14 +450,14 @@ static tnd_status read_figures(reader *r, tnd_form_sheet *s)
     const tnd_fillin_layout *L = &r->L;
     tnd_bid *bid = r->bid;
     for (int i = 0; i < fin->n_items && i < 8; i++)
-        TRY(tnd_form_key(s, L->fin_item_row[i], fin->items[i].id, r->err));
+        TND_TRY(tnd_form_key(s, L->fin_item_row[i], fin->items[i].id, r->err));
     bid->figures = calloc((size_t)(L->n_years * fin->n_items) + 1, sizeof *bid->figures);
     if (!bid->figures)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->path);
     /* year by year, as a Bijlage XVI in XML lists them */
     for (int y = 0; y < L->n_years; y++) {
         int col = TND_FORM_FIN_COL_FIRST_YEAR + y;
-        TRY(check_year_header(r, s, col, L->years[y]));
+        TND_TRY(check_year_header(r, s, col, L->years[y]));
         for (int i = 0; i < fin->n_items && i < 8; i++) {
             const tnd_fin_item *item = &fin->items[i];
             int row = L->fin_item_row[i];
@@ -478,7 +467,7 @@ static tnd_status read_figures(reader *r, tnd_form_sheet *s)
             snprintf(what, sizeof what, "%s %d", item->label, L->years[y]);
             tnd_figure *f = &bid->figures[bid->n_figures];
             bool present;
-            TRY(tnd_form_money(s, row, col, what, item->may_be_negative, &present, &f->amount,
+            TND_TRY(tnd_form_money(s, row, col, what, item->may_be_negative, &present, &f->amount,
                                r->err));
             if (!present)
                 continue; /* no figure: absent, never zero (§5.3.1) */
@@ -500,7 +489,7 @@ static tnd_status read_financials(reader *r)
     for (int f = 0; f < TND_FORM_FIN_FIELDS; f++)
         last = max_int(last, L->fin_row[f]);
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_FINANCIAL, last,
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_FINANCIAL, last,
                    TND_FORM_FIN_COL_FIRST_YEAR + L->n_years - 1, &s));
     tnd_status rc = read_figures(r, s);
     for (int f = 0; rc == TND_OK && f < TND_FORM_FIN_FIELDS; f++)
@@ -539,28 +528,28 @@ static tnd_status read_certificates(reader *r, tnd_form_sheet *s)
     tnd_bid *bid = r->bid;
     bid->certificates = calloc(TND_FORM_CERT_ROWS, sizeof *bid->certificates);
     if (!bid->certificates)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->path);
     for (int k = 0; k < TND_FORM_CERT_ROWS; k++) {
         int row = L->cert_row0 + k;
         char key[32], what[64];
         snprintf(key, sizeof key, "certificaat-%d", k + 1);
-        TRY(tnd_form_key(s, row, key, r->err));
+        TND_TRY(tnd_form_key(s, row, key, r->err));
         if (!tnd_form_row_filled(s, row, TND_FORM_CERT_COL_SCHEME, TND_FORM_CERT_COL_EVIDENCE))
             continue;
         tnd_certificate *c = &bid->certificates[bid->n_certificates++];
         bool present;
         c->line = row + 1;
         snprintf(what, sizeof what, "certificaat %d, kwaliteitssysteem", k + 1);
-        TRY(tnd_form_text(s, row, TND_FORM_CERT_COL_SCHEME, what, c->scheme, sizeof c->scheme,
+        TND_TRY(tnd_form_text(s, row, TND_FORM_CERT_COL_SCHEME, what, c->scheme, sizeof c->scheme,
                           r->err));
         snprintf(what, sizeof what, "certificaat %d, gelijkwaardig", k + 1);
-        TRY(tnd_form_yes_no(s, row, TND_FORM_CERT_COL_EQUIVALENT, what, &present,
+        TND_TRY(tnd_form_yes_no(s, row, TND_FORM_CERT_COL_EQUIVALENT, what, &present,
                             &c->equivalent, r->err));
         snprintf(what, sizeof what, "certificaat %d, geldig tot", k + 1);
-        TRY(tnd_form_date(s, row, TND_FORM_CERT_COL_VALID_UNTIL, what, &c->has_valid_until,
+        TND_TRY(tnd_form_date(s, row, TND_FORM_CERT_COL_VALID_UNTIL, what, &c->has_valid_until,
                           &c->valid_until, NULL, r->err));
         snprintf(what, sizeof what, "certificaat %d, bewijs", k + 1);
-        TRY(tnd_form_text(s, row, TND_FORM_CERT_COL_EVIDENCE, what, c->evidence,
+        TND_TRY(tnd_form_text(s, row, TND_FORM_CERT_COL_EVIDENCE, what, c->evidence,
                           sizeof c->evidence, r->err));
     }
     return TND_OK;
@@ -572,15 +561,15 @@ static tnd_status read_keurmerken(reader *r, tnd_form_sheet *s)
     tnd_bid *bid = r->bid;
     bid->keurmerken = calloc((size_t)L->n_keurmerk_kinds + 1, sizeof *bid->keurmerken);
     if (!bid->keurmerken)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->path);
     for (int k = 0; k < L->n_keurmerk_kinds; k++) {
         int row = L->keurmerk_row[k];
         char key[64], what[64];
         snprintf(key, sizeof key, "keurmerk-%s", L->keurmerk_kinds[k]);
-        TRY(tnd_form_key(s, row, key, r->err));
+        TND_TRY(tnd_form_key(s, row, key, r->err));
         snprintf(what, sizeof what, "status %s", L->keurmerk_kinds[k]);
         int status;
-        TRY(tnd_form_choice(s, row, TND_FORM_KEURMERK_COL_STATUS, what, tnd_form_keurmerk_texts,
+        TND_TRY(tnd_form_choice(s, row, TND_FORM_KEURMERK_COL_STATUS, what, tnd_form_keurmerk_texts,
                             3, &status, r->err));
         if (status < 0)
             continue;
@@ -604,38 +593,38 @@ static tnd_status read_reference(reader *r, tnd_form_sheet *s, int n, int row,
     bool present;
     ref->line = row + 1;
 #define WHAT(field) (snprintf(what, sizeof what, "referentie %d, %s", n, field), what)
-    TRY(tnd_form_text(s, row, col[TND_FORM_REF_REFERENT], WHAT("referent"), ref->referent,
+    TND_TRY(tnd_form_text(s, row, col[TND_FORM_REF_REFERENT], WHAT("referent"), ref->referent,
                       sizeof ref->referent, r->err));
-    TRY(tnd_form_text(s, row, col[TND_FORM_REF_KIND], WHAT("soort referent"),
+    TND_TRY(tnd_form_text(s, row, col[TND_FORM_REF_KIND], WHAT("soort referent"),
                       ref->referent_kind, sizeof ref->referent_kind, r->err));
-    TRY(tnd_form_date(s, row, col[TND_FORM_REF_START], WHAT("begindatum"), &present, &ref->start,
+    TND_TRY(tnd_form_date(s, row, col[TND_FORM_REF_START], WHAT("begindatum"), &present, &ref->start,
                       NULL, r->err));
-    TRY(tnd_form_date(s, row, col[TND_FORM_REF_END], WHAT("einddatum"), &ref->has_end, &ref->end,
+    TND_TRY(tnd_form_date(s, row, col[TND_FORM_REF_END], WHAT("einddatum"), &ref->has_end, &ref->end,
                       NULL, r->err));
-    TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_ONGOING], WHAT("lopend"), &present,
+    TND_TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_ONGOING], WHAT("lopend"), &present,
                         &ref->ongoing, r->err));
     for (int c = 0; c < rules->n_competences && c < TND_FORM_MAX_COMPETENCES; c++) {
         bool yes = false;
         if (col[TND_FORM_REF_COMPETENCE + c] < 0)
             continue;
-        TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_COMPETENCE + c],
+        TND_TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_COMPETENCE + c],
                             WHAT(rules->competences[c].id), &present, &yes, r->err));
         if (yes)
             snprintf(ref->competences[ref->n_competences++], sizeof ref->competences[0], "%s",
                      rules->competences[c].id);
     }
-    TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_DISSOLVED], WHAT("voortijdig ontbonden"),
+    TND_TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_DISSOLVED], WHAT("voortijdig ontbonden"),
                         &present, &ref->dissolved_early, r->err));
-    TRY(tnd_form_count(s, row, col[TND_FORM_REF_CLIENTS], WHAT("aantal cliënten"), 0,
+    TND_TRY(tnd_form_count(s, row, col[TND_FORM_REF_CLIENTS], WHAT("aantal cliënten"), 0,
                        CLIENTS_MAX, &ref->has_clients_served, &ref->clients_served, r->err));
-    TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_FORECAST], WHAT("resultaten zijn prognose"),
+    TND_TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_FORECAST], WHAT("resultaten zijn prognose"),
                         &present, &ref->forecast_results, r->err));
-    TRY(tnd_form_text(s, row, col[TND_FORM_REF_SUBCONTRACTOR], WHAT("onderaannemer"),
+    TND_TRY(tnd_form_text(s, row, col[TND_FORM_REF_SUBCONTRACTOR], WHAT("onderaannemer"),
                       ref->subcontractor, sizeof ref->subcontractor, r->err));
-    TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_SUBCONTRACTOR_DEPLOYED],
+    TND_TRY(tnd_form_yes_no(s, row, col[TND_FORM_REF_SUBCONTRACTOR_DEPLOYED],
                         WHAT("onderaannemer ingezet"), &present, &ref->subcontractor_deployed,
                         r->err));
-    TRY(tnd_form_text(s, row, col[TND_FORM_REF_THIRD_PARTY], WHAT("derde"), ref->third_party,
+    TND_TRY(tnd_form_text(s, row, col[TND_FORM_REF_THIRD_PARTY], WHAT("derde"), ref->third_party,
                       sizeof ref->third_party, r->err));
 #undef WHAT
     if (ref->has_end && ref->start.year != 0 && tnd_date_cmp(ref->end, ref->start) < 0) {
@@ -656,11 +645,11 @@ static tnd_status read_references(reader *r)
     for (int f = 0; f < TND_FORM_REF_FIELDS; f++)
         last_col = max_int(last_col, L->ref_col[f]);
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_REFERENCES, L->ref_row0 + L->n_ref_rows - 1, last_col, &s));
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_REFERENCES, L->ref_row0 + L->n_ref_rows - 1, last_col, &s));
     tnd_status rc = TND_OK;
     bid->references = calloc((size_t)L->n_ref_rows + 1, sizeof *bid->references);
     if (!bid->references)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->path);
     for (int i = 0; rc == TND_OK && i < L->n_ref_rows; i++) {
         int row = L->ref_row0 + i;
         char key[32];
@@ -704,13 +693,13 @@ static tnd_status read_fact(reader *r, tnd_form_sheet *s, const tnd_form_fact *f
         f->type = TND_FACT_TEXT;
         for (int v = 0; v < TND_FORM_FACT_VALUES && v < MAX_CAO; v++) {
             char *value = f->values[f->n_values];
-            TRY(tnd_form_text(s, row, col + v, what, value, sizeof f->values[0], r->err));
+            TND_TRY(tnd_form_text(s, row, col + v, what, value, sizeof f->values[0], r->err));
             if (!value[0])
                 continue;
             for (int k = 0; k < f->n_values; k++)
                 if (strcasecmp(f->values[k], value) == 0) {
-                    char q[48];
-                    tnd_form_quote(q, value);
+                    char q[TND_QUOTE_SIZE];
+                    tnd_text_quote(q, value);
                     return tnd_form_fail(s, row, col + v, r->err, TND_ERR_VALUE,
                                          "noem elke waarde één keer",
                                          "%s: '%s' staat er twee keer", what, q);
@@ -733,13 +722,13 @@ static tnd_status read_facts(reader *r)
     for (int i = 0; i < L->n_facts; i++)
         last = max_int(last, L->facts[i].row);
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_REQUIREMENTS, last,
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_REQUIREMENTS, last,
                    TND_FORM_FACT_COL_VALUE + TND_FORM_FACT_VALUES - 1, &s));
     tnd_status rc = TND_OK;
     /* one more for the derived locaties-in-regio */
     bid->facts = calloc((size_t)L->n_facts + 1, sizeof *bid->facts);
     if (!bid->facts)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->path);
     for (int i = 0; rc == TND_OK && i < L->n_facts; i++) {
         const tnd_form_fact *ff = &L->facts[i];
         char key[80];
@@ -760,12 +749,12 @@ static tnd_status read_fte(reader *r)
     const tnd_fillin_layout *L = &r->L;
     tnd_bid *bid = r->bid;
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_FTE, TND_FORM_FIRST_ROW + L->n_fte, TND_FORM_FTE_COL_VALUE,
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_FTE, TND_FORM_FIRST_ROW + L->n_fte, TND_FORM_FTE_COL_VALUE,
                    &s));
     tnd_status rc = TND_OK;
     bid->fte = calloc((size_t)L->n_fte + 1, sizeof *bid->fte);
     if (!bid->fte)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->path);
     for (int i = 0; rc == TND_OK && i < L->n_fte; i++) {
         int row = TND_FORM_FIRST_ROW + i;
         char key[64], what[64];
@@ -797,7 +786,7 @@ static tnd_status read_location(reader *r, tnd_form_sheet *s, int n, int row, tn
     bool present, has_distance;
     loc->line = row + 1;
 #define WHAT(field) (snprintf(what, sizeof what, "locatie %d, %s", n, field), what)
-    TRY(tnd_form_text(s, row, TND_FORM_LOC_COL_NAME, WHAT("naam"), loc->name, sizeof loc->name,
+    TND_TRY(tnd_form_text(s, row, TND_FORM_LOC_COL_NAME, WHAT("naam"), loc->name, sizeof loc->name,
                       r->err));
     /* chosen by name from the definition's municipalities; stored as its id */
     const char *names[64];
@@ -805,16 +794,16 @@ static tnd_status read_location(reader *r, tnd_form_sheet *s, int n, int row, tn
     for (size_t m = 0; m < def->n_municipalities && n_names < 64; m++)
         names[n_names++] = def->municipalities[m].name;
     int m;
-    TRY(tnd_form_choice(s, row, TND_FORM_LOC_COL_MUNICIPALITY, WHAT("gemeente"), names, n_names,
+    TND_TRY(tnd_form_choice(s, row, TND_FORM_LOC_COL_MUNICIPALITY, WHAT("gemeente"), names, n_names,
                         &m, r->err));
     if (m >= 0)
         snprintf(loc->municipality, sizeof loc->municipality, "%s", def->municipalities[m].id);
-    TRY(tnd_form_count(s, row, TND_FORM_LOC_COL_PLACES, WHAT("plaatsen"), 0, PLACES_MAX,
+    TND_TRY(tnd_form_count(s, row, TND_FORM_LOC_COL_PLACES, WHAT("plaatsen"), 0, PLACES_MAX,
                        &present, &loc->places, r->err));
-    TRY(tnd_form_decimal(s, row, TND_FORM_LOC_COL_DISTANCE, WHAT("afstand (km)"), dec_int(0),
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_LOC_COL_DISTANCE, WHAT("afstand (km)"), dec_int(0),
                          false, dec_int(DISTANCE_MAX_KM), "0 t/m 100.000 km", &has_distance,
                          &loc->distance_km, r->err));
-    TRY(tnd_form_yes_no(s, row, TND_FORM_LOC_COL_RESIDENTIAL, WHAT("verblijf"), &present,
+    TND_TRY(tnd_form_yes_no(s, row, TND_FORM_LOC_COL_RESIDENTIAL, WHAT("verblijf"), &present,
                         &loc->residential, r->err));
 #undef WHAT
     /* outside the area a blank distance would silently mean "inside" (§6.1 criterion C) */
@@ -845,12 +834,12 @@ static tnd_status read_locations(reader *r)
 {
     tnd_bid *bid = r->bid;
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_LOCATIONS, TND_FORM_FIRST_ROW + TND_FORM_LOCATION_ROWS - 1,
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_LOCATIONS, TND_FORM_FIRST_ROW + TND_FORM_LOCATION_ROWS - 1,
                    TND_FORM_LOC_COL_RESIDENTIAL, &s));
     tnd_status rc = TND_OK;
     bid->locations = calloc(TND_FORM_LOCATION_ROWS, sizeof *bid->locations);
     if (!bid->locations)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->path);
     for (int i = 0; rc == TND_OK && i < TND_FORM_LOCATION_ROWS; i++) {
         int row = TND_FORM_FIRST_ROW + i;
         char key[32];
@@ -879,7 +868,7 @@ static tnd_status read_claim(reader *r, tnd_form_sheet *s, int row, int col, int
     for (size_t p = 0; l && p < l->n_products && n < 64; p++)
         codes[n++] = l->products[p].code;
     int index;
-    TRY(tnd_form_choice(s, row, col, what, codes, n, &index, r->err));
+    TND_TRY(tnd_form_choice(s, row, col, what, codes, n, &index, r->err));
     if (index >= 0)
         snprintf(out, TND_CODE_LEN, "%s", codes[index]);
     return TND_OK;
@@ -893,26 +882,26 @@ static tnd_status read_residential_group(reader *r, tnd_form_sheet *s, int n, in
     bool present;
     g->line = row + 1;
 #define WHAT(field) (snprintf(what, sizeof what, "verblijfsgroep %d, %s", n, field), what)
-    TRY(tnd_form_text(s, row, TND_FORM_RES_COL_NAME, WHAT("naam"), g->name, sizeof g->name,
+    TND_TRY(tnd_form_text(s, row, TND_FORM_RES_COL_NAME, WHAT("naam"), g->name, sizeof g->name,
                       r->err));
     const char *kinds[4];
     for (int k = 0; k < res->n_occupancy && k < 4; k++)
         kinds[k] = res->occupancy[k].kind;
     int kind;
-    TRY(tnd_form_choice(s, row, TND_FORM_RES_COL_KIND, WHAT("soort groep"), kinds,
+    TND_TRY(tnd_form_choice(s, row, TND_FORM_RES_COL_KIND, WHAT("soort groep"), kinds,
                         (size_t)(res->n_occupancy < 4 ? res->n_occupancy : 4), &kind, r->err));
     snprintf(g->kind, sizeof g->kind, "%s", kind >= 0 ? kinds[kind] : DEFAULT_GROUP_KIND);
-    TRY(tnd_form_text(s, row, TND_FORM_RES_COL_PROVIDER, WHAT("soort aanbieder"),
+    TND_TRY(tnd_form_text(s, row, TND_FORM_RES_COL_PROVIDER, WHAT("soort aanbieder"),
                       g->provider_type, sizeof g->provider_type, r->err));
-    TRY(tnd_form_count(s, row, TND_FORM_RES_COL_YOUTHS, WHAT("aantal jeugdigen"), 1, YOUTHS_MAX,
+    TND_TRY(tnd_form_count(s, row, TND_FORM_RES_COL_YOUTHS, WHAT("aantal jeugdigen"), 1, YOUTHS_MAX,
                        &present, &g->youths, r->err));
-    TRY(tnd_form_decimal(s, row, TND_FORM_RES_COL_OCCUPANCY, WHAT("bezetting"), dec_int(0), true,
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_RES_COL_OCCUPANCY, WHAT("bezetting"), dec_int(0), true,
                          dec_int(1), "groter dan 0% en ten hoogste 100%; 95% is 0,95", &present,
                          &g->occupancy, r->err));
-    TRY(tnd_form_decimal(s, row, TND_FORM_RES_COL_HOURS, WHAT("uren groepsleiding per week"),
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_RES_COL_HOURS, WHAT("uren groepsleiding per week"),
                          dec_int(0), false, dec_int(HOURS_MAX), "0 t/m 10.000 uur per week",
                          &present, &g->staff_hours_week, r->err));
-    TRY(read_claim(r, s, row, TND_FORM_RES_COL_CLAIMED, res->lot, WHAT("geclaimde intensiteit"),
+    TND_TRY(read_claim(r, s, row, TND_FORM_RES_COL_CLAIMED, res->lot, WHAT("geclaimde intensiteit"),
                    g->claimed));
 #undef WHAT
     return TND_OK;
@@ -924,18 +913,18 @@ static tnd_status read_day_group(reader *r, tnd_form_sheet *s, int n, int row, t
     bool present;
     g->line = row + 1;
 #define WHAT(field) (snprintf(what, sizeof what, "dagbestedingsgroep %d, %s", n, field), what)
-    TRY(tnd_form_text(s, row, TND_FORM_DAY_COL_NAME, WHAT("naam"), g->name, sizeof g->name,
+    TND_TRY(tnd_form_text(s, row, TND_FORM_DAY_COL_NAME, WHAT("naam"), g->name, sizeof g->name,
                       r->err));
-    TRY(tnd_form_count(s, row, TND_FORM_DAY_COL_YOUTHS, WHAT("aantal jeugdigen"), 1, YOUTHS_MAX,
+    TND_TRY(tnd_form_count(s, row, TND_FORM_DAY_COL_YOUTHS, WHAT("aantal jeugdigen"), 1, YOUTHS_MAX,
                        &present, &g->youths, r->err));
-    TRY(tnd_form_decimal(s, row, TND_FORM_DAY_COL_OPENING, WHAT("openingsuren per week"),
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_DAY_COL_OPENING, WHAT("openingsuren per week"),
                          dec_int(0), true, dec_int(WEEK_HOURS),
                          "groter dan 0 en ten hoogste 168 uur per week", &present,
                          &g->opening_hours_week, r->err));
-    TRY(tnd_form_decimal(s, row, TND_FORM_DAY_COL_HOURS, WHAT("uren begeleiding per week"),
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_DAY_COL_HOURS, WHAT("uren begeleiding per week"),
                          dec_int(0), false, dec_int(HOURS_MAX), "0 t/m 10.000 uur per week",
                          &present, &g->staff_hours_week, r->err));
-    TRY(read_claim(r, s, row, TND_FORM_DAY_COL_CLAIMED, r->def->group.lot,
+    TND_TRY(read_claim(r, s, row, TND_FORM_DAY_COL_CLAIMED, r->def->group.lot,
                    WHAT("geclaimde intensiteit"), g->claimed));
 #undef WHAT
     return TND_OK;
@@ -946,13 +935,13 @@ static tnd_status read_groups(reader *r)
     const tnd_fillin_layout *L = &r->L;
     tnd_bid *bid = r->bid;
     tnd_form_sheet *s;
-    TRY(open_sheet(r, TND_FORM_SHEET_GROUPS, L->day_row0 + TND_FORM_GROUP_ROWS - 1,
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_GROUPS, L->day_row0 + TND_FORM_GROUP_ROWS - 1,
                    TND_FORM_RES_COL_CLAIMED, &s));
     tnd_status rc = TND_OK;
     bid->residential_groups = calloc(TND_FORM_GROUP_ROWS, sizeof *bid->residential_groups);
     bid->day_groups = calloc(TND_FORM_GROUP_ROWS, sizeof *bid->day_groups);
     if (!bid->residential_groups || !bid->day_groups)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->path);
     for (int i = 0; rc == TND_OK && i < TND_FORM_GROUP_ROWS; i++) {
         int row = L->res_row0 + i;
         char key[40];
@@ -1014,13 +1003,13 @@ static tnd_status read_identity_and_quality(reader *r)
 
 static tnd_status read_workbook(reader *r)
 {
-    TRY(read_identity_and_quality(r));
-    TRY(read_lots(r));
-    TRY(read_financials(r));
-    TRY(read_references(r));
-    TRY(read_facts(r));
-    TRY(read_fte(r));
-    TRY(read_locations(r));
+    TND_TRY(read_identity_and_quality(r));
+    TND_TRY(read_lots(r));
+    TND_TRY(read_financials(r));
+    TND_TRY(read_references(r));
+    TND_TRY(read_facts(r));
+    TND_TRY(read_fte(r));
+    TND_TRY(read_locations(r));
     return read_groups(r);
 }
 
@@ -1040,7 +1029,7 @@ tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bi
     r.nt = tnd_notation_new();
     r.bid = calloc(1, sizeof *r.bid);
     if (!r.nt || !r.bid) {
-        rc = nomem(&r);
+        rc = tnd_error_nomem(r.err, r.path);
     } else {
         snprintf(r.bid->file, sizeof r.bid->file, "%s", path);
         snprintf(r.bid->tender_id, sizeof r.bid->tender_id, "%s", def->id);
@@ -1064,7 +1053,7 @@ tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bi
  */
 static bool looks_like_scores_csv(const char *path)
 {
-    /* as tender/readfile.c: never block on a FIFO, read only a regular file (the reader that
+    /* as tender/base/readfile.c: never block on a FIFO, read only a regular file (the reader that
      * follows names anything else) */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)

@@ -1,6 +1,6 @@
 /*
  * bid_xlsx.h - reading a filled-in bidder workbook (inschrijving-<id>.xlsx of `tender forms`,
- * layout forms/form_layout.h) into the same tnd_bid the XML reader (tender/bid.h) gives for the
+ * layout forms/layout/form_layout.h) into the same tnd_bid the XML reader (tender/bid.h) gives for the
  * same content, so `tender check inschrijving.xlsx` decides exactly as on the XML.
  *
  * The workbook is a stranger's zip: it is opened through tender/xlsx.h (zip bombs, path
@@ -20,7 +20,7 @@
 #define TND_BID_XLSX_H
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* Reads the workbook at path. On success *out owns a new bid (tnd_bid_free). */
 tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bid **out,

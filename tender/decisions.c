@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "tender/notation.h"
-#include "tender/readfile.h"
+#include "tender/base/readfile.h"
 
 #define N_FIELDS 7
 #define HEADER "inschrijver;ronde;regel;besluit;motivering;datum;functionaris"
@@ -217,7 +217,7 @@ tnd_status tnd_decisions_load(const char *path, tnd_decisions *out, tnd_error *e
     tnd_notation *nt = buf ? tnd_notation_new() : NULL;
     if (!nt) {
         free(buf);
-        return tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, path);
     }
     size_t cap = 0;
     bool header = false;

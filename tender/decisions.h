@@ -12,7 +12,7 @@
 #define TND_DECISIONS_H
 
 #include "scoring/rounds.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_DECISIONS_MAX_BYTES (4L * 1024 * 1024)
 

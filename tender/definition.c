@@ -38,13 +38,6 @@
 #define DOC_HINT "zie docs/definition-format.md"
 #define MAX_CRITERIA ((int)(sizeof(((tnd_award_lot *)0)->criteria) / sizeof(tnd_criterion)))
 
-#define TRY(expr)                                                                              \
-    do {                                                                                       \
-        tnd_status try_rc_ = (expr);                                                           \
-        if (try_rc_ != TND_OK)                                                                 \
-            return try_rc_;                                                                    \
-    } while (0)
-
 /* An id seen so far, to refuse duplicates with the line of the first use. */
 typedef struct {
     char id[TND_ID_LEN];
@@ -82,11 +75,6 @@ static tnd_status fail(loader *L, tnd_status code, xmlNodePtr node, const char *
     return code;
 }
 
-static tnd_status nomem(loader *L)
-{
-    return tnd_error_set(L->err, TND_ERR_NOMEM, L->file, 0, NULL, "onvoldoende geheugen");
-}
-
 /* A value that is not in an accepted notation. */
 static tnd_status value_error(loader *L, xmlNodePtr n, const char *what, const char *text,
                               const char *why, const char *example)
@@ -113,7 +101,7 @@ static void *alloc_array(loader *L, size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
     if (!p)
-        nomem(L);
+        tnd_error_nomem(L->err, L->file);
     return p;
 }
 
@@ -127,7 +115,7 @@ static tnd_status get_attr(loader *L, xmlNodePtr n, const char *name, bool requi
         return fail(L, TND_ERR_DEFINITION, n, DOC_HINT, "attribuut '%s' ontbreekt", name);
     }
     *out = tnd_xml_attr(n, name);
-    return *out ? TND_OK : nomem(L);
+    return *out ? TND_OK : tnd_error_nomem(L->err, L->file);
 }
 
 /* Copies value into a fixed buffer; a value that does not fit is refused, never cut. */
@@ -147,7 +135,7 @@ static tnd_status attr_str(loader *L, xmlNodePtr n, const char *name, bool requi
                            size_t size)
 {
     char *v;
-    TRY(get_attr(L, n, name, required, &v));
+    TND_TRY(get_attr(L, n, name, required, &v));
     if (!v)
         return TND_OK;
     char what[80];
@@ -162,7 +150,7 @@ static tnd_status text_str(loader *L, xmlNodePtr n, char *dst, size_t size)
 {
     char *v = tnd_xml_text(n);
     if (!v)
-        return nomem(L);
+        return tnd_error_nomem(L->err, L->file);
     tnd_status rc = copy_into(L, n, "de tekst", v, dst, size);
     free(v);
     return rc;
@@ -173,7 +161,7 @@ static tnd_status attr_int(loader *L, xmlNodePtr n, const char *name, bool requi
                            int min, int max, int *out)
 {
     char *v;
-    TRY(get_attr(L, n, name, required, &v));
+    TND_TRY(get_attr(L, n, name, required, &v));
     if (!v) {
         *out = dflt;
         return TND_OK;
@@ -198,7 +186,7 @@ static tnd_status attr_int(loader *L, xmlNodePtr n, const char *name, bool requi
 static tnd_status attr_bool(loader *L, xmlNodePtr n, const char *name, bool dflt, bool *out)
 {
     char *v;
-    TRY(get_attr(L, n, name, false, &v));
+    TND_TRY(get_attr(L, n, name, false, &v));
     if (!v) {
         *out = dflt;
         return TND_OK;
@@ -239,7 +227,7 @@ static bool verdict_parse(const char *name, tnd_verdict *out)
 static tnd_status attr_verdict(loader *L, xmlNodePtr n, const char *name, tnd_verdict *out)
 {
     char *v;
-    TRY(get_attr(L, n, name, true, &v));
+    TND_TRY(get_attr(L, n, name, true, &v));
     tnd_status rc = TND_OK;
     if (!verdict_parse(v, out))
         rc = fail(L, TND_ERR_VALUE, n, "PASS, FAIL, REVIEW, PLAN_REQUIRED, CONDITIONAL, MISSING "
@@ -251,7 +239,7 @@ static tnd_status attr_verdict(loader *L, xmlNodePtr n, const char *name, tnd_ve
 static tnd_status attr_op(loader *L, xmlNodePtr n, const char *name, tnd_op *out)
 {
     char *v;
-    TRY(get_attr(L, n, name, true, &v));
+    TND_TRY(get_attr(L, n, name, true, &v));
     tnd_status rc = TND_OK;
     if (!tnd_op_parse(v, out))
         rc = fail(L, TND_ERR_VALUE, n, "gt, ge, lt, le of eq",
@@ -311,7 +299,7 @@ static tnd_status attr_value(loader *L, xmlNodePtr n, const char *name, notation
                              void *out, bool *present)
 {
     char *v;
-    TRY(get_attr(L, n, name, present == NULL, &v));
+    TND_TRY(get_attr(L, n, name, present == NULL, &v));
     if (present)
         *present = v != NULL;
     if (!v)
@@ -335,7 +323,7 @@ static tnd_status attr_list(loader *L, xmlNodePtr n, const char *name, bool requ
 {
     char *v;
     *count = 0;
-    TRY(get_attr(L, n, name, required, &v));
+    TND_TRY(get_attr(L, n, name, required, &v));
     if (!v)
         return TND_OK;
     tnd_status rc = TND_OK;
@@ -399,7 +387,7 @@ static tnd_status lot_token(loader *L, xmlNodePtr n, const char *name, const cha
                             int index, void *ctx)
 {
     int *lots = ctx;
-    TRY(parse_small_int(L, n, name, token, 1, 999, &lots[index]));
+    TND_TRY(parse_small_int(L, n, name, token, 1, 999, &lots[index]));
     return check_lot(L, n, name, lots[index]);
 }
 
@@ -420,7 +408,7 @@ static tnd_status attr_lots(loader *L, xmlNodePtr n, const char *name, bool requ
 /* A single lot number attribute that must exist. */
 static tnd_status attr_lot(loader *L, xmlNodePtr n, const char *name, int *out)
 {
-    TRY(attr_int(L, n, name, true, 0, 1, 999, out));
+    TND_TRY(attr_int(L, n, name, true, 0, 1, 999, out));
     return check_lot(L, n, name, *out);
 }
 
@@ -465,7 +453,7 @@ static tnd_status register_id(loader *L, xmlNodePtr n, const char *id)
         size_t cap = L->cap_ids ? L->cap_ids * 2 : 64;
         seen_id *ids = realloc(L->ids, cap * sizeof *ids);
         if (!ids)
-            return nomem(L);
+            return tnd_error_nomem(L->err, L->file);
         L->ids = ids;
         L->cap_ids = cap;
     }
@@ -478,17 +466,17 @@ static tnd_status register_id(loader *L, xmlNodePtr n, const char *id)
 /* An id attribute that must be unique in the file. */
 static tnd_status attr_unique_id(loader *L, xmlNodePtr n, char *dst, size_t size)
 {
-    TRY(attr_str(L, n, "id", true, dst, size));
+    TND_TRY(attr_str(L, n, "id", true, dst, size));
     return register_id(L, n, dst);
 }
 
 /* id, source, label and resolution of a rule element; the resolution must exist. */
 static tnd_status rule_ref(loader *L, xmlNodePtr n, tnd_rule_ref *ref)
 {
-    TRY(attr_unique_id(L, n, ref->id, sizeof ref->id));
-    TRY(attr_str(L, n, "source", true, ref->source, sizeof ref->source));
-    TRY(attr_str(L, n, "label", true, ref->label, sizeof ref->label));
-    TRY(attr_str(L, n, "resolution", false, ref->resolution, sizeof ref->resolution));
+    TND_TRY(attr_unique_id(L, n, ref->id, sizeof ref->id));
+    TND_TRY(attr_str(L, n, "source", true, ref->source, sizeof ref->source));
+    TND_TRY(attr_str(L, n, "label", true, ref->label, sizeof ref->label));
+    TND_TRY(attr_str(L, n, "resolution", false, ref->resolution, sizeof ref->resolution));
     if (ref->resolution[0] && !tnd_definition_resolution(L->def, ref->resolution))
         return fail(L, TND_ERR_DEFINITION, n,
                     "voeg de <resolution> toe aan <resolutions> of verwijder het attribuut",
@@ -517,7 +505,7 @@ static tnd_status load_meta(loader *L, xmlNodePtr sec)
         xmlNodePtr c = tnd_xml_child(sec, fields[i].name);
         if (!c)
             return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<meta> mist <%s>", fields[i].name);
-        TRY(text_str(L, c, fields[i].dst, fields[i].size));
+        TND_TRY(text_str(L, c, fields[i].dst, fields[i].size));
     }
     return TND_OK;
 }
@@ -530,9 +518,9 @@ static tnd_status load_resolutions(loader *L, xmlNodePtr sec)
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, "resolution"); c; c = tnd_xml_next(c, "resolution")) {
         tnd_resolution *r = &d->resolutions[d->n_resolutions++];
-        TRY(attr_unique_id(L, c, r->id, sizeof r->id));
-        TRY(attr_str(L, c, "source", true, r->source, sizeof r->source));
-        TRY(text_str(L, c, r->text, sizeof r->text));
+        TND_TRY(attr_unique_id(L, c, r->id, sizeof r->id));
+        TND_TRY(attr_str(L, c, "source", true, r->source, sizeof r->source));
+        TND_TRY(text_str(L, c, r->text, sizeof r->text));
     }
     return TND_OK;
 }
@@ -546,13 +534,13 @@ static tnd_status load_resubmission(loader *L, xmlNodePtr c)
     memset(&r, 0, sizeof r);
     tnd_datetime at;
     char text[TND_TEXT_LEN], when[24];
-    TRY(attr_unique_id(L, c, r.id, sizeof r.id));
-    TRY(attr_str(L, c, "source", true, r.source, sizeof r.source));
-    TRY(attr_value(L, c, "at", NOTE_DATETIME, &at, NULL));
+    TND_TRY(attr_unique_id(L, c, r.id, sizeof r.id));
+    TND_TRY(attr_str(L, c, "source", true, r.source, sizeof r.source));
+    TND_TRY(attr_value(L, c, "at", NOTE_DATETIME, &at, NULL));
     /* the lots come later in the file: checked in check_rounds() once they are loaded */
-    TRY(attr_list(L, c, "except-lots", false, TND_MAX_SET, int_token,
+    TND_TRY(attr_list(L, c, "except-lots", false, TND_MAX_SET, int_token,
                   d->rounds.resubmission_except, &d->rounds.n_resubmission_except));
-    TRY(text_str(L, c, text, sizeof text));
+    TND_TRY(text_str(L, c, text, sizeof text));
     d->rounds.has_resubmission = true;
     d->rounds.resubmission_time = at;
     snprintf(d->rounds.resubmission_id, sizeof d->rounds.resubmission_id, "%s", r.id);
@@ -566,7 +554,7 @@ static tnd_status load_resubmission(loader *L, xmlNodePtr c)
                     "hoogste %zu)", len, sizeof r.text - 1);
     tnd_resolution *grown = realloc(d->resolutions, (d->n_resolutions + 1) * sizeof *grown);
     if (!grown)
-        return nomem(L);
+        return tnd_error_nomem(L->err, L->file);
     d->resolutions = grown;
     d->resolutions[d->n_resolutions++] = r;
     return TND_OK;
@@ -578,24 +566,24 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
     xmlNodePtr closing = tnd_xml_child(sec, "closing");
     if (!closing)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
-    TRY(rule_ref(L, closing, &d->closing));
-    TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
+    TND_TRY(rule_ref(L, closing, &d->closing));
+    TND_TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
     /* a later hour the document also names (§3.3 L251-253 against L295, L381): REVIEW window */
-    TRY(attr_value(L, closing, "review-until", NOTE_DATETIME, &d->closing_review_until,
+    TND_TRY(attr_value(L, closing, "review-until", NOTE_DATETIME, &d->closing_review_until,
                    &d->has_closing_review));
-    TRY(attr_str(L, closing, "review-source", d->has_closing_review, d->closing_review_source,
+    TND_TRY(attr_str(L, closing, "review-source", d->has_closing_review, d->closing_review_source,
                  sizeof d->closing_review_source));
     if (d->has_closing_review && tnd_datetime_cmp(d->closing_review_until, d->closing_time) <= 0)
         return fail(L, TND_ERR_DEFINITION, closing, "review-until ligt na at",
                     "<closing>: review-until ligt niet na de sluitingstijd");
     xmlNodePtr resub = tnd_xml_child(sec, "resubmission");
     if (resub)
-        TRY(load_resubmission(L, resub));
+        TND_TRY(load_resubmission(L, resub));
     /* (issue 8 §4) herstel on request within N working days (§4.1.4 L483-486) */
     xmlNodePtr herstel = tnd_xml_child(sec, "herstel");
     if (herstel) {
-        TRY(rule_ref(L, herstel, &d->rounds.herstel));
-        TRY(attr_int(L, herstel, "working-days", true, 0, 1, 60,
+        TND_TRY(rule_ref(L, herstel, &d->rounds.herstel));
+        TND_TRY(attr_int(L, herstel, "working-days", true, 0, 1, 60,
                      &d->rounds.herstel_working_days));
         d->rounds.has_herstel = true;
     }
@@ -615,8 +603,8 @@ static tnd_status load_municipalities(loader *L, xmlNodePtr sec)
          c = tnd_xml_next(c, "municipality")) {
         tnd_municipality m;
         memset(&m, 0, sizeof m);
-        TRY(attr_str(L, c, "id", true, m.id, sizeof m.id));
-        TRY(text_str(L, c, m.name, sizeof m.name));
+        TND_TRY(attr_str(L, c, "id", true, m.id, sizeof m.id));
+        TND_TRY(text_str(L, c, m.name, sizeof m.name));
         if (tnd_definition_municipality(d, m.id))
             return fail(L, TND_ERR_DEFINITION, c, "elke gemeente staat één keer in de lijst",
                         "gemeente '%s' staat er dubbel in", m.id);
@@ -640,10 +628,10 @@ static tnd_status municipality_token(loader *L, xmlNodePtr n, const char *name, 
 
 static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_product *p)
 {
-    TRY(attr_str(L, c, "code", true, p->code, sizeof p->code));
-    TRY(attr_str(L, c, "name", true, p->name, sizeof p->name));
-    TRY(attr_str(L, c, "group", false, p->group, sizeof p->group));
-    TRY(attr_str(L, c, "note", false, p->note, sizeof p->note));
+    TND_TRY(attr_str(L, c, "code", true, p->code, sizeof p->code));
+    TND_TRY(attr_str(L, c, "name", true, p->name, sizeof p->name));
+    TND_TRY(attr_str(L, c, "group", false, p->group, sizeof p->group));
+    TND_TRY(attr_str(L, c, "note", false, p->note, sizeof p->note));
     if (tnd_lot_product(lot, p->code))
         return fail(L, TND_ERR_DEFINITION, c, "geef elke voorziening van een perceel een eigen "
                     "code", "perceel %d: voorziening '%s' staat er dubbel in", lot->number,
@@ -653,7 +641,7 @@ static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_produc
     for (size_t i = 0; i < lot->n_products; i++)
         if (strcmp(lot->products[i].group, p->group) == 0)
             same_group++;
-    TRY(attr_int(L, c, "rank", false, same_group, 0, 1000, &p->rank));
+    TND_TRY(attr_int(L, c, "rank", false, same_group, 0, 1000, &p->rank));
     for (size_t i = 0; i < lot->n_products; i++)
         if (strcmp(lot->products[i].group, p->group) == 0 && lot->products[i].rank == p->rank)
             return fail(L, TND_ERR_DEFINITION, c, "geef elke voorziening in een groep een eigen "
@@ -664,13 +652,13 @@ static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_produc
             return fail(L, TND_ERR_RANGE, t, DOC_HINT, "voorziening '%s' heeft meer dan 2 "
                         "tarieven", p->code);
         tnd_tariff *tf = &p->tariffs[p->n_tariffs];
-        TRY(attr_str(L, t, "unit", true, tf->unit, sizeof tf->unit));
+        TND_TRY(attr_str(L, t, "unit", true, tf->unit, sizeof tf->unit));
         char *amount = tnd_xml_text(t);
         if (!amount)
-            return nomem(L);
+            return tnd_error_nomem(L->err, L->file);
         tnd_status rc = parse_value(L, t, "het tarief", amount, NOTE_MONEY, &tf->amount);
         free(amount);
-        TRY(rc);
+        TND_TRY(rc);
         p->n_tariffs++;
     }
     return TND_OK;
@@ -678,13 +666,13 @@ static tnd_status load_product(loader *L, xmlNodePtr c, tnd_lot *lot, tnd_produc
 
 static tnd_status load_lot(loader *L, xmlNodePtr c, tnd_lot *lot)
 {
-    TRY(attr_int(L, c, "number", true, 0, 1, 999, &lot->number));
-    TRY(attr_str(L, c, "name", true, lot->name, sizeof lot->name));
-    TRY(attr_str(L, c, "source", true, lot->source, sizeof lot->source));
+    TND_TRY(attr_int(L, c, "number", true, 0, 1, 999, &lot->number));
+    TND_TRY(attr_str(L, c, "name", true, lot->name, sizeof lot->name));
+    TND_TRY(attr_str(L, c, "source", true, lot->source, sizeof lot->source));
     /* requirements-include may name a later lot: checked once all lots are read */
-    TRY(attr_int(L, c, "requirements-include", false, 0, 1, 999, &lot->requirements_include));
+    TND_TRY(attr_int(L, c, "requirements-include", false, 0, 1, 999, &lot->requirements_include));
     char *list;
-    TRY(get_attr(L, c, "municipalities", true, &list));
+    TND_TRY(get_attr(L, c, "municipalities", true, &list));
     size_t words = 0;
     for (const char *s = list; *s;) {
         while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
@@ -698,13 +686,13 @@ static tnd_status load_lot(loader *L, xmlNodePtr c, tnd_lot *lot)
     if (!(lot->municipalities = alloc_array(L, words, sizeof *lot->municipalities)))
         return TND_ERR_NOMEM;
     int count;
-    TRY(attr_list(L, c, "municipalities", true, (int)words, municipality_token, lot, &count));
+    TND_TRY(attr_list(L, c, "municipalities", true, (int)words, municipality_token, lot, &count));
 
     size_t n = count_children(c, "product");
     if (!(lot->products = alloc_array(L, n, sizeof *lot->products)))
         return TND_ERR_NOMEM;
     for (xmlNodePtr p = tnd_xml_child(c, "product"); p; p = tnd_xml_next(p, "product")) {
-        TRY(load_product(L, p, lot, &lot->products[lot->n_products]));
+        TND_TRY(load_product(L, p, lot, &lot->products[lot->n_products]));
         lot->n_products++;
     }
     return TND_OK;
@@ -715,7 +703,7 @@ static tnd_status check_requirements_include(loader *L, xmlNodePtr c, const tnd_
 {
     if (!lot->requirements_include)
         return TND_OK;
-    TRY(check_lot(L, c, "requirements-include", lot->requirements_include));
+    TND_TRY(check_lot(L, c, "requirements-include", lot->requirements_include));
     const tnd_lot *at = lot;
     for (size_t steps = 0; at && at->requirements_include; steps++) {
         if (steps >= L->def->n_lots || at->requirements_include == lot->number)
@@ -735,7 +723,7 @@ static tnd_status load_lots(loader *L, xmlNodePtr sec)
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, "lot"); c; c = tnd_xml_next(c, "lot")) {
         tnd_lot *lot = &d->lots[d->n_lots++]; /* counted first: freed even when half filled */
-        TRY(load_lot(L, c, lot));
+        TND_TRY(load_lot(L, c, lot));
         for (size_t i = 0; i + 1 < d->n_lots; i++)
             if (d->lots[i].number == lot->number)
                 return fail(L, TND_ERR_DEFINITION, c, "geef elk perceel een eigen nummer",
@@ -743,7 +731,7 @@ static tnd_status load_lots(loader *L, xmlNodePtr sec)
     }
     size_t i = 0;
     for (xmlNodePtr c = tnd_xml_child(sec, "lot"); c; c = tnd_xml_next(c, "lot"), i++)
-        TRY(check_requirements_include(L, c, &d->lots[i]));
+        TND_TRY(check_requirements_include(L, c, &d->lots[i]));
     return TND_OK;
 }
 
@@ -754,9 +742,9 @@ static tnd_status load_contracts(loader *L, xmlNodePtr sec)
     for (xmlNodePtr c = tnd_xml_child(sec, "contract"); c; c = tnd_xml_next(c, "contract")) {
         int lots[TND_MAX_SET], n_lots;
         tnd_date start, end;
-        TRY(attr_lots(L, c, "lots", true, lots, TND_MAX_SET, &n_lots));
-        TRY(attr_value(L, c, "start", NOTE_DATE, &start, NULL));
-        TRY(attr_value(L, c, "end", NOTE_DATE, &end, NULL));
+        TND_TRY(attr_lots(L, c, "lots", true, lots, TND_MAX_SET, &n_lots));
+        TND_TRY(attr_value(L, c, "start", NOTE_DATE, &start, NULL));
+        TND_TRY(attr_value(L, c, "end", NOTE_DATE, &end, NULL));
         if (tnd_date_cmp(start, end) > 0)
             return fail(L, TND_ERR_RANGE, c, "zet de begindatum voor de einddatum",
                         "de overeenkomst eindigt voordat zij begint");
@@ -775,22 +763,22 @@ static tnd_status load_combinations(loader *L, xmlNodePtr sec)
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, NULL); c; c = tnd_xml_next(c, NULL)) {
         tnd_combo_rule *r = &d->combo_rules[d->n_combo_rules++];
-        TRY(rule_ref(L, c, &r->ref));
+        TND_TRY(rule_ref(L, c, &r->ref));
         if (xmlStrEqual(c->name, BAD_CAST "at-most")) {
             r->kind = TND_COMBO_AT_MOST;
-            TRY(attr_int(L, c, "count", true, 0, 1, TND_MAX_SET, &r->count));
-            TRY(attr_lots(L, c, "lots", true, r->lots, TND_MAX_SET, &r->n_lots));
+            TND_TRY(attr_int(L, c, "count", true, 0, 1, TND_MAX_SET, &r->count));
+            TND_TRY(attr_lots(L, c, "lots", true, r->lots, TND_MAX_SET, &r->n_lots));
         } else if (xmlStrEqual(c->name, BAD_CAST "requires-any")) {
             r->kind = TND_COMBO_REQUIRES_ANY;
-            TRY(attr_lot(L, c, "lot", &r->lot));
-            TRY(attr_lots(L, c, "lots", true, r->lots, TND_MAX_SET, &r->n_lots));
-            TRY(attr_codes(L, c, "except-provider-types", false, r->except_provider_types,
+            TND_TRY(attr_lot(L, c, "lot", &r->lot));
+            TND_TRY(attr_lots(L, c, "lots", true, r->lots, TND_MAX_SET, &r->n_lots));
+            TND_TRY(attr_codes(L, c, "except-provider-types", false, r->except_provider_types,
                            (int)(sizeof r->except_provider_types /
                                  sizeof r->except_provider_types[0]),
                            &r->n_except));
         } else if (xmlStrEqual(c->name, BAD_CAST "all-products")) {
             r->kind = TND_COMBO_ALL_PRODUCTS;
-            TRY(attr_lot(L, c, "lot", &r->lot));
+            TND_TRY(attr_lot(L, c, "lot", &r->lot));
         } else {
             return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende combinatieregel <%s>",
                         (const char *)c->name);
@@ -803,16 +791,16 @@ static tnd_status load_cascade(loader *L, xmlNodePtr sec)
 {
     tnd_cascade *k = &L->def->cascade;
     const int max_chains = (int)(sizeof k->chains / sizeof k->chains[0]);
-    TRY(rule_ref(L, sec, &k->ref));
-    TRY(attr_bool(L, sec, "opt-out-allowed", false, &k->opt_out_allowed));
+    TND_TRY(rule_ref(L, sec, &k->ref));
+    TND_TRY(attr_bool(L, sec, "opt-out-allowed", false, &k->opt_out_allowed));
     for (xmlNodePtr c = tnd_xml_child(sec, "chain"); c; c = tnd_xml_next(c, "chain")) {
         if (k->n_chains >= max_chains)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d terugvalketens", max_chains);
         tnd_cascade_chain *ch = &k->chains[k->n_chains++];
-        TRY(attr_lot(L, c, "from", &ch->from));
-        TRY(attr_lots(L, c, "to", true, ch->to, (int)(sizeof ch->to / sizeof ch->to[0]),
+        TND_TRY(attr_lot(L, c, "from", &ch->from));
+        TND_TRY(attr_lots(L, c, "to", true, ch->to, (int)(sizeof ch->to / sizeof ch->to[0]),
                       &ch->n_to));
-        TRY(attr_bool(L, c, "awarded-competitively", false, &ch->awarded_competitively));
+        TND_TRY(attr_bool(L, c, "awarded-competitively", false, &ch->awarded_competitively));
         for (int i = 0; i < ch->n_to; i++)
             if (ch->to[i] == ch->from)
                 return fail(L, TND_ERR_DEFINITION, c, "een keten noemt alleen lagere percelen",
@@ -836,9 +824,9 @@ static tnd_status load_required(loader *L, xmlNodePtr sec)
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, "item"); c; c = tnd_xml_next(c, "item")) {
         tnd_required_item *r = &d->required[d->n_required++];
-        TRY(rule_ref(L, c, &r->ref));
-        TRY(attr_str(L, c, "item", true, r->item, sizeof r->item));
-        TRY(attr_lots(L, c, "lots", false, r->lots, TND_MAX_SET, &r->n_lots));
+        TND_TRY(rule_ref(L, c, &r->ref));
+        TND_TRY(attr_str(L, c, "item", true, r->item, sizeof r->item));
+        TND_TRY(attr_lots(L, c, "lots", false, r->lots, TND_MAX_SET, &r->n_lots));
     }
     return TND_OK;
 }
@@ -846,18 +834,18 @@ static tnd_status load_required(loader *L, xmlNodePtr sec)
 static tnd_status load_exclusion(loader *L, xmlNodePtr sec)
 {
     tnd_exclusion_rules *x = &L->def->exclusion;
-    TRY(rule_ref(L, sec, &x->ref));
+    TND_TRY(rule_ref(L, sec, &x->ref));
     size_t n = count_children(sec, "ground");
     if (!(x->grounds = alloc_array(L, n, sizeof *x->grounds)))
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, "ground"); c; c = tnd_xml_next(c, "ground")) {
         tnd_ground *g = &x->grounds[x->n_grounds];
         char effect[16] = "";
-        TRY(attr_str(L, c, "code", true, g->code, sizeof g->code));
-        TRY(attr_str(L, c, "part", true, g->part, sizeof g->part));
-        TRY(attr_str(L, c, "source", true, g->source, sizeof g->source));
-        TRY(attr_str(L, c, "effect", true, effect, sizeof effect));
-        TRY(text_str(L, c, g->label, sizeof g->label));
+        TND_TRY(attr_str(L, c, "code", true, g->code, sizeof g->code));
+        TND_TRY(attr_str(L, c, "part", true, g->part, sizeof g->part));
+        TND_TRY(attr_str(L, c, "source", true, g->source, sizeof g->source));
+        TND_TRY(attr_str(L, c, "effect", true, effect, sizeof effect));
+        TND_TRY(text_str(L, c, g->label, sizeof g->label));
         if (strcmp(effect, "exclude") == 0)
             g->effect = TND_GROUND_EXCLUDE;
         else if (strcmp(effect, "review") == 0)
@@ -885,10 +873,10 @@ static tnd_status load_documents(loader *L, xmlNodePtr sec)
     for (xmlNodePtr c = tnd_xml_child(sec, "document"); c; c = tnd_xml_next(c, "document")) {
         tnd_document_rule *r = &d->documents[d->n_documents++];
         char when[16] = "";
-        TRY(rule_ref(L, c, &r->ref));
-        TRY(attr_str(L, c, "document", true, r->document, sizeof r->document));
-        TRY(attr_int(L, c, "max-months", true, 0, 1, 1200, &r->max_months));
-        TRY(attr_str(L, c, "when", true, when, sizeof when));
+        TND_TRY(rule_ref(L, c, &r->ref));
+        TND_TRY(attr_str(L, c, "document", true, r->document, sizeof r->document));
+        TND_TRY(attr_int(L, c, "max-months", true, 0, 1, 1200, &r->max_months));
+        TND_TRY(attr_str(L, c, "when", true, when, sizeof when));
         if (strcmp(when, "at-submission") == 0)
             r->when = TND_DOC_AT_SUBMISSION;
         else if (strcmp(when, "on-request") == 0)
@@ -906,11 +894,11 @@ static tnd_status load_documents(loader *L, xmlNodePtr sec)
 static tnd_status load_fin_item(loader *L, xmlNodePtr c, tnd_financial_rules *f)
 {
     tnd_fin_item *it = &f->items[f->n_items];
-    TRY(attr_str(L, c, "id", true, it->id, sizeof it->id));
-    TRY(attr_str(L, c, "label", true, it->label, sizeof it->label));
-    TRY(attr_years(L, c, "years", it->years, (int)(sizeof it->years / sizeof it->years[0]),
+    TND_TRY(attr_str(L, c, "id", true, it->id, sizeof it->id));
+    TND_TRY(attr_str(L, c, "label", true, it->label, sizeof it->label));
+    TND_TRY(attr_years(L, c, "years", it->years, (int)(sizeof it->years / sizeof it->years[0]),
                    &it->n_years));
-    TRY(attr_bool(L, c, "may-be-negative", false, &it->may_be_negative));
+    TND_TRY(attr_bool(L, c, "may-be-negative", false, &it->may_be_negative));
     for (int i = 0; i < f->n_items; i++)
         if (strcmp(f->items[i].id, it->id) == 0)
             return fail(L, TND_ERR_DEFINITION, c, "elke post één keer",
@@ -961,26 +949,26 @@ static tnd_status load_fin_norm(loader *L, xmlNodePtr c, tnd_financial_rules *f)
 {
     tnd_fin_norm *nm = &f->norms[f->n_norms];
     const int max_items = (int)(sizeof nm->num_items / sizeof nm->num_items[0]);
-    TRY(rule_ref(L, c, &nm->ref));
+    TND_TRY(rule_ref(L, c, &nm->ref));
     item_ctx num = {f, nm->num_items}, den = {f, nm->den_items};
-    TRY(attr_list(L, c, "numerator", true, max_items, fin_item_token, &num, &nm->n_num));
-    TRY(attr_list(L, c, "denominator", true, max_items, fin_item_token, &den, &nm->n_den));
-    TRY(attr_op(L, c, "op", &nm->op));
+    TND_TRY(attr_list(L, c, "numerator", true, max_items, fin_item_token, &num, &nm->n_num));
+    TND_TRY(attr_list(L, c, "denominator", true, max_items, fin_item_token, &den, &nm->n_den));
+    TND_TRY(attr_op(L, c, "op", &nm->op));
 
     char *threshold;
-    TRY(get_attr(L, c, "threshold", true, &threshold));
+    TND_TRY(get_attr(L, c, "threshold", true, &threshold));
     nm->percent = strchr(threshold, '%') != NULL;
     int places = written_places(threshold);
     tnd_status rc = parse_value(L, c, "attribuut 'threshold'", threshold,
                                 nm->percent ? NOTE_PERCENT : NOTE_DECIMAL, &nm->threshold);
     free(threshold);
-    TRY(rc);
-    TRY(attr_int(L, c, "display-places", false, places, 0, 6, &nm->display_places));
-    TRY(attr_years(L, c, "years", nm->years, (int)(sizeof nm->years / sizeof nm->years[0]),
+    TND_TRY(rc);
+    TND_TRY(attr_int(L, c, "display-places", false, places, 0, 6, &nm->display_places));
+    TND_TRY(attr_years(L, c, "years", nm->years, (int)(sizeof nm->years / sizeof nm->years[0]),
                    &nm->n_years));
 
     char degenerate[24] = "";
-    TRY(attr_str(L, c, "degenerate", true, degenerate, sizeof degenerate));
+    TND_TRY(attr_str(L, c, "degenerate", true, degenerate, sizeof degenerate));
     if (strcmp(degenerate, "not-met") == 0)
         nm->degenerate = TND_DEGENERATE_NOT_MET;
     else if (strcmp(degenerate, "met-if-positive") == 0)
@@ -1011,14 +999,14 @@ static tnd_status load_fin_norm(loader *L, xmlNodePtr c, tnd_financial_rules *f)
 static tnd_status load_year_rule(loader *L, xmlNodePtr c, tnd_financial_rules *f)
 {
     const int max_bands = (int)(sizeof f->bands / sizeof f->bands[0]);
-    TRY(rule_ref(L, c, &f->year_rule));
+    TND_TRY(rule_ref(L, c, &f->year_rule));
     for (xmlNodePtr b = tnd_xml_child(c, "band"); b; b = tnd_xml_next(b, "band")) {
         if (f->n_bands >= max_bands)
             return fail(L, TND_ERR_RANGE, b, DOC_HINT, "meer dan %d banden", max_bands);
         tnd_year_band *yb = &f->bands[f->n_bands];
-        TRY(attr_int(L, b, "min-failed", true, 0, 0, 100, &yb->min_failed));
-        TRY(attr_int(L, b, "max-failed", false, -1, 0, 100, &yb->max_failed));
-        TRY(attr_verdict(L, b, "verdict", &yb->verdict));
+        TND_TRY(attr_int(L, b, "min-failed", true, 0, 0, 100, &yb->min_failed));
+        TND_TRY(attr_int(L, b, "max-failed", false, -1, 0, 100, &yb->max_failed));
+        TND_TRY(attr_verdict(L, b, "verdict", &yb->verdict));
         int expected = f->n_bands ? f->bands[f->n_bands - 1].max_failed + 1 : 0;
         if (f->n_bands && f->bands[f->n_bands - 1].max_failed < 0)
             return fail(L, TND_ERR_DEFINITION, b, "alleen de laatste band heeft geen max-failed",
@@ -1044,33 +1032,33 @@ static tnd_status load_financial(loader *L, xmlNodePtr sec)
     tnd_financial_rules *f = &L->def->financial;
     const int max_items = (int)(sizeof f->items / sizeof f->items[0]);
     const int max_norms = (int)(sizeof f->norms / sizeof f->norms[0]);
-    TRY(rule_ref(L, sec, &f->ref));
+    TND_TRY(rule_ref(L, sec, &f->ref));
     for (xmlNodePtr c = tnd_xml_child(sec, "item"); c; c = tnd_xml_next(c, "item")) {
         if (f->n_items >= max_items)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d posten", max_items);
-        TRY(load_fin_item(L, c, f));
+        TND_TRY(load_fin_item(L, c, f));
     }
     for (xmlNodePtr c = tnd_xml_child(sec, "norm"); c; c = tnd_xml_next(c, "norm")) {
         if (f->n_norms >= max_norms)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d normen", max_norms);
-        TRY(load_fin_norm(L, c, f));
+        TND_TRY(load_fin_norm(L, c, f));
     }
     xmlNodePtr c;
     if ((c = tnd_xml_child(sec, "year-rule")))
-        TRY(load_year_rule(L, c, f));
+        TND_TRY(load_year_rule(L, c, f));
     if ((c = tnd_xml_child(sec, "going-concern"))) {
-        TRY(rule_ref(L, c, &f->going_concern));
-        TRY(attr_int(L, c, "year", true, 0, 1900, 2999, &f->going_concern_year));
-        TRY(attr_verdict(L, c, "verdict", &f->going_concern_verdict));
+        TND_TRY(rule_ref(L, c, &f->going_concern));
+        TND_TRY(attr_int(L, c, "year", true, 0, 1900, 2999, &f->going_concern_year));
+        TND_TRY(attr_verdict(L, c, "verdict", &f->going_concern_verdict));
     }
     if ((c = tnd_xml_child(sec, "startup"))) {
-        TRY(rule_ref(L, c, &f->startup));
-        TRY(attr_verdict(L, c, "verdict", &f->startup_verdict));
+        TND_TRY(rule_ref(L, c, &f->startup));
+        TND_TRY(attr_verdict(L, c, "verdict", &f->startup_verdict));
     }
     if ((c = tnd_xml_child(sec, "plan")))
-        TRY(rule_ref(L, c, &f->plan));
+        TND_TRY(rule_ref(L, c, &f->plan));
     if ((c = tnd_xml_child(sec, "reliance"))) /* §4.1.12 L740-744: reliance for the norms */
-        TRY(rule_ref(L, c, &f->reliance));
+        TND_TRY(rule_ref(L, c, &f->reliance));
     return TND_OK;
 }
 
@@ -1080,10 +1068,10 @@ static tnd_status load_financial(loader *L, xmlNodePtr sec)
 static tnd_status load_insurance(loader *L, xmlNodePtr sec)
 {
     tnd_insurance_rule *r = &L->def->insurance;
-    TRY(rule_ref(L, sec, &r->ref));
-    TRY(attr_value(L, sec, "min-per-event", NOTE_MONEY, &r->min_per_event, NULL));
-    TRY(attr_bool(L, sec, "every-member", false, &r->every_member));
-    TRY(attr_bool(L, sec, "combination-total", false, &r->combination_total));
+    TND_TRY(rule_ref(L, sec, &r->ref));
+    TND_TRY(attr_value(L, sec, "min-per-event", NOTE_MONEY, &r->min_per_event, NULL));
+    TND_TRY(attr_bool(L, sec, "every-member", false, &r->every_member));
+    TND_TRY(attr_bool(L, sec, "combination-total", false, &r->combination_total));
     return attr_verdict(L, sec, "declared-only", &r->declared_only);
 }
 
@@ -1101,14 +1089,14 @@ static tnd_status load_references(loader *L, xmlNodePtr sec)
 {
     tnd_reference_rules *r = &L->def->references;
     const int max_kc = (int)(sizeof r->competences / sizeof r->competences[0]);
-    TRY(rule_ref(L, sec, &r->ref));
-    TRY(attr_int(L, sec, "count", true, 0, 1, 100, &r->count));
+    TND_TRY(rule_ref(L, sec, &r->ref));
+    TND_TRY(attr_int(L, sec, "count", true, 0, 1, 100, &r->count));
     for (xmlNodePtr c = tnd_xml_child(sec, "competence"); c; c = tnd_xml_next(c, "competence")) {
         if (r->n_competences >= max_kc)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d kerncompetenties", max_kc);
         tnd_competence *k = &r->competences[r->n_competences];
-        TRY(attr_str(L, c, "id", true, k->id, sizeof k->id));
-        TRY(text_str(L, c, k->label, sizeof k->label));
+        TND_TRY(attr_str(L, c, "id", true, k->id, sizeof k->id));
+        TND_TRY(text_str(L, c, k->label, sizeof k->label));
         for (int i = 0; i < r->n_competences; i++)
             if (strcmp(r->competences[i].id, k->id) == 0)
                 return fail(L, TND_ERR_DEFINITION, c, "elke kerncompetentie één keer",
@@ -1116,22 +1104,22 @@ static tnd_status load_references(loader *L, xmlNodePtr sec)
         r->n_competences++;
     }
     xmlNodePtr c;
-    TRY(child_rule(L, sec, "competence-rule", &r->competence_rule, NULL));
-    TRY(child_rule(L, sec, "window", &r->window_rule, &c));
+    TND_TRY(child_rule(L, sec, "competence-rule", &r->competence_rule, NULL));
+    TND_TRY(child_rule(L, sec, "window", &r->window_rule, &c));
     if (c)
-        TRY(attr_int(L, c, "years", true, 0, 1, 100, &r->window_years));
-    TRY(child_rule(L, sec, "referent", &r->referent_rule, &c));
+        TND_TRY(attr_int(L, c, "years", true, 0, 1, 100, &r->window_years));
+    TND_TRY(child_rule(L, sec, "referent", &r->referent_rule, &c));
     if (c) {
         const int max_kinds = (int)(sizeof r->referent_kinds_allowed /
                                     sizeof r->referent_kinds_allowed[0]);
-        TRY(attr_codes(L, c, "allowed", true, r->referent_kinds_allowed, max_kinds,
+        TND_TRY(attr_codes(L, c, "allowed", true, r->referent_kinds_allowed, max_kinds,
                        &r->n_allowed));
-        TRY(attr_codes(L, c, "forbidden", false, r->referent_kinds_forbidden, max_kinds,
+        TND_TRY(attr_codes(L, c, "forbidden", false, r->referent_kinds_forbidden, max_kinds,
                        &r->n_forbidden));
     }
-    TRY(child_rule(L, sec, "dissolved", &r->dissolved_rule, NULL));
-    TRY(child_rule(L, sec, "forecast", &r->forecast_rule, NULL));
-    TRY(child_rule(L, sec, "subcontractor", &r->subcontractor_rule, NULL));
+    TND_TRY(child_rule(L, sec, "dissolved", &r->dissolved_rule, NULL));
+    TND_TRY(child_rule(L, sec, "forecast", &r->forecast_rule, NULL));
+    TND_TRY(child_rule(L, sec, "subcontractor", &r->subcontractor_rule, NULL));
     return child_rule(L, sec, "third-party", &r->third_party_rule, NULL);
 }
 
@@ -1144,28 +1132,28 @@ static tnd_status load_quality(loader *L, xmlNodePtr sec)
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, "system"); c; c = tnd_xml_next(c, "system")) {
         tnd_quality_rule *q = &d->quality[d->n_quality++];
-        TRY(rule_ref(L, c, &q->ref));
-        TRY(attr_lots(L, c, "lots", true, q->lots, TND_MAX_SET, &q->n_lots));
-        TRY(attr_codes(L, c, "schemes", true, q->schemes, TND_MAX_SET, &q->n_schemes));
-        TRY(attr_bool(L, c, "equivalent-review", false, &q->equivalent_review));
-        TRY(attr_codes(L, c, "review-schemes", false, q->review_schemes, TND_MAX_SET,
+        TND_TRY(rule_ref(L, c, &q->ref));
+        TND_TRY(attr_lots(L, c, "lots", true, q->lots, TND_MAX_SET, &q->n_lots));
+        TND_TRY(attr_codes(L, c, "schemes", true, q->schemes, TND_MAX_SET, &q->n_schemes));
+        TND_TRY(attr_bool(L, c, "equivalent-review", false, &q->equivalent_review));
+        TND_TRY(attr_codes(L, c, "review-schemes", false, q->review_schemes, TND_MAX_SET,
                        &q->n_review_schemes));
     }
     for (xmlNodePtr c = tnd_xml_child(sec, "keurmerk"); c; c = tnd_xml_next(c, "keurmerk")) {
         tnd_keurmerk_rule *k = &d->keurmerken[d->n_keurmerken++];
-        TRY(rule_ref(L, c, &k->ref));
-        TRY(attr_lot(L, c, "lot", &k->lot));
-        TRY(attr_str(L, c, "provider-type", true, k->provider_type, sizeof k->provider_type));
-        TRY(attr_str(L, c, "keurmerk", true, k->keurmerk, sizeof k->keurmerk));
-        TRY(attr_verdict(L, c, "in-progress", &k->in_progress));
-        TRY(attr_int(L, c, "within-months", true, 0, 1, 1200, &k->within_months));
+        TND_TRY(rule_ref(L, c, &k->ref));
+        TND_TRY(attr_lot(L, c, "lot", &k->lot));
+        TND_TRY(attr_str(L, c, "provider-type", true, k->provider_type, sizeof k->provider_type));
+        TND_TRY(attr_str(L, c, "keurmerk", true, k->keurmerk, sizeof k->keurmerk));
+        TND_TRY(attr_verdict(L, c, "in-progress", &k->in_progress));
+        TND_TRY(attr_int(L, c, "within-months", true, 0, 1, 1200, &k->within_months));
     }
     return TND_OK;
 }
 
 static tnd_status load_agb(loader *L, xmlNodePtr sec)
 {
-    TRY(rule_ref(L, sec, &L->def->agb.ref));
+    TND_TRY(rule_ref(L, sec, &L->def->agb.ref));
     return attr_int(L, sec, "count", true, 0, 1, 4, &L->def->agb.count);
 }
 
@@ -1229,29 +1217,29 @@ static tnd_status check_fact(loader *L, xmlNodePtr c, const tnd_requirement *r)
 
 static tnd_status load_requirement(loader *L, xmlNodePtr c, tnd_requirement *r)
 {
-    TRY(rule_ref(L, c, &r->ref));
-    TRY(attr_lot(L, c, "lot", &r->lot));
+    TND_TRY(rule_ref(L, c, &r->ref));
+    TND_TRY(attr_lot(L, c, "lot", &r->lot));
     const char *kind = (const char *)c->name;
     if (strcmp(kind, "bids-product") == 0) {
         r->kind = TND_REQ_BIDS_PRODUCT;
-        TRY(attr_lot(L, c, "product-lot", &r->product_lot));
+        TND_TRY(attr_lot(L, c, "product-lot", &r->product_lot));
         return attr_list(L, c, "values", true, TND_MAX_SET, product_token, r, &r->n_values);
     }
-    TRY(attr_str(L, c, "fact", true, r->fact, sizeof r->fact));
+    TND_TRY(attr_str(L, c, "fact", true, r->fact, sizeof r->fact));
     if (strcmp(kind, "flag") == 0) {
         r->kind = TND_REQ_FLAG;
     } else if (strcmp(kind, "one-of") == 0) {
         r->kind = TND_REQ_ONE_OF;
-        TRY(attr_codes(L, c, "values", true, r->values, TND_MAX_SET, &r->n_values));
+        TND_TRY(attr_codes(L, c, "values", true, r->values, TND_MAX_SET, &r->n_values));
     } else {
-        TRY(attr_int(L, c, "year", false, 0, 1900, 2999, &r->year));
-        TRY(attr_op(L, c, "op", &r->op));
+        TND_TRY(attr_int(L, c, "year", false, 0, 1900, 2999, &r->year));
+        TND_TRY(attr_op(L, c, "op", &r->op));
         if (strcmp(kind, "number") == 0) {
             r->kind = TND_REQ_NUMBER;
-            TRY(attr_value(L, c, "value", NOTE_DECIMAL, &r->number, NULL));
+            TND_TRY(attr_value(L, c, "value", NOTE_DECIMAL, &r->number, NULL));
         } else if (strcmp(kind, "money") == 0) {
             r->kind = TND_REQ_MONEY;
-            TRY(attr_value(L, c, "value", NOTE_MONEY, &r->money, NULL));
+            TND_TRY(attr_value(L, c, "value", NOTE_MONEY, &r->money, NULL));
         } else {
             return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende eis <%s>", kind);
         }
@@ -1266,7 +1254,7 @@ static tnd_status load_requirements(loader *L, xmlNodePtr sec)
     if (!(d->requirements = alloc_array(L, n, sizeof *d->requirements)))
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, NULL); c; c = tnd_xml_next(c, NULL))
-        TRY(load_requirement(L, c, &d->requirements[d->n_requirements++]));
+        TND_TRY(load_requirement(L, c, &d->requirements[d->n_requirements++]));
     return TND_OK;
 }
 
@@ -1279,9 +1267,9 @@ static tnd_status load_declarations(loader *L, xmlNodePtr sec)
     for (xmlNodePtr c = tnd_xml_child(sec, "declaration"); c;
          c = tnd_xml_next(c, "declaration")) {
         tnd_declaration_rule *r = &d->declarations[d->n_declarations++];
-        TRY(rule_ref(L, c, &r->ref));
-        TRY(attr_str(L, c, "kind", true, r->kind, sizeof r->kind));
-        TRY(attr_verdict(L, c, "on-violation", &r->on_violation));
+        TND_TRY(rule_ref(L, c, &r->ref));
+        TND_TRY(attr_str(L, c, "kind", true, r->kind, sizeof r->kind));
+        TND_TRY(attr_verdict(L, c, "on-violation", &r->on_violation));
     }
     return TND_OK;
 }
@@ -1297,17 +1285,17 @@ static tnd_status load_declarations(loader *L, xmlNodePtr sec)
 static tnd_status load_scale(loader *L, xmlNodePtr sec, const tnd_lot *lot, const char *group,
                              tnd_intensity_scale *scale)
 {
-    TRY(attr_str(L, sec, "source", true, scale->source, sizeof scale->source));
+    TND_TRY(attr_str(L, sec, "source", true, scale->source, sizeof scale->source));
     size_t n = count_children(sec, "band");
     if (!(scale->bands = alloc_array(L, n, sizeof *scale->bands)))
         return TND_ERR_NOMEM;
     for (xmlNodePtr b = tnd_xml_child(sec, "band"); b; b = tnd_xml_next(b, "band")) {
         tnd_intensity_band *band = &scale->bands[scale->n_bands];
-        TRY(attr_str(L, b, "code", true, band->code, sizeof band->code));
-        TRY(attr_value(L, b, "from", NOTE_DECIMAL, &band->from, NULL));
-        TRY(attr_value(L, b, "to", NOTE_DECIMAL, &band->to, NULL));
-        TRY(attr_bool(L, b, "from-inclusive", true, &band->from_inclusive));
-        TRY(attr_bool(L, b, "to-inclusive", false, &band->to_inclusive));
+        TND_TRY(attr_str(L, b, "code", true, band->code, sizeof band->code));
+        TND_TRY(attr_value(L, b, "from", NOTE_DECIMAL, &band->from, NULL));
+        TND_TRY(attr_value(L, b, "to", NOTE_DECIMAL, &band->to, NULL));
+        TND_TRY(attr_bool(L, b, "from-inclusive", true, &band->from_inclusive));
+        TND_TRY(attr_bool(L, b, "to-inclusive", false, &band->to_inclusive));
         const tnd_product *p = tnd_lot_product(lot, band->code);
         if (!p || (group && strcmp(p->group, group) != 0))
             return fail(L, TND_ERR_DEFINITION, b, "de code van een band is een voorziening van "
@@ -1335,9 +1323,9 @@ static tnd_status load_scale(loader *L, xmlNodePtr sec, const tnd_lot *lot, cons
 static tnd_status load_occupancy(loader *L, xmlNodePtr c, tnd_residential_rules *r)
 {
     tnd_occupancy_rule *o = &r->occupancy[r->n_occupancy];
-    TRY(attr_str(L, c, "kind", true, o->kind, sizeof o->kind));
-    TRY(attr_str(L, c, "source", true, o->source, sizeof o->source));
-    TRY(attr_value(L, c, "floor", NOTE_FRACTION, &o->floor, &o->has_floor));
+    TND_TRY(attr_str(L, c, "kind", true, o->kind, sizeof o->kind));
+    TND_TRY(attr_str(L, c, "source", true, o->source, sizeof o->source));
+    TND_TRY(attr_value(L, c, "floor", NOTE_FRACTION, &o->floor, &o->has_floor));
     if (o->has_floor) {
         if (o->floor.units <= 0 || o->floor.units > TND_DEC_SCALE)
             return fail(L, TND_ERR_RANGE, c, "een bezettingsgraad ligt tussen 0% en 100%",
@@ -1354,16 +1342,16 @@ static tnd_status load_occupancy(loader *L, xmlNodePtr c, tnd_residential_rules 
 static tnd_status load_maxima(loader *L, xmlNodePtr sec, const tnd_lot *lot,
                               tnd_residential_rules *r)
 {
-    TRY(rule_ref(L, sec, &r->max_rule));
+    TND_TRY(rule_ref(L, sec, &r->max_rule));
     size_t n = count_children(sec, "max");
     if (!(r->maxima = alloc_array(L, n, sizeof *r->maxima)))
         return TND_ERR_NOMEM;
     for (xmlNodePtr c = tnd_xml_child(sec, "max"); c; c = tnd_xml_next(c, "max")) {
         tnd_provider_max *m = &r->maxima[r->n_maxima];
-        TRY(attr_str(L, c, "provider-type", true, m->provider_type, sizeof m->provider_type));
-        TRY(attr_str(L, c, "product", false, m->max_product, sizeof m->max_product));
-        TRY(attr_int(L, c, "min-products", false, 0, 0, 100, &m->min_products));
-        TRY(attr_str(L, c, "source", true, m->source, sizeof m->source));
+        TND_TRY(attr_str(L, c, "provider-type", true, m->provider_type, sizeof m->provider_type));
+        TND_TRY(attr_str(L, c, "product", false, m->max_product, sizeof m->max_product));
+        TND_TRY(attr_int(L, c, "min-products", false, 0, 0, 100, &m->min_products));
+        TND_TRY(attr_str(L, c, "source", true, m->source, sizeof m->source));
         const tnd_product *p = m->max_product[0] ? tnd_lot_product(lot, m->max_product) : NULL;
         if (m->max_product[0] && (!p || strcmp(p->group, r->product_group) != 0))
             return fail(L, TND_ERR_DEFINITION, c, "noem een voorziening uit de groep van "
@@ -1382,29 +1370,29 @@ static tnd_status load_residential(loader *L, xmlNodePtr sec)
 {
     tnd_residential_rules *r = &L->def->residential;
     const int max_occ = (int)(sizeof r->occupancy / sizeof r->occupancy[0]);
-    TRY(rule_ref(L, sec, &r->ref));
-    TRY(attr_lot(L, sec, "lot", &r->lot));
-    TRY(attr_str(L, sec, "product-group", true, r->product_group, sizeof r->product_group));
+    TND_TRY(rule_ref(L, sec, &r->ref));
+    TND_TRY(attr_lot(L, sec, "lot", &r->lot));
+    TND_TRY(attr_str(L, sec, "product-group", true, r->product_group, sizeof r->product_group));
     const tnd_lot *lot = tnd_definition_lot(L->def, r->lot);
     xmlNodePtr c = tnd_xml_child(sec, "scale");
     if (!c)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<residential> mist <scale>");
-    TRY(load_scale(L, c, lot, r->product_group, &r->scale));
+    TND_TRY(load_scale(L, c, lot, r->product_group, &r->scale));
     for (c = tnd_xml_child(sec, "occupancy"); c; c = tnd_xml_next(c, "occupancy")) {
         if (r->n_occupancy >= max_occ)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d bezettingsregels", max_occ);
-        TRY(load_occupancy(L, c, r));
+        TND_TRY(load_occupancy(L, c, r));
     }
     /* §4.1.8 L567-573: a claim the computation does not support may go to a verification
      * meeting (REVIEW) instead of failing; default FAIL */
     char mismatch[24] = "";
-    TRY(attr_str(L, sec, "on-mismatch", false, mismatch, sizeof mismatch));
+    TND_TRY(attr_str(L, sec, "on-mismatch", false, mismatch, sizeof mismatch));
     r->on_mismatch = TND_FAIL;
     if (mismatch[0] && (!verdict_parse(mismatch, &r->on_mismatch) ||
                         (r->on_mismatch != TND_FAIL && r->on_mismatch != TND_REVIEW)))
         return fail(L, TND_ERR_VALUE, sec, "FAIL of REVIEW",
                     "attribuut 'on-mismatch': \"%s\" is geen FAIL of REVIEW", mismatch);
-    TRY(child_rule(L, sec, "calculation", &r->calc_rule, NULL));
+    TND_TRY(child_rule(L, sec, "calculation", &r->calc_rule, NULL));
     c = tnd_xml_child(sec, "maxima");
     return c ? load_maxima(L, c, lot, r) : TND_OK;
 }
@@ -1415,7 +1403,7 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, tnd_group_rules *g)
     const tnd_intensity_scale *scale = &g->scale;
     char band[TND_CODE_LEN] = "";
     tnd_dec v;
-    TRY(attr_str(L, c, "band", true, band, sizeof band));
+    TND_TRY(attr_str(L, c, "band", true, band, sizeof band));
     bool known = false;
     for (size_t i = 0; i < scale->n_bands; i++)
         known = known || strcmp(scale->bands[i].code, band) == 0;
@@ -1432,7 +1420,7 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, tnd_group_rules *g)
         {"min-fte-gedragswetenschapper", NOTE_DECIMAL, INT64_MAX},
     };
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
-        TRY(attr_value(L, c, numbers[i].name, numbers[i].kind, &v, NULL));
+        TND_TRY(attr_value(L, c, numbers[i].name, numbers[i].kind, &v, NULL));
         if (v.units < 0 || v.units > numbers[i].max_units)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "attribuut '%s' ligt buiten het bereik",
                         numbers[i].name);
@@ -1444,7 +1432,7 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, tnd_group_rules *g)
     if (g->n_staffing >= (int)(sizeof g->staffing / sizeof g->staffing[0]))
         return TND_OK;
     char *res = g->staffing[g->n_staffing].resolution;
-    TRY(attr_str(L, c, "resolution", false, res, TND_ID_LEN));
+    TND_TRY(attr_str(L, c, "resolution", false, res, TND_ID_LEN));
     if (res[0] && !tnd_definition_resolution(L->def, res))
         return fail(L, TND_ERR_DEFINITION, c, "voeg de resolutie toe aan <resolutions>",
                     "<staffing>: onbekende resolutie \"%s\"", res);
@@ -1455,14 +1443,14 @@ static tnd_status load_staffing(loader *L, xmlNodePtr c, tnd_group_rules *g)
 static tnd_status load_group(loader *L, xmlNodePtr sec)
 {
     tnd_group_rules *g = &L->def->group;
-    TRY(rule_ref(L, sec, &g->ref));
-    TRY(attr_lot(L, sec, "lot", &g->lot));
+    TND_TRY(rule_ref(L, sec, &g->ref));
+    TND_TRY(attr_lot(L, sec, "lot", &g->lot));
     xmlNodePtr c = tnd_xml_child(sec, "scale");
     if (!c)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<group> mist <scale>");
-    TRY(load_scale(L, c, tnd_definition_lot(L->def, g->lot), NULL, &g->scale));
+    TND_TRY(load_scale(L, c, tnd_definition_lot(L->def, g->lot), NULL, &g->scale));
     for (c = tnd_xml_child(sec, "staffing"); c; c = tnd_xml_next(c, "staffing"))
-        TRY(load_staffing(L, c, g));
+        TND_TRY(load_staffing(L, c, g));
     return child_rule(L, sec, "capacity", &g->capacity_rule, NULL);
 }
 
@@ -1473,12 +1461,12 @@ static tnd_status load_score_scale(loader *L, xmlNodePtr sec)
 {
     tnd_score_scale *s = &L->def->score_scale;
     const int max = (int)(sizeof s->values / sizeof s->values[0]);
-    TRY(attr_str(L, sec, "source", true, s->source, sizeof s->source));
+    TND_TRY(attr_str(L, sec, "source", true, s->source, sizeof s->source));
     for (xmlNodePtr c = tnd_xml_child(sec, "score"); c; c = tnd_xml_next(c, "score")) {
         if (s->n_values >= max)
             return fail(L, TND_ERR_RANGE, c, DOC_HINT, "meer dan %d scores", max);
-        TRY(attr_int(L, c, "value", true, 0, 0, 1000, &s->values[s->n_values]));
-        TRY(text_str(L, c, s->labels[s->n_values], sizeof s->labels[0]));
+        TND_TRY(attr_int(L, c, "value", true, 0, 0, 1000, &s->values[s->n_values]));
+        TND_TRY(text_str(L, c, s->labels[s->n_values], sizeof s->labels[0]));
         if (s->n_values && s->values[s->n_values] <= s->values[s->n_values - 1])
             return fail(L, TND_ERR_DEFINITION, c, "zet de scores oplopend, elk één keer",
                         "score %d volgt op %d", s->values[s->n_values],
@@ -1498,11 +1486,11 @@ static bool on_score_scale(const tnd_score_scale *s, int score)
 
 static tnd_status load_locations(loader *L, xmlNodePtr c, tnd_criterion *cr)
 {
-    TRY(attr_value(L, c, "min-places", NOTE_COUNT, &cr->locations_min_places, NULL));
-    TRY(attr_value(L, c, "max-km", NOTE_DECIMAL, &cr->locations_max_km, NULL));
+    TND_TRY(attr_value(L, c, "min-places", NOTE_COUNT, &cr->locations_min_places, NULL));
+    TND_TRY(attr_value(L, c, "max-km", NOTE_DECIMAL, &cr->locations_max_km, NULL));
     if (cr->locations_max_km.units < 0)
         return fail(L, TND_ERR_RANGE, c, "een afstand is niet negatief", "max-km is negatief");
-    TRY(attr_int(L, c, "score", true, 0, 0, 1000, &cr->locations_score));
+    TND_TRY(attr_int(L, c, "score", true, 0, 0, 1000, &cr->locations_score));
     const tnd_score_scale *s = &L->def->score_scale;
     if (s->n_values && !on_score_scale(s, cr->locations_score))
         return fail(L, TND_ERR_DEFINITION, c, "kies een score uit <score-scale>",
@@ -1514,23 +1502,23 @@ static tnd_status load_locations(loader *L, xmlNodePtr c, tnd_criterion *cr)
 static tnd_status load_criterion(loader *L, xmlNodePtr c, tnd_criterion *cr, int parent)
 {
     cr->parent = parent;
-    TRY(attr_str(L, c, "id", true, cr->id, sizeof cr->id));
-    TRY(attr_str(L, c, "label", true, cr->label, sizeof cr->label));
-    TRY(attr_str(L, c, "source", true, cr->source, sizeof cr->source));
-    TRY(attr_value(L, c, "weight", NOTE_FRACTION, &cr->weight, NULL));
+    TND_TRY(attr_str(L, c, "id", true, cr->id, sizeof cr->id));
+    TND_TRY(attr_str(L, c, "label", true, cr->label, sizeof cr->label));
+    TND_TRY(attr_str(L, c, "source", true, cr->source, sizeof cr->source));
+    TND_TRY(attr_value(L, c, "weight", NOTE_FRACTION, &cr->weight, NULL));
     if (cr->weight.units <= 0 || cr->weight.units > TND_DEC_SCALE)
         return fail(L, TND_ERR_RANGE, c, "een weging ligt tussen 0% en 100%",
                     "criterium '%s': weging buiten (0%%, 100%%]", cr->id);
-    TRY(attr_value(L, c, "minimum", NOTE_DECIMAL, &cr->minimum, &cr->has_minimum));
+    TND_TRY(attr_value(L, c, "minimum", NOTE_DECIMAL, &cr->minimum, &cr->has_minimum));
     if (cr->has_minimum) {
         if (cr->minimum.units < 0)
             return fail(L, TND_ERR_RANGE, c, "een minimumscore is niet negatief",
                         "criterium '%s': minimum is negatief", cr->id);
     }
-    TRY(attr_int(L, c, "revisions", false, 0, 0, 10, &cr->revisions));
+    TND_TRY(attr_int(L, c, "revisions", false, 0, 0, 10, &cr->revisions));
     /* how the score of a revised plan counts in a mark (IJsselland lot 4, §6.1.2 L1989-1993) */
     char revised[24] = "";
-    TRY(attr_str(L, c, "revised-score", false, revised, sizeof revised));
+    TND_TRY(attr_str(L, c, "revised-score", false, revised, sizeof revised));
     if (revised[0] && strcmp(revised, "full") != 0 && strcmp(revised, "cap-at-minimum") != 0)
         return fail(L, TND_ERR_VALUE, c, "full of cap-at-minimum",
                     "criterium '%s': revised-score \"%s\" onbekend", cr->id, revised);
@@ -1538,7 +1526,7 @@ static tnd_status load_criterion(loader *L, xmlNodePtr c, tnd_criterion *cr, int
     if (cr->revised_capped && (!cr->has_minimum || cr->minimum.units % TND_DEC_SCALE != 0))
         return fail(L, TND_ERR_DEFINITION, c, "geef een heel minimum (6,0)",
                     "criterium '%s': cap-at-minimum zonder heel minimum", cr->id);
-    TRY(attr_str(L, c, "resolution", false, cr->resolution, sizeof cr->resolution));
+    TND_TRY(attr_str(L, c, "resolution", false, cr->resolution, sizeof cr->resolution));
     if (cr->resolution[0] && !tnd_definition_resolution(L->def, cr->resolution))
         return fail(L, TND_ERR_DEFINITION, c, "voeg de resolutie toe aan <resolutions>",
                     "criterium '%s': onbekende resolutie \"%s\"", cr->id, cr->resolution);
@@ -1560,14 +1548,14 @@ static tnd_status load_criteria(loader *L, xmlNodePtr node, tnd_award_lot *a, in
                         a->lot, MAX_CRITERIA);
         int index = a->n_criteria++;
         tnd_criterion *cr = &a->criteria[index];
-        TRY(load_criterion(L, c, cr, parent));
+        TND_TRY(load_criterion(L, c, cr, parent));
         for (int i = 0; i < index; i++)
             if (strcmp(a->criteria[i].id, cr->id) == 0)
                 return fail(L, TND_ERR_DEFINITION, c, "geef elk criterium van een perceel een "
                             "eigen id", "criterium '%s' staat er dubbel in", cr->id);
         sum.units += cr->weight.units;
         siblings++;
-        TRY(load_criteria(L, c, a, index));
+        TND_TRY(load_criteria(L, c, a, index));
     }
     if (siblings && sum.units != TND_DEC_SCALE) {
         char pct[32];
@@ -1589,19 +1577,19 @@ static tnd_status load_criteria(loader *L, xmlNodePtr node, tnd_award_lot *a, in
 static tnd_status load_price(loader *L, xmlNodePtr c, tnd_award_lot *a)
 {
     tnd_price_rule *p = &a->price;
-    TRY(attr_str(L, c, "kind", true, a->price_formula, sizeof a->price_formula));
-    TRY(attr_str(L, c, "source", true, p->source, sizeof p->source));
+    TND_TRY(attr_str(L, c, "kind", true, a->price_formula, sizeof a->price_formula));
+    TND_TRY(attr_str(L, c, "source", true, p->source, sizeof p->source));
     if (!tnd_price_kind_parse(a->price_formula, &p->kind))
         return fail(L, TND_ERR_VALUE, c, DOC_HINT, "onbekende prijsformule \"%s\"",
                     a->price_formula);
 
     bool has_wq, has_wp, has_pmin, has_pmax, has_base, has_vpp;
-    TRY(attr_value(L, c, "quality-weight", NOTE_FRACTION, &p->quality_weight, &has_wq));
-    TRY(attr_value(L, c, "price-weight", NOTE_FRACTION, &p->price_weight, &has_wp));
-    TRY(attr_value(L, c, "pmin", NOTE_MONEY, &p->pmin, &has_pmin));
-    TRY(attr_value(L, c, "pmax", NOTE_MONEY, &p->pmax, &has_pmax));
-    TRY(attr_value(L, c, "log-base", NOTE_DECIMAL, &p->log_base, &has_base));
-    TRY(attr_value(L, c, "value-per-point", NOTE_MONEY, &p->value_per_point, &has_vpp));
+    TND_TRY(attr_value(L, c, "quality-weight", NOTE_FRACTION, &p->quality_weight, &has_wq));
+    TND_TRY(attr_value(L, c, "price-weight", NOTE_FRACTION, &p->price_weight, &has_wp));
+    TND_TRY(attr_value(L, c, "pmin", NOTE_MONEY, &p->pmin, &has_pmin));
+    TND_TRY(attr_value(L, c, "pmax", NOTE_MONEY, &p->pmax, &has_pmax));
+    TND_TRY(attr_value(L, c, "log-base", NOTE_DECIMAL, &p->log_base, &has_base));
+    TND_TRY(attr_value(L, c, "value-per-point", NOTE_MONEY, &p->value_per_point, &has_vpp));
 
     if (tnd_price_uses_weights(p->kind) && (!has_wq || !has_wp))
         return fail(L, TND_ERR_DEFINITION, c, "geef quality-weight en price-weight op",
@@ -1625,12 +1613,12 @@ static tnd_status load_price(loader *L, xmlNodePtr c, tnd_award_lot *a)
 static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
 {
     char kind[16] = "";
-    TRY(rule_ref(L, c, &a->ref));
-    TRY(attr_lot(L, c, "lot", &a->lot));
+    TND_TRY(rule_ref(L, c, &a->ref));
+    TND_TRY(attr_lot(L, c, "lot", &a->lot));
     if (tnd_definition_award(L->def, a->lot) != a)
         return fail(L, TND_ERR_DEFINITION, c, "één <award> per perceel",
                     "perceel %d heeft al een gunningsregel", a->lot);
-    TRY(attr_str(L, c, "kind", true, kind, sizeof kind));
+    TND_TRY(attr_str(L, c, "kind", true, kind, sizeof kind));
     if (strcmp(kind, "admit") == 0)
         a->kind = TND_AWARD_ADMIT;
     else if (strcmp(kind, "threshold") == 0)
@@ -1640,10 +1628,10 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
     else
         return fail(L, TND_ERR_VALUE, c, "admit, threshold of ranked",
                     "onbekende gunningswijze \"%s\"", kind);
-    TRY(attr_int(L, c, "max-awarded", false, 0, 0, 100000, &a->max_awarded));
-    TRY(attr_str(L, c, "tie-rule", false, a->tie_rule, sizeof a->tie_rule));
+    TND_TRY(attr_int(L, c, "max-awarded", false, 0, 0, 100000, &a->max_awarded));
+    TND_TRY(attr_str(L, c, "tie-rule", false, a->tie_rule, sizeof a->tie_rule));
     /* §4.3 L916-918, §6.1 L1702-1704: an admit lot that follows the plan of other lots */
-    TRY(attr_lots(L, c, "plan-lots", false, a->plan_lots, TND_MAX_SET, &a->n_plan_lots));
+    TND_TRY(attr_lots(L, c, "plan-lots", false, a->plan_lots, TND_MAX_SET, &a->n_plan_lots));
     if (a->n_plan_lots && a->kind != TND_AWARD_ADMIT)
         return fail(L, TND_ERR_DEFINITION, c, "plan-lots alleen bij kind=\"admit\"",
                     "perceel %d: plan-lots bij een gunning die zelf een plan scoort", a->lot);
@@ -1654,7 +1642,7 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
                         "perceel %d: plan-lots noemt perceel %d, dat geen plan scoort", a->lot,
                         a->plan_lots[k]);
     }
-    TRY(load_criteria(L, c, a, -1));
+    TND_TRY(load_criteria(L, c, a, -1));
     xmlNodePtr price = tnd_xml_child(c, "price");
     return price ? load_price(L, price, a) : TND_OK;
 }
@@ -1668,7 +1656,7 @@ static tnd_status load_awards(loader *L, xmlNodePtr sec)
     for (xmlNodePtr c = tnd_xml_child(sec, "award"); c; c = tnd_xml_next(c, "award")) {
         tnd_award_lot *a = &d->awards[d->n_awards++];
         a->lot = -1; /* not found by tnd_definition_award until its lot is read */
-        TRY(load_award(L, c, a));
+        TND_TRY(load_award(L, c, a));
     }
     return TND_OK;
 }
@@ -1678,7 +1666,7 @@ static tnd_status load_notes(loader *L, xmlNodePtr sec)
 {
     for (xmlNodePtr c = tnd_xml_child(sec, "note"); c; c = tnd_xml_next(c, "note")) {
         char id[TND_ID_LEN];
-        TRY(attr_unique_id(L, c, id, sizeof id));
+        TND_TRY(attr_unique_id(L, c, id, sizeof id));
     }
     return TND_OK;
 }
@@ -1693,7 +1681,7 @@ static tnd_status sourced_text(loader *L, xmlNodePtr sec, const char *name, char
     xmlNodePtr c = tnd_xml_child(sec, name);
     if (!c)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<letters> mist <%s>", name);
-    TRY(attr_str(L, c, "source", true, source, source_size));
+    TND_TRY(attr_str(L, c, "source", true, source, source_size));
     return text_str(L, c, text, text_size);
 }
 
@@ -1702,10 +1690,10 @@ static tnd_status sourced_text(loader *L, xmlNodePtr sec, const char *name, char
 static tnd_status load_objection(loader *L, xmlNodePtr c, tnd_objection_term *t)
 {
     tnd_letter_rules *lr = &L->def->letters;
-    TRY(attr_lots(L, c, "lots", false, t->lots, TND_MAX_SET, &t->n_lots));
-    TRY(attr_value(L, c, "until", NOTE_DATE, &t->until, NULL));
-    TRY(attr_str(L, c, "source", true, t->source, sizeof t->source));
-    TRY(attr_str(L, c, "resolution", false, t->resolution, sizeof t->resolution));
+    TND_TRY(attr_lots(L, c, "lots", false, t->lots, TND_MAX_SET, &t->n_lots));
+    TND_TRY(attr_value(L, c, "until", NOTE_DATE, &t->until, NULL));
+    TND_TRY(attr_str(L, c, "source", true, t->source, sizeof t->source));
+    TND_TRY(attr_str(L, c, "resolution", false, t->resolution, sizeof t->resolution));
     if (t->resolution[0] && !tnd_definition_resolution(L->def, t->resolution))
         return fail(L, TND_ERR_DEFINITION, c,
                     "voeg de <resolution> toe aan <resolutions> of verwijder het attribuut",
@@ -1728,10 +1716,10 @@ static tnd_status load_objection(loader *L, xmlNodePtr c, tnd_objection_term *t)
 static tnd_status load_letters(loader *L, xmlNodePtr sec)
 {
     tnd_letter_rules *lr = &L->def->letters;
-    TRY(attr_str(L, sec, "source", true, lr->source, sizeof lr->source));
-    TRY(sourced_text(L, sec, "sender", lr->sender, sizeof lr->sender, lr->sender_source,
+    TND_TRY(attr_str(L, sec, "source", true, lr->source, sizeof lr->source));
+    TND_TRY(sourced_text(L, sec, "sender", lr->sender, sizeof lr->sender, lr->sender_source,
                      sizeof lr->sender_source));
-    TRY(sourced_text(L, sec, "contact", lr->contact, sizeof lr->contact, lr->contact_source,
+    TND_TRY(sourced_text(L, sec, "contact", lr->contact, sizeof lr->contact, lr->contact_source,
                      sizeof lr->contact_source));
     for (xmlNodePtr c = tnd_xml_child(sec, "objection"); c; c = tnd_xml_next(c, "objection")) {
         if (lr->n_objections == (int)(sizeof lr->objections / sizeof lr->objections[0]))
@@ -1739,10 +1727,10 @@ static tnd_status load_letters(loader *L, xmlNodePtr sec)
                         sizeof lr->objections / sizeof lr->objections[0]);
         tnd_objection_term t;
         memset(&t, 0, sizeof t);
-        TRY(load_objection(L, c, &t));
+        TND_TRY(load_objection(L, c, &t));
         lr->objections[lr->n_objections++] = t;
     }
-    TRY(sourced_text(L, sec, "standstill", lr->standstill, sizeof lr->standstill,
+    TND_TRY(sourced_text(L, sec, "standstill", lr->standstill, sizeof lr->standstill,
                      lr->standstill_source, sizeof lr->standstill_source));
     L->def->has_letters = true;
     return TND_OK;
@@ -1788,7 +1776,7 @@ static tnd_status check_rounds(loader *L, xmlNodePtr root)
     xmlNodePtr proc = tnd_xml_child(root, "procedure");
     xmlNodePtr resub = proc ? tnd_xml_child(proc, "resubmission") : NULL;
     for (int i = 0; resub && i < L->def->rounds.n_resubmission_except; i++)
-        TRY(check_lot(L, resub, "except-lots", L->def->rounds.resubmission_except[i]));
+        TND_TRY(check_lot(L, resub, "except-lots", L->def->rounds.resubmission_except[i]));
     return TND_OK;
 }
 
@@ -1802,14 +1790,15 @@ static tnd_status load_tree(loader *L, xmlNodePtr root)
         if (i == sizeof sections / sizeof sections[0])
             return fail(L, TND_ERR_SCHEMA, sec, DOC_HINT, "onbekend onderdeel <%s>",
                         (const char *)sec->name);
-        TRY(sections[i].load(L, sec));
+        TND_TRY(sections[i].load(L, sec));
     }
     return check_rounds(L, root);
 }
 
 /* Validates doc (owned by the caller) and turns it into a definition. */
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out, tnd_error *err)
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
+    tnd_definition **out = result; /* as tnd_xml_load_* hands it over */
     tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
                                         tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
     if (!schema)
@@ -1826,7 +1815,7 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out
     L.def = calloc(1, sizeof *L.def);
     L.nt = tnd_notation_new();
     if (!L.def || !L.nt) {
-        rc = nomem(&L);
+        rc = tnd_error_nomem(L.err, L.file);
     } else {
         snprintf(L.def->file, sizeof L.def->file, "%s", name);
         rc = load_tree(&L, xmlDocGetRootElement(doc));
@@ -1845,32 +1834,14 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_definition **out
 tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
                                       tnd_definition **out, tnd_error *err)
 {
-    tnd_error local;
-    if (!err)
-        err = &local;
     *out = NULL;
-    if (!name)
-        name = "";
-    xmlDocPtr doc = tnd_xml_read_memory(buf, len, name, err);
-    if (!doc)
-        return err->code;
-    tnd_status rc = load_doc(doc, name, out, err);
-    xmlFreeDoc(doc);
-    return rc;
+    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
 }
 
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err)
 {
-    tnd_error local;
-    if (!err)
-        err = &local;
     *out = NULL;
-    xmlDocPtr doc = tnd_xml_read_file(path, err);
-    if (!doc)
-        return err->code;
-    tnd_status rc = load_doc(doc, path, out, err);
-    xmlFreeDoc(doc);
-    return rc;
+    return tnd_xml_load_file(path, load_doc, out, err);
 }
 
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)

@@ -11,7 +11,7 @@
 #define TND_DEFINITION_H
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* Loads and validates a definition file. On success *out owns a new definition. */
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err);

@@ -285,11 +285,6 @@ typedef struct {
     long version_line;
 } reader;
 
-static tnd_status nomem(reader *r)
-{
-    return tnd_error_set(r->err, TND_ERR_NOMEM, r->file, 0, NULL, "onvoldoende geheugen");
-}
-
 /* Trimmed text of the cbc child `name` of n (malloc'd; "" when absent); NULL only on OOM. */
 static char *cbc_text(xmlNodePtr n, const char *name)
 {
@@ -329,7 +324,7 @@ static tnd_status read_version(reader *r, xmlNodePtr root)
         free(profile);
         free(custom);
         free(scheme);
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     }
     copy_cut(e->profile, sizeof e->profile, profile);
     copy_cut(e->customization, sizeof e->customization, custom);
@@ -347,7 +342,7 @@ static tnd_status read_version(reader *r, xmlNodePtr root)
             free(profile);
             free(custom);
             free(scheme);
-            return nomem(r);
+            return tnd_error_nomem(r->err, r->file);
         }
         snprintf(r->version_note, sizeof r->version_note,
                  "geen cbc:ProfileExecutionID; cbc:VersionID '%.20s' (schemeVersionID '%.20s')",
@@ -404,7 +399,7 @@ static tnd_status read_party(reader *r, xmlNodePtr root)
     e->party_line = tnd_xml_line(party);
     char *name = cbc_text(child(party, NS_CAC, "PartyName"), "Name");
     if (!name)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     copy_cut(e->name, sizeof e->name, name);
     free(name);
     for (xmlNodePtr pi = child(party, NS_CAC, "PartyIdentification"); pi;
@@ -414,7 +409,7 @@ static tnd_status read_party(reader *r, xmlNodePtr root)
             continue;
         char *text = tnd_xml_text(id);
         if (!text)
-            return nomem(r);
+            return tnd_error_nomem(r->err, r->file);
         bool says_kvk = scheme_is_kvk(id);
         char kvk[9], why[128];
         bool is_kvk = tnd_parse_kvk(r->notation, text, kvk, why, sizeof why);
@@ -498,7 +493,7 @@ static tnd_status read_criterion(reader *r, xmlNodePtr node, criterion *c)
     c->id = cbc_text(node, "ID");
     c->name = cbc_text(node, "Name");
     if (!c->type_code || !c->id || !c->name)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     bool contradiction;
     c->map = tnd_espd_lookup(c->type_code, c->id, &contradiction);
     if (contradiction)
@@ -510,7 +505,7 @@ static tnd_status read_criterion(reader *r, xmlNodePtr node, criterion *c)
     if (q) {
         c->question = cbc_text(q, "ID");
         if (!c->question)
-            return nomem(r);
+            return tnd_error_nomem(r->err, r->file);
         if (!c->question[0]) {
             free(c->question);
             c->question = NULL;
@@ -531,7 +526,7 @@ static tnd_status read_criteria(reader *r, xmlNodePtr root)
                                  "meer dan %d criteria (cac:TenderingCriterion)", MAX_CRITERIA);
     r->crit = calloc(n ? n : 1, sizeof *r->crit);
     if (!r->crit)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     tnd_status rc = TND_OK;
     for (xmlNodePtr c = child(root, NS_CAC, "TenderingCriterion"); c && rc == TND_OK;
          c = next(c, NS_CAC, "TenderingCriterion"))
@@ -627,7 +622,7 @@ static tnd_status read_answer(reader *r, xmlNodePtr resp, criterion *c)
                              "antwoord op criterium '%.96s' zonder cbc:%s", c->type_code, want);
     char *text = tnd_xml_text(value);
     if (!text)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     tnd_status rc = TND_OK;
     if (amount) {
         char *currency = tnd_xml_attr(value, "currencyID");
@@ -685,7 +680,7 @@ static tnd_status read_responses(reader *r, xmlNodePtr root)
                                  MAX_RESPONSES);
         char *prop = cbc_text(resp, "ValidatedCriterionPropertyID");
         if (!prop)
-            return nomem(r);
+            return tnd_error_nomem(r->err, r->file);
         /* responses to other questions (dates, descriptions, evidence) are not needed here */
         for (size_t i = 0; i < r->n_crit; i++)
             if (r->crit[i].question && strcmp(r->crit[i].question, prop) == 0) {
@@ -734,7 +729,7 @@ static tnd_status collect(reader *r)
     e->unknown = calloc(n, sizeof *e->unknown);
     e->unanswered = calloc(n, sizeof *e->unanswered);
     if (!e->answers || !e->unknown || !e->unanswered)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     tnd_status rc = TND_OK;
     for (size_t i = 0; i < r->n_crit && rc == TND_OK; i++) {
         const criterion *c = &r->crit[i];
@@ -855,13 +850,14 @@ static void free_criteria(reader *r)
     free(r->crit);
 }
 
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_espd **out, tnd_error *err)
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
+    tnd_espd **out = result; /* as tnd_xml_load_* hands it over */
     tnd_espd *e = calloc(1, sizeof *e);
     reader r = { name, err, e, NULL, NULL, 0, "", 0 };
     tnd_status rc;
     if (!e || !(r.notation = tnd_notation_new()))
-        rc = tnd_error_set(err, TND_ERR_NOMEM, name, 0, NULL, "onvoldoende geheugen");
+        rc = tnd_error_nomem(err, name);
     else {
         copy_cut(e->file, sizeof e->file, name);
         rc = read_root(&r, doc);
@@ -880,25 +876,14 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_espd **out, tnd_
 tnd_status tnd_espd_load_file(const char *path, tnd_espd **out, tnd_error *err)
 {
     *out = NULL;
-    xmlDocPtr doc = tnd_xml_read_file(path, err);
-    if (!doc)
-        return err ? err->code : TND_ERR_XML_MALFORMED;
-    tnd_status rc = load_doc(doc, path, out, err);
-    xmlFreeDoc(doc);
-    return rc;
+    return tnd_xml_load_file(path, load_doc, out, err);
 }
 
 tnd_status tnd_espd_load_memory(const char *buf, size_t len, const char *name, tnd_espd **out,
                                 tnd_error *err)
 {
     *out = NULL;
-    const char *file = name ? name : "";
-    xmlDocPtr doc = tnd_xml_read_memory(buf, len, file, err);
-    if (!doc)
-        return err ? err->code : TND_ERR_XML_MALFORMED;
-    tnd_status rc = load_doc(doc, file, out, err);
-    xmlFreeDoc(doc);
-    return rc;
+    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
 }
 
 void tnd_espd_free(tnd_espd *espd)
@@ -1055,7 +1040,7 @@ tnd_status tnd_espd_merge(const tnd_espd *espd, tnd_bid *bid, tnd_espd_conflicts
     /* allocate everything first: on failure the bid is unchanged */
     conflicts->items = calloc(espd->n_answers + 3, sizeof *conflicts->items);
     if (!conflicts->items)
-        return tnd_error_set(err, TND_ERR_NOMEM, espd->file, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, espd->file);
     size_t n_new = 0;
     for (size_t i = 0; i < espd->n_answers; i++)
         if (!party_answer(p, espd->answers[i].code))
@@ -1064,7 +1049,7 @@ tnd_status tnd_espd_merge(const tnd_espd *espd, tnd_bid *bid, tnd_espd_conflicts
         tnd_uea_answer *grown = realloc(p->answers, (p->n_answers + n_new) * sizeof *grown);
         if (!grown) {
             tnd_espd_conflicts_free(conflicts);
-            return tnd_error_set(err, TND_ERR_NOMEM, espd->file, 0, NULL, "onvoldoende geheugen");
+            return tnd_error_nomem(err, espd->file);
         }
         p->answers = grown;
     }

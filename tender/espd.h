@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_ESPD_CODE_LEN 96     /* criterion type code or UUID as written (cut with "...") */
 

@@ -16,8 +16,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "tender/notation.h"
+#include "tender/base/textsafe.h"
 
 /* Absurd-date bounds, the same as the XML reader's (tender/bid.c): no bid means a date
  * outside them. */
@@ -26,13 +27,6 @@
 #define EXCEL_DIGITS 15          /* significant digits Excel keeps of a typed number */
 #define MONEY_MAX_CENTS 1000000000000000LL /* 10^13 euro, as tnd_parse_money */
 #define SECONDS_PER_DAY 86400
-
-#define TRY(expr)                                                                              \
-    do {                                                                                       \
-        tnd_status rc_ = (expr);                                                               \
-        if (rc_ != TND_OK)                                                                     \
-            return rc_;                                                                        \
-    } while (0)
 
 #define HINT_NO_FORMULA "typ de waarde zelf in; een invulcel bevat geen formule"
 #define HINT_RANGE "controleer de waarde: typfout, of een ander gegeven in deze cel?"
@@ -57,12 +51,6 @@ bool tnd_path_is_xlsx(const char *path)
 {
     size_t n = strlen(path);
     return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
-}
-
-static tnd_status nomem(tnd_xlsx *book, tnd_error *err)
-{
-    return tnd_error_set(err, TND_ERR_NOMEM, tnd_xlsx_path(book), 0, NULL,
-                         "onvoldoende geheugen");
 }
 
 static const form_cell *at(const tnd_form_sheet *s, int row, int col)
@@ -125,7 +113,7 @@ tnd_status tnd_form_sheet_open(tnd_xlsx *book, const char *name, int rows, int c
     }
     tnd_form_sheet *s = calloc(1, sizeof *s);
     if (!s)
-        return nomem(book, err);
+        return tnd_error_nomem(err, tnd_xlsx_path(book));
     s->book = book;
     s->rows = rows;
     s->cols = cols;
@@ -133,7 +121,7 @@ tnd_status tnd_form_sheet_open(tnd_xlsx *book, const char *name, int rows, int c
     s->nt = tnd_notation_new();
     if (!s->grid || !s->nt) {
         tnd_form_sheet_close(s);
-        return nomem(book, err);
+        return tnd_error_nomem(err, tnd_xlsx_path(book));
     }
     s->cells = tnd_xlsx_cells_open(book, index, err);
     if (!s->cells) {
@@ -159,7 +147,7 @@ tnd_status tnd_form_sheet_open(tnd_xlsx *book, const char *name, int rows, int c
         fc->formula = c->formula != NULL;
         if (!(fc->text = strndup(text, len))) {
             tnd_form_sheet_close(s);
-            return nomem(book, err);
+            return tnd_error_nomem(err, tnd_xlsx_path(book));
         }
     }
     *out = s;
@@ -209,22 +197,6 @@ tnd_status tnd_form_fail(const tnd_form_sheet *s, int row, int col, tnd_error *e
     return tnd_xlsx_cell_fail(s->cells, &cell, err, code, hint, "%s", message);
 }
 
-void tnd_form_quote(char dst[48], const char *text)
-{
-    size_t len = strlen(text);
-    bool cut = len > 40;
-    if (cut) {
-        len = 40;
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        dst[i] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
-    }
-    snprintf(dst + len, 48 - len, "%s", cut ? "..." : "");
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Cell text                                                                                   */
 
@@ -259,8 +231,8 @@ static tnd_status input_cell(const tnd_form_sheet *s, int row, int col, const ch
     *out = NULL;
     if (tnd_form_blank(s, row, col))
         return TND_OK;
-    char q[48];
-    tnd_form_quote(q, c->text ? c->text : "");
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, c->text ? c->text : "");
     if (c->formula)
         return tnd_form_fail(s, row, col, err, TND_ERR_VALUE, HINT_NO_FORMULA,
                              "%s: de cel bevat een formule; een invulcel bevat alleen een "
@@ -281,8 +253,8 @@ tnd_status tnd_form_key(const tnd_form_sheet *s, int row, const char *key, tnd_e
     const char *text = c->text ? c->text : "";
     if (!c->formula && is_string(c) && strcmp(text, key) == 0)
         return TND_OK;
-    char q[48], found[64];
-    tnd_form_quote(q, text);
+    char q[TND_QUOTE_SIZE], found[64];
+    tnd_text_quote(q, text);
     if (!text[0])
         snprintf(found, sizeof found, "is leeg");
     else
@@ -353,7 +325,7 @@ tnd_status tnd_form_choice(const tnd_form_sheet *s, int row, int col, const char
         if (texts[i][0])
             used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "",
                                      texts[i]);
-    tnd_form_quote(q, c->text);
+    tnd_text_quote(q, c->text);
     return tnd_form_fail(s, row, col, err, TND_ERR_VALUE,
                          "kies een waarde uit de keuzelijst van de cel",
                          "%s: '%s' staat niet in de lijst; kies uit: %s", what, q, list);
@@ -457,8 +429,8 @@ static tnd_status number_cell(const tnd_form_sheet *s, int row, int col, const c
     if (rc != TND_OK || !c)
         return rc;
     if (c->type != TND_XLSX_NUMBER) {
-        char q[48];
-        tnd_form_quote(q, c->text);
+        char q[TND_QUOTE_SIZE];
+        tnd_text_quote(q, c->text);
         return tnd_form_fail(s, row, col, err, TND_ERR_VALUE, hint_number,
                              "%s: '%s' is tekst; hier hoort een getal (bijvoorbeeld %s)", what,
                              q, example);
@@ -476,8 +448,8 @@ tnd_status tnd_form_money(const tnd_form_sheet *s, int row, int col, const char 
     if (rc != TND_OK || !*present)
         return rc;
     int64_t cents;
-    char q[48];
-    tnd_form_quote(q, text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, text);
     switch (cell_number(text, 2, &cents)) {
     case EXACT_OK:
         break;
@@ -519,8 +491,8 @@ tnd_status tnd_form_decimal(const tnd_form_sheet *s, int row, int col, const cha
     if (rc != TND_OK || !*present)
         return rc;
     int64_t units;
-    char q[48];
-    tnd_form_quote(q, text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, text);
     exact_result r = cell_number(text, 6, &units);
     if (r == EXACT_TOO_PRECISE)
         return tnd_form_fail(s, row, col, err, TND_ERR_VALUE, "rond af op 6 decimalen",
@@ -547,8 +519,8 @@ tnd_status tnd_form_count(const tnd_form_sheet *s, int row, int col, const char 
     if (rc != TND_OK || !*present)
         return rc;
     int64_t v;
-    char q[48];
-    tnd_form_quote(q, text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, text);
     exact_result r = cell_number(text, 0, &v);
     if (r == EXACT_TOO_PRECISE || r == EXACT_INVALID)
         return tnd_form_fail(s, row, col, err, TND_ERR_VALUE, "typ een geheel getal",
@@ -583,8 +555,8 @@ tnd_status tnd_form_date(const tnd_form_sheet *s, int row, int col, const char *
     tnd_status rc = input_cell(s, row, col, what, false, &c, err);
     if (rc != TND_OK || !c)
         return rc;
-    char q[48];
-    tnd_form_quote(q, c->text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, c->text);
     tnd_date d;
     tnd_datetime t;
     char why[256] = "";
@@ -597,7 +569,7 @@ tnd_status tnd_form_date(const tnd_form_sheet *s, int row, int col, const char *
         tnd_form_ref(row, col, cell.ref, sizeof cell.ref);
         cell.text = c->text;
         cell.number = c->number;
-        TRY(tnd_xlsx_cell_date(s->cells, &cell, &d, err));
+        TND_TRY(tnd_xlsx_cell_date(s->cells, &cell, &d, err));
         if (seconds)
             *seconds = serial_seconds(c->number);
     } else if (seconds && tnd_parse_datetime(s->nt, c->text, &t, NULL, 0)) {
@@ -629,8 +601,8 @@ tnd_status tnd_form_time(const tnd_form_sheet *s, int row, int col, const char *
     tnd_status rc = input_cell(s, row, col, what, false, &c, err);
     if (rc != TND_OK || !c)
         return rc;
-    char q[48];
-    tnd_form_quote(q, c->text);
+    char q[TND_QUOTE_SIZE];
+    tnd_text_quote(q, c->text);
     if (c->type == TND_XLSX_NUMBER) {
         if (!(c->number >= 0 && c->number < 1))
             return tnd_form_fail(s, row, col, err, TND_ERR_RANGE, hint,

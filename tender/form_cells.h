@@ -1,6 +1,6 @@
 /*
  * form_cells.h - reading the typed input cells of a filled-in form sheet (the bidder and the
- * committee workbooks of `tender forms`, layout forms/form_layout.h), for tender/bid_xlsx.c and
+ * committee workbooks of `tender forms`, layout forms/layout/form_layout.h), for tender/bid_xlsx.c and
  * tender/scores_xlsx.c.
  *
  * A sheet is loaded once (its cells up to a given row and column, everything further right or
@@ -26,7 +26,7 @@
 #include <stddef.h>
 
 #include "scoring/types.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 #include "tender/xlsx.h"
 
 /* True when path names a workbook by its extension (".xlsx", any case): the CLI reads such a
@@ -37,7 +37,7 @@ typedef struct tnd_form_sheet tnd_form_sheet;
 
 /*
  * Loads the sheet called `name` of book: the cells of rows 0..rows-1 and columns 0..cols-1
- * (0-based, as forms/form_layout.h counts). A missing sheet is refused (TND_ERR_SCHEMA) with a
+ * (0-based, as forms/layout/form_layout.h counts). A missing sheet is refused (TND_ERR_SCHEMA) with a
  * hint naming the form to use (`form` is "het invulformulier (tender forms)" or alike).
  */
 tnd_status tnd_form_sheet_open(tnd_xlsx *book, const char *name, int rows, int cols,
@@ -51,11 +51,6 @@ const char *tnd_form_sheet_name(const tnd_form_sheet *s);
 tnd_status tnd_form_fail(const tnd_form_sheet *s, int row, int col, tnd_error *err,
                          tnd_status code, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
-
-/* A cell's text fit for a one-line message: at most 40 bytes (never cutting a UTF-8 sequence;
- * "..." shows the cut), control characters shown as '?': a hostile workbook cannot write
- * escape sequences to the terminal. */
-void tnd_form_quote(char dst[48], const char *text);
 
 /* "C9" for (row 8, column 2) into buf (>= 12 bytes). */
 void tnd_form_ref(int row, int col, char *buf, size_t size);

@@ -19,7 +19,7 @@
 #include "tender/scores.h"
 #include "tender/scores_rows.h"
 
-#include "tender/readfile.h"
+#include "tender/base/readfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,6 +35,7 @@
 #include "tender/form_cells.h"
 #include "tender/notation.h"
 #include "tender/scores_xlsx.h"
+#include "tender/base/textsafe.h"
 
 #define CSV_MAX_FIELDS 16          /* fields stored per record; more are only counted */
 #define MAX_COLS 6                 /* columns of the widest table (scores) */
@@ -43,20 +44,8 @@
     "zet een veld dat het scheidingsteken of een aanhalingsteken bevat tussen dubbele "        \
     "aanhalingstekens en schrijf een aanhalingsteken daarbinnen dubbel: \"a\"\"b\""
 
-#define TRY(expr)                                                                              \
-    do {                                                                                       \
-        tnd_status rc_ = (expr);                                                               \
-        if (rc_ != TND_OK)                                                                     \
-            return rc_;                                                                        \
-    } while (0)
-
 /* ------------------------------------------------------------------------------------------ */
 /* Reading the bytes                                                                           */
-
-static tnd_status nomem(const char *file, tnd_error *err)
-{
-    return tnd_error_set(err, TND_ERR_NOMEM, file, 0, NULL, "onvoldoende geheugen");
-}
 
 static tnd_status too_large(const char *file, size_t len, tnd_error *err)
 {
@@ -132,24 +121,6 @@ static size_t utf8_invalid_at(const char *text, size_t len)
         i += step;
     }
     return len;
-}
-
-/* The user's text, fit for a one-line message: at most 40 bytes (never cutting a UTF-8
- * sequence; "..." shows the cut), control characters shown as '?'. */
-static void shown(char dst[48], const char *text)
-{
-    size_t len = strlen(text);
-    bool cut = len > 40;
-    if (cut) {
-        len = 40;
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        dst[i] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
-    }
-    snprintf(dst + len, 48 - len, "%s", cut ? "..." : "");
 }
 
 /* Whole number: optional '-', 1 to 9 digits, nothing else. */
@@ -417,7 +388,7 @@ static tnd_status csv_next(csv *c, bool *got)
             continue;
         if (!c->sep)
             c->sep = csv_detect_separator(start, len);
-        TRY(csv_split(c, start, len));
+        TND_TRY(csv_split(c, start, len));
         if (csv_all_empty(c))
             continue;
         *got = true;
@@ -517,7 +488,7 @@ static tnd_status read_header(table *t)
     csv *c = &t->c;
     char expected[128], hint[256];
     bool got;
-    TRY(csv_next(c, &got));
+    TND_TRY(csv_next(c, &got));
     header_line(t, c->sep ? c->sep : ';', expected, sizeof expected);
     snprintf(hint, sizeof hint,
              "begin het bestand met de kopregel %s (scheidingsteken ';' of ',')", expected);
@@ -535,8 +506,8 @@ static tnd_status read_header(table *t)
         for (int i = 0; i < t->n_cols && found < 0; i++)
             if (strcasecmp(c->field[pos], t->names[i]) == 0)
                 found = i;
-        char name[48];
-        shown(name, c->field[pos]);
+        char name[TND_QUOTE_SIZE];
+        tnd_text_quote(name, c->field[pos]);
         if (found < 0)
             tnd_error_set(c->err, TND_ERR_VALUE, c->file, c->line, hint,
                           "onbekende kolom \"%s\" in de kopregel; verwacht de kolommen %s", name,
@@ -560,7 +531,7 @@ static tnd_status read_row(table *t, bool *got)
 {
     for (int i = 0; i < t->n_cols; i++)
         t->example[i] = t->defaults[i];
-    TRY(csv_next(&t->c, got));
+    TND_TRY(csv_next(&t->c, got));
     if (*got && t->c.n_fields != t->n_cols) {
         char example[TND_SCORES_MAX_LINE / 4];
         example_line(t, example, sizeof example);
@@ -587,15 +558,15 @@ static tnd_status too_many_rows(const csv *c)
 /* Reads the header, then hands every data row (at most TND_SCORES_MAX_ROWS) to each(reader). */
 static tnd_status read_rows(table *t, tnd_status (*each)(void *reader), void *reader)
 {
-    TRY(read_header(t));
+    TND_TRY(read_header(t));
     for (size_t rows = 0;; rows++) {
         bool got;
-        TRY(read_row(t, &got));
+        TND_TRY(read_row(t, &got));
         if (!got)
             return TND_OK;
         if (rows >= (size_t)TND_SCORES_MAX_ROWS)
             return too_many_rows(&t->c);
-        TRY(each(reader));
+        TND_TRY(each(reader));
     }
 }
 
@@ -654,8 +625,8 @@ static tnd_status read_lot(table *t, int i, const tnd_definition *def,
                            const tnd_award_lot **out)
 {
     const char *text = cell(t, i);
-    char s[48], lots[160];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE], lots[160];
+    tnd_text_quote(s, text);
     lots_list(def, accept, lots, sizeof lots);
     int lot;
     if (!text[0])
@@ -681,8 +652,8 @@ static tnd_status read_lot(table *t, int i, const tnd_definition *def,
 static tnd_status read_bidder(table *t, int i, const tnd_notation *nt, char kvk[9])
 {
     const char *text = cell(t, i);
-    char s[48], why[200];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE], why[200];
+    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, i, TND_ERR_VALUE, "inschrijver (KvK-nummer) ontbreekt");
     if (!tnd_parse_kvk(nt, text, kvk, why, sizeof why))
@@ -799,8 +770,8 @@ static tnd_status read_criterion(scores_reader *r, const tnd_award_lot *a, tnd_s
 {
     table *t = &r->t;
     const char *text = cell(t, S_CRITERION);
-    char s[48], list[200];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE], list[200];
+    tnd_text_quote(s, text);
     leaves_list(a, list, sizeof list);
     t->example[S_CRITERION] = a->criteria[first_leaf(a) >= 0 ? first_leaf(a) : 0].id;
     if (!text[0])
@@ -829,8 +800,8 @@ static tnd_status read_round(scores_reader *r, const tnd_award_lot *a, int crit,
     table *t = &r->t;
     const char *text = cell(t, S_ROUND);
     const tnd_criterion *cr = &a->criteria[crit];
-    char s[48];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE];
+    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, S_ROUND, TND_ERR_VALUE,
                            "ronde ontbreekt (1 = eerste beoordeling, 2 = na de herkansing)");
@@ -862,8 +833,8 @@ static tnd_status read_member(scores_reader *r, tnd_score *row)
 {
     table *t = &r->t;
     const char *text = cell(t, S_MEMBER);
-    char s[48];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE];
+    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, S_MEMBER, TND_ERR_VALUE,
                            "beoordelaar ontbreekt: de code van een commissielid of "
@@ -887,8 +858,8 @@ static tnd_status read_score(scores_reader *r, tnd_score *row)
     table *t = &r->t;
     const tnd_score_scale *scale = &r->def->score_scale;
     const char *text = cell(t, S_SCORE);
-    char s[48], list[96];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE], list[96];
+    tnd_text_quote(s, text);
     scale_list(scale, list, sizeof list);
     if (!text[0])
         return refuse_cell(t, S_SCORE, TND_ERR_VALUE,
@@ -912,12 +883,12 @@ static tnd_status read_score_row(scores_reader *r, tnd_score *row)
     row->line = t->c.line;
     const tnd_award_lot *a = NULL;
     int crit = -1;
-    TRY(read_lot(t, S_LOT, r->def, lot_has_criteria, "heeft geen gunningscriteria", &a));
+    TND_TRY(read_lot(t, S_LOT, r->def, lot_has_criteria, "heeft geen gunningscriteria", &a));
     row->lot = a->lot;
-    TRY(read_criterion(r, a, row, &crit));
-    TRY(read_bidder(t, S_BIDDER, r->nt, row->bidder));
-    TRY(read_round(r, a, crit, row));
-    TRY(read_member(r, row));
+    TND_TRY(read_criterion(r, a, row, &crit));
+    TND_TRY(read_bidder(t, S_BIDDER, r->nt, row->bidder));
+    TND_TRY(read_round(r, a, crit, row));
+    TND_TRY(read_member(r, row));
     return read_score(r, row);
 }
 
@@ -1071,7 +1042,7 @@ static tnd_status check_across_rows(const tnd_definition *def, const tnd_scores 
         return TND_OK;
     const tnd_score **sorted = sorted_rows(s);
     if (!sorted)
-        return nomem(s->file, err);
+        return tnd_error_nomem(err, s->file);
     tnd_status rc = check_duplicates(sorted, s->n, s->file, err);
     if (rc == TND_OK)
         rc = check_revisions(def, sorted, s->n, s->file, sep, err);
@@ -1103,10 +1074,10 @@ static tnd_status each_score(void *reader)
     scores_reader *r = reader;
     tnd_scores *s = r->out;
     tnd_score row;
-    TRY(read_score_row(r, &row));
+    TND_TRY(read_score_row(r, &row));
     tnd_score *items = grow(s->items, &r->cap, s->n, sizeof *items);
     if (!items)
-        return nomem(s->file, r->t.c.err);
+        return tnd_error_nomem(r->t.c.err, s->file);
     s->items = items;
     s->items[s->n++] = row;
     return TND_OK;
@@ -1114,7 +1085,7 @@ static tnd_status each_score(void *reader)
 
 static tnd_status read_scores(scores_reader *r)
 {
-    TRY(read_rows(&r->t, each_score, r));
+    TND_TRY(read_rows(&r->t, each_score, r));
     return check_across_rows(r->def, r->out, r->t.c.sep, r->t.c.err);
 }
 
@@ -1130,7 +1101,7 @@ tnd_status tnd_scores_load_memory(const char *buf, size_t len, const char *name,
     snprintf(out->file, sizeof out->file, "%s", name);
     scores_reader *r = calloc(1, sizeof *r);
     if (!r)
-        return nomem(name, err);
+        return tnd_error_nomem(err, name);
     r->def = def;
     r->out = out;
     r->t.names = SCORE_COLUMNS;
@@ -1139,7 +1110,7 @@ tnd_status tnd_scores_load_memory(const char *buf, size_t len, const char *name,
     tnd_status rc = csv_begin(&r->t.c, buf, len, out->file, err);
     if (rc == TND_OK) {
         r->nt = tnd_notation_new();
-        rc = r->nt ? read_scores(r) : nomem(name, err);
+        rc = r->nt ? read_scores(r) : tnd_error_nomem(err, name);
     }
     tnd_notation_free(r->nt);
     free(r);
@@ -1160,7 +1131,7 @@ tnd_status tnd_scores_load_csv(const char *path, const tnd_definition *def, tnd_
     memset(out, 0, sizeof *out);
     char *buf;
     size_t len;
-    TRY(read_bounded(path, &buf, &len, err));
+    TND_TRY(read_bounded(path, &buf, &len, err));
     tnd_status rc = tnd_scores_load_memory(buf, len, path, def, out, err);
     free(buf);
     return rc;
@@ -1280,7 +1251,7 @@ static tnd_status check_known_bidders(const tnd_scores *s, const tnd_bid *const 
 {
     const char **kvks = malloc((n ? n : 1) * sizeof *kvks);
     if (!kvks)
-        return nomem(s->file, err);
+        return tnd_error_nomem(err, s->file);
     for (size_t i = 0; i < n; i++)
         kvks[i] = bids[i]->bidder.kvk;
     qsort(kvks, n, sizeof *kvks, cmp_kvk);
@@ -1308,7 +1279,7 @@ static tnd_status check_consensus_present(const tnd_scores *s, tnd_error *err)
         return TND_OK;
     const tnd_score **sorted = sorted_rows(s);
     if (!sorted)
-        return nomem(s->file, err);
+        return tnd_error_nomem(err, s->file);
     const tnd_score *bad = NULL;
     int bad_members = 0;
     for (size_t i = 0; i < s->n;) {
@@ -1372,8 +1343,8 @@ tnd_status tnd_prices_check_bids(const tnd_price *prices, size_t n_prices, const
 tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
                                  const tnd_bid *const *bids, size_t n, tnd_error *err)
 {
-    TRY(check_not_empty(s, def, bids, n, err));
-    TRY(check_known_bidders(s, bids, n, err));
+    TND_TRY(check_not_empty(s, def, bids, n, err));
+    TND_TRY(check_known_bidders(s, bids, n, err));
     return check_consensus_present(s, err);
 }
 
@@ -1520,13 +1491,13 @@ static tnd_status read_price_row(prices_reader *r, tnd_price *row)
     table *t = &r->t;
     memset(row, 0, sizeof *row);
     const tnd_award_lot *a = NULL;
-    TRY(read_lot(t, P_LOT, r->def, lot_has_price,
+    TND_TRY(read_lot(t, P_LOT, r->def, lot_has_price,
                  "concurreert niet op prijs (de gunning heeft geen prijsformule)", &a));
     row->lot = a->lot;
-    TRY(read_bidder(t, P_BIDDER, r->nt, row->bidder));
+    TND_TRY(read_bidder(t, P_BIDDER, r->nt, row->bidder));
     const char *text = cell(t, P_PRICE);
-    char s[48], why[200];
-    shown(s, text);
+    char s[TND_QUOTE_SIZE], why[200];
+    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, P_PRICE, TND_ERR_VALUE, "prijs ontbreekt");
     if (!tnd_parse_money(r->nt, text, &row->price, why, sizeof why))
@@ -1558,7 +1529,7 @@ static tnd_status check_price_duplicates(const tnd_price *p, const long *lines, 
         return TND_OK;
     const tnd_price **sorted = malloc(n * sizeof *sorted);
     if (!sorted)
-        return nomem(file, err);
+        return tnd_error_nomem(err, file);
     for (size_t i = 0; i < n; i++)
         sorted[i] = &p[i];
     qsort(sorted, n, sizeof *sorted, cmp_prices);
@@ -1587,13 +1558,13 @@ static tnd_status each_price(void *reader)
 {
     prices_reader *r = reader;
     tnd_price row;
-    TRY(read_price_row(r, &row));
+    TND_TRY(read_price_row(r, &row));
     tnd_price *items = grow(r->items, &r->cap, r->n, sizeof *items);
     if (items)
         r->items = items;
     long *lines = items ? grow(r->lines, &r->lines_cap, r->n, sizeof *lines) : NULL;
     if (!lines)
-        return nomem(r->t.c.file, r->t.c.err);
+        return tnd_error_nomem(r->t.c.err, r->t.c.file);
     r->lines = lines;
     r->lines[r->n] = r->t.c.line;
     row.line = r->t.c.line;
@@ -1603,7 +1574,7 @@ static tnd_status each_price(void *reader)
 
 static tnd_status read_prices(prices_reader *r)
 {
-    TRY(read_rows(&r->t, each_price, r));
+    TND_TRY(read_rows(&r->t, each_price, r));
     return check_price_duplicates(r->items, r->lines, r->n, r->t.c.file, r->t.c.err);
 }
 
@@ -1620,7 +1591,7 @@ tnd_status tnd_prices_load_memory(const char *buf, size_t len, const char *name,
         name = "(prijzen)";
     prices_reader *r = calloc(1, sizeof *r);
     if (!r)
-        return nomem(name, err);
+        return tnd_error_nomem(err, name);
     r->def = def;
     r->t.names = PRICE_COLUMNS;
     r->t.n_cols = P_COLS;
@@ -1632,7 +1603,7 @@ tnd_status tnd_prices_load_memory(const char *buf, size_t len, const char *name,
     tnd_status rc = csv_begin(&r->t.c, buf, len, name, err);
     if (rc == TND_OK) {
         r->nt = tnd_notation_new();
-        rc = r->nt ? read_prices(r) : nomem(name, err);
+        rc = r->nt ? read_prices(r) : tnd_error_nomem(err, name);
     }
     tnd_notation_free(r->nt);
     free(r->lines);
@@ -1657,7 +1628,7 @@ tnd_status tnd_prices_load_csv(const char *path, const tnd_definition *def, tnd_
     *n = 0;
     char *buf;
     size_t len;
-    TRY(read_bounded(path, &buf, &len, err));
+    TND_TRY(read_bounded(path, &buf, &len, err));
     tnd_status rc = tnd_prices_load_memory(buf, len, path, def, out, n, err);
     free(buf);
     return rc;

@@ -18,7 +18,7 @@
 
 #include "scoring/award.h"
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_SCORES_MAX_BYTES (8L * 1024 * 1024) /* 8 MiB per file */
 #define TND_SCORES_MAX_ROWS 200000L            /* data rows per file */

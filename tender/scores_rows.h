@@ -18,7 +18,7 @@
 
 #include "scoring/award.h"
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* The columns of a score row, in the order of the scores file. */
 typedef enum {

@@ -1,7 +1,7 @@
 /*
  * scores_xlsx.c - the committee workbook into tnd_scores (see scores_xlsx.h).
  *
- * This file knows where things are (forms/form_layout.h) and what type a cell holds
+ * This file knows where things are (forms/layout/form_layout.h) and what type a cell holds
  * (tender/form_cells.h); whether a score is acceptable is decided by tender/scores.c through
  * tender/scores_rows.h, row by row and then across the rows of one lot's sheet, exactly as for a
  * CSV file. Its refusals are moved from "line, column" to the cell of the workbook.
@@ -12,24 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "tender/form_cells.h"
 #include "tender/scores.h"
 #include "tender/scores_rows.h"
 #include "tender/xlsx.h"
+#include "tender/base/textsafe.h"
 
 #define FORM_NAME "het commissieformulier van deze aanbesteding (tender forms)"
 #define LAST_ROW (TND_FORM_FIRST_ROW + TND_FORM_COMMITTEE_ROWS - 1)
 #define SCORE_COLUMNS (TND_FORM_COMMITTEE_MEMBERS + 1) /* lid-1 .. lid-5, consensus */
 #define VALUE_MAX 1000000 /* a round or score beyond is no number of this form; smaller ones
                              that are off the scale are judged (and named) by scores.c */
-
-#define TRY(expr)                                                                              \
-    do {                                                                                       \
-        tnd_status rc_ = (expr);                                                               \
-        if (rc_ != TND_OK)                                                                     \
-            return rc_;                                                                        \
-    } while (0)
 
 typedef struct {
     const char *path;
@@ -88,10 +82,10 @@ static tnd_status check_headers(reader *r, tnd_form_sheet *s)
     for (int i = 0; i < SCORE_COLUMNS; i++) {
         int col = TND_FORM_COM_COL_MEMBER + i;
         char text[64];
-        TRY(tnd_form_text(s, TND_FORM_HEADER_ROW, col, "kop van de scorekolom", text,
+        TND_TRY(tnd_form_text(s, TND_FORM_HEADER_ROW, col, "kop van de scorekolom", text,
                           sizeof text, r->err));
-        char q[48];
-        tnd_form_quote(q, text);
+        char q[TND_QUOTE_SIZE];
+        tnd_text_quote(q, text);
         if (strcmp(text, member_of(i)) != 0)
             return tnd_form_fail(s, TND_FORM_HEADER_ROW, col, r->err, TND_ERR_SCHEMA,
                                  "gebruik het commissieformulier zoals het gemaakt is (tender "
@@ -141,18 +135,18 @@ static tnd_status read_row(reader *r, tnd_form_sheet *s, tnd_score_rows *rows, i
     bool present;
     long round = 0, score = 0;
     snprintf(lot_text, sizeof lot_text, "%d", lot);
-    TRY(tnd_form_text(s, row, TND_FORM_COM_COL_KVK, "inschrijver (KvK-nummer)", kvk, sizeof kvk,
+    TND_TRY(tnd_form_text(s, row, TND_FORM_COM_COL_KVK, "inschrijver (KvK-nummer)", kvk, sizeof kvk,
                       r->err));
-    TRY(tnd_form_text(s, row, TND_FORM_COM_COL_CRITERION, "criterium", criterion,
+    TND_TRY(tnd_form_text(s, row, TND_FORM_COM_COL_CRITERION, "criterium", criterion,
                       sizeof criterion, r->err));
-    TRY(tnd_form_count(s, row, TND_FORM_COM_COL_ROUND, "ronde", -VALUE_MAX, VALUE_MAX, &present,
+    TND_TRY(tnd_form_count(s, row, TND_FORM_COM_COL_ROUND, "ronde", -VALUE_MAX, VALUE_MAX, &present,
                        &round, r->err));
     snprintf(round_text, sizeof round_text, present ? "%ld" : "", round);
     for (int i = 0; i < SCORE_COLUMNS; i++) {
         int col = TND_FORM_COM_COL_MEMBER + i;
         char what[64];
         snprintf(what, sizeof what, "score van %s", member_of(i));
-        TRY(tnd_form_count(s, row, col, what, -VALUE_MAX, VALUE_MAX, &present, &score, r->err));
+        TND_TRY(tnd_form_count(s, row, col, what, -VALUE_MAX, VALUE_MAX, &present, &score, r->err));
         if (!present)
             continue;
         snprintf(score_text, sizeof score_text, "%ld", score);
@@ -175,7 +169,7 @@ static tnd_status append(reader *r, const tnd_scores *sheet)
         return TND_OK;
     tnd_score *items = realloc(r->out->items, (r->out->n + sheet->n) * sizeof *items);
     if (!items)
-        return tnd_error_set(r->err, TND_ERR_NOMEM, r->path, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(r->err, r->path);
     memcpy(items + r->out->n, sheet->items, sheet->n * sizeof *items);
     r->out->items = items;
     r->out->n += sheet->n;
@@ -185,15 +179,14 @@ static tnd_status append(reader *r, const tnd_scores *sheet)
 /* The rows of one lot's sheet, then the checks across them (duplicates, revisions). */
 static tnd_status read_sheet(reader *r, tnd_xlsx *book, const char *name, int lot)
 {
-    TRY(check_sheet_lot(r, name, lot));
+    TND_TRY(check_sheet_lot(r, name, lot));
     tnd_form_sheet *s;
-    TRY(tnd_form_sheet_open(book, name, LAST_ROW + 1, TND_FORM_COM_COL_CONSENSUS + 1, FORM_NAME,
+    TND_TRY(tnd_form_sheet_open(book, name, LAST_ROW + 1, TND_FORM_COM_COL_CONSENSUS + 1, FORM_NAME,
                             &s, r->err));
     tnd_scores scores; /* emptied by tnd_score_rows_new, also when it fails */
     tnd_score_rows *rows = tnd_score_rows_new(r->def, r->path, &scores);
     tnd_status rc = rows ? check_headers(r, s)
-                         : tnd_error_set(r->err, TND_ERR_NOMEM, r->path, 0, NULL,
-                                         "onvoldoende geheugen");
+                         : tnd_error_nomem(r->err, r->path);
     for (int i = 0; rc == TND_OK && i < TND_FORM_COMMITTEE_ROWS; i++) {
         int row = TND_FORM_FIRST_ROW + i;
         char key[32];

@@ -1,6 +1,6 @@
 /*
  * scores_xlsx.h - reading the filled-in committee workbook (commissie-<id>.xlsx of `tender forms`,
- * layout forms/form_layout.h) into the same tnd_scores the scores CSV gives
+ * layout forms/layout/form_layout.h) into the same tnd_scores the scores CSV gives
  * (tender/scores.h, docs/scores-format.md).
  *
  * One sheet per lot ("Perceel 4"); per row an inschrijver (KvK), a criterion, a round and the
@@ -17,7 +17,7 @@
 
 #include "scoring/award.h"
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* Reads the workbook at path. On error out is left empty (safe for tnd_scores_free). */
 tnd_status tnd_scores_xlsx_load(const char *path, const tnd_definition *def, tnd_scores *out,

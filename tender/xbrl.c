@@ -355,11 +355,6 @@ typedef struct {
     long kvk_from_fact_line;
 } reader;
 
-static tnd_status nomem(reader *r)
-{
-    return tnd_error_set(r->err, TND_ERR_NOMEM, r->file, 0, NULL, "onvoldoende geheugen");
-}
-
 static int cmp_context(const void *a, const void *b)
 {
     return strcmp(((const xcontext *)a)->id, ((const xcontext *)b)->id);
@@ -420,7 +415,7 @@ static tnd_status read_entity(reader *r, xmlNodePtr entity)
     char *text = tnd_xml_text(id);
     tnd_status rc = TND_OK;
     if (!text)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->file);
     else if (scheme && contains_nocase(scheme, "kvk"))
         rc = set_kvk(r, id, text, true);
     free(scheme);
@@ -583,7 +578,7 @@ static tnd_status read_unit(reader *r, xmlNodePtr node, unit *u)
     }
     char *text = tnd_xml_text(measure);
     if (!text)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     const char *local = "";
     const char *ns = resolve_qname(measure, text, &local);
     copy_clean(u->measure, sizeof u->measure, text);
@@ -617,7 +612,7 @@ static tnd_status read_contexts_and_units(reader *r, xmlNodePtr root)
     r->ctx = calloc(n_ctx ? n_ctx : 1, sizeof *r->ctx);
     r->units = calloc(n_units ? n_units : 1, sizeof *r->units);
     if (!r->ctx || !r->units)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     for (xmlNodePtr c = child(root, NS_XBRLI, "context"); c && rc == TND_OK;
          c = next(c, NS_XBRLI, "context"))
         rc = read_context(r, c, &r->ctx[r->n_ctx++]);
@@ -734,7 +729,7 @@ static tnd_status take_fact(reader *r, xmlNodePtr node, const tnd_xbrl_mapping *
                              "meer dan %d feiten voor de regels van bijlage XVI", MAX_TAKEN);
     tnd_xbrl_fact *f = add_fact(r);
     if (!f)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     qname_of(node, f->concept, sizeof f->concept);
     f->map = map;
     snprintf(f->item, sizeof f->item, "%s", map->item);
@@ -749,7 +744,7 @@ static tnd_status take_fact(reader *r, xmlNodePtr node, const tnd_xbrl_mapping *
         return TND_OK;
     tnd_xbrl_issue *issue = add_issue(r, TND_XBRL_PRECISION_IGNORED, node, c->id, a->value);
     if (!issue)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     snprintf(issue->detail, sizeof issue->detail,
              "precision=\"%.16s\" in plaats van decimals: genegeerd, de waarde is overgenomen "
              "zoals geschreven", a->precision);
@@ -801,7 +796,7 @@ static tnd_status read_mapped_fact(reader *r, xmlNodePtr node, const tnd_xbrl_ma
     } else {
         return take_fact(r, node, map, a, c, cents);
     }
-    return issue ? TND_OK : nomem(r);
+    return issue ? TND_OK : tnd_error_nomem(r->err, r->file);
 }
 
 /* A non-numeric fact: only the identity facts are read. */
@@ -823,7 +818,7 @@ static tnd_status read_other_fact(reader *r, xmlNodePtr node, const tnd_xbrl_map
         return TND_OK;
     char *text = tnd_xml_text(node);
     if (!text)
-        return nomem(r);
+        return tnd_error_nomem(r->err, r->file);
     tnd_status rc = TND_OK;
     if (kvk)
         rc = set_kvk(r, node, text, true);
@@ -850,7 +845,7 @@ static tnd_status read_fact(reader *r, xmlNodePtr node)
                             xmlStrEqual(nil_attr, BAD_CAST "1"));
     xmlFree(nil_attr);
     if (!a.value)
-        rc = nomem(r);
+        rc = tnd_error_nomem(r->err, r->file);
     else if (!a.context) /* a tuple or another construct without a context: not a fact here */
         r->x->n_other_facts++;
     else if (!c)
@@ -872,7 +867,7 @@ static tnd_status read_fact(reader *r, xmlNodePtr node)
     else {
         tnd_xbrl_issue *i = add_issue(r, TND_XBRL_UNKNOWN_CONCEPT, node, c->id, a.value);
         if (!i)
-            rc = nomem(r);
+            rc = tnd_error_nomem(r->err, r->file);
         else if (node->ns && tnd_xbrl_is_jenv_namespace((const char *)node->ns->href))
             snprintf(i->detail, sizeof i->detail,
                      "geen regel van bijlage XVI (niet in de koppeltabel); niet als nul "
@@ -968,13 +963,14 @@ static void free_reader(reader *r)
     tnd_notation_free(r->notation);
 }
 
-static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_xbrl **out, tnd_error *err)
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
+    tnd_xbrl **out = result; /* as tnd_xml_load_* hands it over */
     tnd_xbrl *x = calloc(1, sizeof *x);
     reader r = { .file = name, .err = err, .x = x };
     tnd_status rc;
     if (!x || !(r.notation = tnd_notation_new()))
-        rc = tnd_error_set(err, TND_ERR_NOMEM, name, 0, NULL, "onvoldoende geheugen");
+        rc = tnd_error_nomem(err, name);
     else {
         copy_cut(x->file, sizeof x->file, name);
         rc = read_root(&r, doc);
@@ -992,25 +988,14 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, tnd_xbrl **out, tnd_
 tnd_status tnd_xbrl_load_file(const char *path, tnd_xbrl **out, tnd_error *err)
 {
     *out = NULL;
-    xmlDocPtr doc = tnd_xml_read_file(path, err);
-    if (!doc)
-        return err ? err->code : TND_ERR_XML_MALFORMED;
-    tnd_status rc = load_doc(doc, path, out, err);
-    xmlFreeDoc(doc);
-    return rc;
+    return tnd_xml_load_file(path, load_doc, out, err);
 }
 
 tnd_status tnd_xbrl_load_memory(const char *buf, size_t len, const char *name, tnd_xbrl **out,
                                 tnd_error *err)
 {
     *out = NULL;
-    const char *file = name ? name : "";
-    xmlDocPtr doc = tnd_xml_read_memory(buf, len, file, err);
-    if (!doc)
-        return err ? err->code : TND_ERR_XML_MALFORMED;
-    tnd_status rc = load_doc(doc, file, out, err);
-    xmlFreeDoc(doc);
-    return rc;
+    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
 }
 
 void tnd_xbrl_free(tnd_xbrl *x)
@@ -1115,14 +1100,14 @@ tnd_status tnd_xbrl_merge(const tnd_xbrl *x, const tnd_definition *def, tnd_bid 
         size_t cap = rep->n + x->n_facts + 16;
         tnd_xbrl_entry *grown = realloc(rep->entries, cap * sizeof *grown);
         if (!grown)
-            return tnd_error_set(err, TND_ERR_NOMEM, x->file, 0, NULL, "onvoldoende geheugen");
+            return tnd_error_nomem(err, x->file);
         rep->entries = grown;
         rep->cap = cap;
     }
     if (n_new) {
         tnd_figure *grown = realloc(bid->figures, (bid->n_figures + n_new) * sizeof *grown);
         if (!grown)
-            return tnd_error_set(err, TND_ERR_NOMEM, x->file, 0, NULL, "onvoldoende geheugen");
+            return tnd_error_nomem(err, x->file);
         bid->figures = grown;
     }
 

@@ -26,7 +26,7 @@
 #include <stddef.h>
 
 #include "scoring/model.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_XBRL_NAME_LEN 160    /* concept as written ("jenv-bw2-i:NetRevenue"), cut with "..." */
 #define TND_XBRL_ID_LEN 96       /* context id as written, cut with "..." */

@@ -1156,14 +1156,14 @@ tnd_xlsx *tnd_xlsx_open_limited(const char *path, const tnd_xlsx_limits *limits,
     if (!b || !(b->path = strdup(path))) {
         free(b);
         close(fd);
-        tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+        tnd_error_nomem(err, path);
         return NULL;
     }
     b->limits = lim;
     b->c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     if (!b->c_locale) {
         close(fd);
-        tnd_error_set(err, TND_ERR_NOMEM, path, 0, NULL, "onvoldoende geheugen");
+        tnd_error_nomem(err, path);
         tnd_xlsx_close(b);
         return NULL;
     }
@@ -1401,7 +1401,7 @@ tnd_xlsx_cells *tnd_xlsx_cells_open(tnd_xlsx *book, size_t index, tnd_error *err
     }
     tnd_xlsx_cells *it = calloc(1, sizeof *it);
     if (!it) {
-        tnd_error_set(err, TND_ERR_NOMEM, book->path, 0, NULL, "onvoldoende geheugen");
+        tnd_error_nomem(err, book->path);
         return NULL;
     }
     it->book = book;

@@ -56,7 +56,7 @@
 #include <stdint.h>
 
 #include "scoring/types.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 /* The grid of SpreadsheetML (Excel 2007 and later): fixed by the format, not tunable. */
 #define TND_XLSX_MAX_ROWS 1048576u

@@ -17,8 +17,8 @@
  */
 #include "tender/xmlsafe.h"
 
-#include "tender/readfile.h"
-#include "tender/sha256.h"
+#include "tender/base/readfile.h"
+#include "tender/base/sha256.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -293,7 +293,7 @@ static tnd_status malformed_error(tnd_error *err, const char *file, const xml_di
         return tnd_error_set(err, TND_ERR_XML_MALFORMED, file, 0, HINT_TAGS,
                              "geen geldige XML");
     if (d->code == XML_ERR_NO_MEMORY)
-        return tnd_error_set(err, TND_ERR_NOMEM, file, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, file);
     clean_message(message, sizeof message, d->message, 0);
     tnd_error_set(err, TND_ERR_XML_MALFORMED, file, d->line, malformed_hint(d->code),
                   "geen geldige XML: %s", message);
@@ -505,7 +505,7 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt || !ctxt->sax) {
         xmlFreeParserCtxt(ctxt);
-        tnd_error_set(err, TND_ERR_NOMEM, file, 0, NULL, "onvoldoende geheugen");
+        tnd_error_nomem(err, file);
         return NULL;
     }
     parse_state st;
@@ -539,6 +539,36 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
     }
     tnd_error_clear(err);
     return doc;
+}
+
+static tnd_status load_parsed(xmlDocPtr doc, const char *name, tnd_xml_from_doc from_doc,
+                              void *out, tnd_error *err)
+{
+    if (!doc)
+        return err->code;
+    tnd_status rc = from_doc(doc, name, out, err);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+tnd_status tnd_xml_load_file(const char *path, tnd_xml_from_doc from_doc, void *out,
+                             tnd_error *err)
+{
+    tnd_error local;
+    if (!err)
+        err = &local;
+    return load_parsed(tnd_xml_read_file(path, err), path, from_doc, out, err);
+}
+
+tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
+                               tnd_xml_from_doc from_doc, void *out, tnd_error *err)
+{
+    tnd_error local;
+    if (!err)
+        err = &local;
+    if (!name)
+        name = "";
+    return load_parsed(tnd_xml_read_memory(buf, len, name, err), name, from_doc, out, err);
 }
 
 xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err)
@@ -604,7 +634,7 @@ tnd_schema *tnd_schema_new(const char *xsd, size_t len, const char *name, tnd_er
 
     tnd_schema *s = calloc(1, sizeof *s);
     if (!s) {
-        tnd_error_set(err, TND_ERR_NOMEM, file, 0, NULL, "onvoldoende geheugen");
+        tnd_error_nomem(err, file);
         return NULL;
     }
     xml_diag diag;
@@ -669,7 +699,7 @@ tnd_status tnd_schema_validate(const tnd_schema *s, xmlDocPtr doc, const char *n
     handlers_restore(&saved);
 
     if (!vctxt)
-        return tnd_error_set(err, TND_ERR_NOMEM, file, 0, NULL, "onvoldoende geheugen");
+        return tnd_error_nomem(err, file);
     if (ret == 0 && !diag.have) {
         tnd_error_clear(err);
         return TND_OK;

@@ -15,7 +15,7 @@
 #include <libxml/tree.h>
 #include <stddef.h>
 
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #define TND_XML_MAX_BYTES (16L * 1024 * 1024) /* 16 MiB per document */
 #define TND_XML_MAX_DEPTH 64                  /* element nesting */
@@ -31,6 +31,17 @@ xmlDocPtr tnd_xml_read_file_hashed(const char *path, char sha256[65], tnd_error 
 
 /* Parses a buffer (e.g. an embedded document or an xlsx part); name is used in messages. */
 xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd_error *err);
+
+/*
+ * The one way a reader turns a file or a buffer into its own struct: parse safely (as
+ * tnd_xml_read_*), hand the tree to `from_doc`, free the tree. `name` is used in messages (NULL:
+ * ""); err may be NULL. Returns what from_doc returns, or the parse error.
+ */
+typedef tnd_status (*tnd_xml_from_doc)(xmlDocPtr doc, const char *name, void *out, tnd_error *err);
+tnd_status tnd_xml_load_file(const char *path, tnd_xml_from_doc from_doc, void *out,
+                             tnd_error *err);
+tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
+                               tnd_xml_from_doc from_doc, void *out, tnd_error *err);
 
 /*
  * Checks a tree as tnd_xml_read_* do after parsing: no DTD or entity nodes (TND_ERR_XML_UNSAFE),

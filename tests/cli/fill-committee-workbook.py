@@ -2,7 +2,7 @@
 """Fills the committee workbook of `tender forms` with the scores of a scores CSV, the way a
 committee secretary would type them: one row per inschrijver x criterium x ronde on the lot's
 sheet ("Perceel N"), KvK number as text in B, the criterion in D, the round in E, the scores of
-lid-1..lid-5 in F..J and the consensus in K (forms/form_layout.h). Used by the CLI case
+lid-1..lid-5 in F..J and the consensus in K (forms/layout/form_layout.h). Used by the CLI case
 xlsx_evaluate_reads_scores_from_the_committee_workbook.
     fill-committee-workbook.py BLANK.xlsx SCORES.csv OUT.xlsx
 Only the standard library: the cells the form leaves empty (<c r="B7" s="6"/>) get a value.

@@ -20,7 +20,7 @@
 
 #include "scoring/model.h"
 #include "tender/definition.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 
 #ifndef TND_SOURCE_DIR
 #error "TND_SOURCE_DIR must name the source tree (set by tests/fuzz/CMakeLists.txt)"

@@ -17,7 +17,7 @@
 #include "scoring/award.h"
 #include "tender/bid.h"
 #include "tender/definition.h"
-#include "tender/error.h"
+#include "tender/base/error.h"
 #include "tender/scores.h"
 
 #ifndef TND_SOURCE_DIR

@@ -1,6 +1,6 @@
 /*
  * test_bid_xlsx.c - reading a filled-in bidder workbook (tender/bid_xlsx.c, layout
- * forms/form_layout.h) against the embedded IJsselland 2023 definition.
+ * forms/layout/form_layout.h) against the embedded IJsselland 2023 definition.
  *
  * Round trip: the writer (forms/fillin_xlsx.h) generates the workbook prefilled with a fixture
  * bid; the reader must give the same tnd_bid as the XML reader gives for that fixture (compared
@@ -31,7 +31,7 @@
 #include <zip.h>
 
 #include "forms/fillin_xlsx.h"
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
 #include "tender/bid_xlsx.h"

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "forms/committee_xlsx.h"
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "scoring/award.h"
 #include "tender/definition.h"
 #include "tender/form_cells.h"

@@ -4,7 +4,7 @@
  * scoring/award.c (step 3), compared with the outcome worked out BY HAND from the rules digest in
  * fixtures/example/README.md; then the award workbook written and read back with tender/xlsx.c.
  *
- * The pipeline is the one `tender evaluate` runs (tender/evaluate_run.c), with --date 2022-10-03.
+ * The pipeline is the one `tender evaluate` runs (tender/cli/evaluate_run.c), with --date 2022-10-03.
  * When a line here fails, first redo the hand computation in the README: the README is the
  * expectation, the tool is what is tested.
  */
@@ -21,8 +21,8 @@
 
 #include "forms/award_xlsx.h"
 #include "scoring/award.h"
-#include "tender/evaluate_run.h"
-#include "tender/readfile.h"
+#include "tender/cli/evaluate_run.h"
+#include "tender/base/readfile.h"
 #include "tender/xlsx.h"
 
 #ifndef TND_SOURCE_DIR
@@ -380,7 +380,7 @@ static void write_book(tmp_book *t, const char *name)
         fail_msg("workbook not written: %s", err.message);
 }
 
-/* A written workbook, whole (tender/readfile.c); far below 8 MiB. */
+/* A written workbook, whole (tender/base/readfile.c); far below 8 MiB. */
 static char *slurp(const char *path, size_t *len)
 {
     char *buf = NULL;

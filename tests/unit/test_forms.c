@@ -31,7 +31,7 @@
 
 #include "forms/committee_xlsx.h"
 #include "forms/fillin_xlsx.h"
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "scoring/check.h"
 #include "tender/bid.h"
 #include "tender/bid_xlsx.h"

@@ -1,6 +1,6 @@
 /*
  * test_letters.c - the award letters (forms/letters.c) on the shipped IJsselland 2023 example,
- * in process with the pipeline of `tender evaluate` (tender/evaluate_run.c), letters dated
+ * in process with the pipeline of `tender evaluate` (tender/cli/evaluate_run.c), letters dated
  * 2022-08-08 (the planned "publicatie voorgenomen gunningsbesluit", §3.3 L297).
  *
  * Three letters are compared byte for byte with tests/cli/expected/letters/ (gegund; niet gegund
@@ -19,7 +19,7 @@
 
 #include "forms/letters.h"
 #include "tender/definition.h"
-#include "tender/evaluate_run.h"
+#include "tender/cli/evaluate_run.h"
 
 #ifndef TND_SOURCE_DIR
 #define TND_SOURCE_DIR "."

@@ -1,5 +1,5 @@
 /*
- * test_outfile.c - the one writer of output files (tender/outfile.h): outputs checked against
+ * test_outfile.c - the one writer of output files (tender/base/outfile.h): outputs checked against
  * every input and each other before a byte is written, special files never replaced, unnamed
  * temp files, all or nothing, stale temp files of our pattern cleaned (issue 7 items 1-3).
  */
@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tender/outfile.h"
+#include "tender/base/outfile.h"
 
 typedef struct {
     char dir[64];

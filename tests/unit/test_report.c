@@ -1,6 +1,6 @@
 /*
  * test_report.c - the `tender check` report as text and JSON (forms/report.c) and the growing
- * buffer it is written into (forms/buf.c).
+ * buffer it is written into (tender/base/buf.c).
  *
  * The definition, bid and check result are built by hand, as tender/ and scoring/check.c would
  * fill them: the verdicts here are given, not computed; what is tested is how they are shown.
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "forms/buf.h"
+#include "tender/base/buf.h"
 #include "forms/report.h"
 
 /* ------------------------------------------------------------------ fixture */
@@ -424,7 +424,7 @@ static void test_text_replaces_control_characters_and_broken_utf8(void **state)
 
 /* A bidder name with U+202E (right-to-left override) would make the terminal show the rest of
  * the line reversed ("Zorg VB" looking like another name): every bidi control is shown as
- * <U+XXXX>, never passed on (issue 7; tender/textsafe.h). */
+ * <U+XXXX>, never passed on (issue 7; tender/base/textsafe.h). */
 static void test_text_shows_bidi_controls_instead_of_obeying_them(void **state)
 {
     fixture fx;

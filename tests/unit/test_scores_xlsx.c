@@ -1,6 +1,6 @@
 /*
  * test_scores_xlsx.c - reading the filled-in committee workbook (tender/scores_xlsx.c, layout
- * forms/form_layout.h) against the embedded IJsselland 2023 definition.
+ * forms/layout/form_layout.h) against the embedded IJsselland 2023 definition.
  *
  * libxlsxwriter cannot edit a workbook, so a filled workbook is written here directly in the
  * committee layout, from the form_layout.h constants (write_committee): one sheet per lot, the
@@ -29,7 +29,7 @@
 #include <xlsxwriter.h>
 
 #include "forms/committee_xlsx.h"
-#include "forms/form_layout.h"
+#include "forms/layout/form_layout.h"
 #include "scoring/award.h"
 #include "tender/definition.h"
 #include "tender/scores.h"

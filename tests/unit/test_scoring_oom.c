@@ -27,9 +27,9 @@
 #include "scoring/check.h"
 #include "scoring/rounds.h"
 #include "tender/bid.h"
-#include "tender/cli.h"
+#include "tender/cli/cli.h"
+#include "tender/cli/evaluate_run.h"
 #include "tender/decisions.h"
-#include "tender/evaluate_run.h"
 
 #ifndef TND_SOURCE_DIR
 #define TND_SOURCE_DIR "."

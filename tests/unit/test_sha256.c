@@ -1,5 +1,5 @@
 /*
- * test_sha256.c - SHA-256 of buffers and files (tender/sha256.c), against the FIPS 180-2 test
+ * test_sha256.c - SHA-256 of buffers and files (tender/base/sha256.c), against the FIPS 180-2 test
  * vectors: "", "abc", the 448-bit message and one million 'a' (read through the streaming
  * file path, which crosses many read chunks).
  */
@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tender/sha256.h"
+#include "tender/base/sha256.h"
 
 #define EMPTY_SHA256 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 #define ABC_SHA256 "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

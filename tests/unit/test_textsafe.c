@@ -1,5 +1,5 @@
 /*
- * test_textsafe.c - bidi controls in text from a bid (tender/textsafe.h): shown as <U+XXXX> in
+ * test_textsafe.c - bidi controls in text from a bid (tender/base/textsafe.h): shown as <U+XXXX> in
  * the terminal summary and in workbook cells, never obeyed (issue 7).
  */
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "forms/xlsx_common.h"
-#include "tender/textsafe.h"
+#include "tender/base/textsafe.h"
 
 /* Every bidi control of Unicode's list, and neighbours that are not one. */
 static void test_bidi_controls_are_recognised_and_neighbours_are_not(void **state)
