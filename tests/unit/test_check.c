@@ -2121,6 +2121,50 @@ static void test_unnamed_member_and_third_party_are_named_by_their_role(void **s
     assert_int_equal(find(r, "UITSLUITING", 0, "combinatielid 1")->verdict, TND_PASS);
 }
 
+/* ------------------------------------------------------------------ issue 7: corners */
+
+static void test_combination_rule_of_at_most_two_lots_counts_as_written(void **state)
+{
+    world *w = *state;
+    /* a definition allowing two of lots 1-5 (IJsselland allows one): the count is the rule's */
+    w->d.combos[0].count = 2;
+    apply_for(&w->b, &w->d, 1);
+    apply_for(&w->b, &w->d, 3);
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "COMBI-1-5", 1, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "inschrijving op ten hoogste 2 van de percelen 1-5");
+    assert_string_equal(f->norm, "ten hoogste 2 van 1-5");
+}
+
+static void test_lot_9_without_any_product_names_both_missing(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 9);
+    apply_for(&w->b, &w->d, 3);
+    w->b.lots[0].n_products = 0;
+    const tnd_check_result *r = run(w);
+    /* §4.3.1 L946-947: both voorzieningen, each missing one named */
+    const tnd_finding *f = find(r, "COMBI-9", 9, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason,
+                        "perceel 9 vereist alle producten; ontbreekt: diagnostiek, behandeling");
+    assert_string_equal(f->found, "0 van 2 producten");
+}
+
+static void test_references_declared_without_any_listed_are_missing_in_step_1(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    w->b.bid.n_references = 0; /* "has references" with none given */
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-references", 0, NULL);
+    assert_non_null(f);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2197,6 +2241,9 @@ int main(void)
         T(test_claim_other_than_computed_on_the_only_product_holds_the_lot),
         T(test_claim_mismatch_without_review_refuses_only_that_product),
         T(test_claim_mismatch_on_every_product_refuses_the_lot),
+        T(test_combination_rule_of_at_most_two_lots_counts_as_written),
+        T(test_lot_9_without_any_product_names_both_missing),
+        T(test_references_declared_without_any_listed_are_missing_in_step_1),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),
