@@ -697,6 +697,74 @@ static void test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_t
     tnd_check_result_free(c);
 }
 
+/* ------------------------------------------------------------------ the tie rule */
+
+/* Lot 4 as 50 % Normaliseren (the minimum) + 50 % "regio", ties decided by the higher
+ * Normaliseren score (a definition naming tie rule higher-normaliseren). */
+static void lot4_with_tie_rule(world *w)
+{
+    tnd_award_lot *a = &w->d.awards[A4];
+    a->criteria[0].weight = D(500000);
+    tnd_criterion *c = &a->criteria[a->n_criteria++];
+    snprintf(c->id, sizeof c->id, "regio");
+    snprintf(c->label, sizeof c->label, "Regionale doelen");
+    c->weight = D(500000);
+    c->parent = -1;
+    snprintf(c->source, sizeof c->source, "§6.1.2 L1842");
+    snprintf(a->tie_rule, sizeof a->tie_rule, "higher-normaliseren");
+}
+
+static void lot4_plan(world *w, const char *kvk, int norm, int regio)
+{
+    bidder(w, kvk, 4);
+    consensus(w, 4, kvk, 1, norm);
+    tnd_score *s = &w->rows[w->scores.n++];
+    *s = w->rows[w->scores.n - 2];
+    snprintf(s->criterion, sizeof s->criterion, "regio");
+    s->score = regio;
+    s->line = (long)w->scores.n + 1;
+}
+
+static void test_tie_rule_gives_the_higher_normaliseren_a_place_and_leaves_the_rest_tied(
+    void **state)
+{
+    world *w = *state;
+    /* four bids with mark 7,0 for 2 places: 8/6 wins on Normaliseren; three 6/8 remain equal
+     * for the last place, to the end of the ranking: undecided */
+    lot4_with_tie_rule(w);
+    lot4_plan(w, "10000001", 6, 8);
+    lot4_plan(w, "10000002", 6, 8);
+    lot4_plan(w, "10000003", 6, 8);
+    lot4_plan(w, "10000004", 8, 6);
+    run(w);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie);
+    assert_int_equal(entry_of(w, 4, "10000004")->status, TND_AWARD_GRANTED);
+    assert_int_equal(entry_of(w, 4, "10000001")->status, TND_AWARD_TIE);
+    assert_int_equal(entry_of(w, 4, "10000002")->status, TND_AWARD_TIE);
+    assert_int_equal(entry_of(w, 4, "10000003")->status, TND_AWARD_TIE);
+    assert_int_equal(la->n_granted, 1);
+    assert_non_null(strstr(la->tie_text, "beslisregel higher-normaliseren: hogere score op Plan "
+                                         "van Aanpak Normaliseren, daarna nog gelijk: onbeslist"));
+}
+
+static void test_tie_rule_with_every_normaliseren_equal_decides_nothing(void **state)
+{
+    world *w = *state;
+    lot4_with_tie_rule(w);
+    lot4_plan(w, "10000001", 6, 8);
+    lot4_plan(w, "10000002", 6, 8);
+    lot4_plan(w, "10000003", 6, 8);
+    run(w);
+    for (int i = 1; i <= 3; i++) {
+        char kvk[9] = "10000000";
+        kvk[7] = (char)('0' + i);
+        assert_int_equal(entry_of(w, 4, kvk)->status, TND_AWARD_TIE);
+    }
+    assert_int_equal(lot_of(w, 4)->n_granted, 0);
+    assert_int_equal(lot_of(w, 4)->tie_places, 2);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -718,6 +786,8 @@ int main(void)
         T(test_competitive_lot_with_an_empty_chain_has_no_fallback),
         T(test_bid_failing_a_lot_whose_chain_is_empty_is_not_placed_by_the_check),
         T(test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_there),
+        T(test_tie_rule_gives_the_higher_normaliseren_a_place_and_leaves_the_rest_tied),
+        T(test_tie_rule_with_every_normaliseren_equal_decides_nothing),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
