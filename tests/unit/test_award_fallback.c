@@ -765,6 +765,128 @@ static void test_tie_rule_with_every_normaliseren_equal_decides_nothing(void **s
     assert_int_equal(lot_of(w, 4)->tie_places, 2);
 }
 
+/* ------------------------------------------------------------------ score rows as given */
+
+static void member(world *w, int lot, const char *kvk, const char *who, int value)
+{
+    consensus(w, lot, kvk, 1, value);
+    snprintf(w->rows[w->scores.n - 1].member, sizeof w->rows[0].member, "%s", who);
+}
+
+static void test_revision_row_before_its_round_1_row_in_the_file_counts_the_same(void **state)
+{
+    world *w = *state;
+    /* §6.1.1 L1804-1807: 4 in round 1, 6 after the one revision, whatever the file order */
+    bidder(w, "20000001", 3);
+    consensus(w, 3, "20000001", 2, 6);
+    consensus(w, 3, "20000001", 1, 4);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 3, "20000001");
+    assert_int_equal(e->status, TND_AWARD_GRANTED);
+    assert_int_equal(e->total.units, 6000000);
+    assert_non_null(strstr(e->reason, "gegund na herziening"));
+}
+
+static void test_score_row_of_round_0_is_never_used(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000001", 3);
+    consensus(w, 3, "20000001", 0, 10);
+    run(w);
+    assert_int_equal(entry_of(w, 3, "20000001")->status, TND_AWARD_NO_SCORES);
+}
+
+static void test_evaluation_without_a_scores_file_has_no_scores_for_scored_lots(void **state)
+{
+    world *w = *state;
+    bidder(w, "20000001", 3);
+    bidder(w, "20000002", 6);
+    for (size_t i = 0; i < w->n; i++) {
+        assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
+        w->bid_ptrs[i] = &w->bids[i];
+        w->check_ptrs[i] = &w->checks[i];
+    }
+    assert_true(tnd_evaluate(&w->d.def, w->bid_ptrs, w->check_ptrs, w->n, NULL, NULL, 0, &w->ev));
+    w->ran = true;
+    assert_int_equal(entry_of(w, 3, "20000001")->status, TND_AWARD_NO_SCORES);
+    /* lot 6 follows the plan of lot 3 or 4, which this bid has none of: admitted */
+    assert_int_equal(entry_of(w, 6, "20000002")->status, TND_AWARD_ADMITTED);
+}
+
+static void test_consensus_above_every_member_score_is_flagged_without_a_minimum(void **state)
+{
+    world *w = *state;
+    /* lot 2 has no minimum: the note is only the flag */
+    bidder(w, "20000001", 2);
+    member(w, 2, "20000001", "lid-1", 4);
+    member(w, 2, "20000001", "lid-2", 6);
+    consensus(w, 2, "20000001", 1, 8);
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 2, "20000001");
+    assert_int_equal(e->status, TND_AWARD_GRANTED);
+    assert_true(e->scores[0].consensus_outside_members);
+    assert_string_equal(e->reason, "gegund: let op: consensus 8 van normaliseren buiten de "
+                                   "scores van de leden (4-6)");
+}
+
+/* ------------------------------------------------------------------ a lot competing on price */
+
+static void lot5_on_price(world *w, int max)
+{
+    tnd_award_lot *a = &w->d.awards[A5];
+    a->max_awarded = max;
+    a->price.kind = TND_PRICE_RELATIVE_LOWEST;
+    a->price.quality_weight = D(600000);
+    a->price.price_weight = D(400000);
+    snprintf(a->price_formula, sizeof a->price_formula, "relative-lowest");
+}
+
+static void run_priced(world *w, const tnd_price *prices, size_t n)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        assert_true(tnd_check(&w->d.def, &w->bids[i], &w->checks[i]));
+        w->bid_ptrs[i] = &w->bids[i];
+        w->check_ptrs[i] = &w->checks[i];
+    }
+    assert_true(tnd_evaluate(&w->d.def, w->bid_ptrs, w->check_ptrs, w->n, &w->scores, prices, n,
+                             &w->ev));
+    w->ran = true;
+}
+
+static void test_price_lot_tie_names_the_total(void **state)
+{
+    world *w = *state;
+    /* equal quality and equal price: equal totals tie for the one place */
+    lot5_on_price(w, 1);
+    bidder(w, "30000001", 5);
+    bidder(w, "30000002", 5);
+    consensus(w, 5, "30000001", 1, 8);
+    consensus(w, 5, "30000002", 1, 8);
+    const tnd_price prices[2] = { { 5, "30000001", 100000, 2 }, { 5, "30000002", 100000, 3 } };
+    run_priced(w, prices, 2);
+    const tnd_lot_award *la = lot_of(w, 5);
+    assert_true(la->tie);
+    assert_int_equal(strncmp(la->tie_text, "gelijke stand om plaats 1 (totaal ", 34), 0);
+}
+
+static void test_price_lot_without_a_maximum_names_the_total_of_every_rank(void **state)
+{
+    world *w = *state;
+    lot5_on_price(w, 0);
+    bidder(w, "30000001", 5);
+    bidder(w, "30000002", 5);
+    consensus(w, 5, "30000001", 1, 10);
+    consensus(w, 5, "30000002", 1, 6);
+    const tnd_price prices[2] = { { 5, "30000001", 200000, 2 }, { 5, "30000002", 100000, 3 } };
+    run_priced(w, prices, 2);
+    /* 0,6 x 10 + 0,4 x 10 x 1000 / 2000 = 8,0 and 0,6 x 6 + 0,4 x 10 = 7,6: both granted */
+    const tnd_award_entry *a = entry_of(w, 5, "30000001"), *b = entry_of(w, 5, "30000002");
+    assert_int_equal(a->status, TND_AWARD_GRANTED);
+    assert_int_equal(b->status, TND_AWARD_GRANTED);
+    assert_int_equal(strncmp(a->reason, "gegund: rang 1 van 2, totaal 8,0 (", 34), 0);
+    assert_int_equal(strncmp(b->reason, "gegund: rang 2 van 2, totaal 7,6 (", 34), 0);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -788,6 +910,12 @@ int main(void)
         T(test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_there),
         T(test_tie_rule_gives_the_higher_normaliseren_a_place_and_leaves_the_rest_tied),
         T(test_tie_rule_with_every_normaliseren_equal_decides_nothing),
+        T(test_revision_row_before_its_round_1_row_in_the_file_counts_the_same),
+        T(test_score_row_of_round_0_is_never_used),
+        T(test_evaluation_without_a_scores_file_has_no_scores_for_scored_lots),
+        T(test_consensus_above_every_member_score_is_flagged_without_a_minimum),
+        T(test_price_lot_tie_names_the_total),
+        T(test_price_lot_without_a_maximum_names_the_total_of_every_rank),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
