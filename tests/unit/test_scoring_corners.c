@@ -136,6 +136,50 @@ static void test_mark_with_more_than_6_decimals_is_rounded_half_up_once(void **s
     assert_int_equal(mark.units, 2666664);
 }
 
+/* ------------------------------------------------------------------ criterion C: places */
+
+static void test_places_within_a_lot_count_its_own_municipalities_or_the_distance(void **state)
+{
+    (void)state;
+    /* §6.1.2 L1943-1945: places in the lot's region, or within the distance */
+    tnd_municipality towns[2];
+    memset(towns, 0, sizeof towns);
+    snprintf(towns[0].id, sizeof towns[0].id, "zwolle");
+    snprintf(towns[1].id, sizeof towns[1].id, "deventer");
+    char lot3_towns[1][TND_CODE_LEN] = { "zwolle" };
+    tnd_lot lot3;
+    memset(&lot3, 0, sizeof lot3);
+    lot3.number = 3;
+    lot3.municipalities = lot3_towns;
+    lot3.n_municipalities = 1;
+    tnd_definition def;
+    memset(&def, 0, sizeof def);
+    def.municipalities = towns;
+    def.n_municipalities = 2;
+    def.lots = &lot3;
+    def.n_lots = 1;
+    tnd_location loc[5];
+    memset(loc, 0, sizeof loc);
+    const char *where[5] = { "zwolle", "deventer", "", "kampen", "zwolle" };
+    const long places[5] = { 4, 3, 5, 6, 0 };
+    const int64_t km[5] = { 40, 40, 10, 20, 1 };
+    for (int i = 0; i < 5; i++) {
+        snprintf(loc[i].municipality, sizeof loc[i].municipality, "%s", where[i]);
+        loc[i].places = places[i];
+        loc[i].distance_km = tnd_dec_from_int(km[i]);
+    }
+    tnd_bid bid;
+    memset(&bid, 0, sizeof bid);
+    bid.locations = loc;
+    bid.n_locations = 5;
+    tnd_dec max = tnd_dec_from_int(15);
+    /* lot 3: Zwolle 4 + 5 at 10 km; Deventer is not lot 3's and 40 km away; no empty location */
+    assert_int_equal(tnd_award_places_within_lot(&def, 3, &bid, max), 9);
+    /* a lot the definition does not have: the definition's region (Zwolle, Deventer) */
+    assert_int_equal(tnd_award_places_within_lot(&def, 99, &bid, max), 12);
+    assert_int_equal(tnd_award_places_within(&def, &bid, max), 12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_intensity_without_bands_is_outside_with_its_rounded_value),
         cmocka_unit_test(test_intensity_beyond_the_display_range_is_shown_at_its_limit),
         cmocka_unit_test(test_mark_with_more_than_6_decimals_is_rounded_half_up_once),
+        cmocka_unit_test(test_places_within_a_lot_count_its_own_municipalities_or_the_distance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
