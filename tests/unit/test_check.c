@@ -2165,6 +2165,31 @@ static void test_references_declared_without_any_listed_are_missing_in_step_1(vo
     assert_int_equal(r->stopped_at_step, 1);
 }
 
+static void test_both_products_held_hold_the_lot_and_are_each_named(void **state)
+{
+    world *w = *state;
+    /* §3.2 L218-219, §4.1.8 L567-573: each group's claim differs from its computed intensity,
+     * one on D and one on E; with every product held the lot waits for the meeting */
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "D"); /* 56 / 7 / 4 = 2,00 => E, claimed D */
+    static tnd_residential_group groups[2];
+    groups[0] = one_group;
+    groups[1] = one_group;
+    strcpy(groups[1].name, "Leefgroep De Beuk");
+    groups[1].staff_hours_week = D(40000000); /* 40 / 7 / 4 = 1,43 => D, claimed E */
+    strcpy(groups[1].claimed, "E");
+    w->b.bid.residential_groups = groups;
+    w->b.bid.n_residential_groups = 2;
+    w->d.def.residential.on_mismatch = TND_REVIEW;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->placements[1].applied, 8);
+    assert_int_equal(r->placements[1].placed, 8);
+    assert_int_equal(r->placements[1].status, TND_LOT_PENDING);
+    assert_string_equal(r->placements[1].products,
+                        "product D: BEOORDELEN (INTENSITEIT-VERBLIJF); product E: BEOORDELEN "
+                        "(INTENSITEIT-VERBLIJF)");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2244,6 +2269,7 @@ int main(void)
         T(test_combination_rule_of_at_most_two_lots_counts_as_written),
         T(test_lot_9_without_any_product_names_both_missing),
         T(test_references_declared_without_any_listed_are_missing_in_step_1),
+        T(test_both_products_held_hold_the_lot_and_are_each_named),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),
