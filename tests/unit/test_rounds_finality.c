@@ -30,6 +30,7 @@
 typedef struct {
     tnd_definition def;
     tnd_award_lot awards[4];
+    tnd_requirement requirement;
     tnd_bid bids[MAX_BIDDERS];
     tnd_check_result checks[MAX_BIDDERS];
     tnd_finding findings[MAX_BIDDERS][MAX_FINDINGS];
@@ -89,6 +90,10 @@ static int setup(void **state)
     award(w, 3, 6, TND_AWARD_ADMIT, 0);
     w->def.awards = w->awards;
     w->def.n_awards = 4;
+    snprintf(w->requirement.ref.id, sizeof w->requirement.ref.id, "TG-P3-WVGGZ");
+    w->requirement.lot = 3;
+    w->def.requirements = &w->requirement;
+    w->def.n_requirements = 1;
 
     w->ev.lots = w->lots;
     w->ev.n_lots = 4;
@@ -650,6 +655,79 @@ static void test_tie_decision_for_a_lot_missing_from_the_evaluation_is_refused(v
     assert_string_equal(p.message, "perceel 5 heeft geen gelijke stand op de laatste plaats");
 }
 
+static void test_hersteld_is_matched_to_the_request_of_its_own_bidder(void **state)
+{
+    world *w = *state;
+    /* §4.1.4 L474-487: two bidders were asked for the same item; only the one that supplied it
+     * in time is cured */
+    size_t a = bidder(w, "10000001", 3, 0, 0, TND_AWARD_EXCLUDED);
+    size_t b = bidder(w, "10000002", 3, 0, 0, TND_AWARD_EXCLUDED);
+    finding(w, a, "TG-P3-WVGGZ", 3, TND_MISSING);
+    finding(w, b, "TG-P3-WVGGZ", 3, TND_MISSING);
+    decide(w, "10000001", 1, "TG-P3-WVGGZ", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 26 });
+    decide(w, "10000002", 1, "TG-P3-WVGGZ", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 26 });
+    decide(w, "10000002", 1, "TG-P3-WVGGZ", TND_DECISION_HERSTELD, (tnd_date){ 2022, 9, 28 });
+    /* the placement is redone (tnd_check_replace frees and allocates it): give it one to free */
+    for (size_t i = 0; i < 2; i++) {
+        w->checks[i].placements = calloc(1, sizeof *w->checks[i].placements);
+        assert_non_null(w->checks[i].placements);
+    }
+    tnd_round_problem p;
+    bool ok = apply_round1(w, &p);
+    for (size_t i = 0; i < 2; i++) {
+        free(w->checks[i].placements);
+        w->checks[i].placements = NULL;
+        w->checks[i].n_placements = 0;
+    }
+    assert_true(ok);
+    assert_int_equal(w->uses[2], TND_DECISION_APPLIED);
+    assert_int_equal(w->checks[a].findings[0].verdict, TND_MISSING);
+    assert_int_equal(w->checks[b].findings[0].verdict, TND_PASS);
+    assert_non_null(strstr(w->checks[b].findings[0].reason, "hersteld 28-09-2022"));
+}
+
+static void test_tie_decision_dated_after_the_evaluation_is_not_yet_taken(void **state)
+{
+    world *w = *state;
+    bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
+    decide(w, "10000001", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 10, 4 });
+    tnd_round_problem p;
+    assert_true(apply_round1(w, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_NOT_YET);
+}
+
+static void test_no_decisions_file_applies_nothing(void **state)
+{
+    world *w = *state;
+    bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
+    const tnd_bid *bids[1] = { &w->bids[0] };
+    tnd_check_result *checks[1] = { &w->checks[0] };
+    tnd_round_view v = { .bids = bids, .checks = checks, .n = 1, .round = 1,
+                         .evaluation_date = october_3 };
+    tnd_round_problem p;
+    assert_true(tnd_rounds_apply_decisions(&w->def, NULL, &v, NULL, NULL, &p));
+    assert_int_equal(p.line, 0);
+}
+
+static void test_tie_settlement_of_a_rule_that_ranks_nothing_is_left_out_and_refused(
+    void **state)
+{
+    world *w = *state;
+    /* a tie decision on a rule that is no ranked award gives no settlement, and checking the
+     * ties refuses it naming its line */
+    bidder(w, "10000001", 3, 3, 3, TND_AWARD_GRANTED);
+    decide(w, "10000001", 1, "TG-P3-WVGGZ", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_tie_settlement *t = NULL;
+    size_t n = 9;
+    assert_true(tnd_rounds_tie_settlements(&w->def, &w->ds, w->uses, &t, &n));
+    assert_int_equal(n, 0);
+    free(t);
+    tnd_round_problem p;
+    assert_false(tnd_rounds_check_ties(&w->def, &w->ds, w->uses, &w->ev, &p));
+    assert_int_equal(p.line, 2);
+    assert_string_equal(p.kvk, "10000001");
+}
+
 static void test_without_a_decisions_file_there_is_nothing_to_settle_or_check(void **state)
 {
     world *w = *state;
@@ -746,6 +824,10 @@ int main(void)
         T(test_tie_places_left_open_are_named_per_lot),
         T(test_tie_decision_for_a_lot_missing_from_the_evaluation_is_refused),
         T(test_without_a_decisions_file_there_is_nothing_to_settle_or_check),
+        T(test_hersteld_is_matched_to_the_request_of_its_own_bidder),
+        T(test_tie_decision_dated_after_the_evaluation_is_not_yet_taken),
+        T(test_no_decisions_file_applies_nothing),
+        T(test_tie_settlement_of_a_rule_that_ranks_nothing_is_left_out_and_refused),
         T(test_resubmission_rules_need_a_resubmission_in_the_definition),
         T(test_herstel_term_across_the_year_end_ends_in_january),
         T(test_herstel_term_counts_29_february_of_a_leap_year),
