@@ -909,6 +909,29 @@ static void test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut
                         " (resultaat / omzet) 2019 is 5,00%; norm > 1,50% (strikt): voldaan");
 }
 
+static void test_norm_over_three_years_with_a_gap_lists_them(void **state)
+{
+    fixture *fx = *state;
+    tnd_fin_norm *n = &fx->def.financial.norms[RENTABILITEIT];
+    n->years[0] = 2019;
+    n->years[1] = 2021;
+    n->years[2] = 2022;
+    n->n_years = 3;
+    run(fx);
+    assert_int_equal(find(fx, "FIN-RENTABILITEIT", 0, "2019, 2021, 2022")->verdict, TND_PASS);
+}
+
+static void test_accepted_plan_with_every_norm_met_changes_no_verdict(void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.1 L1390-1393: an accepted plan settles a shortfall; without one it settles nothing */
+    fx->bid.financial_plan = TND_PLAN_ACCEPTED;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_PASS);
+    assert_null(strstr(s->reason, "plan van aanpak geaccepteerd"));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -962,6 +985,8 @@ int main(void)
         T(test_band_whose_verdict_is_fail_says_it_follows_the_definition),
         T(test_denominator_of_two_items_names_both_when_it_is_zero),
         T(test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut_away),
+        T(test_norm_over_three_years_with_a_gap_lists_them),
+        T(test_accepted_plan_with_every_norm_met_changes_no_verdict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1806,6 +1806,56 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_quality_first_of_several_equivalent_or_expired_certificates_is_named(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.5.1.1: the first equivalent scheme goes to the reviewer, whatever follows it */
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "KIWA-ZORG")->equivalent = true;
+    add_certificate(fx, "DNV-ZORG")->equivalent = true;
+    tnd_certificate *c = add_certificate(fx, "ISO-9001:2015");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2021, 1, 1);
+    c = add_certificate(fx, "NEN-EN-15224");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2022, 1, 1);
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    assert_int_equal(find(fx, "KWALITEIT-8", "KIWA-ZORG")->verdict, TND_REVIEW);
+}
+
+static void test_quality_first_of_two_expired_accepted_certificates_is_named(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    tnd_certificate *c = add_certificate(fx, "ISO-9001:2015");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2021, 1, 1);
+    c = add_certificate(fx, "NEN-EN-15224");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2022, 1, 1);
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    const tnd_finding *f = &fx->r.findings[0];
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "certificaat ISO-9001:2015 verlopen op 01-01-2021");
+}
+
+static void test_quality_first_of_two_example_schemes_is_named(void **state)
+{
+    fixture *fx = *state;
+    strcpy(fx->quality[1].review_schemes[0], "HKZ");
+    strcpy(fx->quality[1].review_schemes[1], "PREZO");
+    fx->quality[1].n_review_schemes = 2;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "PREZO");
+    add_certificate(fx, "HKZ");
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    assert_int_equal(strncmp(fx->r.findings[0].reason, "PREZO: niet genoemd voor dit perceel", 36),
+                     0);
+}
+
 static void test_flag_requirement_answered_with_a_number_is_not_met(void **state)
 {
     fixture *fx = *state;
@@ -2019,6 +2069,9 @@ int main(void)
         T(test_requirements_including_a_lot_unknown_to_the_definition_stop_there),
         T(test_band_with_an_exclusive_lower_limit_is_shown_with_more_than),
         T(test_intensity_claimed_on_a_lot_bid_without_products_fails_eis_94_saying_geen),
+        T(test_quality_first_of_several_equivalent_or_expired_certificates_is_named),
+        T(test_quality_first_of_two_expired_accepted_certificates_is_named),
+        T(test_quality_first_of_two_example_schemes_is_named),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
