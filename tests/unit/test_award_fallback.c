@@ -887,6 +887,23 @@ static void test_price_lot_without_a_maximum_names_the_total_of_every_rank(void 
     assert_int_equal(strncmp(b->reason, "gegund: rang 2 van 2, totaal 7,6 (", 34), 0);
 }
 
+static void test_price_lot_without_any_price_ranks_no_bid(void **state)
+{
+    world *w = *state;
+    /* a scored bid without a price and a bid without scores: nobody to put through the formula */
+    lot5_on_price(w, 1);
+    bidder(w, "30000001", 5);
+    bidder(w, "30000002", 5);
+    consensus(w, 5, "30000001", 1, 8);
+    const tnd_price prices[1] = { { 3, "30000001", 100000, 2 } }; /* another lot's */
+    run_priced(w, prices, 1);
+    const tnd_award_entry *a = entry_of(w, 5, "30000001"), *b = entry_of(w, 5, "30000002");
+    assert_int_equal(a->status, TND_AWARD_NO_SCORES);
+    assert_string_equal(a->reason, "score ontbreekt: geen prijs opgegeven voor dit perceel");
+    assert_int_equal(b->status, TND_AWARD_NO_SCORES);
+    assert_int_equal(lot_of(w, 5)->n_granted, 0);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -916,6 +933,7 @@ int main(void)
         T(test_consensus_above_every_member_score_is_flagged_without_a_minimum),
         T(test_price_lot_tie_names_the_total),
         T(test_price_lot_without_a_maximum_names_the_total_of_every_rank),
+        T(test_price_lot_without_any_price_ranks_no_bid),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1806,6 +1806,35 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_keurmerk_of_another_kind_listed_first_does_not_hide_the_right_one(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.5.1.2: the keurmerk of the provider's own kind counts, wherever it is listed */
+    TEXT(fx->bid.provider_type, "zorgboerderij");
+    add_lot(fx, 8, "E");
+    TEXT(fx->bid_keurmerken[0].kind, "keurmerk-gezinshuizen");
+    fx->bid_keurmerken[0].status = TND_KEURMERK_HELD;
+    TEXT(fx->bid_keurmerken[1].kind, "keurmerk-landbouw-zorg");
+    fx->bid_keurmerken[1].status = TND_KEURMERK_HELD;
+    fx->bid.n_keurmerken = 2;
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(find(fx, "KEURMERK-ZORGBOERDERIJ", "zorgboerderij")->verdict, TND_PASS);
+}
+
+static void test_combination_member_with_a_policy_of_no_cover_and_part_iv_yes_fails(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.2 L1409-1411: a policy is given but without any cover: the UEA "ja" does not stand in
+     * for a policy that shows nothing */
+    combination_total(fx, 300000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_part_iv = m->part_iv_yes = true;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_FAIL);
+}
+
 static void test_quality_first_of_several_equivalent_or_expired_certificates_is_named(
     void **state)
 {
@@ -2072,6 +2101,8 @@ int main(void)
         T(test_quality_first_of_several_equivalent_or_expired_certificates_is_named),
         T(test_quality_first_of_two_expired_accepted_certificates_is_named),
         T(test_quality_first_of_two_example_schemes_is_named),
+        T(test_keurmerk_of_another_kind_listed_first_does_not_hide_the_right_one),
+        T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_yes_fails),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
