@@ -2190,6 +2190,19 @@ static void test_both_products_held_hold_the_lot_and_are_each_named(void **state
                         "(INTENSITEIT-VERBLIJF)");
 }
 
+static void test_ground_without_its_own_source_cites_the_exclusion_rule(void **state)
+{
+    world *w = *state;
+    /* a definition naming no line for the ground: the § of the exclusion rule stands */
+    w->d.grounds[0].source[0] = '\0';
+    apply_for(&w->b, &w->d, 3);
+    set_answer(&w->b.bid.bidder, "corruption", true);
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "UITSLUITING", 0, BIDDER);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->source, "§5.2 L1290-1296");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2270,6 +2283,7 @@ int main(void)
         T(test_lot_9_without_any_product_names_both_missing),
         T(test_references_declared_without_any_listed_are_missing_in_step_1),
         T(test_both_products_held_hold_the_lot_and_are_each_named),
+        T(test_ground_without_its_own_source_cites_the_exclusion_rule),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),

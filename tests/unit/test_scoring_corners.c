@@ -180,6 +180,21 @@ static void test_places_within_a_lot_count_its_own_municipalities_or_the_distanc
     assert_int_equal(tnd_award_places_within(&def, &bid, max), 12);
 }
 
+static void test_every_score_row_is_unknown_in_an_evaluation_without_bids(void **state)
+{
+    (void)state;
+    tnd_score rows[3];
+    memset(rows, 0, sizeof rows);
+    tnd_scores scores = { .items = rows, .n = 3 };
+    tnd_evaluation ev;
+    memset(&ev, 0, sizeof ev);
+    size_t idx[2];
+    /* more rows than room: all counted, the first two stored */
+    assert_int_equal(tnd_award_unknown_bidder_rows(&ev, &scores, idx, 2), 3);
+    assert_int_equal(idx[0], 0);
+    assert_int_equal(idx[1], 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_intensity_beyond_the_display_range_is_shown_at_its_limit),
         cmocka_unit_test(test_mark_with_more_than_6_decimals_is_rounded_half_up_once),
         cmocka_unit_test(test_places_within_a_lot_count_its_own_municipalities_or_the_distance),
+        cmocka_unit_test(test_every_score_row_is_unknown_in_an_evaluation_without_bids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@
 
 #include "scoring/award.h"
 #include "scoring/check.h"
+#include "scoring/check_internal.h"
 #include "scoring/rounds.h"
 #include "tender/bid.h"
 #include "tender/cli/cli.h"
@@ -459,6 +460,44 @@ static void test_price_lot_reports_every_failed_allocation(void **state)
         tnd_check_result_free(&checks[i]);
 }
 
+/* Issue 9: keeping only the knock-out findings gives back memory; when the smaller block cannot
+ * be had, the larger one is kept, with every knock-out in it, and nothing is lost. */
+static void test_keeping_the_knockouts_survives_a_failed_shrink(void **state)
+{
+    tnd_rule_ref ref;
+    memset(&ref, 0, sizeof ref);
+    snprintf(ref.id, sizeof ref.id, "FIN-SOLVABILITEIT");
+    tnd_check_result r;
+    memset(&r, 0, sizeof r);
+    for (int i = 0; i < 40; i++)
+        assert_non_null(tnd_add_finding(&r, 2, &ref, 0, i % 2 ? TND_FAIL : TND_PASS, "rij %d", i));
+    size_t cap = r.cap_findings;
+    arm(0);
+    tnd_check_result_keep_knockouts(&r);
+    disarm();
+    assert_true(failed);
+    assert_int_equal(r.n_findings, 20);
+    assert_int_equal(r.cap_findings, cap); /* the larger block */
+    for (size_t i = 0; i < r.n_findings; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "rij %zu", 2 * i + 1);
+        assert_int_equal(r.findings[i].verdict, TND_FAIL);
+        assert_string_equal(r.findings[i].reason, want);
+    }
+    tnd_check_result_free(&r);
+
+    /* every finding a knock-out, the block exactly full: nothing to give back */
+    for (int i = 0; i < 32; i++)
+        assert_non_null(tnd_add_finding(&r, 2, &ref, 0, TND_MISSING, "rij %d", i));
+    assert_int_equal(r.cap_findings, 32);
+    arm(0);
+    tnd_check_result_keep_knockouts(&r);
+    disarm();
+    assert_false(failed); /* no allocation was tried */
+    assert_int_equal(r.n_findings, 32);
+    tnd_check_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_tie_settlements_report_a_failed_allocation),
         cmocka_unit_test(test_decisions_report_every_failed_allocation_or_decide_the_same),
         cmocka_unit_test(test_price_lot_reports_every_failed_allocation),
+        cmocka_unit_test(test_keeping_the_knockouts_survives_a_failed_shrink),
     };
     return cmocka_run_group_tests(tests, read_example, free_example);
 }
