@@ -2203,6 +2203,27 @@ static void test_ground_without_its_own_source_cites_the_exclusion_rule(void **s
     assert_string_equal(f->source, "§5.2 L1290-1296");
 }
 
+static void test_rule_failing_for_two_groups_is_named_once_in_the_path(void **state)
+{
+    world *w = *state;
+    /* §9: two groups claim D and both compute E: D is refused twice by the same rule; with the
+     * only product refused the lot is refused, and the path names the rule once */
+    static const char *const offered[] = { "D" };
+    residential_bid(w, offered, 1, 56, "D");
+    static tnd_residential_group groups[2];
+    groups[0] = one_group;
+    groups[1] = one_group;
+    strcpy(groups[1].name, "Leefgroep De Beuk");
+    w->b.bid.residential_groups = groups;
+    w->b.bid.n_residential_groups = 2;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count_verdict(r, "INTENSITEIT-VERBLIJF", TND_FAIL), 2);
+    assert_int_equal(r->placements[1].applied, 8);
+    assert_int_equal(r->placements[1].placed, 0);
+    assert_string_equal(r->placements[1].path, "8: INTENSITEIT-VERBLIJF niet voldaan; geen "
+                                               "terugval");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2284,6 +2305,7 @@ int main(void)
         T(test_references_declared_without_any_listed_are_missing_in_step_1),
         T(test_both_products_held_hold_the_lot_and_are_each_named),
         T(test_ground_without_its_own_source_cites_the_exclusion_rule),
+        T(test_rule_failing_for_two_groups_is_named_once_in_the_path),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),
