@@ -157,6 +157,7 @@ typedef struct {
     tnd_bid bids[MAX_BIDS];
     tnd_bid_lot lots[MAX_BIDS][3];
     tnd_fact facts[MAX_BIDS][3];
+    tnd_location locations[MAX_BIDS][2];
     tnd_certificate certificates[MAX_BIDS][1];
     tnd_check_result checks[MAX_BIDS];
     const tnd_bid *bid_ptrs[MAX_BIDS];
@@ -904,6 +905,29 @@ static void test_price_lot_without_any_price_ranks_no_bid(void **state)
     assert_int_equal(lot_of(w, 5)->n_granted, 0);
 }
 
+static void test_computed_criterion_names_a_distance_with_its_decimal(void **state)
+{
+    world *w = *state;
+    /* §6.1.2 L1943-1945 style: places within 12,5 km, computed from the bid's locations */
+    tnd_criterion *c = &w->d.awards[A2].criteria[0];
+    c->computed_locations = true;
+    c->locations_min_places = 10;
+    c->locations_max_km = D(12500000);
+    c->locations_score = 10;
+    tnd_bid *b = bidder(w, "20000001", 2);
+    b->locations = w->locations[0];
+    snprintf(b->locations[0].municipality, sizeof b->locations[0].municipality, "elders");
+    b->locations[0].places = 12;
+    b->locations[0].distance_km = D(12500000);
+    b->n_locations = 1;
+    run(w);
+    const tnd_award_entry *e = entry_of(w, 2, "20000001");
+    assert_int_equal(e->status, TND_AWARD_GRANTED);
+    assert_int_equal(e->total.units, 10000000);
+    assert_string_equal(e->reason, "gegund: criterium normaliseren berekend: 12 plekken in de "
+                                   "regio of binnen 12,5 km (minimaal 10): 10 (§6.1 L1690)");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -934,6 +958,7 @@ int main(void)
         T(test_price_lot_tie_names_the_total),
         T(test_price_lot_without_a_maximum_names_the_total_of_every_rank),
         T(test_price_lot_without_any_price_ranks_no_bid),
+        T(test_computed_criterion_names_a_distance_with_its_decimal),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
