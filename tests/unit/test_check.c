@@ -2224,6 +2224,23 @@ static void test_rule_failing_for_two_groups_is_named_once_in_the_path(void **st
                                                "terugval");
 }
 
+static void test_products_without_a_staffing_calculation_need_no_group(void **state)
+{
+    world *w = *state;
+    /* §9 L4156-4158: only intensity products of the scale need a group's calculation; H is not
+     * in this scale and C belongs to another product group (pleegzorg-like): neither is asked */
+    strcpy(w->d.products[7][0].group, "pleegzorg");
+    static const char *const offered[] = { "C", "E", "H" };
+    residential_bid(w, offered, 3, 56, "E"); /* 56 / 7 / 4 = 2,00 => E, as claimed */
+    set_ref(&w->d.def.residential.calc_rule, "INTENSITEIT-BEREKENING", "§9 L4156-4158",
+            "Berekening per groep");
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "INTENSITEIT-BEREKENING"), 1);
+    const tnd_finding *f = find(r, "INTENSITEIT-BEREKENING", 8, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "berekening per groep achter elke opgegeven intensiteit");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2306,6 +2323,7 @@ int main(void)
         T(test_both_products_held_hold_the_lot_and_are_each_named),
         T(test_ground_without_its_own_source_cites_the_exclusion_rule),
         T(test_rule_failing_for_two_groups_is_named_once_in_the_path),
+        T(test_products_without_a_staffing_calculation_need_no_group),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),
