@@ -1806,6 +1806,29 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_gezinshuis_maximum_applies_to_intensity_products_only(void **state)
+{
+    fixture *fx = *state;
+    /* §9.6 L4005-4050: the maximum E is on the intensity scale; a jeugd-ggz product of lot 8
+     * (another product group, whatever its rank) is not above it */
+    TEXT(fx->bid.provider_type, "gezinshuis");
+    add_lot(fx, 8, "GGZ-H");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(count_rule(fx, "INTENSITEIT-MAXIMUM"), 0);
+}
+
+static void test_maximum_naming_no_product_of_the_lot_limits_nothing(void **state)
+{
+    fixture *fx = *state;
+    /* a definition whose maximum names a product the lot does not have cannot rank against it */
+    TEXT(fx->maxima[0].max_product, "Z");
+    TEXT(fx->bid.provider_type, "gezinshuis");
+    add_lot(fx, 8, "F");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    for (size_t i = 0; i < fx->r.n_findings; i++)
+        assert_false(strcmp(fx->r.findings[i].subject, "perceel 8: F") == 0);
+}
+
 static void test_keurmerk_of_another_kind_listed_first_does_not_hide_the_right_one(
     void **state)
 {
@@ -2103,6 +2126,8 @@ int main(void)
         T(test_quality_first_of_two_example_schemes_is_named),
         T(test_keurmerk_of_another_kind_listed_first_does_not_hide_the_right_one),
         T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_yes_fails),
+        T(test_gezinshuis_maximum_applies_to_intensity_products_only),
+        T(test_maximum_naming_no_product_of_the_lot_limits_nothing),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
