@@ -928,6 +928,30 @@ static void test_computed_criterion_names_a_distance_with_its_decimal(void **sta
                                    "regio of binnen 12,5 km (minimaal 10): 10 (§6.1 L1690)");
 }
 
+static void test_lot_reached_from_two_chains_is_judged_once(void **state)
+{
+    world *w = *state;
+    /* §4.3.1: lots 4 and 5 both fail TG-P*-REGIO; both chains reach lot 2, whose requirement is
+     * judged once for the cascade and holds for both placements */
+    tnd_bid *b = bidder(w, "40000001", 4);
+    also_lot(b, 5);
+    without(b, "regio");
+    without(b, "wvggz");
+    tnd_check_result *c = &w->checks[0];
+    assert_true(tnd_check(&w->d.def, b, c));
+    size_t judged = 0;
+    for (size_t i = 0; i < c->n_findings; i++)
+        judged += strcmp(c->findings[i].rule_id, "TG-P2-AMBULANT") == 0;
+    assert_int_equal(judged, 1);
+    assert_int_equal(c->n_placements, 2);
+    assert_int_equal(c->placements[0].applied, 4);
+    assert_int_equal(c->placements[0].placed, 2);
+    assert_int_equal(c->placements[1].applied, 5);
+    assert_int_equal(c->placements[1].placed, 2);
+    w->n = 0;
+    tnd_check_result_free(c);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -959,6 +983,7 @@ int main(void)
         T(test_price_lot_without_a_maximum_names_the_total_of_every_rank),
         T(test_price_lot_without_any_price_ranks_no_bid),
         T(test_computed_criterion_names_a_distance_with_its_decimal),
+        T(test_lot_reached_from_two_chains_is_judged_once),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
