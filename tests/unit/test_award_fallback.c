@@ -952,6 +952,25 @@ static void test_lot_reached_from_two_chains_is_judged_once(void **state)
     tnd_check_result_free(c);
 }
 
+static void test_tie_settlements_naming_one_bidder_twice_leave_the_tie_undecided(void **state)
+{
+    world *w = *state;
+    /* RES-GELIJKE-STAND: two places, both given to the same bidder: not every place is given to
+     * a tied bidder once, so nothing is settled (scoring/rounds.c refuses such a file) */
+    static const int marks[3] = { 8, 8, 8 };
+    lot4_bids(w, marks, 3);
+    tnd_tie_settlement ties[2] = {
+        { .lot = 4, .kvk = "10000002", .text = "besluit 26-09-2022 door M. Jansen: loting" },
+        { .lot = 4, .kvk = "10000002", .text = "besluit 26-09-2022 door M. Jansen: loting" },
+    };
+    run_settled(w, ties, 2);
+    const tnd_lot_award *la = lot_of(w, 4);
+    assert_true(la->tie);
+    assert_false(la->tie_settled);
+    assert_int_equal(la->n_granted, 0);
+    assert_int_equal(entry_of(w, 4, "10000002")->status, TND_AWARD_TIE);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -984,6 +1003,7 @@ int main(void)
         T(test_price_lot_without_any_price_ranks_no_bid),
         T(test_computed_criterion_names_a_distance_with_its_decimal),
         T(test_lot_reached_from_two_chains_is_judged_once),
+        T(test_tie_settlements_naming_one_bidder_twice_leave_the_tie_undecided),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
