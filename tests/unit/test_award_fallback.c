@@ -971,6 +971,21 @@ static void test_tie_settlements_naming_one_bidder_twice_leave_the_tie_undecided
     assert_int_equal(entry_of(w, 4, "10000002")->status, TND_AWARD_TIE);
 }
 
+static void test_competitive_lot_without_a_maximum_awaits_the_award_without_a_top(void **state)
+{
+    world *w = *state;
+    /* §4.3.1: a lot awarded competitively is placed only once awarded; without a maximum the
+     * path names no top N */
+    w->d.awards[A5].max_awarded = 0;
+    tnd_bid *b = bidder(w, "40000001", 5);
+    tnd_check_result *c = &w->checks[0];
+    assert_true(tnd_check(&w->d.def, b, c));
+    assert_true(c->placements[0].awaiting_award);
+    assert_string_equal(c->placements[0].path, "5 (plaatsing afhankelijk van gunning)");
+    w->n = 0;
+    tnd_check_result_free(c);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1004,6 +1019,7 @@ int main(void)
         T(test_computed_criterion_names_a_distance_with_its_decimal),
         T(test_lot_reached_from_two_chains_is_judged_once),
         T(test_tie_settlements_naming_one_bidder_twice_leave_the_tie_undecided),
+        T(test_competitive_lot_without_a_maximum_awaits_the_award_without_a_top),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

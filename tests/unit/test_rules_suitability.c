@@ -1806,6 +1806,35 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_cyclic_requirement_includes_end_and_judge_both_lots(void **state)
+{
+    fixture *fx = *state;
+    /* a definition where lot 3 includes lot 4 and lot 4 includes lot 3: the walk is bounded by
+     * the number of lots, and both lots' requirements are judged */
+    fx->lots[2].requirements_include = 4;
+    add_lot(fx, 4, "TG1");
+    tnd_rules_requirements(&fx->def, &fx->bid, 4, false, &fx->r);
+    assert_true(count_rule(fx, "TG-4-JEUGDIGEN") >= 1);
+    assert_true(count_rule(fx, "TG-3-FTE") >= 1);
+    assert_true(fx->r.n_findings <= 10 * fx->def.n_requirements);
+}
+
+static void test_quality_list_of_many_certificates_is_cut_whole(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    for (int i = 0; i < 4; i++) {
+        char name[TND_CODE_LEN];
+        snprintf(name, sizeof name, "ZORGKEURMERK-LANGE-NAAM-%d", i);
+        add_certificate(fx, name);
+    }
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    const tnd_finding *f = &fx->r.findings[0];
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_int_equal(strncmp(f->reason, "geen geaccepteerd kwaliteitssysteem (ZORGKEURMERK-LANGE-"
+                                        "NAAM-0, ", 50), 0);
+}
+
 static void test_gezinshuis_maximum_applies_to_intensity_products_only(void **state)
 {
     fixture *fx = *state;
@@ -2128,6 +2157,8 @@ int main(void)
         T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_yes_fails),
         T(test_gezinshuis_maximum_applies_to_intensity_products_only),
         T(test_maximum_naming_no_product_of_the_lot_limits_nothing),
+        T(test_cyclic_requirement_includes_end_and_judge_both_lots),
+        T(test_quality_list_of_many_certificates_is_cut_whole),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),

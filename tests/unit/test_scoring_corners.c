@@ -15,6 +15,7 @@
 #include "scoring/award.h"
 #include "scoring/facts.h"
 #include "scoring/intensity.h"
+#include "scoring/model.h"
 #include "scoring/rounds.h"
 
 /* ------------------------------------------------------------------ vocabularies */
@@ -195,6 +196,36 @@ static void test_every_score_row_is_unknown_in_an_evaluation_without_bids(void *
     assert_int_equal(idx[1], 1);
 }
 
+static void test_kinds_and_uses_beyond_their_tables_have_safe_answers(void **state)
+{
+    (void)state;
+    /* a value no table holds: no crash, the neutral answer */
+    assert_int_equal(tnd_fact_kind_type((tnd_fact_kind)99), TND_FACT_TEXT);
+    assert_false(tnd_fact_kind_fits(TND_FACT_KIND_TEXT, (tnd_req_kind)99));
+    assert_string_equal(tnd_decision_use_dutch((tnd_decision_use)99), "?");
+}
+
+static void test_lookups_of_what_the_definition_lacks_find_nothing(void **state)
+{
+    (void)state;
+    tnd_definition def;
+    memset(&def, 0, sizeof def);
+    tnd_resolution res;
+    memset(&res, 0, sizeof res);
+    snprintf(res.id, sizeof res.id, "RES-GELIJKE-STAND");
+    def.resolutions = &res;
+    def.n_resolutions = 1;
+    snprintf(def.financial.items[0].id, sizeof def.financial.items[0].id, "omzet");
+    def.financial.n_items = 1;
+    assert_null(tnd_lot_product(NULL, "J"));
+    assert_null(tnd_definition_resolution(&def, NULL));
+    assert_null(tnd_definition_resolution(&def, ""));
+    assert_null(tnd_definition_resolution(&def, "RES-ONBEKEND"));
+    assert_ptr_equal(tnd_definition_resolution(&def, "RES-GELIJKE-STAND"), &res);
+    assert_int_equal(tnd_definition_fin_item(&def, "omzet"), 0);
+    assert_int_equal(tnd_definition_fin_item(&def, "activa"), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +238,8 @@ int main(void)
         cmocka_unit_test(test_mark_with_more_than_6_decimals_is_rounded_half_up_once),
         cmocka_unit_test(test_places_within_a_lot_count_its_own_municipalities_or_the_distance),
         cmocka_unit_test(test_every_score_row_is_unknown_in_an_evaluation_without_bids),
+        cmocka_unit_test(test_kinds_and_uses_beyond_their_tables_have_safe_answers),
+        cmocka_unit_test(test_lookups_of_what_the_definition_lacks_find_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
