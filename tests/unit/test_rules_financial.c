@@ -932,6 +932,21 @@ static void test_accepted_plan_with_every_norm_met_changes_no_verdict(void **sta
     assert_null(strstr(s->reason, "plan van aanpak geaccepteerd"));
 }
 
+static void test_norm_naming_an_item_the_definition_lacks_has_no_figures(void **state)
+{
+    fixture *fx = *state;
+    /* an item index outside the definition's items is a figure that cannot be found: the norm
+     * cannot be judged for any year, never a silent 0 */
+    fx->def.financial.norms[RENTABILITEIT].num_items[0] = -1;
+    fx->def.financial.norms[SOLVABILITEIT].num_items[0] = N_ITEMS;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-RENTABILITEIT", 0, "2019-2023");
+    assert_int_equal(s->verdict, TND_NOT_APPLICABLE);
+    assert_string_equal(s->found, "geen cijfers");
+    assert_int_equal(find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021")->verdict,
+                     TND_NOT_APPLICABLE);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -987,6 +1002,7 @@ int main(void)
         T(test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut_away),
         T(test_norm_over_three_years_with_a_gap_lists_them),
         T(test_accepted_plan_with_every_norm_met_changes_no_verdict),
+        T(test_norm_naming_an_item_the_definition_lacks_has_no_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

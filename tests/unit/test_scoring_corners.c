@@ -16,6 +16,7 @@
 #include "scoring/facts.h"
 #include "scoring/intensity.h"
 #include "scoring/model.h"
+#include "scoring/price.h"
 #include "scoring/rounds.h"
 
 /* ------------------------------------------------------------------ vocabularies */
@@ -226,6 +227,23 @@ static void test_lookups_of_what_the_definition_lacks_find_nothing(void **state)
     assert_int_equal(tnd_definition_fin_item(&def, "activa"), -1);
 }
 
+static void test_weights_too_large_for_a_percentage_are_refused_and_shown_as_decimals(
+    void **state)
+{
+    (void)state;
+    /* a weight beyond what a percentage can show (x 100 would overflow): the refusal still
+     * names it, as a plain decimal */
+    tnd_price_rule r;
+    memset(&r, 0, sizeof r);
+    r.kind = TND_PRICE_RELATIVE_LOWEST;
+    r.quality_weight = (tnd_dec){ INT64_MAX / 10 };
+    r.price_weight = (tnd_dec){ INT64_MIN / 10 };
+    char reason[256];
+    assert_false(tnd_price_rule_valid(&r, reason, sizeof reason));
+    assert_string_equal(reason, "relative-lowest: negatieve weging (kwaliteit 922337203685,477580, "
+                                "prijs -922337203685,477580)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_every_score_row_is_unknown_in_an_evaluation_without_bids),
         cmocka_unit_test(test_kinds_and_uses_beyond_their_tables_have_safe_answers),
         cmocka_unit_test(test_lookups_of_what_the_definition_lacks_find_nothing),
+        cmocka_unit_test(test_weights_too_large_for_a_percentage_are_refused_and_shown_as_decimals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
