@@ -244,6 +244,29 @@ static void test_weights_too_large_for_a_percentage_are_refused_and_shown_as_dec
                                 "prijs -922337203685,477580)");
 }
 
+static void test_negative_fictitious_price_with_a_remainder_rounds_half_up(void **state)
+{
+    (void)state;
+    /* value formula: € 1,00 - 8,333333 x € 1,50 = -€ 11,4999995 exactly, which rounds half up
+     * (toward +infinity) to -11,499999; with quality 8,333332 it is -€ 11,499998 exactly */
+    tnd_price_rule r;
+    memset(&r, 0, sizeof r);
+    r.kind = TND_PRICE_VALUE;
+    r.value_per_point = 150;
+    tnd_dec q[2] = { { 8333333 }, { 8333332 } };
+    tnd_cents p[2] = { 100, 100 };
+    tnd_price_outcome out[2];
+    size_t order[2];
+    char reason[256];
+    assert_true(tnd_price_evaluate(&r, tnd_dec_from_int(10), q, p, 2, out, order, reason,
+                                   sizeof reason));
+    assert_int_equal(out[0].total.units, -11499999);
+    assert_int_equal(out[1].total.units, -11499998);
+    /* the lower fictitious price ranks first, on the exact value */
+    assert_int_equal(out[0].rank, 1);
+    assert_int_equal(out[1].rank, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_kinds_and_uses_beyond_their_tables_have_safe_answers),
         cmocka_unit_test(test_lookups_of_what_the_definition_lacks_find_nothing),
         cmocka_unit_test(test_weights_too_large_for_a_percentage_are_refused_and_shown_as_decimals),
+        cmocka_unit_test(test_negative_fictitious_price_with_a_remainder_rounds_half_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
