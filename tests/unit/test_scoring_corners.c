@@ -267,6 +267,26 @@ static void test_negative_fictitious_price_with_a_remainder_rounds_half_up(void 
     assert_int_equal(out[1].rank, 2);
 }
 
+static void test_group_figures_beyond_64_bits_are_refused_never_banded(void **state)
+{
+    (void)state;
+    /* §8.5.3: S / (O x youths); a denominator or a display value beyond int64 is refused (the
+     * caller sends the group to a reviewer), never classified from a wrapped number */
+    tnd_intensity_band band = { .code = "licht", .from = { 0 }, .from_inclusive = true,
+                                .to = { 1000000 }, .to_inclusive = true };
+    tnd_intensity_scale scale = { .bands = &band, .n_bands = 1 };
+    tnd_intensity_result r;
+    memset(&r, 0, sizeof r);
+    r.outcome = TND_INTENSITY_IN_BAND;
+    assert_false(tnd_intensity_group(&scale, 1000000, (tnd_dec){ INT64_MAX }, (tnd_dec){ 1 }, &r));
+    assert_false(tnd_intensity_group(&scale, 1, (tnd_dec){ 1 }, (tnd_dec){ INT64_MAX }, &r));
+    assert_int_equal(r.outcome, TND_INTENSITY_IN_BAND); /* left untouched */
+    /* in range: 10 staff hours for 40 opening hours and 4 youths = 0,0625 */
+    assert_true(tnd_intensity_group(&scale, 4, tnd_dec_from_int(40), tnd_dec_from_int(10), &r));
+    assert_int_equal(r.outcome, TND_INTENSITY_IN_BAND);
+    assert_int_equal(r.rounded.units, 62500);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_lookups_of_what_the_definition_lacks_find_nothing),
         cmocka_unit_test(test_weights_too_large_for_a_percentage_are_refused_and_shown_as_decimals),
         cmocka_unit_test(test_negative_fictitious_price_with_a_remainder_rounds_half_up),
+        cmocka_unit_test(test_group_figures_beyond_64_bits_are_refused_never_banded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
