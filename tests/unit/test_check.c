@@ -2241,6 +2241,29 @@ static void test_products_without_a_staffing_calculation_need_no_group(void **st
     assert_string_equal(f->reason, "berekening per groep achter elke opgegeven intensiteit");
 }
 
+static void test_requires_any_rule_whose_set_holds_its_own_lot_is_met_by_it(void **state)
+{
+    world *w = *state;
+    /* a definition writing "lot 6 with one of 1-6": the lot itself is in the set and counts */
+    w->d.combos[1].lots[w->d.combos[1].n_lots++] = 6;
+    apply_for(&w->b, &w->d, 6);
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "COMBI-6", 6, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "perceel 6 samen met een van de percelen 1-6");
+}
+
+static void test_all_products_rule_for_a_lot_the_definition_lacks_adds_nothing(void **state)
+{
+    world *w = *state;
+    /* COMBI-9 names lot 9, which this definition does not have: nothing to compare against */
+    apply_for(&w->b, &w->d, 9);
+    apply_for(&w->b, &w->d, 3);
+    w->d.def.n_lots = 8;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "COMBI-9"), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2324,6 +2347,8 @@ int main(void)
         T(test_ground_without_its_own_source_cites_the_exclusion_rule),
         T(test_rule_failing_for_two_groups_is_named_once_in_the_path),
         T(test_products_without_a_staffing_calculation_need_no_group),
+        T(test_requires_any_rule_whose_set_holds_its_own_lot_is_met_by_it),
+        T(test_all_products_rule_for_a_lot_the_definition_lacks_adds_nothing),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),

@@ -1806,6 +1806,19 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
 
 /* ------------------------------------------------------------------ issue 7: corners */
 
+static void test_intensity_fasehuis_with_only_ggz_classes_offers_0_intensities(void **state)
+{
+    fixture *fx = *state;
+    TEXT(fx->bid.provider_type, "fasehuis");
+    add_lot(fx, 8, "GGZ-C,GGZ-D");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    /* §9.6: GGZ classes are no intensities: none offered, said in the plural */
+    const tnd_finding *f = find(fx, "INTENSITEIT-MAXIMUM", "fasehuis");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "fasehuis biedt 0 intensiteiten aan; vereist: minimaal 2");
+    assert_string_equal(f->found, "0");
+}
+
 static void test_cyclic_requirement_includes_end_and_judge_both_lots(void **state)
 {
     fixture *fx = *state;
@@ -2159,6 +2172,7 @@ int main(void)
         T(test_maximum_naming_no_product_of_the_lot_limits_nothing),
         T(test_cyclic_requirement_includes_end_and_judge_both_lots),
         T(test_quality_list_of_many_certificates_is_cut_whole),
+        T(test_intensity_fasehuis_with_only_ggz_classes_offers_0_intensities),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
