@@ -635,6 +635,8 @@ static void test_tie_places_left_open_are_named_per_lot(void **state)
     tie(w, 5, 1, 1, true);
     decide(w, "10000004", 1, "GUNNING-P5", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
     decide(w, "10000002", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    /* a herstel row of another bidder is no tie decision and is not counted */
+    decide(w, "10000004", 1, "TG-P3-WVGGZ", TND_DECISION_HERSTEL_ASKED, (tnd_date){ 2022, 9, 26 });
     tnd_round_problem p;
     assert_false(tnd_rounds_check_ties(&w->def, &w->ds, w->uses, &w->ev, &p));
     assert_int_equal(p.line, 3);
@@ -726,6 +728,31 @@ static void test_tie_settlement_of_a_rule_that_ranks_nothing_is_left_out_and_ref
     assert_false(tnd_rounds_check_ties(&w->def, &w->ds, w->uses, &w->ev, &p));
     assert_int_equal(p.line, 2);
     assert_string_equal(p.kvk, "10000001");
+}
+
+static void test_tie_decision_of_round_2_is_not_taken_in_round_1(void **state)
+{
+    world *w = *state;
+    bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
+    decide(w, "10000001", 2, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
+    tnd_round_problem p;
+    assert_true(apply_round1(w, &p));
+    assert_int_equal(w->uses[0], TND_DECISION_LATER_ROUND);
+}
+
+static void test_decision_on_a_rule_that_is_met_is_refused_before_any_later_row(void **state)
+{
+    world *w = *state;
+    /* RES-BESLUIT-AANBESTEDER: "akkoord" needs an open REVIEW; the first wrong row stops the
+     * file, nothing is applied */
+    size_t a = bidder(w, "10000001", 3, 3, 3, TND_AWARD_GRANTED);
+    finding(w, a, "TG-P3-WVGGZ", 3, TND_PASS);
+    decide(w, "10000001", 1, "TG-P3-WVGGZ", TND_DECISION_ACCEPT, (tnd_date){ 2022, 9, 26 });
+    decide(w, "10000001", 1, "TG-P3-WVGGZ", TND_DECISION_REJECT, (tnd_date){ 2022, 9, 27 });
+    tnd_round_problem p;
+    assert_false(apply_round1(w, &p));
+    assert_int_equal(p.line, 2);
+    assert_int_equal(w->checks[a].findings[0].verdict, TND_PASS);
 }
 
 static void test_without_a_decisions_file_there_is_nothing_to_settle_or_check(void **state)
@@ -828,6 +855,8 @@ int main(void)
         T(test_tie_decision_dated_after_the_evaluation_is_not_yet_taken),
         T(test_no_decisions_file_applies_nothing),
         T(test_tie_settlement_of_a_rule_that_ranks_nothing_is_left_out_and_refused),
+        T(test_tie_decision_of_round_2_is_not_taken_in_round_1),
+        T(test_decision_on_a_rule_that_is_met_is_refused_before_any_later_row),
         T(test_resubmission_rules_need_a_resubmission_in_the_definition),
         T(test_herstel_term_across_the_year_end_ends_in_january),
         T(test_herstel_term_counts_29_february_of_a_leap_year),
