@@ -561,9 +561,9 @@ static void write_summary(book *b, const tnd_definition *def, const tnd_evaluati
 /* ------------------------------------------------------------------ Perceel N */
 
 typedef struct {
-    int crit[12];              /* leaf criteria, in definition order */
-    lxw_col_t score[12], round[12], factor[12];
-    bool has_round[12];        /* a criterion with a minimum: the round of the score shown */
+    int crit[TND_MAX_CRITERIA];   /* leaf criteria, in definition order */
+    lxw_col_t score[TND_MAX_CRITERIA], round[TND_MAX_CRITERIA], factor[TND_MAX_CRITERIA];
+    bool has_round[TND_MAX_CRITERIA]; /* a criterion with a minimum: the round of the score shown */
     int n;
     bool has_price;
     lxw_col_t price, price_score;
@@ -579,7 +579,7 @@ static lot_columns plan_columns(const tnd_award_lot *rule)
     memset(&c, 0, sizeof c);
     lxw_col_t col = LOT_FIRST_CRITERION;
     if (rule) {
-        for (int i = 0; i < rule->n_criteria && i < 12; i++) {
+        for (int i = 0; i < rule->n_criteria && i < (int)TND_COUNTOF(rule->criteria); i++) {
             if (!is_leaf(rule, i))
                 continue;
             c.crit[c.n] = i;
@@ -651,7 +651,7 @@ static void entry_signals(const tnd_award_lot *rule, const tnd_award_entry *e, c
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (int i = 0; i < e->n_scores && i < 12 && len < size; i++) {
+    for (int i = 0; i < e->n_scores && i < (int)TND_COUNTOF(e->scores) && len < size; i++) {
         const tnd_criterion_score *s = &e->scores[i];
         const char *id = rule && s->criterion >= 0 && s->criterion < rule->n_criteria
                              ? rule->criteria[s->criterion].id

@@ -28,7 +28,7 @@ typedef struct {
 /* Is criterion i of the lot a leaf (no other criterion has it as parent)? Leaves are scored. */
 static bool is_leaf(const tnd_award_lot *a, int i)
 {
-    for (int k = 0; k < a->n_criteria && k < 12; k++)
+    for (int k = 0; k < a->n_criteria && k < (int)TND_COUNTOF(a->criteria); k++)
         if (a->criteria[k].parent == i)
             return false;
     return true;
@@ -54,7 +54,8 @@ static void scale_text(const tnd_score_scale *scale, char *buf, size_t size)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (int i = 0; i < scale->n_values && i < 12 && used < size; i++) {
+    for (int i = 0; i < scale->n_values && i < (int)TND_COUNTOF(scale->values) && used < size;
+         i++) {
         const char *sep = i == 0 ? "" : i == scale->n_values - 1 ? " en " : ", ";
         int n = snprintf(buf + used, size - used, "%s%d", sep, scale->values[i]);
         used += n > 0 ? (size_t)n : 0;
@@ -65,7 +66,7 @@ static void scale_text(const tnd_score_scale *scale, char *buf, size_t size)
 static int max_revisions(const tnd_award_lot *a)
 {
     int most = 0;
-    for (int i = 0; i < a->n_criteria && i < 12; i++)
+    for (int i = 0; i < a->n_criteria && i < (int)TND_COUNTOF(a->criteria); i++)
         if (a->criteria[i].revisions > most)
             most = a->criteria[i].revisions;
     return most;
@@ -96,7 +97,7 @@ static void write_guide(committee *c)
     int row = TND_FORM_HEADER_ROW;
     tnd_form_put_text(w, ws, row, TND_FORM_COL_KEY, "score", w->st.header);
     tnd_form_put_text(w, ws, row, TND_FORM_COL_LABEL, "betekenis", w->st.header);
-    for (int i = 0; i < scale->n_values && i < 12; i++) {
+    for (int i = 0; i < scale->n_values && i < (int)TND_COUNTOF(scale->values); i++) {
         row++;
         tnd_form_note(w, worksheet_write_number(ws, (lxw_row_t)row, TND_FORM_COL_KEY,
                                                 scale->values[i], NULL));
@@ -121,7 +122,7 @@ static void write_legend(committee *c, lxw_worksheet *ws, const tnd_award_lot *a
     for (int i = 0; i < 6; i++)
         tnd_form_put_text(w, ws, TND_FORM_HEADER_ROW, LEGEND_COL + i, heads[i], w->st.header);
     int row = TND_FORM_FIRST_ROW;
-    for (int i = 0; i < a->n_criteria && i < 12; i++) {
+    for (int i = 0; i < a->n_criteria && i < (int)TND_COUNTOF(a->criteria); i++) {
         const tnd_criterion *k = &a->criteria[i];
         char weight[32], minimum[32], label[TND_LABEL_LEN + 96], revisions[16];
         weight_text(k->weight, weight, sizeof weight);
@@ -159,7 +160,7 @@ static void minimum_line(const tnd_award_lot *a, char *buf, size_t size)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (int i = 0; i < a->n_criteria && i < 12 && used < size; i++) {
+    for (int i = 0; i < a->n_criteria && i < (int)TND_COUNTOF(a->criteria) && used < size; i++) {
         const tnd_criterion *k = &a->criteria[i];
         if (!k->has_minimum)
             continue;
@@ -252,7 +253,9 @@ static void write_lot(committee *c, const tnd_award_lot *a)
     for (size_t b = 0; b < c->n_bidders; b++) {
         if (c->bidders[b].lot != a->lot)
             continue;
-        for (int i = 0; i < a->n_criteria && i < 12 && n_lines < TND_FORM_COMMITTEE_ROWS; i++) {
+        for (int i = 0; i < a->n_criteria && i < (int)TND_COUNTOF(a->criteria) &&
+                        n_lines < TND_FORM_COMMITTEE_ROWS;
+             i++) {
             if (!is_leaf(a, i))
                 continue;
             int row = TND_FORM_FIRST_ROW + n_lines++;
@@ -268,13 +271,15 @@ static void write_lot(committee *c, const tnd_award_lot *a)
     }
 
     /* validation: every input cell */
-    const char *leaves[12], *scores[12];
-    char score_text[12][MAX_ROUND_TEXT];
+    const char *leaves[TND_MAX_CRITERIA], *scores[TND_MAX_SCALE_VALUES];
+    char score_text[TND_MAX_SCALE_VALUES][MAX_ROUND_TEXT];
     size_t n_leaves = 0;
-    for (int i = 0; i < a->n_criteria && i < 12; i++)
+    for (int i = 0; i < a->n_criteria && i < (int)TND_COUNTOF(a->criteria); i++)
         if (is_leaf(a, i))
             leaves[n_leaves++] = a->criteria[i].id;
-    for (int i = 0; i < def->score_scale.n_values && i < 12; i++) {
+    int n_scores = def->score_scale.n_values < (int)TND_COUNTOF(scores)
+                       ? def->score_scale.n_values : (int)TND_COUNTOF(scores);
+    for (int i = 0; i < n_scores; i++) {
         snprintf(score_text[i], MAX_ROUND_TEXT, "%d", def->score_scale.values[i]);
         scores[i] = score_text[i];
     }
@@ -294,7 +299,7 @@ static void write_lot(committee *c, const tnd_award_lot *a)
                          "1 = eerste beoordeling, 2 = na de herkansing.");
     tnd_form_valid_list(w, ws, TND_FORM_FIRST_ROW, TND_FORM_COM_COL_MEMBER, LAST_ROW,
                         TND_FORM_COM_COL_CONSENSUS, scores,
-                        (size_t)(def->score_scale.n_values < 12 ? def->score_scale.n_values : 12),
+                        (size_t)n_scores,
                         NULL, true, "Score", scale_msg);
     write_legend(c, ws, a);
     tnd_form_protect(w, ws);
@@ -325,7 +330,7 @@ tnd_status tnd_committee_write(const char *path, const tnd_definition *def,
 static int lines_needed(const tnd_award_lot *a, const tnd_committee_bidder *bidders, size_t n)
 {
     int leaves = 0, lines = 0;
-    for (int i = 0; i < a->n_criteria && i < 12; i++)
+    for (int i = 0; i < a->n_criteria && i < (int)TND_COUNTOF(a->criteria); i++)
         leaves += is_leaf(a, i);
     for (size_t b = 0; b < n; b++)
         lines += bidders[b].lot == a->lot ? leaves : 0;

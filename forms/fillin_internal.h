@@ -1,7 +1,8 @@
 /*
  * fillin_internal.h - what the two halves of the bidder workbook writer share: fillin_xlsx.c
- * writes the input cells (labels, validation, protection, prefill) and fillin_check.c the live
- * formulas of the self-check (the calculation cells of every sheet and the sheet 'Controle').
+ * writes the input cells (labels, validation, protection, prefill) and fillin_check.c with
+ * fillin_rules_*.c the live formulas of the self-check (the calculation cells of every sheet and
+ * the sheet 'Controle'; fillin_calc.h).
  * Not part of the public API (fillin_xlsx.h).
  */
 #ifndef TND_FILLIN_INTERNAL_H
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "forms/fillin_mirror.h"
 #include "forms/layout/form_layout.h"
 #include "forms/form_style.h"
 #include "scoring/model.h"
@@ -54,6 +56,8 @@ typedef struct {
     int list_len[FI_LIST_COLUMNS];          /* values in each column of 'Lijsten' */
     const char *list_values[FI_LIST_COLUMNS][FI_LIST_MAX]; /* the texts (owned by def) */
     int fact_list_col[TND_FORM_MAX_FACTS];  /* Lijsten column of a one-of fact, -1 = none */
+    tnd_fillin_mirror *log;                 /* the rows of 'Controle' and their blocks, or NULL */
+    size_t log_max, n_log;
 } tnd_fillin;
 
 /* The sheet names, indexed by tnd_fillin_sheet. */
@@ -70,7 +74,12 @@ void tnd_fillin_list_range(const tnd_fillin *f, tnd_fillin_list column, char *bu
 int tnd_fillin_fact_list(const tnd_fillin *f, int fact);
 
 /* fillin_check.c: writes every formula of the self-check (calculation cells of the input sheets
- * and the sheet 'Controle'). Called after the input sheets are written. */
+ * and the sheet 'Controle'; the families: fillin_calc.h). Called after the input sheets are
+ * written. */
 void tnd_fillin_formulas(tnd_fillin *f);
+
+/* fillin_mirror.c: logs a row of 'Controle' (rule id, the block that wrote it, perceel) when the
+ * writer keeps a log. */
+void tnd_fillin_log_mirror(tnd_fillin *f, const char *rule_id, const char *block, int lot);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * fillin_xlsx.c - the bidder's fill-in workbook (fillin_xlsx.h): the input cells of every sheet
  * with their labels, keys, validation and protection, the prefill from a bid, the guide and the
- * hidden lists. The live formulas of the self-check are written by fillin_check.c; where every
- * field lives is form_layout.h, shared with the reader (tender/bid_xlsx.c).
+ * hidden lists. The live formulas of the self-check are written by fillin_check.c and
+ * fillin_rules_*.c (fillin_calc.h); where every field lives is form_layout.h, shared with the
+ * reader (tender/bid_xlsx.c).
  *
  * What the form asks comes from the definition: the grounds of the UEA, the items and years of
  * Bijlage XVI, the lots and their products, the schemes, the competences of a reference, the
@@ -303,27 +304,30 @@ static void write_lists(tnd_fillin *f)
     int n_seen = 0;
     list_value(f, FI_LIST_PROVIDER, TND_FORM_PROVIDER_REGULAR);
     seen[n_seen++] = TND_FORM_PROVIDER_REGULAR;
-    for (size_t i = 0; i < res->n_maxima && n_seen < 64; i++) {
+    for (size_t i = 0; i < res->n_maxima && n_seen < (int)TND_COUNTOF(seen); i++) {
         list_unique(f, FI_LIST_PROVIDER, seen, n_seen, res->maxima[i].provider_type);
         seen[n_seen++] = res->maxima[i].provider_type;
     }
 
     const tnd_reference_rules *rr = &def->references;
-    for (int i = 0; i < rr->n_allowed && i < 4; i++)
+    for (int i = 0; i < rr->n_allowed && i < (int)TND_COUNTOF(rr->referent_kinds_allowed); i++)
         list_value(f, FI_LIST_REFERENT, rr->referent_kinds_allowed[i]);
-    for (int i = 0; i < rr->n_forbidden && i < 4; i++)
+    for (int i = 0; i < rr->n_forbidden && i < (int)TND_COUNTOF(rr->referent_kinds_forbidden);
+         i++)
         list_value(f, FI_LIST_REFERENT, rr->referent_kinds_forbidden[i]);
     list_value(f, FI_LIST_REFERENT, REFERENT_OTHER);
 
     n_seen = 0;
     for (size_t q = 0; q < def->n_quality; q++)
-        for (int s = 0; s < def->quality[q].n_schemes && s < TND_MAX_SET && n_seen < 64; s++) {
+        for (int s = 0; s < def->quality[q].n_schemes && s < TND_MAX_SET &&
+                        n_seen < (int)TND_COUNTOF(seen);
+             s++) {
             list_unique(f, FI_LIST_SCHEME, seen, n_seen, def->quality[q].schemes[s]);
             seen[n_seen++] = def->quality[q].schemes[s];
         }
     for (size_t i = 0; i < sizeof evidence_kinds / sizeof evidence_kinds[0]; i++)
         list_value(f, FI_LIST_EVIDENCE, evidence_kinds[i]);
-    for (int i = 0; i < res->n_occupancy && i < 4; i++)
+    for (int i = 0; i < res->n_occupancy && i < (int)TND_COUNTOF(res->occupancy); i++)
         list_value(f, FI_LIST_OCCUPANCY, res->occupancy[i].kind);
     const tnd_lot *res_lot = tnd_definition_lot(def, res->lot);
     for (size_t p = 0; res_lot && p < res_lot->n_products; p++)
@@ -371,7 +375,8 @@ static void write_lists(tnd_fillin *f)
             if (q->kind != TND_REQ_ONE_OF || strcmp(q->fact, f->L.facts[k].name) != 0 ||
                 q->year != f->L.facts[k].year)
                 continue;
-            for (int v = 0; v < q->n_values && v < TND_MAX_SET && n_seen < 64; v++) {
+            for (int v = 0; v < q->n_values && v < TND_MAX_SET && n_seen < (int)TND_COUNTOF(seen);
+                 v++) {
                 list_unique(f, (tnd_fillin_list)next, seen, n_seen, q->values[v]);
                 seen[n_seen++] = q->values[v];
             }
@@ -731,7 +736,7 @@ static void write_lots(tnd_fillin *f)
 
 static bool item_asks(const tnd_fin_item *item, int year)
 {
-    for (int y = 0; y < item->n_years && y < 8; y++)
+    for (int y = 0; y < item->n_years && y < (int)TND_COUNTOF(item->years); y++)
         if (item->years[y] == year)
             return true;
     return false;
@@ -760,7 +765,7 @@ static void write_financial(tnd_fillin *f)
     tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_FIN_COL_FIRST_YEAR,
                                               TND_FORM_FIN_COL_FIRST_YEAR + L->n_years, 16,
                                               NULL));
-    for (int i = 0; i < fin->n_items && i < 8; i++) {
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++) {
         const tnd_fin_item *item = &fin->items[i];
         int row = L->fin_item_row[i];
         key(f, FI_FINANCIAL, row, item->id);
@@ -1075,7 +1080,7 @@ static void write_requirements(tnd_fillin *f)
             break;
         }
         case TND_FORM_FACT_DERIVED:
-            break; /* a formula (fillin_check.c) */
+            break; /* a formula (fillin_rules_suitability.c) */
         }
     }
     header(f, FI_REQUIREMENTS, L->req_header_row, TND_FORM_COL_KEY, "regel");
@@ -1381,7 +1386,7 @@ static void prefill_financial(tnd_fillin *f, const tnd_bid *bid)
 {
     const tnd_financial_rules *fin = &f->def->financial;
     const tnd_fillin_layout *L = &f->L;
-    for (int i = 0; i < fin->n_items && i < 8; i++)
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++)
         for (int y = 0; y < L->n_years; y++) {
             if (!item_asks(&fin->items[i], L->years[y]))
                 continue;
@@ -1594,7 +1599,8 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     write_groups(f);
     tnd_fillin_formulas(f);
     /* Groepen: severity, row-filled flag, the band flags and, after the widest scale, the four
-     * helpers of fillin_check.c (group_calcs); Controle: the severity behind each verdict */
+     * helpers of fillin_rules_suitability.c (tnd_fillin_group_calcs); Controle: the severity
+     * behind each verdict */
     size_t widest = f->def->residential.scale.n_bands > f->def->group.scale.n_bands
                         ? f->def->residential.scale.n_bands : f->def->group.scale.n_bands;
     hide_columns(f, FI_GROUPS, TND_FORM_GROUP_COL_SEV,
@@ -1612,13 +1618,17 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
 /* Into `out` when given (settled, not committed), else to `path`. */
 static tnd_status fillin_write(const char *path, tnd_outfile *out, const tnd_definition *def,
                                const tnd_bid *prefill_bid, const char *const *protected_inputs,
-                               size_t n_protected, tnd_error *err)
+                               size_t n_protected, tnd_fillin *log_to, tnd_error *err)
 {
     tnd_fillin *f = calloc(1, sizeof *f);
     if (!f)
         return tnd_error_nomem(err, path ? path : "");
     f->def = def;
     f->bid = prefill_bid;
+    if (log_to) {
+        f->log = log_to->log;
+        f->log_max = log_to->log_max;
+    }
     tnd_status st = tnd_fillin_layout_init(def, &f->L, err);
     if (st == TND_OK && prefill_bid)
         st = prefill_fits(def, &f->L, prefill_bid, err);
@@ -1627,6 +1637,8 @@ static tnd_status fillin_write(const char *path, tnd_outfile *out, const tnd_def
     else if (st == TND_OK)
         st = tnd_xlsxw_write_file(path, "invulwerkmap", build, f, protected_inputs, n_protected,
                                   err);
+    if (log_to)
+        log_to->n_log = f->n_log;
     free(f);
     return st;
 }
@@ -1635,11 +1647,21 @@ tnd_status tnd_fillin_write(const char *path, const tnd_definition *def, const t
                             const char *const *protected_inputs, size_t n_protected,
                             tnd_error *err)
 {
-    return fillin_write(path, NULL, def, prefill_bid, protected_inputs, n_protected, err);
+    return fillin_write(path, NULL, def, prefill_bid, protected_inputs, n_protected, NULL, err);
 }
 
 tnd_status tnd_fillin_write_to(tnd_outfile *out, const tnd_definition *def,
                                const tnd_bid *prefill_bid, tnd_error *err)
 {
-    return fillin_write(out->path, out, def, prefill_bid, NULL, 0, err);
+    return fillin_write(out->path, out, def, prefill_bid, NULL, 0, NULL, err);
+}
+
+tnd_status tnd_fillin_write_mirrored(const char *path, const tnd_definition *def,
+                                     tnd_fillin_mirror *log, size_t max, size_t *n,
+                                     tnd_error *err)
+{
+    tnd_fillin log_to = { .log = log, .log_max = max };
+    tnd_status st = fillin_write(path, NULL, def, NULL, NULL, 0, &log_to, err);
+    *n = log_to.n_log;
+    return st;
 }

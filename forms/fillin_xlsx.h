@@ -26,7 +26,8 @@
  *                             (tnd_verdict_dutch) in green / orange / red; per lot the status
  *   Lijsten                   (hidden) lookup tables of the formulas
  *
- * Input cells, validation, prefill: fillin_xlsx.c; the formulas of the self-check: fillin_check.c.
+ * Input cells, validation, prefill: fillin_xlsx.c; the formulas of the self-check: fillin_check.c
+ * and fillin_rules_*.c, one file per scoring/ file they mirror (fillin_calc.h).
  * Every number a formula compares against comes from the definition. Labels are locked, input
  * cells unlocked (yellow) and validated; every sheet is protected without a password. Formulas
  * use only functions Excel and LibreOffice compute alike. The self-check is a convenience:

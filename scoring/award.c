@@ -46,8 +46,6 @@ __extension__ typedef __int128 i128; /* GCC/Clang, as in types.c and price.c */
  * INT_MAX, 12 criteria): 10^(6*4) * 2^31 * 12 < 2^127. */
 #define MAX_DEPTH 4
 
-/* The one tie rule supported: the higher consensus on the criterion with a minimum decides. */
-#define TIE_RULE_HIGHER_MINIMUM "higher-normaliseren"
 /* (issue 8 §4) the largest tie the officer's decisions can settle (ties beyond stay undecided) */
 #define TND_MAX_TIE 64
 
@@ -161,12 +159,17 @@ static bool criterion_is_leaf(const tnd_award_lot *rule, int i)
     return true;
 }
 
-/* The criterion with a minimum (Normaliseren): the first one in the definition, -1 if none. */
-static int minimum_criterion(const tnd_award_lot *rule)
+/* The criterion a tie rule "higher-score:<criterion id>" names, when it takes scores (a leaf);
+ * -1 for no rule, another rule or an unknown criterion (the loader refuses those, with the file
+ * and line: tender/definition.c). */
+static int tie_criterion(const tnd_award_lot *rule)
 {
+    size_t prefix = strlen(TND_TIE_RULE_HIGHER_SCORE);
+    if (strncmp(rule->tie_rule, TND_TIE_RULE_HIGHER_SCORE, prefix) != 0)
+        return -1;
     for (int i = 0; i < rule->n_criteria; i++)
-        if (rule->criteria[i].has_minimum)
-            return i;
+        if (strcmp(rule->criteria[i].id, rule->tie_rule + prefix) == 0)
+            return criterion_is_leaf(rule, i) ? i : -1;
     return -1;
 }
 
@@ -753,7 +756,7 @@ static int cmp_work_qsort(const void *a, const void *b)
     return cmp_work(a, b);
 }
 
-/* Tie rule order inside a group of equal keys: higher score on the minimum criterion first. */
+/* Tie rule order inside a group of equal keys: higher score on the tie rule's criterion first. */
 static int cmp_work_tie(const void *pa, const void *pb)
 {
     const work *a = pa, *b = pb;
@@ -767,10 +770,10 @@ static int cmp_work_tie(const void *pa, const void *pb)
 static void score_entry(const eval_ctx *c, const tnd_award_lot *rule, int lot, work *w)
 {
     tnd_award_entry *e = w->e;
-    int min_ci = minimum_criterion(rule);
+    int tie_ci = tie_criterion(rule);
     w->state = LEAF_OK;
     w->notes[0] = '\0';
-    for (int i = 0; i < rule->n_criteria && e->n_scores < 12; i++) {
+    for (int i = 0; i < rule->n_criteria && e->n_scores < (int)TND_COUNTOF(e->scores); i++) {
         if (!criterion_is_leaf(rule, i))
             continue;
         char note[TND_REASON_LEN];
@@ -780,7 +783,7 @@ static void score_entry(const eval_ctx *c, const tnd_award_lot *rule, int lot, w
             w->state = s;
         if (note[0])
             append(w->notes, sizeof w->notes, "%s%s", w->notes[0] ? "; " : "", note);
-        if (i == min_ci)
+        if (i == tie_ci)
             w->tie_score = cs->consensus;
     }
     i128 num;
@@ -925,8 +928,8 @@ static void rank_reason(tnd_award_entry *e, const tnd_award_lot *rule, int of, c
 }
 
 /*
- * The tie rule "higher-normaliseren" on the tied group ws[from..to) with `places` places left:
- * the higher consensus on the criterion with a minimum wins; bidders still equal across the last
+ * The tie rule "higher-score:<criterion>" on the tied group ws[from..to) with `places` places
+ * left: the higher consensus on that criterion wins; bidders still equal across the last
  * place stay TIE. Returns true when such a tie remains. The group keeps its order (KvK asc).
  */
 static bool apply_tie_rule(work *ws, size_t from, size_t to, size_t places)
@@ -1015,7 +1018,7 @@ static void rank_lot(tnd_lot_award *la, work *ws, size_t n, const tnd_tie_settle
     char decided[TND_REASON_LEN] = "";
     if (tie_to > tie_from) {
         char verdict[TND_REASON_LEN];
-        int min_ci = minimum_criterion(rule);
+        int tie_ci = tie_criterion(rule);
         la->tie = true;
         la->tie_rank = ws[tie_from].e->rank;
         la->tie_places = (int)(max - tie_from);
@@ -1058,13 +1061,13 @@ static void rank_lot(tnd_lot_award *la, work *ws, size_t n, const tnd_tie_settle
                             "onbeslist: de definitie noemt geen beslisregel");
             if (rule->ref.resolution[0])
                 append(verdict, sizeof verdict, " (resolutie %s)", rule->ref.resolution);
-        } else if (strcmp(rule->tie_rule, TIE_RULE_HIGHER_MINIMUM) != 0 || min_ci < 0) {
+        } else if (tie_ci < 0) {
             tnd_finding_set(verdict, sizeof verdict,
                             "onbeslist: beslisregel '%s' wordt niet ondersteund", rule->tie_rule);
         } else {
             bool undecided = apply_tie_rule(ws, tie_from, tie_to, max - tie_from);
             tnd_finding_set(verdict, sizeof verdict, "beslisregel %s: hogere score op %s%s",
-                            rule->tie_rule, rule->criteria[min_ci].label,
+                            rule->tie_rule, rule->criteria[tie_ci].label,
                             undecided ? ", daarna nog gelijk: onbeslist" : ": beslist");
             tnd_finding_set(decided, sizeof decided, "gelijke stand beslist met %s",
                             rule->tie_rule);
@@ -1287,7 +1290,7 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
 
 static bool lot_competitive(const tnd_definition *def, int lot)
 {
-    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+    for (int i = 0; i < def->cascade.n_chains && i < (int)TND_COUNTOF(def->cascade.chains); i++)
         if (def->cascade.chains[i].from == lot && def->cascade.chains[i].awarded_competitively)
             return true;
     return false;
@@ -1295,7 +1298,7 @@ static bool lot_competitive(const tnd_definition *def, int lot)
 
 static const tnd_cascade_chain *chain_of(const tnd_definition *def, int lot)
 {
-    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+    for (int i = 0; i < def->cascade.n_chains && i < (int)TND_COUNTOF(def->cascade.chains); i++)
         if (def->cascade.chains[i].from == lot)
             return &def->cascade.chains[i];
     return NULL;
@@ -1392,7 +1395,7 @@ static bool fall_back(eval_ctx *c, const tnd_evaluation *out, tnd_lot_award *la,
         append(e->reason, sizeof e->reason, "; geen terugval (afgezien)");
         return true;
     }
-    for (int i = 0; chain && i < chain->n_to && i < 8; i++) {
+    for (int i = 0; chain && i < chain->n_to && i < (int)TND_COUNTOF(chain->to); i++) {
         int to = chain->to[i];
         if (lot_competitive(c->def, to) || tnd_bid_applies(bid, to))
             continue;

@@ -73,7 +73,7 @@ typedef struct {
 typedef struct {
     const tnd_bid *bid;
     int applied;                   /* lot applied for (differs from the lot when placed lower) */
-    tnd_criterion_score scores[12];
+    tnd_criterion_score scores[TND_MAX_CRITERIA];
     int n_scores;
     tnd_dec total;                 /* final mark: sum of consensus x factor */
     bool has_price;

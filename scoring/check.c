@@ -772,7 +772,7 @@ static void combo_requires_any(const tnd_definition *def, const tnd_combo_rule *
     char set[64];
     lot_set_text(c->lots, c->n_lots, set, sizeof set);
     bool excepted = false;
-    for (int i = 0; i < c->n_except && i < 4; i++)
+    for (int i = 0; i < c->n_except && i < (int)TND_COUNTOF(c->except_provider_types); i++)
         if (strcmp(bid->provider_type, c->except_provider_types[i]) == 0)
             excepted = true;
     char found[TND_VALUE_LEN], broken[64];
@@ -1077,7 +1077,7 @@ static void products_note(const tnd_bid *bid, const tnd_check_result *r, int lot
 
 static const tnd_cascade_chain *cascade_chain(const tnd_definition *def, int lot)
 {
-    for (int i = 0; i < def->cascade.n_chains && i < 8; i++)
+    for (int i = 0; i < def->cascade.n_chains && i < (int)TND_COUNTOF(def->cascade.chains); i++)
         if (def->cascade.chains[i].from == lot)
             return &def->cascade.chains[i];
     return NULL;
@@ -1141,7 +1141,7 @@ static void evaluate_fallback(const tnd_definition *def, const tnd_bid *bid, int
 {
     if (tnd_bid_applies(bid, lot) || int_in(done->lots, done->n, lot))
         return;
-    if (done->n < 64)
+    if (done->n < (int)TND_COUNTOF(done->lots))
         done->lots[done->n++] = lot;
     tnd_rules_quality(def, bid, lot, true, r);
     tnd_rules_requirements(def, bid, lot, true, r);
@@ -1203,7 +1203,7 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
     tnd_finding_set(route, sizeof route, "%d", lot);
     reasons[0] = '\0';
     path_step(r, lot, own, reasons, sizeof reasons);
-    for (int i = 0; i < chain->n_to && i < 8; i++) {
+    for (int i = 0; i < chain->n_to && i < (int)TND_COUNTOF(chain->to); i++) {
         int to = chain->to[i];
         evaluate_fallback(def, bid, to, done, r);
         tnd_lot_status s = lot_status(bid, r, to);
@@ -1341,7 +1341,7 @@ bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_
     evaluated_lots done = { .n = 0 };
     for (size_t i = 0; i < r->n_findings; i++)
         if (r->findings[i].cascade && r->findings[i].lot > 0 &&
-            !int_in(done.lots, done.n, r->findings[i].lot) && done.n < 64)
+            !int_in(done.lots, done.n, r->findings[i].lot) && done.n < (int)TND_COUNTOF(done.lots))
             done.lots[done.n++] = r->findings[i].lot;
     if (place_lots(def, bid, lots, n_lots, &done, r)) {
         r->stopped_at_step = stopped_at_step(r);

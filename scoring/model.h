@@ -25,6 +25,27 @@
 #define TND_CODE_LEN 32
 #define TND_MAX_SET 16        /* members of a small set: lots in a rule, codes in a requirement */
 
+/* The sizes of the fixed arrays of the model. A loop over one is bounded by TND_COUNTOF(array)
+ * (scoring/types.h), never by a repeated literal, so an array that grows is never cut off. */
+#define TND_MAX_EXCEPT_TYPES 4   /* tnd_combo_rule.except_provider_types */
+#define TND_MAX_CHAIN_TO 8       /* tnd_cascade_chain.to: fallback lots */
+#define TND_MAX_CHAINS 8         /* tnd_cascade_rules.chains */
+#define TND_MAX_FIN_YEARS 8      /* years of a Bijlage XVI item or of a norm */
+#define TND_MAX_NORM_ITEMS 4     /* items summed in the numerator or denominator of a norm */
+#define TND_MAX_FIN_ITEMS 8      /* tnd_financial_rules.items */
+#define TND_MAX_NORMS 4          /* tnd_financial_rules.norms */
+#define TND_MAX_YEAR_BANDS 4     /* tnd_financial_rules.bands */
+#define TND_MAX_COMPETENCES 4    /* competences of §5.4 and those a reference covers */
+#define TND_MAX_REFERENT_KINDS 4 /* allowed and forbidden referent kinds */
+#define TND_MAX_OCCUPANCY 4      /* tnd_residential_rules.occupancy */
+#define TND_MAX_STAFFING 8       /* tnd_group_rules.staffing */
+#define TND_MAX_CRITERIA 12      /* criteria of an award lot (and the scores of an entry) */
+#define TND_MAX_SCALE_VALUES 12  /* values of the committee's score scale */
+#define TND_MAX_OBJECTIONS 8     /* objection terms of the letters */
+#define TND_MAX_BID_PRODUCTS 24  /* products a bid offers on one lot */
+#define TND_MAX_FACT_VALUES 4    /* values of a text fact of a bid */
+#define TND_MAX_AGB 4            /* AGB codes of a bid */
+
 /* Verdicts, in order of severity for "worst of" (see tnd_verdict_worse in check.h). */
 typedef enum {
     TND_NOT_APPLICABLE = 0,
@@ -98,20 +119,21 @@ typedef struct {
     int lot;
     int lots[TND_MAX_SET];
     int n_lots;
-    char except_provider_types[4][TND_CODE_LEN]; /* REQUIRES_ANY does not apply to these */
+    /* REQUIRES_ANY does not apply to these provider types */
+    char except_provider_types[TND_MAX_EXCEPT_TYPES][TND_CODE_LEN];
     int n_except;
 } tnd_combo_rule;
 
 typedef struct {
     int from;                     /* lot applied for */
-    int to[8];                    /* fallback lots, in order */
+    int to[TND_MAX_CHAIN_TO];     /* fallback lots, in order */
     int n_to;
     bool awarded_competitively;   /* `from` is placed only when awarded (lot 4: top 5) */
 } tnd_cascade_chain;
 
 typedef struct {
     tnd_rule_ref ref;
-    tnd_cascade_chain chains[8];
+    tnd_cascade_chain chains[TND_MAX_CHAINS];
     int n_chains;
     bool opt_out_allowed;         /* Bijlage I item 2, last field */
 } tnd_cascade;
@@ -168,7 +190,7 @@ typedef struct {
     char id[TND_CODE_LEN];        /* "resultaat", "omzet", "eigen-vermogen", "activa",
                                      "vlottende-activa", "liquide-middelen", "kortlopende-schulden" */
     char label[TND_LABEL_LEN];    /* "Totaal eigen vermogen" */
-    int years[8];                 /* years for which the figure is required */
+    int years[TND_MAX_FIN_YEARS]; /* years for which the figure is required */
     int n_years;
     bool may_be_negative;         /* result and equity may be negative; assets may not */
 } tnd_fin_item;
@@ -180,15 +202,15 @@ typedef enum {
 
 typedef struct {
     tnd_rule_ref ref;
-    int num_items[4];             /* indices into tnd_financial_rules.items; summed */
+    int num_items[TND_MAX_NORM_ITEMS]; /* indices into tnd_financial_rules.items; summed */
     int n_num;
-    int den_items[4];
+    int den_items[TND_MAX_NORM_ITEMS];
     int n_den;
     tnd_op op;                    /* TND_OP_GT: strict "> 20,0%" */
     tnd_dec threshold;            /* as a fraction: 0.20 for 20,0 % */
     bool percent;                 /* show as a percentage */
     int display_places;           /* decimals shown: 2 for 1,50 %, 1 for 20,0 % */
-    int years[8];                 /* years over which failures are counted */
+    int years[TND_MAX_FIN_YEARS]; /* years over which failures are counted */
     int n_years;
     tnd_degenerate_rule degenerate;
 } tnd_fin_norm;
@@ -200,12 +222,12 @@ typedef struct {
 
 typedef struct {
     tnd_rule_ref ref;             /* the overall requirement (§5.3.1) */
-    tnd_fin_item items[8];
+    tnd_fin_item items[TND_MAX_FIN_ITEMS];
     int n_items;
-    tnd_fin_norm norms[4];
+    tnd_fin_norm norms[TND_MAX_NORMS];
     int n_norms;
     tnd_rule_ref year_rule;       /* "per norm, niet per kalenderjaar" L1371-1378 */
-    tnd_year_band bands[4];
+    tnd_year_band bands[TND_MAX_YEAR_BANDS];
     int n_bands;
     tnd_rule_ref going_concern;   /* L1380-1384 */
     int going_concern_year;
@@ -235,14 +257,14 @@ typedef struct {
 typedef struct {
     tnd_rule_ref ref;             /* overall §5.4 */
     int count;                    /* exactly the first `count` references count; fewer fails */
-    tnd_competence competences[4];
+    tnd_competence competences[TND_MAX_COMPETENCES];
     int n_competences;
     tnd_rule_ref competence_rule;
     int window_years;             /* executed within N years before the closing date */
     tnd_rule_ref window_rule;
-    char referent_kinds_allowed[4][TND_CODE_LEN];  /* "gemeente" */
+    char referent_kinds_allowed[TND_MAX_REFERENT_KINDS][TND_CODE_LEN];  /* "gemeente" */
     int n_allowed;
-    char referent_kinds_forbidden[4][TND_CODE_LEN];/* "rsj", "rsj-medewerker" */
+    char referent_kinds_forbidden[TND_MAX_REFERENT_KINDS][TND_CODE_LEN]; /* "rsj", ... */
     int n_forbidden;
     tnd_rule_ref referent_rule;
     tnd_rule_ref dissolved_rule;  /* dissolved early for underperformance / no client: rejected */
@@ -328,7 +350,7 @@ typedef struct {
     int lot;                      /* 8 */
     char product_group[TND_CODE_LEN]; /* "intensiteit": products classified by the scale */
     tnd_intensity_scale scale;
-    tnd_occupancy_rule occupancy[4];
+    tnd_occupancy_rule occupancy[TND_MAX_OCCUPANCY];
     int n_occupancy;
     tnd_provider_max *maxima;
     size_t n_maxima;
@@ -348,7 +370,7 @@ typedef struct {
         char band[TND_CODE_LEN];
         tnd_dec youths_per_staff;  /* "één begeleider op 3 jeugdigen" */
         char resolution[TND_ID_LEN]; /* a reading about this norm, "" = none */
-    } staffing[8];
+    } staffing[TND_MAX_STAFFING];
     int n_staffing;
     tnd_rule_ref capacity_rule;   /* completeness: the products and the capacity available
                                      (IJsselland §8.3.2 L3348-3349); "" = none */
@@ -403,14 +425,19 @@ typedef struct {
     char source[TND_SOURCE_LEN];
 } tnd_price_rule;
 
+/* The one kind of tie rule: "higher-score:" and the id of a criterion that takes scores. */
+#define TND_TIE_RULE_HIGHER_SCORE "higher-score:"
+
 typedef struct {
     tnd_rule_ref ref;
     int lot;
     tnd_award_kind kind;
-    tnd_criterion criteria[12];
+    tnd_criterion criteria[TND_MAX_CRITERIA];
     int n_criteria;
     int max_awarded;              /* 0 = no maximum */
-    char tie_rule[TND_ID_LEN];    /* "" = a tie is reported, never decided */
+    char tie_rule[TND_ID_LEN + TND_CODE_LEN]; /* "" = a tie is reported, never decided;
+                                     "higher-score:<criterion id>": the higher consensus on that
+                                     scored criterion decides (TND_TIE_RULE_HIGHER_SCORE) */
     char price_formula[TND_CODE_LEN]; /* "" = no price competition; else a tnd_price_kind name */
     tnd_price_rule price;
     int plan_lots[TND_MAX_SET];   /* ADMIT: admitted only while the bidder's plan on one of these
@@ -421,8 +448,8 @@ typedef struct {
 } tnd_award_lot;
 
 typedef struct {
-    int values[12];               /* 0 2 4 6 8 10 */
-    char labels[12][TND_CODE_LEN];/* "Geen antwoord" ... "Uitmuntend" */
+    int values[TND_MAX_SCALE_VALUES]; /* 0 2 4 6 8 10 */
+    char labels[TND_MAX_SCALE_VALUES][TND_CODE_LEN]; /* "Geen antwoord" ... "Uitmuntend" */
     int n_values;
     char source[TND_SOURCE_LEN];
 } tnd_score_scale;
@@ -446,7 +473,7 @@ typedef struct {
     char sender_source[TND_SOURCE_LEN];
     char contact[TND_TEXT_LEN];   /* where a bidder sends questions and notices */
     char contact_source[TND_SOURCE_LEN];
-    tnd_objection_term objections[8];
+    tnd_objection_term objections[TND_MAX_OBJECTIONS];
     int n_objections;
     char standstill[1024];        /* what the standstill means for the contract and for objections */
     char standstill_source[TND_SOURCE_LEN];
@@ -568,7 +595,7 @@ typedef struct {
 
 typedef struct {
     int number;
-    char products[24][TND_CODE_LEN];
+    char products[TND_MAX_BID_PRODUCTS][TND_CODE_LEN];
     int n_products;
     long capacity;                /* lot 6: places; 0 if not stated */
     long line;
@@ -609,7 +636,7 @@ typedef struct {
     bool has_end;
     tnd_date end;
     bool ongoing;
-    char competences[4][8];       /* "KC1".. covered by this reference */
+    char competences[TND_MAX_COMPETENCES][8]; /* "KC1".. covered by this reference */
     int n_competences;
     bool dissolved_early;         /* ontbonden wegens onvoldoende presteren */
     bool has_clients_served;
@@ -630,7 +657,7 @@ typedef struct {
     bool flag;
     tnd_dec number;
     tnd_cents money;
-    char values[4][TND_CODE_LEN]; /* TEXT: one or more values ("jeugdzorg", "ggz") */
+    char values[TND_MAX_FACT_VALUES][TND_CODE_LEN]; /* TEXT: one or more values (cao) */
     int n_values;
     long line;
 } tnd_fact;
@@ -686,7 +713,7 @@ typedef struct {
     bool holding_guarantee;       /* the holding guarantees the obligations (§5.8 L1640-1642) */
 
     char provider_type[TND_CODE_LEN]; /* "regulier", "gezinshuis", "zorgboerderij", ... */
-    char agb[4][9];
+    char agb[TND_MAX_AGB][9];
     int n_agb;
 
     bool has_submission;

@@ -209,9 +209,10 @@ static void append_year(char *buf, size_t size, int year)
 }
 
 /* The norm's years, ascending (definition order is not trusted to be sorted). */
-static int sorted_years(const tnd_fin_norm *n, int years[8])
+static int sorted_years(const tnd_fin_norm *n, int years[TND_MAX_FIN_YEARS])
 {
-    int count = n->n_years < 8 ? n->n_years : 8;
+    int max = (int)TND_COUNTOF(n->years);
+    int count = n->n_years < max ? n->n_years : max;
     memcpy(years, n->years, (size_t)count * sizeof years[0]);
     for (int i = 1; i < count; i++)
         for (int j = i; j > 0 && years[j - 1] > years[j]; j--) {
@@ -242,7 +243,7 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
                               tnd_check_result *r)
 {
     const tnd_financial_rules *fin = &def->financial;
-    int years[8];
+    int years[TND_MAX_FIN_YEARS];
     int count = sorted_years(n, years);
     int failed = 0, unknown = 0;
     char failed_list[64] = "", unknown_list[64] = "";

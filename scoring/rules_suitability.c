@@ -929,7 +929,7 @@ static void staffed_at_the_norm(const tnd_group_rules *grp, const tnd_day_group 
 {
     if (f->verdict != TND_FAIL || g->staff_hours_week.units <= 0)
         return;
-    for (int i = 0; i < grp->n_staffing && i < 8; i++) {
+    for (int i = 0; i < grp->n_staffing && i < (int)TND_COUNTOF(grp->staffing); i++) {
         if (strcmp(grp->staffing[i].band, g->claimed) != 0 || !grp->staffing[i].resolution[0])
             continue;
         /* youths x opening hours = norm x staff hours: one staff member per `norm` youths */

@@ -13,6 +13,10 @@
 
 typedef int64_t tnd_cents;           /* euro cents */
 
+/* The number of elements of an array (not a pointer): loop bounds follow the array's declared
+ * size, so an array that grows is never cut off by a stale literal. */
+#define TND_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))
+
 #define TND_DEC_SCALE 1000000LL      /* tnd_dec units per 1 */
 typedef struct {
     int64_t units;                   /* value * TND_DEC_SCALE, exact */

@@ -36,10 +36,10 @@
 #define MAX_GROUPS 256     /* per list: <residential-groups>, <day-groups> */
 #define MAX_LOTS 32
 #define MAX_LIST 256       /* UEA grounds, years, certificates, keurmerken, facts, locations, fte */
-#define MAX_AGB 4          /* tnd_bid.agb */
-#define MAX_PRODUCTS 24    /* tnd_bid_lot.products */
-#define MAX_COMPETENCES 4  /* tnd_reference.competences */
-#define MAX_CAO 4          /* tnd_fact.values */
+#define MAX_AGB TND_MAX_AGB                  /* tnd_bid.agb (scoring/model.h) */
+#define MAX_PRODUCTS TND_MAX_BID_PRODUCTS    /* tnd_bid_lot.products */
+#define MAX_COMPETENCES TND_MAX_COMPETENCES  /* tnd_reference.competences */
+#define MAX_CAO TND_MAX_FACT_VALUES          /* tnd_fact.values */
 
 /* Absurd-value bounds. Not tender rules (those are in the definition): values no bid can mean. */
 #define YEAR_MIN 1990

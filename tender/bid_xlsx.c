@@ -182,7 +182,7 @@ static tnd_status read_bid_fields(reader *r, tnd_form_sheet *s)
     TND_TRY(tnd_form_text(s, L->bid_row[TND_FORM_BID_PROVIDER_TYPE], col,
                       tnd_form_bid_field_names[TND_FORM_BID_PROVIDER_TYPE].label,
                       bid->provider_type, sizeof bid->provider_type, r->err));
-    for (int i = 0; i < TND_FORM_MAX_AGB && i < 4; i++) {
+    for (int i = 0; i < TND_FORM_MAX_AGB && i < (int)TND_COUNTOF(bid->agb); i++) {
         TND_TRY(read_digits(r, s, L->bid_row[TND_FORM_BID_AGB + i], col,
                         tnd_form_bid_field_names[TND_FORM_BID_AGB + i].label, tnd_parse_agb,
                         bid->agb[bid->n_agb]));
@@ -404,7 +404,7 @@ static tnd_status read_lots(reader *r)
                                    "zet het perceel op ja of de voorziening op nee",
                                    "voorziening %s staat op ja, maar perceel %d niet", code,
                                    lot->number);
-            if (rc == TND_OK && yes && bl->n_products < 24)
+            if (rc == TND_OK && yes && bl->n_products < (int)TND_COUNTOF(bl->products))
                 snprintf(bl->products[bl->n_products++], TND_CODE_LEN, "%s", code);
         }
         if (rc == TND_OK && applied)
@@ -419,7 +419,7 @@ static tnd_status read_lots(reader *r)
 
 static bool item_asks_year(const tnd_fin_item *item, int year)
 {
-    for (int y = 0; y < item->n_years && y < 8; y++)
+    for (int y = 0; y < item->n_years && y < (int)TND_COUNTOF(item->years); y++)
         if (item->years[y] == year)
             return true;
     return false;
@@ -449,7 +449,7 @@ static tnd_status read_figures(reader *r, tnd_form_sheet *s)
     const tnd_financial_rules *fin = &r->def->financial;
     const tnd_fillin_layout *L = &r->L;
     tnd_bid *bid = r->bid;
-    for (int i = 0; i < fin->n_items && i < 8; i++)
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++)
         TND_TRY(tnd_form_key(s, L->fin_item_row[i], fin->items[i].id, r->err));
     bid->figures = calloc((size_t)(L->n_years * fin->n_items) + 1, sizeof *bid->figures);
     if (!bid->figures)
@@ -458,7 +458,7 @@ static tnd_status read_figures(reader *r, tnd_form_sheet *s)
     for (int y = 0; y < L->n_years; y++) {
         int col = TND_FORM_FIN_COL_FIRST_YEAR + y;
         TND_TRY(check_year_header(r, s, col, L->years[y]));
-        for (int i = 0; i < fin->n_items && i < 8; i++) {
+        for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++) {
             const tnd_fin_item *item = &fin->items[i];
             int row = L->fin_item_row[i];
             if (!item_asks_year(item, L->years[y]))
@@ -791,7 +791,7 @@ static tnd_status read_location(reader *r, tnd_form_sheet *s, int n, int row, tn
     /* chosen by name from the definition's municipalities; stored as its id */
     const char *names[64];
     size_t n_names = 0;
-    for (size_t m = 0; m < def->n_municipalities && n_names < 64; m++)
+    for (size_t m = 0; m < def->n_municipalities && n_names < TND_COUNTOF(names); m++)
         names[n_names++] = def->municipalities[m].name;
     int m;
     TND_TRY(tnd_form_choice(s, row, TND_FORM_LOC_COL_MUNICIPALITY, WHAT("gemeente"), names, n_names,
@@ -865,7 +865,7 @@ static tnd_status read_claim(reader *r, tnd_form_sheet *s, int row, int col, int
     const tnd_lot *l = tnd_definition_lot(r->def, lot);
     const char *codes[64];
     size_t n = 0;
-    for (size_t p = 0; l && p < l->n_products && n < 64; p++)
+    for (size_t p = 0; l && p < l->n_products && n < TND_COUNTOF(codes); p++)
         codes[n++] = l->products[p].code;
     int index;
     TND_TRY(tnd_form_choice(s, row, col, what, codes, n, &index, r->err));
@@ -884,12 +884,14 @@ static tnd_status read_residential_group(reader *r, tnd_form_sheet *s, int n, in
 #define WHAT(field) (snprintf(what, sizeof what, "verblijfsgroep %d, %s", n, field), what)
     TND_TRY(tnd_form_text(s, row, TND_FORM_RES_COL_NAME, WHAT("naam"), g->name, sizeof g->name,
                       r->err));
-    const char *kinds[4];
-    for (int k = 0; k < res->n_occupancy && k < 4; k++)
+    const char *kinds[TND_MAX_OCCUPANCY];
+    for (int k = 0; k < res->n_occupancy && k < (int)TND_COUNTOF(kinds); k++)
         kinds[k] = res->occupancy[k].kind;
     int kind;
     TND_TRY(tnd_form_choice(s, row, TND_FORM_RES_COL_KIND, WHAT("soort groep"), kinds,
-                        (size_t)(res->n_occupancy < 4 ? res->n_occupancy : 4), &kind, r->err));
+                        (size_t)(res->n_occupancy < (int)TND_COUNTOF(kinds) ? res->n_occupancy
+                                                                    : (int)TND_COUNTOF(kinds)),
+                        &kind, r->err));
     snprintf(g->kind, sizeof g->kind, "%s", kind >= 0 ? kinds[kind] : DEFAULT_GROUP_KIND);
     TND_TRY(tnd_form_text(s, row, TND_FORM_RES_COL_PROVIDER, WHAT("soort aanbieder"),
                       g->provider_type, sizeof g->provider_type, r->err));

@@ -1610,6 +1610,33 @@ static tnd_status load_price(loader *L, xmlNodePtr c, tnd_award_lot *a)
     return TND_OK;
 }
 
+/* tie-rule="higher-score:<criterion id>": the criterion must be one of the lot's that takes
+ * scores (no criterion is its child), or a tie could never be decided by it. */
+static tnd_status check_tie_rule(loader *L, xmlNodePtr c, const tnd_award_lot *a)
+{
+    size_t prefix = strlen(TND_TIE_RULE_HIGHER_SCORE);
+    if (!a->tie_rule[0])
+        return TND_OK;
+    if (strncmp(a->tie_rule, TND_TIE_RULE_HIGHER_SCORE, prefix) != 0)
+        return fail(L, TND_ERR_VALUE, c, "tie-rule=\"higher-score:<criterium-id>\"",
+                    "perceel %d: onbekende beslisregel \"%s\"", a->lot, a->tie_rule);
+    const char *id = a->tie_rule + prefix;
+    for (int i = 0; i < a->n_criteria; i++) {
+        if (strcmp(a->criteria[i].id, id) != 0)
+            continue;
+        for (int k = 0; k < a->n_criteria; k++)
+            if (a->criteria[k].parent == i)
+                return fail(L, TND_ERR_DEFINITION, c,
+                            "noem een criterium dat zelf scores krijgt (zonder subcriteria)",
+                            "perceel %d: beslisregel \"%s\" noemt criterium \"%s\" met "
+                            "subcriteria", a->lot, a->tie_rule, id);
+        return TND_OK;
+    }
+    return fail(L, TND_ERR_DEFINITION, c, "noem een <criterion id> van dit perceel",
+                "perceel %d: beslisregel \"%s\" noemt een onbekend criterium \"%s\"", a->lot,
+                a->tie_rule, id);
+}
+
 static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
 {
     char kind[16] = "";
@@ -1643,6 +1670,7 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
                         a->plan_lots[k]);
     }
     TND_TRY(load_criteria(L, c, a, -1));
+    TND_TRY(check_tie_rule(L, c, a));
     xmlNodePtr price = tnd_xml_child(c, "price");
     return price ? load_price(L, price, a) : TND_OK;
 }

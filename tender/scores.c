@@ -605,7 +605,7 @@ static void lots_list(const tnd_definition *def, bool (*accept)(const tnd_award_
     char numbers[32][8];
     const char *items[32];
     size_t n = 0;
-    for (size_t i = 0; i < def->n_awards && n < 32; i++) {
+    for (size_t i = 0; i < def->n_awards && n < TND_COUNTOF(items); i++) {
         if (accept(&def->awards[i])) {
             snprintf(numbers[n], sizeof numbers[n], "%d", def->awards[i].lot);
             items[n] = numbers[n];
@@ -718,9 +718,9 @@ static int criterion_index(const tnd_award_lot *a, const char *id)
 /* "normaliseren, A, B, C en D": the criteria of a lot that take scores (the leaves). */
 static void leaves_list(const tnd_award_lot *a, char *buf, size_t size)
 {
-    const char *items[12];
+    const char *items[TND_MAX_CRITERIA];
     size_t n = 0;
-    for (int i = 0; i < a->n_criteria && n < 12; i++)
+    for (int i = 0; i < a->n_criteria && n < TND_COUNTOF(items); i++)
         if (criterion_is_leaf(a, i))
             items[n++] = a->criteria[i].id;
     join_dutch(buf, size, items, n);
@@ -729,9 +729,9 @@ static void leaves_list(const tnd_award_lot *a, char *buf, size_t size)
 /* "A, B, C en D": the children of criterion `parent`. */
 static void children_list(const tnd_award_lot *a, int parent, char *buf, size_t size)
 {
-    const char *items[12];
+    const char *items[TND_MAX_CRITERIA];
     size_t n = 0;
-    for (int i = 0; i < a->n_criteria && n < 12; i++)
+    for (int i = 0; i < a->n_criteria && n < TND_COUNTOF(items); i++)
         if (a->criteria[i].parent == parent)
             items[n++] = a->criteria[i].id;
     join_dutch(buf, size, items, n);
@@ -740,10 +740,10 @@ static void children_list(const tnd_award_lot *a, int parent, char *buf, size_t 
 /* "0, 2, 4, 6, 8 en 10" */
 static void scale_list(const tnd_score_scale *s, char *buf, size_t size)
 {
-    char numbers[12][8];
-    const char *items[12];
+    char numbers[TND_MAX_SCALE_VALUES][8];
+    const char *items[TND_MAX_SCALE_VALUES];
     size_t n = 0;
-    for (int i = 0; i < s->n_values && i < 12; i++) {
+    for (int i = 0; i < s->n_values && i < (int)TND_COUNTOF(items); i++) {
         snprintf(numbers[n], sizeof numbers[n], "%d", s->values[i]);
         items[n] = numbers[n];
         n++;
@@ -753,7 +753,7 @@ static void scale_list(const tnd_score_scale *s, char *buf, size_t size)
 
 static bool on_scale(const tnd_score_scale *s, int score)
 {
-    for (int i = 0; i < s->n_values && i < 12; i++)
+    for (int i = 0; i < s->n_values && i < (int)TND_COUNTOF(s->values); i++)
         if (s->values[i] == score)
             return true;
     return false;
@@ -951,7 +951,7 @@ static tnd_status check_duplicates(const tnd_score *const *sorted, size_t n, con
 static int score_below(const tnd_score_scale *s, tnd_dec minimum)
 {
     int best = s->n_values > 0 ? s->values[0] : 0;
-    for (int i = 0; i < s->n_values && i < 12; i++)
+    for (int i = 0; i < s->n_values && i < (int)TND_COUNTOF(s->values); i++)
         if (tnd_dec_cmp(tnd_dec_from_int(s->values[i]), minimum) < 0 && s->values[i] > best)
             best = s->values[i];
     return best;

@@ -157,11 +157,11 @@ static tnd_form_fact_kind fact_kind(const tnd_requirement *q)
 /* Is lot `number` the source or a target of a cascade chain (a "tariefgroep" lot, §4.3.1)? */
 static bool in_cascade(const tnd_definition *def, int number)
 {
-    for (int c = 0; c < def->cascade.n_chains && c < 8; c++) {
+    for (int c = 0; c < def->cascade.n_chains && c < (int)TND_COUNTOF(def->cascade.chains); c++) {
         const tnd_cascade_chain *ch = &def->cascade.chains[c];
         if (ch->from == number)
             return true;
-        for (int t = 0; t < ch->n_to && t < 8; t++)
+        for (int t = 0; t < ch->n_to && t < (int)TND_COUNTOF(ch->to); t++)
             if (ch->to[t] == number)
                 return true;
     }
@@ -257,7 +257,7 @@ static void layout_identity(const tnd_definition *def, tnd_fillin_layout *L)
     L->party_calc_row[TND_FORM_PARTY_CALC_HAS_UEA] = row++;
     L->party_calc_row[TND_FORM_PARTY_CALC_UEA_COMPLETE] = row++;
     L->party_calc_row[TND_FORM_PARTY_CALC_UEA_SEV] = row++;
-    for (size_t d = 0; d < def->n_documents && L->n_doc_calcs < 8; d++) {
+    for (size_t d = 0; d < def->n_documents && L->n_doc_calcs < TND_FORM_MAX_DOC_CALCS; d++) {
         L->doc_calc_rule[L->n_doc_calcs] = (int)d;
         L->party_calc_row[TND_FORM_PARTY_CALC_DOC_SEV + L->n_doc_calcs++] = row++;
     }
@@ -266,14 +266,14 @@ static void layout_identity(const tnd_definition *def, tnd_fillin_layout *L)
 static void layout_financial(const tnd_definition *def, tnd_fillin_layout *L)
 {
     const tnd_financial_rules *fin = &def->financial;
-    for (int i = 0; i < fin->n_items && i < 8; i++)
-        for (int y = 0; y < fin->items[i].n_years && y < 8; y++)
+    for (int i = 0; i < fin->n_items && i < (int)TND_COUNTOF(fin->items); i++)
+        for (int y = 0; y < fin->items[i].n_years && y < (int)TND_COUNTOF(fin->items[i].years); y++)
             insert_year(L, fin->items[i].years[y]);
     for (int n = 0; n < fin->n_norms && n < TND_FORM_MAX_NORMS; n++)
-        for (int y = 0; y < fin->norms[n].n_years && y < 8; y++)
+        for (int y = 0; y < fin->norms[n].n_years && y < (int)TND_COUNTOF(fin->norms[n].years); y++)
             insert_year(L, fin->norms[n].years[y]);
     int row = TND_FORM_FIRST_ROW;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < (int)TND_COUNTOF(L->fin_item_row); i++)
         L->fin_item_row[i] = i < fin->n_items ? row++ : TND_FORM_NO_ROW;
     row++;
     for (int f = 0; f < TND_FORM_FIN_FIELDS; f++)

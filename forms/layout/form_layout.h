@@ -82,7 +82,7 @@ extern const char *const tnd_form_keurmerk_texts[3];
 #define TND_FORM_N_PARTIES (1 + TND_FORM_MAX_MEMBERS + TND_FORM_MAX_THIRD)
 #define TND_FORM_ID_COL_BIDDER 2   /* C */
 #define TND_FORM_ID_COL_NOTE (TND_FORM_ID_COL_BIDDER + TND_FORM_N_PARTIES) /* I: toelichting */
-#define TND_FORM_MAX_AGB 4
+#define TND_FORM_MAX_AGB TND_MAX_AGB
 
 /* Party number p (0 = inschrijver, 1..3 members, 4..5 third parties) is in this column. */
 static inline int tnd_form_party_col(int p) { return TND_FORM_ID_COL_BIDDER + p; }
@@ -124,6 +124,8 @@ typedef enum {
     TND_FORM_PARTY_FIELDS
 } tnd_form_party_field;
 
+#define TND_FORM_MAX_DOC_CALCS 8 /* document rules with an age row under the party grid */
+
 /* Rows of formulas under the party grid (one value per party column). */
 typedef enum {
     TND_FORM_PARTY_CALC_PRESENT,   /* 1 when the party counts */
@@ -131,7 +133,7 @@ typedef enum {
     TND_FORM_PARTY_CALC_UEA_COMPLETE, /* 1 when the UEA answers every ground the form asks */
     TND_FORM_PARTY_CALC_UEA_SEV,   /* severity of the exclusion grounds (tnd_verdict number) */
     TND_FORM_PARTY_CALC_DOC_SEV,   /* first of one row per document of the definition */
-    TND_FORM_PARTY_CALCS = TND_FORM_PARTY_CALC_DOC_SEV + 8
+    TND_FORM_PARTY_CALCS = TND_FORM_PARTY_CALC_DOC_SEV + TND_FORM_MAX_DOC_CALCS
 } tnd_form_party_calc;
 
 /* Key and Dutch label of a field. */
@@ -312,7 +314,7 @@ typedef struct {
                                                ground is not applied in this tender */
     int party_first_row, party_last_row;    /* input rows of the party grid */
     int party_calc_row[TND_FORM_PARTY_CALCS];
-    int doc_calc_rule[8];                   /* def->documents index behind each DOC_SEV row */
+    int doc_calc_rule[TND_FORM_MAX_DOC_CALCS]; /* def->documents index behind each DOC_SEV row */
     int n_doc_calcs;
 
     /* Percelen: def->lots[i] on lot_row[i]; its product p on lot_row[i] + 1 + p */
@@ -321,7 +323,7 @@ typedef struct {
     /* Financieel */
     int years[TND_FORM_MAX_YEARS];          /* column TND_FORM_FIN_COL_FIRST_YEAR + index */
     int n_years;
-    int fin_item_row[8];                    /* per def->financial.items[i] */
+    int fin_item_row[TND_MAX_FIN_ITEMS];    /* per def->financial.items[i] */
     int fin_row[TND_FORM_FIN_FIELDS];
     int norm_value_row[TND_FORM_MAX_NORMS], norm_met_row[TND_FORM_MAX_NORMS];
     int norm_failed_row[TND_FORM_MAX_NORMS], norm_verdict_row[TND_FORM_MAX_NORMS];

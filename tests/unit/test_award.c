@@ -713,7 +713,7 @@ static void test_lot4_no_tie_ignores_a_settlement(void **state)
 static void test_lot4_tie_decided_by_higher_normaliseren(void **state)
 {
     world *w = *state;
-    strcpy(w->d.awards[1].tie_rule, "higher-normaliseren");
+    strcpy(w->d.awards[1].tie_rule, "higher-score:normaliseren");
     seven_lot4_bids(w);
     /* 6,8 as well, with Normaliseren 6: 0,5*6 + 0,5*(0,4*8 + 0,2*8 + 0,2*8 + 0,2*6)
      * = 3 + 0,5*7,6 = 6,8, tied with 10000005 (Normaliseren 8) for place 5 */
@@ -729,15 +729,16 @@ static void test_lot4_tie_decided_by_higher_normaliseren(void **state)
     assert_int_equal(entry_of(w, 4, "10000000")->status, TND_AWARD_NOT_RANKED);
     assert_string_equal(la->tie_text,
                         "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000000 Zorg Nul, "
-                        "10000005 Zorg Vijf; beslisregel higher-normaliseren: hogere score op "
+                        "10000005 Zorg Vijf; beslisregel higher-score:normaliseren: hogere "
+                        "score op "
                         "Plan van Aanpak Normaliseren: beslist");
     /* order stays total desc, KvK asc */
     assert_string_equal(la->entries[4].bid->bidder.kvk, "10000000");
     assert_string_equal(la->entries[5].bid->bidder.kvk, "10000005");
     assert_string_equal(entry_of(w, 4, "10000000")->reason,
                         "niet gegund: rang 5 van 8, eindcijfer 6,8, maximaal 5 (§6.1.2 "
-                        "L1835-1993); gelijke stand beslist met higher-normaliseren: Plan van "
-                        "Aanpak Normaliseren 6 >= 6,0 (§6.1.2 L1840); terugval naar perceel 3 "
+                        "L1835-1993); gelijke stand beslist met higher-score:normaliseren: Plan "
+                        "van Aanpak Normaliseren 6 >= 6,0 (§6.1.2 L1840); terugval naar perceel 3 "
                         "(§4.3.1)");
     /* the tie loser is not awarded, so it falls back to lot 3 on its Normaliseren 6 */
     const tnd_bidder_outcome *o = outcome_of(w, "10000000");
@@ -749,7 +750,7 @@ static void test_lot4_tie_decided_by_higher_normaliseren(void **state)
 static void test_lot4_tie_with_equal_normaliseren_stays_undecided_under_the_rule(void **state)
 {
     world *w = *state;
-    strcpy(w->d.awards[1].tie_rule, "higher-normaliseren");
+    strcpy(w->d.awards[1].tie_rule, "higher-score:normaliseren");
     seven_lot4_bids(w);
     bidder(w, "10000008", "Zorg Acht", 4);
     lot4(w, "10000008", 8, 6, 6, 6, 4); /* 6,8 and Normaliseren 8, as 10000005 */
@@ -761,7 +762,8 @@ static void test_lot4_tie_with_equal_normaliseren_stays_undecided_under_the_rule
     assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
     assert_string_equal(la->tie_text,
                         "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
-                        "10000008 Zorg Acht; beslisregel higher-normaliseren: hogere score op "
+                        "10000008 Zorg Acht; beslisregel higher-score:normaliseren: hogere "
+                        "score op "
                         "Plan van Aanpak Normaliseren, daarna nog gelijk: onbeslist");
 }
 
@@ -1259,24 +1261,54 @@ static void test_lot4_tie_without_a_resolution_is_undecided_without_citing_one(v
                         "10000008 Zorg Acht; onbeslist: de definitie noemt geen beslisregel");
 }
 
-/* The tie rule "higher-normaliseren" compares the criterion with a minimum; a lot without such a
- * criterion cannot apply it, and says so instead of picking. */
-static void test_lot4_tie_rule_without_a_minimum_criterion_is_not_applied(void **state)
+/* The tie rule names its criterion (issue 12): "higher-score:A" decides on criterion A, not on
+ * the criterion with a minimum; the engine knows no criterion by name. */
+static void test_lot4_tie_rule_higher_score_on_criterion_a_decides_on_a(void **state)
 {
     world *w = *state;
-    strcpy(w->d.awards[1].tie_rule, "higher-normaliseren");
-    w->d.awards[1].criteria[C_NORM].has_minimum = false;
+    strcpy(w->d.awards[1].tie_rule, "higher-score:A");
     seven_lot4_bids(w);
-    bidder(w, "10000008", "Zorg Acht", 4);
-    lot4(w, "10000008", 8, 6, 6, 6, 4);
+    bidder(w, "10000000", "Zorg Nul", 4);
+    lot4(w, "10000000", 6, 8, 8, 8, 6); /* 6,8 as 10000005, A 8 against its 6 */
     run(w);
     const tnd_lot_award *la = lot_of(w, 4);
-    assert_int_equal(la->n_granted, 4);
-    assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+    assert_true(la->tie);
+    assert_int_equal(la->n_granted, 5);
+    assert_int_equal(entry_of(w, 4, "10000000")->status, TND_AWARD_GRANTED);
+    assert_int_equal(entry_of(w, 4, "10000005")->status, TND_AWARD_NOT_RANKED);
     assert_string_equal(la->tie_text,
-                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
-                        "10000008 Zorg Acht; onbeslist: beslisregel 'higher-normaliseren' wordt "
-                        "niet ondersteund");
+                        "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000000 Zorg Nul, "
+                        "10000005 Zorg Vijf; beslisregel higher-score:A: hogere score op Op- en "
+                        "afschalen: beslist");
+}
+
+/* A tie rule on a criterion that takes no scores of its own (a parent) or that the lot does not
+ * have cannot be applied (the loader refuses both); the tie is reported, never picked. */
+static void test_lot4_tie_rule_on_a_criterion_without_scores_is_not_applied(void **state)
+{
+    static const char *const rules[] = { "higher-score:regionale-doelen",
+                                         "higher-score:onbekend" };
+    for (size_t r = 0; r < 2; r++) {
+        world *w = *state;
+        strcpy(w->d.awards[1].tie_rule, rules[r]);
+        seven_lot4_bids(w);
+        bidder(w, "10000008", "Zorg Acht", 4);
+        lot4(w, "10000008", 8, 6, 6, 6, 4);
+        run(w);
+        const tnd_lot_award *la = lot_of(w, 4);
+        assert_int_equal(la->n_granted, 4);
+        assert_int_equal(entry_of(w, 4, "10000008")->status, TND_AWARD_TIE);
+        char expected[256];
+        snprintf(expected, sizeof expected,
+                 "gelijke stand om plaats 5 (eindcijfer 6,8) tussen 10000005 Zorg Vijf, "
+                 "10000008 Zorg Acht; onbeslist: beslisregel '%s' wordt niet ondersteund",
+                 rules[r]);
+        assert_string_equal(la->tie_text, expected);
+        if (r == 0) { /* a fresh world for the second rule */
+            assert_int_equal(teardown(state), 0);
+            assert_int_equal(setup(state), 0);
+        }
+    }
 }
 
 /* A ranked lot without a maximum grants every ranked bid. */
@@ -1724,7 +1756,8 @@ int main(void)
         T(test_lot_without_an_award_rule_in_the_definition_is_not_decided),
         T(test_criteria_nested_deeper_than_4_levels_are_not_computed),
         T(test_lot4_tie_without_a_resolution_is_undecided_without_citing_one),
-        T(test_lot4_tie_rule_without_a_minimum_criterion_is_not_applied),
+        T(test_lot4_tie_rule_higher_score_on_criterion_a_decides_on_a),
+        T(test_lot4_tie_rule_on_a_criterion_without_scores_is_not_applied),
         T(test_ranked_lot_without_a_maximum_grants_every_ranked_bid),
         T(test_price_lot_ranks_on_the_price_formula),
         T(test_price_lot_bid_without_a_price_for_the_lot_has_no_scores),

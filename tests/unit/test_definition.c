@@ -1383,6 +1383,73 @@ static void test_plan_lots_on_a_threshold_award_are_refused(void **state)
     free(buf);
 }
 
+/* A definition with a tie rule on lot 1: criterion "plan" (scored) and "doelen" with its
+ * subcriterion "a". */
+static char *with_tie_rule(const char *tie_rule)
+{
+    char tail[1024];
+    snprintf(tail, sizeof tail,
+             "  <awards>\n"
+             "    <award id=\"G1\" lot=\"1\" kind=\"ranked\" source=\"§6.1\" label=\"Gunning\""
+             " max-awarded=\"2\" tie-rule=\"%s\">\n"
+             "      <criterion id=\"plan\" label=\"Plan\" weight=\"50%%\" source=\"§6\"/>\n"
+             "      <criterion id=\"doelen\" label=\"Doelen\" weight=\"50%%\" source=\"§6\">\n"
+             "        <criterion id=\"a\" label=\"A\" weight=\"100%%\" source=\"§6\"/>\n"
+             "      </criterion>\n"
+             "    </award>\n"
+             "  </awards>\n",
+             tie_rule);
+    return minimal("€ 1,08", "", tail);
+}
+
+/* issue 12: the tie rule names its criterion in the definition, the engine knows none */
+static void test_tie_rule_higher_score_on_a_scored_criterion_loads(void **state)
+{
+    char *buf = with_tie_rule("higher-score:plan");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_OK);
+    assert_string_equal(tnd_definition_award(def, 1)->tie_rule, "higher-score:plan");
+    tnd_definition_free(def);
+    free(buf);
+}
+
+static void test_tie_rule_naming_an_unknown_criterion_is_refused_with_its_line(void **state)
+{
+    char *buf = with_tie_rule("higher-score:normaliseren");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_DEFINITION);
+    assert_null(def);
+    assert_int_equal(err.line, 16);
+    assert_string_equal(err.file, "proef.xml");
+    assert_non_null(strstr(err.message, "perceel 1: beslisregel \"higher-score:normaliseren\" "
+                                        "noemt een onbekend criterium \"normaliseren\""));
+    free(buf);
+}
+
+static void test_tie_rule_naming_a_criterion_with_subcriteria_is_refused(void **state)
+{
+    char *buf = with_tie_rule("higher-score:doelen");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_DEFINITION);
+    assert_int_equal(err.line, 16);
+    assert_non_null(strstr(err.message, "noemt criterium \"doelen\" met subcriteria"));
+    free(buf);
+}
+
+/* The old IJsselland-specific name is no longer a rule: the schema refuses it. */
+static void test_tie_rule_higher_normaliseren_is_refused_by_the_schema(void **state)
+{
+    char *buf = with_tie_rule("higher-normaliseren");
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(load(buf, &def, &err), TND_ERR_SCHEMA);
+    assert_null(def);
+    free(buf);
+}
+
 static void test_admit_lot_following_another_admit_lot_is_refused(void **state)
 {
     char *buf = minimal("€ 1,08", "",
@@ -1498,6 +1565,10 @@ int main(void)
         cmocka_unit_test(test_unknown_financial_item_in_norm_is_refused),
         cmocka_unit_test(test_year_bands_with_a_gap_are_refused),
         cmocka_unit_test(test_schema_violation_is_a_schema_error),
+        cmocka_unit_test(test_tie_rule_higher_score_on_a_scored_criterion_loads),
+        cmocka_unit_test(test_tie_rule_naming_an_unknown_criterion_is_refused_with_its_line),
+        cmocka_unit_test(test_tie_rule_naming_a_criterion_with_subcriteria_is_refused),
+        cmocka_unit_test(test_tie_rule_higher_normaliseren_is_refused_by_the_schema),
         cmocka_unit_test(test_missing_file_is_an_io_error),
     };
     int failed = cmocka_run_group_tests_name("ijsselland-2023", default_tests, setup_default,

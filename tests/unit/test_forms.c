@@ -1,7 +1,7 @@
 /*
  * test_forms.c - `tender forms`: the bidder's fill-in workbook (forms/fillin_xlsx.c,
- * forms/fillin_check.c) and the committee workbook (forms/committee_xlsx.c), generated from the
- * embedded IJsselland definition and read back with tender/xlsx.h.
+ * forms/fillin_check.c, fillin_rules_*.c) and the committee workbook (forms/committee_xlsx.c),
+ * generated from the embedded IJsselland definition and read back with tender/xlsx.h.
  *
  * What is pinned: the sheets; formulas that carry the definition's numbers with the right
  * strictness (§5.3.1 "> 20,0%" is strict); data validation on input cells; protection on, input

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "scoring/model.h"
 #include "scoring/types.h"
 
 static void test_fraction_cmp_is_exact_at_20_percent(void **state)
@@ -187,6 +188,28 @@ static void test_places_are_clamped_to_0_to_6_and_signs_follow_the_fraction(void
     assert_int_equal(tnd_dec_cmp((tnd_dec){ 2 }, (tnd_dec){ 2 }), 0);
 }
 
+/* issue 12: a loop bound is the array's own size, so an array that grows is never cut off by a
+ * stale literal; TND_COUNTOF counts elements, not bytes. */
+static void test_countof_is_the_declared_element_count_of_each_array(void **state)
+{
+    (void)state;
+    tnd_definition def;
+    tnd_award_lot award;
+    tnd_bid bid;
+    tnd_bid_lot lot;
+    assert_int_equal(TND_COUNTOF(def.cascade.chains), TND_MAX_CHAINS);
+    assert_int_equal(TND_COUNTOF(def.cascade.chains[0].to), TND_MAX_CHAIN_TO);
+    assert_int_equal(TND_COUNTOF(def.financial.items), TND_MAX_FIN_ITEMS);
+    assert_int_equal(TND_COUNTOF(def.financial.items[0].years), TND_MAX_FIN_YEARS);
+    assert_int_equal(TND_COUNTOF(def.financial.bands), TND_MAX_YEAR_BANDS);
+    assert_int_equal(TND_COUNTOF(def.residential.occupancy), TND_MAX_OCCUPANCY);
+    assert_int_equal(TND_COUNTOF(award.criteria), TND_MAX_CRITERIA);
+    assert_int_equal(TND_COUNTOF(bid.agb), TND_MAX_AGB);
+    assert_int_equal(TND_COUNTOF(lot.products), TND_MAX_BID_PRODUCTS);
+    /* elements, not bytes: 12 criteria of several hundred bytes each */
+    assert_true(sizeof award.criteria > TND_MAX_CRITERIA);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_date_valid_refuses_each_field_out_of_range),
         cmocka_unit_test(test_datetime_cmp_compares_the_time_on_the_same_day),
         cmocka_unit_test(test_places_are_clamped_to_0_to_6_and_signs_follow_the_fraction),
+        cmocka_unit_test(test_countof_is_the_declared_element_count_of_each_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
