@@ -701,7 +701,7 @@ static void test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_t
 /* ------------------------------------------------------------------ the tie rule */
 
 /* Lot 4 as 50 % Normaliseren (the minimum) + 50 % "regio", ties decided by the higher
- * Normaliseren score (a definition naming tie rule higher-normaliseren). */
+ * Normaliseren score (tie rule higher-score:normaliseren). */
 static void lot4_with_tie_rule(world *w)
 {
     tnd_award_lot *a = &w->d.awards[A4];
@@ -712,7 +712,7 @@ static void lot4_with_tie_rule(world *w)
     c->weight = D(500000);
     c->parent = -1;
     snprintf(c->source, sizeof c->source, "§6.1.2 L1842");
-    snprintf(a->tie_rule, sizeof a->tie_rule, "higher-normaliseren");
+    snprintf(a->tie_rule, sizeof a->tie_rule, "higher-score:normaliseren");
 }
 
 static void lot4_plan(world *w, const char *kvk, int norm, int regio)
@@ -726,7 +726,7 @@ static void lot4_plan(world *w, const char *kvk, int norm, int regio)
     s->line = (long)w->scores.n + 1;
 }
 
-static void test_tie_rule_gives_the_higher_normaliseren_a_place_and_leaves_the_rest_tied(
+static void test_tie_rule_gives_the_higher_score_a_place_and_leaves_the_rest_tied(
     void **state)
 {
     world *w = *state;
@@ -745,8 +745,9 @@ static void test_tie_rule_gives_the_higher_normaliseren_a_place_and_leaves_the_r
     assert_int_equal(entry_of(w, 4, "10000002")->status, TND_AWARD_TIE);
     assert_int_equal(entry_of(w, 4, "10000003")->status, TND_AWARD_TIE);
     assert_int_equal(la->n_granted, 1);
-    assert_non_null(strstr(la->tie_text, "beslisregel higher-normaliseren: hogere score op Plan "
-                                         "van Aanpak Normaliseren, daarna nog gelijk: onbeslist"));
+    assert_non_null(strstr(la->tie_text, "beslisregel higher-score:normaliseren: hogere score op "
+                                         "Plan van Aanpak Normaliseren, daarna nog gelijk: "
+                                         "onbeslist"));
 }
 
 static void test_tie_rule_with_every_normaliseren_equal_decides_nothing(void **state)
@@ -1007,7 +1008,7 @@ int main(void)
         T(test_competitive_lot_with_an_empty_chain_has_no_fallback),
         T(test_bid_failing_a_lot_whose_chain_is_empty_is_not_placed_by_the_check),
         T(test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_there),
-        T(test_tie_rule_gives_the_higher_normaliseren_a_place_and_leaves_the_rest_tied),
+        T(test_tie_rule_gives_the_higher_score_a_place_and_leaves_the_rest_tied),
         T(test_tie_rule_with_every_normaliseren_equal_decides_nothing),
         T(test_revision_row_before_its_round_1_row_in_the_file_counts_the_same),
         T(test_score_row_of_round_0_is_never_used),

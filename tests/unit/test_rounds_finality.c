@@ -549,7 +549,7 @@ static void test_tie_decision_on_a_lot_that_decides_ties_itself_is_refused(void 
 {
     world *w = *state;
     /* RES-GELIJKE-STAND: the officer settles only what the document leaves open */
-    snprintf(w->awards[1].tie_rule, sizeof w->awards[1].tie_rule, "higher-normaliseren");
+    snprintf(w->awards[1].tie_rule, sizeof w->awards[1].tie_rule, "higher-score:normaliseren");
     bidder(w, "10000001", 4, 4, 0, TND_AWARD_TIE);
     decide(w, "10000001", 1, "GUNNING-P4", TND_DECISION_TIE_AWARDED, (tnd_date){ 2022, 9, 26 });
     tnd_round_problem p;
@@ -558,7 +558,7 @@ static void test_tie_decision_on_a_lot_that_decides_ties_itself_is_refused(void 
     assert_string_equal(p.kvk, "10000001");
     assert_string_equal(p.message,
                         "perceel 4 beslist een gelijke stand zelf met beslisregel "
-                        "higher-normaliseren");
+                        "higher-score:normaliseren");
     assert_string_equal(p.hint, "laat de regel weg");
 }
 
