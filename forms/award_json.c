@@ -2,6 +2,7 @@
 #include "forms/award_json.h"
 
 #include "forms/json.h"
+#include "scoring/rules_lots.h"
 
 static const char *award_kind_name(tnd_award_kind k)
 {
@@ -105,6 +106,53 @@ static void json_procedure(tnd_json *w, const tnd_procedure *pr)
     tnd_json_close(w, '}');
 }
 
+/* (issue 11) Per assignment: its lots, procedure, the phase the result belongs to and the
+ * phases after it, and the number of contractors against its minimum and maximum. */
+static void json_assignments(tnd_json *w, const tnd_definition *def, const tnd_evaluation *ev)
+{
+    tnd_assignment_count counts[16];
+    size_t n_counts = tnd_assignment_counts(def, ev, counts, 16);
+    tnd_json_open(w, "assignments", '[');
+    for (size_t i = 0; i < def->n_assignments; i++) {
+        const tnd_assignment *a = &def->assignments[i];
+        const tnd_phase *ph = tnd_assignment_result_phase(a);
+        tnd_json_open(w, NULL, '{');
+        tnd_json_str(w, "id", a->id);
+        tnd_json_str(w, "name", a->name);
+        tnd_json_open(w, "lots", '[');
+        for (int k = 0; k < a->n_lots; k++) {
+            tnd_json_start(w, NULL);
+            tnd_buf_printf(w->out, "%d", a->lots[k]);
+        }
+        tnd_json_close(w, ']');
+        tnd_json_str_or_null(w, "procedure", a->procedure);
+        tnd_json_str_or_null(w, "phase", ph ? ph->id : "");
+        tnd_json_str_or_null(w, "phase_kind", ph ? tnd_phase_kind_name(ph->kind) : "");
+        tnd_json_open(w, "next_phases", '[');
+        for (int k = ph ? (int)(ph - a->phases) + 1 : 0; k < a->n_phases; k++) {
+            tnd_json_start(w, NULL);
+            tnd_json_string(w->out, a->phases[k].id);
+        }
+        tnd_json_close(w, ']');
+        const tnd_assignment_count *c = NULL;
+        for (size_t k = 0; k < n_counts && k < 16; k++)
+            if (counts[k].assignment == a)
+                c = &counts[k];
+        if (c) {
+            char verdict[32];
+            tnd_json_int(w, "contractors", c->n_contractors);
+            tnd_json_int_or_null(w, "min_contractors", a->min_contractors);
+            tnd_json_int_or_null(w, "max_contractors", a->max_contractors);
+            tnd_json_str(w, "count_verdict", tnd_json_machine_name(tnd_verdict_name(c->verdict),
+                                                                   verdict, sizeof verdict));
+            tnd_json_str(w, "count_rule", a->count_rule.id);
+            tnd_json_str(w, "count_reason", c->reason);
+        }
+        tnd_json_close(w, '}');
+    }
+    tnd_json_close(w, ']');
+}
+
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
                     const char *evaluation_date, const char *run_id, const tnd_procedure *pr,
                     tnd_buf *out)
@@ -134,6 +182,13 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
         tnd_json_int(&w, "granted", lot->n_granted);
         tnd_json_bool(&w, "tie", lot->tie);
         tnd_json_str_or_null(&w, "tie_text", lot->tie_text);
+        /* (issue 11) the assignment and the procedure phase this result belongs to */
+        const tnd_assignment *as = tnd_definition_assignment_of(def, lot->lot);
+        if (as) {
+            const tnd_phase *ph = tnd_assignment_result_phase(as);
+            tnd_json_str(&w, "assignment", as->id);
+            tnd_json_str_or_null(&w, "phase", ph ? ph->id : "");
+        }
         tnd_json_open(&w, "entries", '[');
         for (size_t j = 0; j < lot->n_entries; j++)
             json_entry(&w, lot, &lot->entries[j]);
@@ -141,6 +196,8 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
         tnd_json_close(&w, '}');
     }
     tnd_json_close(&w, ']');
+    if (def->n_assignments)
+        json_assignments(&w, def, ev);
     tnd_json_open(&w, "bidders", '[');
     for (size_t i = 0; i < ev->n_bidders; i++) {
         const tnd_bidder_outcome *b = &ev->bidders[i];

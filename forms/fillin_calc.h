@@ -317,6 +317,9 @@ static inline const char *LIST(calc *c, tnd_fillin_list column)
 static inline void check_row(check_sheet *k, const tnd_rule_ref *ref, int lot, const char *sheet)
 {
     calc *c = k->c;
+    if (!ref->id[0]) /* a section the definition does not have (GRJR: no <insurance>): no rule,
+                        no row, as tender check (issue 11) */
+        return;
     int row = k->row++;
     tnd_fillin_log_mirror(c->f, ref->id, k->block, lot);
     emit(c, row, TND_FORM_CHECK_COL_SEV, c->f->w.st.calc);

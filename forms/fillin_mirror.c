@@ -52,6 +52,25 @@ const tnd_fillin_unchecked tnd_fillin_unchecked_rules[] = {
     { "GUNNING-P8", "gunning (stap 3, toegelaten op het plan van aanpak van perceel 1-5): zie "
                     "GUNNING-P1" },
     { "GUNNING-P9", "gunning (stap 3): zie GUNNING-P1" },
+    /* grjr-2021 (issue 11): the award and what follows it, not the filled-in bid */
+    { "GUNNING-A", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-A-CRITERIA)" },
+    { "GUNNING-B1", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B1-CRITERIA)" },
+    { "GUNNING-B2", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B2-CRITERIA)" },
+    { "GUNNING-B3", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B3-CRITERIA)" },
+    { "GUNNING-B4", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B4-CRITERIA)" },
+    { "GUNNING-B5", "gunning (stap 3): zie GUNNING-P1; criteria nog open (OPEN-B5-CRITERIA)" },
+    { "GUNNING-C", "toelating na stap 1 en 2 (stap 3, SAS 1): zie GUNNING-P1" },
+    { "OPDR-A-OOK-B", "geen eis: de definitie staat A met B uitdrukkelijk toe (§3.2 L1237-1239); "
+                      "de loader weigert een tegenstrijdige uitsluiting" },
+    { "OPDR-A-AANTAL", "het aantal opdrachtnemers van opdracht A na de gunning (scoring/"
+                       "rules_lots.c): geen eigenschap van één inschrijving" },
+    { "OPEN-A-CRITERIA", "een open plek van de definitie: tender evaluate weigert zolang de "
+                         "regio haar niet heeft ingevuld; niets voor de inschrijver" },
+    { "OPEN-B1-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
+    { "OPEN-B2-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
+    { "OPEN-B3-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
+    { "OPEN-B4-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
+    { "OPEN-B5-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
 };
 const size_t tnd_fillin_n_unchecked_rules = TND_COUNTOF(tnd_fillin_unchecked_rules);
 

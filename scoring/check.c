@@ -579,6 +579,8 @@ static void check_required_items(const tnd_definition *def, const tnd_bid *bid,
 static void check_exclusion(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
     const tnd_exclusion_rules *ex = &def->exclusion;
+    if (!ex->ref.id[0]) /* no <exclusion> in the definition (GRJR, RES-GEEN-UITSLUITINGSGRONDEN) */
+        return;
     for (size_t i = 0; i < party_count(bid, true); i++) {
         const tnd_party *p = party_at(bid, i);
         if (!p->has_uea)

@@ -141,5 +141,15 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
     collect(&def->group.capacity_rule, suit, out, max, &n);
     for (size_t i = 0; i < def->n_awards; i++)
         collect(&def->awards[i].ref, award, out, max, &n);
+    /* (issue 11) assignments: the conditions between them (checked as lot combinations), the
+     * number of contractors, and the open points that stop an award */
+    for (size_t i = 0; i < def->n_assignment_pairs; i++)
+        if (!def->assignment_pairs[i].exclusive) /* an exclusive one is in combo_rules above */
+            collect(&def->assignment_pairs[i].ref, "tender/definition.c", out, max, &n);
+    for (size_t i = 0; i < def->n_assignments; i++)
+        if (def->assignments[i].has_count)
+            collect(&def->assignments[i].count_rule, "scoring/rules_lots.c", out, max, &n);
+    for (size_t i = 0; i < def->n_placeholders; i++)
+        collect(&def->placeholders[i].ref, "tender/evaluate_run.c", out, max, &n);
     return n;
 }

@@ -479,6 +479,67 @@ typedef struct {
     char standstill_source[TND_SOURCE_LEN];
 } tnd_letter_rules;
 
+/* ------------------------------------------------------------------ definition: assignments */
+
+/*
+ * (issue 11, GRJR) Assignments (opdrachten) above the lots, with their procedure phases and the
+ * number of contractors, and the open points (placeholders) the region still has to fill in.
+ * GRJR 2021: A systeemaanbieders (lot 1), B prestatieaanbieders (lots 2-6), C flexaanbieders
+ * (lot 7), inkoopstrategie §3.2 L1172-1184, §3.4 L1570-1588. A tender without <assignments>
+ * (IJsselland) has none: every count is 0 and nothing changes.
+ */
+typedef enum {
+    TND_PHASE_ADMISSION,          /* "admission": toelating op voorwaarden (SAS 1) */
+    TND_PHASE_SELECTION,          /* "selection": selectie van de beste (SAS 2, first of SAS 3/4) */
+    TND_PHASE_DIALOGUE,           /* "dialogue": dialoog / ontwikkeltraject (SAS 3/4) */
+    TND_PHASE_CONTRACTING         /* "contracting": contractering, also in later rounds (SAS 4) */
+} tnd_phase_kind;
+
+typedef struct {
+    char id[TND_CODE_LEN];        /* "selectie", "dialoog" */
+    tnd_phase_kind kind;
+    char label[TND_LABEL_LEN];    /* Dutch: "Selectie op kenmerken en plan" */
+    char source[TND_SOURCE_LEN];
+} tnd_phase;
+
+#define TND_MAX_PHASES 4
+
+typedef struct {
+    char id[TND_CODE_LEN];        /* "A" */
+    char name[TND_LABEL_LEN];     /* "Opdracht systeemaanbieders" */
+    char source[TND_SOURCE_LEN];
+    int lots[TND_MAX_SET];        /* the lots (percelen) of the assignment */
+    int n_lots;
+    char procedure[TND_CODE_LEN]; /* "SAS-3": the procedure variant, "" = not named */
+    char procedure_resolution[TND_ID_LEN]; /* the reading that chose it, "" = none */
+    tnd_phase phases[TND_MAX_PHASES];      /* in order; the result of `tender evaluate` belongs
+                                              to the first admission or selection phase */
+    int n_phases;
+    bool has_count;               /* a <contractors> rule: minimum and/or maximum number */
+    tnd_rule_ref count_rule;      /* OPDR-A-AANTAL */
+    int min_contractors;          /* 0 = no minimum */
+    int max_contractors;          /* 0 = no maximum */
+    bool below_minimum_refuses;   /* true: fewer than the minimum is "onder het minimum" (FAIL);
+                                     false: provisional (voorlopig, REVIEW): the document leaves
+                                     the number to the region */
+} tnd_assignment;
+
+/* A condition between two assignments: no bid on both (exclusive), or explicitly allowed. */
+typedef struct {
+    tnd_rule_ref ref;
+    bool exclusive;               /* true: <exclusive> (L1586-1588); false: <combinable> */
+    int a, b;                     /* indices into tnd_definition.assignments */
+} tnd_assignment_pair;
+
+/* An open point of the document: criteria or weights not given yet (GRJR §3.2 L1203-1207). A
+ * definition with one is refused by `tender evaluate` (nothing can be awarded on it) while
+ * `tender rules` and `tender check` (the knock-outs) work. */
+typedef struct {
+    tnd_rule_ref ref;             /* OPEN-A-GUNNINGSCRITERIA */
+    int lot;                      /* the lot whose <award> holds it */
+    long line;                    /* line of <placeholder> in the definition file */
+} tnd_placeholder;
+
 /* ------------------------------------------------------------------ definition */
 
 /* (issue 8 §4) The procedure's rounds: the one re-submission of a bidder that dropped out
@@ -549,6 +610,14 @@ typedef struct {
 
     bool has_letters;             /* <letters>: data for the award letters (tender letters) */
     tnd_letter_rules letters;
+
+    /* (issue 11) <assignments>, and the <placeholder>s of the awards; all empty when absent */
+    tnd_assignment *assignments;
+    size_t n_assignments;
+    tnd_assignment_pair *assignment_pairs;
+    size_t n_assignment_pairs;
+    tnd_placeholder *placeholders;
+    size_t n_placeholders;
 } tnd_definition;
 
 /* ------------------------------------------------------------------ bid */
@@ -768,6 +837,12 @@ const tnd_product *tnd_lot_product(const tnd_lot *lot, const char *code);
 const tnd_municipality *tnd_definition_municipality(const tnd_definition *def, const char *id);
 const tnd_resolution *tnd_definition_resolution(const tnd_definition *def, const char *id);
 const tnd_award_lot *tnd_definition_award(const tnd_definition *def, int lot);
+/* (issue 11) The assignment that holds lot, or NULL; the phase a result of tender evaluate on
+ * that assignment belongs to (its first admission or selection phase), or NULL. */
+const tnd_assignment *tnd_definition_assignment_of(const tnd_definition *def, int lot);
+const tnd_phase *tnd_assignment_result_phase(const tnd_assignment *a);
+const char *tnd_phase_kind_name(tnd_phase_kind k);   /* "selection", ... */
+const char *tnd_phase_kind_dutch(tnd_phase_kind k);  /* "selectie", ... */
 int tnd_definition_fin_item(const tnd_definition *def, const char *id);
 const tnd_bid_lot *tnd_bid_lot_find(const tnd_bid *bid, int number);
 bool tnd_bid_applies(const tnd_bid *bid, int number);

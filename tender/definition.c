@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/tree.h>
 
@@ -809,6 +810,203 @@ static tnd_status load_cascade(loader *L, xmlNodePtr sec)
             if (k->chains[i].from == ch->from)
                 return fail(L, TND_ERR_DEFINITION, c, "één keten per perceel",
                             "er is al een terugvalketen vanaf perceel %d", ch->from);
+    }
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* (issue 11) assignments above the lots, their phases and number of contractors               */
+
+static int assignment_index(const tnd_definition *d, const char *id)
+{
+    for (size_t i = 0; i < d->n_assignments; i++)
+        if (strcmp(d->assignments[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+static tnd_status load_phase(loader *L, xmlNodePtr c, tnd_assignment *a)
+{
+    static const struct {
+        const char *name;
+        tnd_phase_kind kind;
+    } kinds[] = { { "admission", TND_PHASE_ADMISSION }, { "selection", TND_PHASE_SELECTION },
+                  { "dialogue", TND_PHASE_DIALOGUE }, { "contracting", TND_PHASE_CONTRACTING } };
+    if (a->n_phases >= TND_MAX_PHASES)
+        return fail(L, TND_ERR_RANGE, c, DOC_HINT, "opdracht %s: meer dan %d fasen", a->id,
+                    TND_MAX_PHASES);
+    tnd_phase *ph = &a->phases[a->n_phases++];
+    char kind[16] = "";
+    TND_TRY(attr_str(L, c, "id", true, ph->id, sizeof ph->id));
+    TND_TRY(attr_str(L, c, "kind", true, kind, sizeof kind));
+    TND_TRY(attr_str(L, c, "label", true, ph->label, sizeof ph->label));
+    TND_TRY(attr_str(L, c, "source", true, ph->source, sizeof ph->source));
+    size_t k = 0;
+    while (k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].name, kind) != 0)
+        k++;
+    if (k == sizeof kinds / sizeof kinds[0])
+        return fail(L, TND_ERR_VALUE, c, "admission, selection, dialogue of contracting",
+                    "onbekende soort fase \"%s\"", kind);
+    ph->kind = kinds[k].kind;
+    for (int i = 0; i + 1 < a->n_phases; i++)
+        if (strcmp(a->phases[i].id, ph->id) == 0)
+            return fail(L, TND_ERR_DEFINITION, c, "geef elke fase van een opdracht een eigen id",
+                        "opdracht %s: fase '%s' staat er dubbel in", a->id, ph->id);
+    return TND_OK;
+}
+
+/* <contractors>: the least and most contractors of the assignment (GRJR A: "gedacht wordt aan
+ * 5-7 aanbieders", §3.2 L1203). */
+static tnd_status load_contractors(loader *L, xmlNodePtr c, tnd_assignment *a)
+{
+    char below[16] = "";
+    a->has_count = true;
+    TND_TRY(rule_ref(L, c, &a->count_rule));
+    TND_TRY(attr_int(L, c, "min", false, 0, 1, 100000, &a->min_contractors));
+    TND_TRY(attr_int(L, c, "max", false, 0, 1, 100000, &a->max_contractors));
+    TND_TRY(attr_str(L, c, "below-minimum", false, below, sizeof below));
+    a->below_minimum_refuses = strcmp(below, "refuse") == 0;
+    if (!a->min_contractors && !a->max_contractors)
+        return fail(L, TND_ERR_DEFINITION, c, "geef min, max of beide",
+                    "opdracht %s: <contractors> zonder minimum en maximum", a->id);
+    if (a->min_contractors && a->max_contractors && a->min_contractors > a->max_contractors)
+        return fail(L, TND_ERR_DEFINITION, c, "zet min op of onder max",
+                    "opdracht %s: minimum %d opdrachtnemers is groter dan het maximum %d", a->id,
+                    a->min_contractors, a->max_contractors);
+    if (below[0] && !a->min_contractors)
+        return fail(L, TND_ERR_DEFINITION, c, "geef ook min, of verwijder below-minimum",
+                    "opdracht %s: below-minimum zonder minimum", a->id);
+    return TND_OK;
+}
+
+static tnd_status load_assignment(loader *L, xmlNodePtr c, tnd_assignment *a)
+{
+    tnd_definition *d = L->def;
+    TND_TRY(attr_str(L, c, "id", true, a->id, sizeof a->id));
+    if (assignment_index(d, a->id) != (int)(a - d->assignments))
+        return fail(L, TND_ERR_DEFINITION, c, "geef elke opdracht een eigen id",
+                    "opdracht '%s' staat er dubbel in", a->id);
+    TND_TRY(attr_str(L, c, "name", true, a->name, sizeof a->name));
+    TND_TRY(attr_str(L, c, "source", true, a->source, sizeof a->source));
+    TND_TRY(attr_lots(L, c, "lots", true, a->lots, TND_MAX_SET, &a->n_lots));
+    for (int k = 0; k < a->n_lots; k++)
+        for (const tnd_assignment *o = d->assignments; o < a; o++)
+            for (int j = 0; j < o->n_lots; j++)
+                if (o->lots[j] == a->lots[k])
+                    return fail(L, TND_ERR_DEFINITION, c, "een perceel hoort bij één opdracht",
+                                "perceel %d staat al in opdracht %s", a->lots[k], o->id);
+    TND_TRY(attr_str(L, c, "procedure", false, a->procedure, sizeof a->procedure));
+    TND_TRY(attr_str(L, c, "procedure-resolution", false, a->procedure_resolution,
+                 sizeof a->procedure_resolution));
+    if (a->procedure_resolution[0] && !tnd_definition_resolution(d, a->procedure_resolution))
+        return fail(L, TND_ERR_DEFINITION, c,
+                    "voeg de <resolution> toe aan <resolutions> of verwijder het attribuut",
+                    "opdracht %s noemt resolutie '%s', die niet bestaat", a->id,
+                    a->procedure_resolution);
+    for (xmlNodePtr p = tnd_xml_child(c, "phase"); p; p = tnd_xml_next(p, "phase"))
+        TND_TRY(load_phase(L, p, a));
+    xmlNodePtr n = tnd_xml_child(c, "contractors");
+    return n ? load_contractors(L, n, a) : TND_OK;
+}
+
+/* <exclusive>/<combinable>: two assignments. An exclusive pair becomes one step-2 lot combination
+ * "at most 1 of {x, y}" for every lot x of the one and y of the other (a bid on both assignments
+ * is a bid on such a pair), with the pair's id, source and label: check.c and the fill-in
+ * self-check judge it as any other combination. */
+static tnd_status load_assignment_pair(loader *L, xmlNodePtr c, tnd_assignment_pair *p)
+{
+    tnd_definition *d = L->def;
+    char ids[2][TND_CODE_LEN];
+    int n = 0;
+    p->exclusive = xmlStrEqual(c->name, BAD_CAST "exclusive");
+    TND_TRY(rule_ref(L, c, &p->ref));
+    TND_TRY(attr_codes(L, c, "assignments", true, ids, 2, &n));
+    p->a = n > 0 ? assignment_index(d, ids[0]) : -1;
+    p->b = n > 1 ? assignment_index(d, ids[1]) : -1;
+    if (n != 2 || p->a < 0 || p->b < 0 || p->a == p->b)
+        return fail(L, TND_ERR_DEFINITION, c, "noem twee verschillende opdrachten uit <assignment>",
+                    "regel %s: assignments moet twee bestaande, verschillende opdrachten noemen",
+                    p->ref.id);
+    for (tnd_assignment_pair *o = d->assignment_pairs; o < p; o++)
+        if ((o->a == p->a && o->b == p->b) || (o->a == p->b && o->b == p->a))
+            return fail(L, TND_ERR_DEFINITION, c, "één regel per paar opdrachten",
+                        "opdrachten %s en %s staan al in regel %s%s", ids[0], ids[1], o->ref.id,
+                        o->exclusive != p->exclusive ? ": uitgesloten en toegestaan tegelijk"
+                                                     : "");
+    if (!p->exclusive)
+        return TND_OK;
+    const tnd_assignment *x = &d->assignments[p->a], *y = &d->assignments[p->b];
+    size_t add = (size_t)x->n_lots * (size_t)y->n_lots;
+    tnd_combo_rule *rules = realloc(d->combo_rules, (d->n_combo_rules + add) * sizeof *rules);
+    if (!rules)
+        return tnd_error_nomem(L->err, L->file);
+    d->combo_rules = rules;
+    for (int i = 0; i < x->n_lots; i++)
+        for (int j = 0; j < y->n_lots; j++) {
+            tnd_combo_rule *r = &d->combo_rules[d->n_combo_rules++];
+            memset(r, 0, sizeof *r);
+            r->ref = p->ref;
+            r->kind = TND_COMBO_AT_MOST;
+            r->count = 1;
+            r->lots[0] = x->lots[i];
+            r->lots[1] = y->lots[j];
+            r->n_lots = 2;
+        }
+    return TND_OK;
+}
+
+static tnd_status load_assignments(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, "assignment");
+    size_t np = count_children(sec, NULL) - n;
+    if (!(d->assignments = alloc_array(L, n, sizeof *d->assignments)) ||
+        !(d->assignment_pairs = alloc_array(L, np, sizeof *d->assignment_pairs)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, NULL); c; c = tnd_xml_next(c, NULL)) {
+        if (xmlStrEqual(c->name, BAD_CAST "assignment"))
+            TND_TRY(load_assignment(L, c, &d->assignments[d->n_assignments++]));
+        else
+            TND_TRY(load_assignment_pair(L, c, &d->assignment_pairs[d->n_assignment_pairs++]));
+    }
+    return TND_OK;
+}
+
+/* <placeholder> of an award: an open point the region fills in (criteria, weights). */
+static tnd_status load_placeholders(loader *L, xmlNodePtr award, const tnd_award_lot *a)
+{
+    tnd_definition *d = L->def;
+    for (xmlNodePtr c = tnd_xml_child(award, "placeholder"); c;
+         c = tnd_xml_next(c, "placeholder")) {
+        tnd_placeholder *ph = realloc(d->placeholders, (d->n_placeholders + 1) * sizeof *ph);
+        if (!ph)
+            return tnd_error_nomem(L->err, L->file);
+        d->placeholders = ph;
+        ph = &d->placeholders[d->n_placeholders++];
+        memset(ph, 0, sizeof *ph);
+        ph->lot = a->lot;
+        ph->line = tnd_xml_line(c);
+        TND_TRY(rule_ref(L, c, &ph->ref));
+    }
+    return TND_OK;
+}
+
+/* After the awards are read: a ranked lot of an assignment may not award more than the
+ * assignment's maximum number of contractors. */
+static tnd_status check_assignments(loader *L, xmlNodePtr root)
+{
+    const tnd_definition *d = L->def;
+    xmlNodePtr sec = tnd_xml_child(root, "assignments");
+    for (size_t i = 0; sec && i < d->n_assignments; i++) {
+        const tnd_assignment *a = &d->assignments[i];
+        for (int k = 0; a->max_contractors && k < a->n_lots; k++) {
+            const tnd_award_lot *aw = tnd_definition_award(d, a->lots[k]);
+            if (aw && aw->max_awarded > a->max_contractors)
+                return fail(L, TND_ERR_DEFINITION, sec, "zet max-awarded op of onder het maximum",
+                            "perceel %d gunt maximaal %d, meer dan het maximum van %d "
+                            "opdrachtnemers van opdracht %s", a->lots[k], aw->max_awarded,
+                            a->max_contractors, a->id);
+        }
     }
     return TND_OK;
 }
@@ -1669,6 +1867,7 @@ static tnd_status load_award(loader *L, xmlNodePtr c, tnd_award_lot *a)
                         "perceel %d: plan-lots noemt perceel %d, dat geen plan scoort", a->lot,
                         a->plan_lots[k]);
     }
+    TND_TRY(load_placeholders(L, c, a));
     TND_TRY(load_criteria(L, c, a, -1));
     TND_TRY(check_tie_rule(L, c, a));
     xmlNodePtr price = tnd_xml_child(c, "price");
@@ -1779,6 +1978,7 @@ static const struct {
     {"lots", load_lots},
     {"contracts", load_contracts},
     {"combinations", load_combinations},
+    {"assignments", load_assignments},
     {"cascade", load_cascade},
     {"required", load_required},
     {"exclusion", load_exclusion},
@@ -1820,6 +2020,7 @@ static tnd_status load_tree(loader *L, xmlNodePtr root)
                         (const char *)sec->name);
         TND_TRY(sections[i].load(L, sec));
     }
+    TND_TRY(check_assignments(L, root));
     return check_rounds(L, root);
 }
 
@@ -1879,10 +2080,49 @@ tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
                                       err);
 }
 
+const tnd_embedded_tender *tnd_definition_builtin(const char *id)
+{
+    for (size_t i = 0; id && i < tnd_embedded_tenders_count; i++)
+        if (strcmp(tnd_embedded_tenders[i].id, id) == 0)
+            return &tnd_embedded_tenders[i];
+    return NULL;
+}
+
+const tnd_embedded_tender *tnd_definition_builtin_for(const char *arg)
+{
+    struct stat st;
+    if (!arg || stat(arg, &st) == 0)
+        return NULL;   /* a path that exists wins over a built-in id of the same name */
+    return tnd_definition_builtin(arg);
+}
+
 tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error *err)
 {
-    return path ? tnd_definition_load_file(path, out, err)
-                : tnd_definition_load_default(out, err);
+    if (!path)
+        return tnd_definition_load_default(out, err);
+    const tnd_embedded_tender *b = tnd_definition_builtin_for(path);
+    if (b) {
+        char name[TND_ID_LEN + 24];
+        snprintf(name, sizeof name, "(ingebouwd) %s.xml", b->id);
+        return tnd_definition_load_memory((const char *)b->bytes, b->len, name, out, err);
+    }
+    /* Neither a file nor a built-in id: a word without '/' and '.' was meant as an id. */
+    struct stat st;
+    if (stat(path, &st) != 0 && !strchr(path, '/') && !strchr(path, '.')) {
+        char ids[512] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < tnd_embedded_tenders_count && used < sizeof ids; i++)
+            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s%s", i ? ", " : "",
+                                     tnd_embedded_tenders[i].id);
+        if (out)
+            *out = NULL;
+        return tnd_error_set(err, TND_ERR_USAGE, path, 0,
+                             "'tender tenders' toont de ingebouwde definities; geef een van hun id's "
+                             "of het pad van een definitiebestand",
+                             "geen bestand en geen ingebouwde aanbestedingsdefinitie met dit id "
+                             "(ingebouwd: %s)", ids);
+    }
+    return tnd_definition_load_file(path, out, err);
 }
 
 void tnd_definition_free(tnd_definition *def)
@@ -1908,5 +2148,8 @@ void tnd_definition_free(tnd_definition *def)
     free(def->residential.maxima);
     free(def->group.scale.bands);
     free(def->awards);
+    free(def->assignments);
+    free(def->assignment_pairs);
+    free(def->placeholders);
     free(def);
 }

@@ -12,6 +12,7 @@
 
 #include "scoring/model.h"
 #include "tender/base/error.h"
+#include "tender/embedded.h"
 
 /* Loads and validates a definition file. On success *out owns a new definition. */
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err);
@@ -23,8 +24,18 @@ tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err);
 tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
                                       tnd_definition **out, tnd_error *err);
 
-/* path NULL => default. */
+/* path NULL => default. Otherwise a file that exists, else the built-in definition with that id
+ * (`--tender grjr-2021`; its file is then "(ingebouwd) grjr-2021.xml"); a word that is neither
+ * (no '/', no '.') is a usage error listing the built-in ids. */
 tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error *err);
+
+/* The built-in definition with this id, or NULL. */
+const tnd_embedded_tender *tnd_definition_builtin(const char *id);
+
+/* The built-in definition that tnd_definition_load(arg) loads: NULL when arg is NULL (the
+ * default), a file that exists, or no built-in id. Callers that hash or protect the definition
+ * as an input file use the embedded bytes instead when this is not NULL. */
+const tnd_embedded_tender *tnd_definition_builtin_for(const char *arg);
 
 void tnd_definition_free(tnd_definition *def);
 

@@ -22,4 +22,15 @@ extern const size_t tnd_embedded_bid_xsd_len;
 extern const unsigned char tnd_embedded_default_definition[];
 extern const size_t tnd_embedded_default_definition_len;
 
+/* Every definition of fixtures/tenders/ (the glob in CMakeLists.txt), sorted by file name; id is
+ * the file name without ".xml" (its <meta><id> may differ: bids name the latter). */
+typedef struct {
+    const char *id;
+    const unsigned char *bytes;
+    size_t len;
+} tnd_embedded_tender;
+
+extern const tnd_embedded_tender tnd_embedded_tenders[];
+extern const size_t tnd_embedded_tenders_count;
+
 #endif

@@ -32,6 +32,7 @@ int cmd_evaluate(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_forms(int argc, char **argv);
 int cmd_letters(int argc, char **argv);
+int cmd_tenders(int argc, char **argv);
 
 /*
  * Matches argv[*i] against a long option "--name". For options with a value, accepts

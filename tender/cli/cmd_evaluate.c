@@ -28,7 +28,8 @@ static const char help_text[] =
     "  --scores FILE       scores van de commissie (CSV, docs/scores-format.md)\n"
     "  -o, --output FILE   de gunningswerkmap (.xlsx); wordt atomair geschreven en\n"
     "                      overschrijft nooit een invoerbestand\n"
-    "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
+    "  --tender DEF.xml    aanbestedingsdefinitie: bestand of ingebouwd id\n"
+    "                      (tender tenders; standaard: ijsselland-2023)\n"
     "  --prices FILE       prijzen per perceel en inschrijver (CSV), voor percelen met\n"
     "                      een prijsformule\n"
     "  --json FILE         ook de uitkomst als JSON (docs/evaluate.md)\n"
@@ -44,7 +45,8 @@ static const char help_text[] =
     "\n"
     "Exitcodes:\n"
     "  0  werkmap geschreven\n"
-    "  2  ongeldige invoer of gebruik; er is niets geschreven\n";
+    "  2  ongeldige invoer of gebruik; er is niets geschreven (ook: een definitie met\n"
+    "     een open plek, <placeholder>, die de regio nog moet invullen)\n";
 
 /*
  * The workbook and the JSON, all or nothing (tender/base/outfile.h): every output is checked against

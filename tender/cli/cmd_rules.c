@@ -20,7 +20,8 @@ static const char help_text[] =
     "toepassen.\n"
     "\n"
     "Opties:\n"
-    "  --tender DEF.xml    aanbestedingsdefinitie (standaard: ingebouwd IJsselland 2023)\n"
+    "  --tender DEF.xml    aanbestedingsdefinitie: bestand of ingebouwd id\n"
+    "                      (tender tenders; standaard: ijsselland-2023)\n"
     "  -h, --help          deze hulp\n"
     "\n"
     "Exitcodes: 0 gelukt; 2 ongeldige definitie of gebruik.\n";
@@ -95,6 +96,12 @@ int cmd_rules(int argc, char **argv)
                            def->awards[a].criteria[c].id);
                     any = true;
                 }
+        for (size_t a = 0; a < def->n_assignments; a++) /* (issue 11) a procedure variant */
+            if (strcmp(def->assignments[a].procedure_resolution, res->id) == 0) {
+                printf("%sopdracht %s (%s)", any ? ", " : "", def->assignments[a].id,
+                       def->assignments[a].procedure);
+                any = true;
+            }
         printf("%s | ", any ? "" : "-");
         cell(res->text);
         printf(" |\n");

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "scoring/rules_lots.h"
 #include "tender/cli/bid_run.h"
 #include "tender/definition.h"
 #include "tender/embedded.h"
@@ -276,6 +277,22 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         tnd_run_free(run);
         return false;
     }
+    if (run->def->n_placeholders) {
+        /* (issue 11) criteria or weights still open: nothing can be awarded on this definition
+         * (check and rules work on it; the knock-outs do not depend on the award) */
+        const tnd_placeholder *ph = &run->def->placeholders[0];
+        tnd_error_set(&err, TND_ERR_DEFINITION, run->def->file, ph->line,
+                      "vul in een kopie van de definitie de criteria en wegingen in op de plaats "
+                      "van <placeholder> (docs/new-tender.md, Open plekken) en geef die kopie "
+                      "met --tender",
+                      "perceel %d: open plek %s (%s, %s) is nog niet ingevuld; er kan niet "
+                      "worden gegund%s", ph->lot, ph->ref.id, ph->ref.label, ph->ref.source,
+                      run->def->n_placeholders > 1 ? " (en nog andere open plekken)" : "");
+        snprintf(err.where, sizeof err.where, "<placeholder>");
+        tnd_print_error(&err);
+        tnd_run_free(run);
+        return false;
+    }
     if (!tnd_path_list_add_input(&run->bid_paths, o->bids_dir)) {
         tnd_usage_error("evaluate", "kan map '%s' niet lezen", o->bids_dir);
         tnd_run_free(run);
@@ -334,15 +351,19 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     }
     /* Audit trail: the definition (embedded bytes when no file), scores, prices, bids. */
     bool ok = true;
-    if (o->tender) {
+    const tnd_embedded_tender *builtin = tnd_definition_builtin_for(o->tender);
+    if (o->tender && !builtin) {
         ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
         snprintf(in->path, sizeof in->path, "%s", run->def->file);
         snprintf(in->name, sizeof in->name, "%s", run->def->file);
-        tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
-                       in->sha256);
+        if (builtin) /* --tender ID: the bytes built in under that id */
+            tnd_sha256_buf(builtin->bytes, builtin->len, in->sha256);
+        else
+            tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
+                           in->sha256);
     }
     ok = ok && add_input(run, "scores", o->scores, NULL, NULL);
     if (ok && o->prices)
@@ -391,6 +412,34 @@ size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max)
     return n;
 }
 
+/* (issue 11) Per assignment: the phase its result belongs to, the phases after it, and the
+ * number of contractors against the minimum and maximum (GRJR §3.2 L1203-1207, §3.5
+ * L1697-1769). Nothing for a definition without <assignments>. */
+static void print_assignments(const tnd_run *run, FILE *out)
+{
+    const tnd_definition *def = run->def;
+    tnd_assignment_count counts[16];
+    size_t n_counts = tnd_assignment_counts(def, &run->ev, counts, 16);
+    for (size_t i = 0; i < def->n_assignments; i++) {
+        const tnd_assignment *a = &def->assignments[i];
+        const tnd_phase *ph = tnd_assignment_result_phase(a);
+        fprintf(out, "opdracht %s %s", a->id, a->name);
+        if (a->procedure[0])
+            fprintf(out, " (%s)", a->procedure);
+        if (ph)
+            fprintf(out, ": uitslag van fase %s, %s (%s)", ph->id, ph->label, ph->source);
+        else
+            fputs(": geen fase van toelating of selectie genoemd", out);
+        for (int k = ph ? (int)(ph - a->phases) + 1 : 0; k < a->n_phases; k++)
+            fprintf(out, "%s%s", k == (ph ? (int)(ph - a->phases) + 1 : 0) ? "; daarna: " : ", ",
+                    a->phases[k].id);
+        for (size_t k = 0; k < n_counts && k < 16; k++)
+            if (counts[k].assignment == a)
+                fprintf(out, "; %s: %s", tnd_verdict_dutch(counts[k].verdict), counts[k].reason);
+        fputc('\n', out);
+    }
+}
+
 void tnd_run_print_summary(const tnd_run *run, FILE *out)
 {
     fprintf(out, "Gunning %s [%s], beoordelingsdatum %s, %zu inschrijvingen\n", run->def->title,
@@ -430,6 +479,7 @@ void tnd_run_print_summary(const tnd_run *run, FILE *out)
             tnd_fputs_visible(lot->tie_text, out);
         fputc('\n', out);
     }
+    print_assignments(run, out);
 }
 
 void tnd_run_free(tnd_run *run)

@@ -15,6 +15,7 @@ static const tnd_command commands[] = {
     { "letters", cmd_letters, "voorgenomen gunningsbeslissing: een brief per inschrijver (HTML, PDF)" },
     { "intensity", cmd_intensity, "begeleidingsintensiteit van verblijf (stay) of groepsaanbod (group)" },
     { "rules", cmd_rules, "alle regels van de aanbestedingsdefinitie met hun bron (§)" },
+    { "tenders", cmd_tenders, "de ingebouwde aanbestedingsdefinities (kies met --tender ID)" },
 };
 
 static void usage(FILE *out)

@@ -895,8 +895,24 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
                                               "/fixtures/tenders/voorbeeld-prijs-kwaliteit.xml",
                                               &other, &err),
                      TND_OK);
-    agreement_case cases[N_AGREEMENT + 2];
+    /* (issue 11) GRJR: every fill-in form of a definition has a live self-check; its bids on
+     * A/C (§3.4 L1586-1588), A in full breadth (L1572-1576), A+B and the closing time */
+    static const char *const grjr_bids[] = { "01-a-volle-breedte-toegelaten",
+                                             "02-a-alleen-zonder-verblijf-niet-toegelaten",
+                                             "03-a-en-c-uitgesloten", "04-a-en-b1-b3-toegestaan",
+                                             "09-a-een-seconde-te-laat" };
+    enum { N_GRJR = sizeof grjr_bids / sizeof grjr_bids[0] };
+    tnd_definition *grjr = NULL;
+    assert_int_equal(tnd_definition_load("grjr-2021", &grjr, &err), TND_OK);
+    agreement_case cases[N_AGREEMENT + 2 + N_GRJR];
     size_t n = 0;
+    for (size_t i = 0; i < N_GRJR; i++) {
+        char bid_path[512];
+        snprintf(bid_path, sizeof bid_path, TND_SOURCE_DIR "/fixtures/grjr/bids/%s-bid.xml",
+                 grjr_bids[i]);
+        cases[n] = (agreement_case){ .def = grjr, .bid = load_bid(bid_path) };
+        snprintf(cases[n++].name, sizeof cases[0].name, "grjr-%s", grjr_bids[i]);
+    }
     for (size_t i = 0; i < N_AGREEMENT; i++) {
         char bid_path[512];
         snprintf(bid_path, sizeof bid_path, BIDS "%s.xml", agreement_bids[i]);
@@ -928,6 +944,7 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
         tnd_bid_free(cases[i].bid);
     }
     tnd_definition_free(other);
+    tnd_definition_free(grjr);
     assert_int_equal(bad, 0);
 }
 

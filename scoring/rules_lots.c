@@ -1,0 +1,137 @@
+/*
+ * rules_lots.c - (issue 11) assignments above the lots: the number of contractors per assignment
+ * after the award, and the procedure phase a result belongs to. See rules_lots.h.
+ */
+#include "scoring/rules_lots.h"
+
+#include <stdio.h> /* snprintf only: text into fixed buffers, no I/O */
+#include <string.h>
+
+const tnd_assignment *tnd_definition_assignment_of(const tnd_definition *def, int lot)
+{
+    for (size_t i = 0; i < def->n_assignments; i++)
+        for (int k = 0; k < def->assignments[i].n_lots; k++)
+            if (def->assignments[i].lots[k] == lot)
+                return &def->assignments[i];
+    return NULL;
+}
+
+/* SAS 1/2: the result is the admission or the selection itself; SAS 3/4: the selection comes
+ * first and the dialogue after it (§3.5 L1712-1735), so an evaluation decides the selection. */
+const tnd_phase *tnd_assignment_result_phase(const tnd_assignment *a)
+{
+    for (int i = 0; a && i < a->n_phases; i++)
+        if (a->phases[i].kind == TND_PHASE_ADMISSION || a->phases[i].kind == TND_PHASE_SELECTION)
+            return &a->phases[i];
+    return NULL;
+}
+
+static const struct {
+    const char *name, *dutch;
+} phase_kinds[] = {
+    [TND_PHASE_ADMISSION] = { "admission", "toelating" },
+    [TND_PHASE_SELECTION] = { "selection", "selectie" },
+    [TND_PHASE_DIALOGUE] = { "dialogue", "dialoog" },
+    [TND_PHASE_CONTRACTING] = { "contracting", "contractering" },
+};
+
+const char *tnd_phase_kind_name(tnd_phase_kind k)
+{
+    return (unsigned)k < sizeof phase_kinds / sizeof phase_kinds[0] ? phase_kinds[k].name : "";
+}
+
+const char *tnd_phase_kind_dutch(tnd_phase_kind k)
+{
+    return (unsigned)k < sizeof phase_kinds / sizeof phase_kinds[0] ? phase_kinds[k].dutch : "";
+}
+
+tnd_verdict tnd_assignment_count_verdict(const tnd_assignment *a, int n, char *reason,
+                                         size_t size)
+{
+    const tnd_rule_ref *r = &a->count_rule;
+    const char *word = n == 1 ? "opdrachtnemer" : "opdrachtnemers";
+    if (a->min_contractors > 0 && n < a->min_contractors) {
+        /* strict: the minimum itself is enough ("5-7 aanbieders": 5 is within) */
+        if (a->below_minimum_refuses) {
+            snprintf(reason, size, "opdracht %s: %d %s, onder het minimum van %d (%s %s): "
+                     "niet gunnen", a->id, n, word, a->min_contractors, r->id, r->source);
+            return TND_FAIL;
+        }
+        snprintf(reason, size, "opdracht %s: %d %s, minder dan het beoogde minimum van %d "
+                 "(%s %s): voorlopig, de regio beslist%s%s", a->id, n, word, a->min_contractors,
+                 r->id, r->source, r->resolution[0] ? " volgens " : "", r->resolution);
+        return TND_REVIEW;
+    }
+    if (a->max_contractors > 0 && n > a->max_contractors) {
+        snprintf(reason, size, "opdracht %s: %d %s, boven het maximum van %d (%s %s): "
+                 "beoordelen", a->id, n, word, a->max_contractors, r->id, r->source);
+        return TND_REVIEW;
+    }
+    if (a->min_contractors > 0 && a->max_contractors > 0)
+        snprintf(reason, size, "opdracht %s: %d %s, binnen %d-%d (%s %s)", a->id, n, word,
+                 a->min_contractors, a->max_contractors, r->id, r->source);
+    else if (a->min_contractors > 0)
+        snprintf(reason, size, "opdracht %s: %d %s, minimaal %d (%s %s)", a->id, n, word,
+                 a->min_contractors, r->id, r->source);
+    else
+        snprintf(reason, size, "opdracht %s: %d %s, maximaal %d (%s %s)", a->id, n, word,
+                 a->max_contractors, r->id, r->source);
+    return TND_PASS;
+}
+
+static bool in_lots(const tnd_assignment *a, int lot)
+{
+    for (int k = 0; k < a->n_lots; k++)
+        if (a->lots[k] == lot)
+            return true;
+    return false;
+}
+
+/* A bidder counts once for the assignment, however many of its lots it is placed in. */
+static bool counted_before(const tnd_assignment *a, const tnd_evaluation *ev, size_t l, size_t e)
+{
+    const char *kvk = ev->lots[l].entries[e].bid->bidder.kvk;
+    for (size_t pl = 0; pl <= l; pl++) {
+        if (!in_lots(a, ev->lots[pl].lot))
+            continue;
+        size_t end = pl == l ? e : ev->lots[pl].n_entries;
+        for (size_t pe = 0; pe < end; pe++) {
+            const tnd_award_entry *x = &ev->lots[pl].entries[pe];
+            if ((x->status == TND_AWARD_GRANTED || x->status == TND_AWARD_ADMITTED) &&
+                strcmp(x->bid->bidder.kvk, kvk) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+size_t tnd_assignment_counts(const tnd_definition *def, const tnd_evaluation *ev,
+                             tnd_assignment_count *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < def->n_assignments; i++) {
+        const tnd_assignment *a = &def->assignments[i];
+        if (!a->has_count)
+            continue;
+        if (n < max) {
+            int count = 0;
+            for (size_t l = 0; l < ev->n_lots; l++) {
+                if (!in_lots(a, ev->lots[l].lot))
+                    continue;
+                for (size_t e = 0; e < ev->lots[l].n_entries; e++) {
+                    const tnd_award_entry *x = &ev->lots[l].entries[e];
+                    if ((x->status == TND_AWARD_GRANTED || x->status == TND_AWARD_ADMITTED) &&
+                        !counted_before(a, ev, l, e))
+                        count++;
+                }
+            }
+            tnd_assignment_count *c = &out[n];
+            memset(c, 0, sizeof *c);
+            c->assignment = a;
+            c->n_contractors = count;
+            c->verdict = tnd_assignment_count_verdict(a, count, c->reason, sizeof c->reason);
+        }
+        n++;
+    }
+    return n;
+}
