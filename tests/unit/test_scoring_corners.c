@@ -18,6 +18,7 @@
 #include "scoring/model.h"
 #include "scoring/price.h"
 #include "scoring/rounds.h"
+#include "scoring/rules_lots.h"
 
 /* ------------------------------------------------------------------ vocabularies */
 
@@ -287,6 +288,63 @@ static void test_group_figures_beyond_64_bits_are_refused_never_banded(void **st
     assert_int_equal(r.rounded.units, 62500);
 }
 
+/* ------------------------------------------------------------------ assignments (issue 11) */
+
+static void test_result_phase_is_the_first_admission_or_selection(void **state)
+{
+    (void)state;
+    tnd_assignment a;
+    memset(&a, 0, sizeof a);
+    a.phases[0].kind = TND_PHASE_DIALOGUE;
+    a.phases[1].kind = TND_PHASE_CONTRACTING;
+    a.n_phases = 2;
+    /* dialogue and contracting only: no phase an evaluation decides */
+    assert_null(tnd_assignment_result_phase(&a));
+    assert_null(tnd_assignment_result_phase(NULL));
+    a.phases[2].kind = TND_PHASE_SELECTION;
+    a.phases[3].kind = TND_PHASE_ADMISSION;
+    a.n_phases = 4;
+    assert_ptr_equal(tnd_assignment_result_phase(&a), &a.phases[2]);
+    assert_string_equal(tnd_phase_kind_dutch(TND_PHASE_SELECTION), "selectie");
+    assert_string_equal(tnd_phase_kind_name((tnd_phase_kind)99), "");
+    assert_string_equal(tnd_phase_kind_dutch((tnd_phase_kind)99), "");
+}
+
+static void test_contractor_count_with_only_a_minimum_or_only_a_maximum(void **state)
+{
+    (void)state;
+    tnd_assignment a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.id, sizeof a.id, "A");
+    snprintf(a.count_rule.id, sizeof a.count_rule.id, "OPDR-A-AANTAL");
+    snprintf(a.count_rule.source, sizeof a.count_rule.source, "§3.5 L1700");
+    a.has_count = true;
+    char reason[TND_REASON_LEN];
+    a.min_contractors = 3;
+    assert_int_equal(tnd_assignment_count_verdict(&a, 4, reason, sizeof reason), TND_PASS);
+    assert_string_equal(reason, "opdracht A: 4 opdrachtnemers, minimaal 3 (OPDR-A-AANTAL "
+                                "§3.5 L1700)");
+    /* below a provisional minimum without a resolution named */
+    assert_int_equal(tnd_assignment_count_verdict(&a, 1, reason, sizeof reason), TND_REVIEW);
+    assert_string_equal(reason, "opdracht A: 1 opdrachtnemer, minder dan het beoogde minimum van "
+                                "3 (OPDR-A-AANTAL §3.5 L1700): voorlopig, de regio beslist");
+    a.min_contractors = 0;
+    a.max_contractors = 3;
+    assert_int_equal(tnd_assignment_count_verdict(&a, 2, reason, sizeof reason), TND_PASS);
+    assert_string_equal(reason, "opdracht A: 2 opdrachtnemers, maximaal 3 (OPDR-A-AANTAL "
+                                "§3.5 L1700)");
+
+    /* the counts of a definition with more assignments than room: counted, none written */
+    tnd_definition def;
+    memset(&def, 0, sizeof def);
+    def.assignments = &a;
+    def.n_assignments = 1;
+    tnd_evaluation ev;
+    memset(&ev, 0, sizeof ev);
+    tnd_assignment_count out[1];
+    assert_int_equal(tnd_assignment_counts(&def, &ev, out, 0), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +362,8 @@ int main(void)
         cmocka_unit_test(test_weights_too_large_for_a_percentage_are_refused_and_shown_as_decimals),
         cmocka_unit_test(test_negative_fictitious_price_with_a_remainder_rounds_half_up),
         cmocka_unit_test(test_group_figures_beyond_64_bits_are_refused_never_banded),
+        cmocka_unit_test(test_result_phase_is_the_first_admission_or_selection),
+        cmocka_unit_test(test_contractor_count_with_only_a_minimum_or_only_a_maximum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
