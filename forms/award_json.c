@@ -164,6 +164,10 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
     tnd_json_str(&w, "id", def->id);
     tnd_json_str(&w, "title", def->title);
     tnd_json_str(&w, "definition", def->file);
+    /* issue 11: the format version, named from version 2 on; a version-1 file (read as 2)
+     * keeps the output it always had, byte for byte */
+    if (def->format_version >= 2)
+        tnd_json_int(&w, "format_version", def->format_version);
     tnd_json_close(&w, '}');
     tnd_json_str(&w, "evaluation_date", evaluation_date);
     if (run_id)

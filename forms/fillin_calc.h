@@ -11,6 +11,9 @@
  *                               start-up, plan of approach, reliance (§5.3.1)
  *   fillin_rules_suitability.c  scoring/rules_suitability.c: insurance, references, AGB, quality
  *                               and keurmerk, tariff-group requirements, intensity (§5.3.2-§9)
+ *   fillin_rules_products.c     scoring/rules_products.c: the per-product rules of a format-2
+ *                               definition (quality per product, ambulant alternative; caps,
+ *                               staffing and gezinshuisouders have no cells yet)
  * Every row of 'Controle' is written by check_row with the definition's tnd_rule_ref, from a
  * block that names the scoring/ function it mirrors (check_sheet.block); the rules the workbook
  * cannot check are listed with their reason in fillin_mirror.c.
@@ -86,6 +89,16 @@ void tnd_fillin_quality_rows(check_sheet *k, const tnd_lot *lot);
 void tnd_fillin_keurmerk_rows(check_sheet *k, const tnd_lot *lot);
 void tnd_fillin_requirement_rows(check_sheet *k, const tnd_lot *lot);
 void tnd_fillin_intensity_rows(check_sheet *k, const tnd_lot *lot);
+/* Appends (no "=") the severity of the best certificate on 'Verzekering en kwaliteit' against
+ * `schemes`: an accepted scheme valid at the judgement date PASS; else a valid one declared
+ * equivalent REVIEW (when equivalent_review); else a valid certificate of a `review` scheme
+ * REVIEW; else FAIL (expired or none). Shared by the lot and the product quality rules. */
+void tnd_fillin_certificate_sev(calc *c, const char (*schemes)[TND_CODE_LEN], int n_schemes,
+                                bool equivalent_review, const char (*review)[TND_CODE_LEN],
+                                int n_review);
+
+/* fillin_rules_products.c (scoring/rules_products.c, format 2: <product-rules>) */
+void tnd_fillin_product_rows(check_sheet *k, const tnd_lot *lot);
 
 /* ------------------------------------------------------------------ references */
 

@@ -566,6 +566,7 @@ static const struct {
     { "rules_suitability.c judge_keurmerk", tnd_fillin_keurmerk_rows },
     { "rules_suitability.c tnd_rules_requirements", tnd_fillin_requirement_rows },
     { "rules_suitability.c tnd_rules_intensity", tnd_fillin_intensity_rows },
+    { "rules_products.c tnd_rules_products", tnd_fillin_product_rows },
     { "check.c check_lot_combinations", combination_rows },
 };
 

@@ -71,6 +71,15 @@ const tnd_fillin_unchecked tnd_fillin_unchecked_rules[] = {
     { "OPEN-B3-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
     { "OPEN-B4-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
     { "OPEN-B5-CRITERIA", "een open plek van de definitie: zie OPEN-A-CRITERIA" },
+    /* holland-rijnland-2021 (format 2): admission per segment, no scoring */
+    { "TOELATING-HR-S1", "toelating (stap 3, scoring/award.c, kind admit): volgt uit de rijen "
+                         "van het segment; het blad 'Controle' toont per perceel de status" },
+    { "TOELATING-HR-S2", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S3", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S4", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S5", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S6", "toelating (stap 3): zie TOELATING-HR-S1" },
+    { "TOELATING-HR-S7", "toelating (stap 3): zie TOELATING-HR-S1" },
 };
 const size_t tnd_fillin_n_unchecked_rules = TND_COUNTOF(tnd_fillin_unchecked_rules);
 

@@ -51,22 +51,23 @@ static void party_insurance(calc *c, int p)
     emit(c, row, TND_FORM_INS_COL_SEV, c->f->w.st.calc);
 }
 
-/* One pass over the certificate rows: pass 0 an accepted scheme, pass 1 (when the definition
- * says so) another scheme declared equivalent; each valid at the judgement date jd. */
-static void certificate_pass(calc *c, const tnd_quality_rule *rule, int pass, const char *jd)
+/* One pass over the certificate rows: pass 0 an accepted scheme, pass 1 (when equivalent_review)
+ * another scheme declared equivalent; each valid at the judgement date jd. */
+static void certificate_pass(calc *c, const char (*schemes)[TND_CODE_LEN], int n_schemes,
+                             bool equivalent_review, int pass, const char *jd)
 {
     const tnd_fillin_layout *L = LAY(c);
     if (pass == 0)
-        add(c, "=IF(0");
+        add(c, "IF(0");
     else
-        add(c, ",IF(AND(%s,0", rule->equivalent_review ? "TRUE" : "FALSE");
+        add(c, ",IF(AND(%s,0", equivalent_review ? "TRUE" : "FALSE");
     for (int k = 0; k < TND_FORM_CERT_ROWS; k++) {
         int r = L->cert_row0 + k;
         const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
         const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
         add(c, "+AND(%s<>\"\",%sOR(FALSE", scheme, pass == 0 ? "" : "NOT(");
-        for (int s = 0; s < rule->n_schemes && s < TND_MAX_SET; s++)
-            add(c, ",%s=\"%s\"", scheme, rule->schemes[s]);
+        for (int s = 0; s < n_schemes && s < TND_MAX_SET; s++)
+            add(c, ",%s=\"%s\"", scheme, schemes[s]);
         add(c, ")%s", pass == 0 ? "" : ")");
         if (pass == 1)
             add(c, ",%s=\"%s\"", R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_EQUIVALENT),
@@ -77,6 +78,29 @@ static void certificate_pass(calc *c, const tnd_quality_rule *rule, int pass, co
         add(c, ">0,%d", TND_PASS);
     else
         add(c, ">0),%d,", TND_REVIEW);
+}
+
+void tnd_fillin_certificate_sev(calc *c, const char (*schemes)[TND_CODE_LEN], int n_schemes,
+                                bool equivalent_review, const char (*review)[TND_CODE_LEN],
+                                int n_review)
+{
+    const tnd_fillin_layout *L = LAY(c);
+    const char *jd = judgement_date(c);
+    for (int pass = 0; pass < 2; pass++)
+        certificate_pass(c, schemes, n_schemes, equivalent_review, pass, jd);
+    /* a valid certificate of a review scheme (IJsselland: HKZ on lot 8, §5.5.1.1 L1507-1510,
+     * RES-KWALITEIT-VERBLIJF): REVIEW, as rules_suitability.c judge_quality_system */
+    add(c, "IF(0");
+    for (int k = 0; k < TND_FORM_CERT_ROWS && n_review > 0; k++) {
+        int r = L->cert_row0 + k;
+        const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
+        const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
+        add(c, "+AND(%s<>\"\",OR(FALSE", scheme);
+        for (int s = 0; s < n_review && s < TND_MAX_SET; s++)
+            add(c, ",%s=\"%s\"", scheme, review[s]);
+        add(c, "),OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
+    }
+    add(c, ">0,%d,%d)))", TND_REVIEW, TND_FAIL);
 }
 
 /* Rule block of each quality rule (§5.5.1.1, rules_suitability.c judge_quality_system; IJsselland
@@ -92,23 +116,10 @@ static void quality_calcs(calc *c, size_t q)
     for (int i = 0; i < rule->n_lots && i < TND_MAX_SET; i++)
         snprintf(lots + strlen(lots), sizeof lots - strlen(lots), " %d", rule->lots[i]);
     text(c, row, TND_FORM_CERT_COL_SCHEME, lots, c->f->w.st.note);
-    const char *jd = judgement_date(c);
     begin(c);
-    for (int pass = 0; pass < 2; pass++)
-        certificate_pass(c, rule, pass, jd);
-    /* a valid certificate of a review scheme (IJsselland: HKZ on lot 8, §5.5.1.1 L1507-1510,
-     * RES-KWALITEIT-VERBLIJF): REVIEW, as rules_suitability.c judge_quality_system */
-    add(c, "IF(0");
-    for (int k = 0; k < TND_FORM_CERT_ROWS && rule->n_review_schemes > 0; k++) {
-        int r = L->cert_row0 + k;
-        const char *scheme = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_SCHEME);
-        const char *until = R(c, FI_INSURANCE, r, TND_FORM_CERT_COL_VALID_UNTIL);
-        add(c, "+AND(%s<>\"\",OR(FALSE", scheme);
-        for (int s = 0; s < rule->n_review_schemes && s < TND_MAX_SET; s++)
-            add(c, ",%s=\"%s\"", scheme, rule->review_schemes[s]);
-        add(c, "),OR(%s=\"\",INT(%s)>=%s))", until, until, jd);
-    }
-    add(c, ">0,%d,%d)))", TND_REVIEW, TND_FAIL);
+    add(c, "=");
+    tnd_fillin_certificate_sev(c, rule->schemes, rule->n_schemes, rule->equivalent_review,
+                               rule->review_schemes, rule->n_review_schemes);
     emit(c, row, TND_FORM_INS_COL_SEV, c->f->w.st.calc);
     verdict_beside(c, row, TND_FORM_INS_COL_VERDICT, TND_FORM_INS_COL_SEV);
     colour_by_sev(c, row, TND_FORM_INS_COL_VERDICT, row, TND_FORM_INS_COL_VERDICT,

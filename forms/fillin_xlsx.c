@@ -229,6 +229,13 @@ static tnd_status prefill_fits(const tnd_definition *def, const tnd_fillin_layou
                              "het invulformulier vraagt (nog) geen holdinggarantie; lever de "
                              "inschrijving als XML aan",
                              "holdinggarantie (§5.8 L1640-1642) past niet in het invulformulier");
+    if (bid->n_offers || bid->n_ambulant) /* issue 11: no cells for <product-offers> yet */
+        return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file,
+                             bid->n_offers ? bid->offers[0].line : bid->ambulant[0].line,
+                             "het invulformulier vraagt (nog) geen maxima, groepen, "
+                             "gezinshuisouders of ambulant alternatief per voorziening; lever de "
+                             "inschrijving als XML aan",
+                             "<product-offers> past niet in het invulformulier");
     for (size_t i = 0; i < bid->n_fte; i++)
         if (!fte_code_in_form(L, bid->fte[i].tariff_group))
             return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file, bid->fte[i].line,
@@ -324,6 +331,12 @@ static void write_lists(tnd_fillin *f)
              s++) {
             list_unique(f, FI_LIST_SCHEME, seen, n_seen, def->quality[q].schemes[s]);
             seen[n_seen++] = def->quality[q].schemes[s];
+        }
+    for (size_t q = 0; q < def->n_product_rules; q++) /* issue 11: quality per product */
+        for (int s = 0; def->product_rules[q].kind == TND_PRULE_QUALITY &&
+                        s < def->product_rules[q].n_schemes && s < TND_MAX_SET && n_seen < 64; s++) {
+            list_unique(f, FI_LIST_SCHEME, seen, n_seen, def->product_rules[q].schemes[s]);
+            seen[n_seen++] = def->product_rules[q].schemes[s];
         }
     for (size_t i = 0; i < sizeof evidence_kinds / sizeof evidence_kinds[0]; i++)
         list_value(f, FI_LIST_EVIDENCE, evidence_kinds[i]);

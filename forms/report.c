@@ -564,6 +564,10 @@ static void json_bid(tnd_json *w, const tnd_definition *def, const tnd_bid *bid,
     tnd_json_str(w, "id", def->id);
     tnd_json_str(w, "title", def->title);
     tnd_json_str(w, "definition", def->file);
+    /* issue 11: the format version, named from version 2 on; a version-1 file (read as 2)
+     * keeps the output it always had, byte for byte */
+    if (def->format_version >= 2)
+        tnd_json_int(w, "format_version", def->format_version);
     tnd_json_close(w, '}');
 
     tnd_json_open(w, "bid", '{');

@@ -1312,6 +1312,7 @@ bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *
     for (size_t i = 0; i < n_lots; i++)
         tnd_rules_requirements(def, bid, lots[i], false, out);
     tnd_rules_intensity(def, bid, out);
+    tnd_rules_products(def, bid, out);
     check_lot_combinations(def, bid, lots, n_lots, out);
     check_declarations(def, bid, out);
 

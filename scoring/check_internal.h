@@ -49,6 +49,22 @@ void tnd_rules_requirements(const tnd_definition *def, const tnd_bid *bid, int l
  * claim, the provider type's maximum and the products bid (eis 94). */
 void tnd_rules_intensity(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
 
+/* The bid's certificates against accepted `schemes` on day `on` (rules_suitability.c; used by the
+ * lot quality rules and the per-product ones): the first accepted one valid on `on`, else the
+ * first valid one of another scheme declared equivalent, and the first accepted one that had
+ * expired; every scheme given is appended to `given` (", "-separated). */
+typedef struct {
+    const tnd_certificate *accepted, *equivalent, *expired;
+} tnd_certificate_pick;
+tnd_certificate_pick tnd_certificates_pick(const tnd_bid *bid,
+                                           const char (*schemes)[TND_CODE_LEN], int n_schemes,
+                                           tnd_date on, char *given, size_t size);
+
+/* rules_products.c (issue 11, format 2): the per-product rules of <product-rules>: quality per
+ * product, caps, staffing per group, gezinshuisouders (findings decide their product only) and
+ * the ambulant alternative of verblijf (decides the lot). Step 2. */
+void tnd_rules_products(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);
+
 /* Worst verdict among the findings that apply to `lot` (lot 0 findings apply to every lot;
  * cascade findings only to their own lot). Findings about one product (tnd_finding.product) are
  * left out: they decide that product, not the lot. TND_NOT_APPLICABLE when none. */

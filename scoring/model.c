@@ -64,6 +64,15 @@ bool tnd_bid_applies(const tnd_bid *bid, int number)
     return tnd_bid_lot_find(bid, number) != NULL;
 }
 
+bool tnd_bid_applies_product(const tnd_bid *bid, int lot, const char *product)
+{
+    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
+    for (int i = 0; bl && i < bl->n_products; i++)
+        if (strcmp(bl->products[i], product) == 0)
+            return true;
+    return false;
+}
+
 const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year)
 {
     for (size_t i = 0; i < bid->n_facts; i++)
@@ -78,6 +87,33 @@ const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year)
         if (bid->figures[i].year == year && strcmp(bid->figures[i].item, item) == 0)
             return &bid->figures[i];
     return NULL;
+}
+
+const tnd_product_offer *tnd_bid_offer(const tnd_bid *bid, int lot, const char *product)
+{
+    for (size_t i = 0; i < bid->n_offers; i++)
+        if (bid->offers[i].lot == lot && strcmp(bid->offers[i].product, product) == 0)
+            return &bid->offers[i];
+    return NULL;
+}
+
+/* The unit names of a cap, in tnd_cap_unit order: one table for the definition, the bid and the
+ * Dutch output. */
+static const char *const cap_unit_names[] = { "minuut", "uur", "week", "maand", "jaar" };
+
+const char *tnd_cap_unit_name(tnd_cap_unit u)
+{
+    return (unsigned)u < sizeof cap_unit_names / sizeof cap_unit_names[0] ? cap_unit_names[u] : "?";
+}
+
+bool tnd_cap_unit_parse(const char *name, tnd_cap_unit *out)
+{
+    for (size_t i = 0; i < sizeof cap_unit_names / sizeof cap_unit_names[0]; i++)
+        if (strcmp(cap_unit_names[i], name) == 0) {
+            *out = (tnd_cap_unit)i;
+            return true;
+        }
+    return false;
 }
 
 /* Stores ref in out[*n] when there is room; counts it either way. */
@@ -139,6 +175,8 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
     collect(&def->residential.calc_rule, suit, out, max, &n);
     collect(&def->group.ref, suit, out, max, &n);
     collect(&def->group.capacity_rule, suit, out, max, &n);
+    for (size_t i = 0; i < def->n_product_rules; i++) /* (issue 11) <product-rules> */
+        collect(&def->product_rules[i].ref, "scoring/rules_products.c", out, max, &n);
     for (size_t i = 0; i < def->n_awards; i++)
         collect(&def->awards[i].ref, award, out, max, &n);
     /* (issue 11) assignments: the conditions between them (checked as lot combinations), the

@@ -376,6 +376,77 @@ typedef struct {
                                      (IJsselland §8.3.2 L3348-3349); "" = none */
 } tnd_group_rules;
 
+/* ------------------------------------------------------------------ definition: per product */
+
+/*
+ * (issue 11, format version 2) Rules on single products (voorzieningen) of a lot, from
+ * <product-rules>: a region whose products carry their own conditions (Holland Rijnland 2021:
+ * a product sheet per product code) admits or refuses each product on its own. Every finding of
+ * these rules names its product (tnd_finding.product), except the ambulant alternative, which is
+ * about the provider on the lot. Evaluated in scoring/rules_products.c.
+ */
+typedef enum {
+    TND_PRULE_QUALITY,            /* a certificate of one of `schemes` (for `provider_type`) */
+    TND_PRULE_CAP,                /* the maximum inzet or duration the bid applies per product */
+    TND_PRULE_STAFFING,           /* youths per staff member of each group, per category */
+    TND_PRULE_PARENTS,            /* gezinshuis: the qualifications of the gezinshuisouders */
+    TND_PRULE_AMBULANT            /* verblijf only with an ambulant alternative, own or subcontracted */
+} tnd_product_rule_kind;
+
+/* The units a cap is written in; a bid's cap compares with the definition's when both units are
+ * of one dimension: inzet (minuut, uur) or duration (maand, jaar); a week only with a week. */
+typedef enum { TND_UNIT_MINUTE, TND_UNIT_HOUR, TND_UNIT_WEEK, TND_UNIT_MONTH, TND_UNIT_YEAR }
+    tnd_cap_unit;
+
+/* A documented exception to a cap (L6466-6489): with `has_max`, a higher limit that applies
+ * under it (53A01: 180 min once for a new client, L7091-7097); without, the provider carries the
+ * burden of proof and a reviewer decides. */
+typedef struct {
+    char id[TND_ID_LEN];
+    char source[TND_SOURCE_LEN];
+    char text[TND_TEXT_LEN];
+    bool has_max;
+    tnd_dec max;                  /* in the unit of the cap */
+} tnd_cap_exception;
+
+typedef struct {
+    char code[TND_CODE_LEN];      /* "1", "2", "3" */
+    tnd_dec max_youths_per_staff; /* "1 medewerker op maximaal 4 kinderen": 4 (inclusive) */
+    char source[TND_SOURCE_LEN];
+} tnd_staffing_category;
+
+#define TND_CAP_UNLIMITED (-1)    /* extensions: "steeds mogelijk" (L6461-6463) */
+
+typedef struct {
+    tnd_rule_ref ref;
+    tnd_product_rule_kind kind;
+    int lot;
+    char products[TND_MAX_SET][TND_CODE_LEN]; /* the products it applies to (AMBULANT: none) */
+    int n_products;
+    /* QUALITY */
+    char schemes[TND_MAX_SET][TND_CODE_LEN];
+    int n_schemes;
+    bool equivalent_review;       /* a scheme declared equivalent goes to REVIEW */
+    char provider_type[TND_CODE_LEN]; /* only for this provider type ("zorgboerderij"); "" = all */
+    /* CAP */
+    char measure[TND_CODE_LEN];   /* what is capped: "inzet", "duur", "weken" */
+    tnd_dec max;
+    tnd_cap_unit unit;
+    char per[TND_CODE_LEN];       /* the period: "6-maanden", "traject", "client-jaar", "jaar" */
+    int extensions;               /* extensions allowed, TND_CAP_UNLIMITED, 0 = none */
+    bool has_extension_max;
+    tnd_dec extension_max;        /* the longest extension ... */
+    tnd_cap_unit extension_unit;  /* ... in this unit */
+    tnd_cap_exception exceptions[6];
+    int n_exceptions;
+    /* STAFFING */
+    tnd_staffing_category categories[6];
+    int n_categories;
+    /* AMBULANT */
+    int via_lots[TND_MAX_SET];    /* a bid on one of these lots is the own ambulant alternative */
+    int n_via_lots;
+} tnd_product_rule;
+
 /* ------------------------------------------------------------------ definition: award */
 
 typedef enum {
@@ -557,7 +628,13 @@ typedef struct {
     int herstel_working_days;               /* 5 (L483-486) */
 } tnd_rounds_rules;
 
+/* The namespaces of the definition format (docs/definition-format.md, "Versions"). A version-1
+ * document is read as version 2 (renaming the namespace is the migration). */
+#define TND_DEFINITION_NS_1 "urn:tender:definition:1"
+#define TND_DEFINITION_NS_2 "urn:tender:definition:2"
+
 typedef struct {
+    int format_version;           /* the version the file was written in: 1 or 2 */
     char id[TND_ID_LEN];          /* "ijsselland-2023" */
     char title[TND_LABEL_LEN];
     char authority[TND_NAME_LEN];
@@ -603,6 +680,8 @@ typedef struct {
     size_t n_declarations;
     tnd_residential_rules residential;
     tnd_group_rules group;
+    tnd_product_rule *product_rules; /* (format 2) <product-rules>, in definition order */
+    size_t n_product_rules;
 
     tnd_score_scale score_scale;
     tnd_award_lot *awards;
@@ -766,6 +845,57 @@ typedef struct {
     long line;
 } tnd_day_group;
 
+/* (issue 11) What a bid declares per product it offers (<product-offers>): the caps it applies,
+ * its groups with their staffing, the gezinshuisouders. Judged by scoring/rules_products.c. */
+typedef struct {
+    char measure[TND_CODE_LEN];   /* the definition's cap measure: "inzet", "duur", "weken" */
+    tnd_dec max;
+    tnd_cap_unit unit;
+    char per[TND_CODE_LEN];
+    int extensions;               /* TND_CAP_UNLIMITED or a count */
+    bool has_extension_max;
+    tnd_dec extension_max;
+    tnd_cap_unit extension_unit;
+    char exception[TND_ID_LEN];   /* the definition's exception it invokes, "" = none */
+    long line;
+} tnd_offer_cap;
+
+typedef struct {
+    char name[TND_NAME_LEN];
+    char category[TND_CODE_LEN];  /* staffing category claimed: "1", "2", "3" */
+    long youths;                  /* children in the group at most */
+    long staff;                   /* staff members present */
+    long line;
+} tnd_offer_group;
+
+typedef struct {
+    char name[TND_NAME_LEN];
+    bool pedagogical;             /* a completed pedagogical education (L2876-2877) */
+    bool hbo_level;               /* hbo werk- en denkniveau (L2877-2880) */
+    bool screened;                /* screened on the instapnormen (L2880-2884) */
+    long line;
+} tnd_offer_parent;
+
+typedef struct {
+    int lot;
+    char product[TND_CODE_LEN];
+    tnd_offer_cap caps[4];
+    int n_caps;
+    tnd_offer_group groups[8];
+    int n_groups;
+    tnd_offer_parent parents[4];
+    int n_parents;
+    long line;
+} tnd_product_offer;
+
+/* The ambulant alternative a verblijf provider declares for a lot (L619-632). */
+typedef struct {
+    int lot;
+    bool subcontracted;           /* onderaanneming (else its own) */
+    char subcontractor[TND_NAME_LEN];
+    long line;
+} tnd_ambulant_alternative;
+
 typedef struct {
     char file[TND_TEXT_LEN];      /* path it was read from */
     char tender_id[TND_ID_LEN];   /* the tender this bid is for */
@@ -820,6 +950,11 @@ typedef struct {
     tnd_day_group *day_groups;
     size_t n_day_groups;
 
+    tnd_product_offer *offers;    /* (issue 11) <product-offers> */
+    size_t n_offers;
+    tnd_ambulant_alternative *ambulant;
+    size_t n_ambulant;
+
     /* declarations */
     bool has_truthfulness;
     bool truthfulness_signed;
@@ -846,8 +981,15 @@ const char *tnd_phase_kind_dutch(tnd_phase_kind k);  /* "selectie", ... */
 int tnd_definition_fin_item(const tnd_definition *def, const char *id);
 const tnd_bid_lot *tnd_bid_lot_find(const tnd_bid *bid, int number);
 bool tnd_bid_applies(const tnd_bid *bid, int number);
+/* Is `product` among the products the bid applies for on `lot`? */
+bool tnd_bid_applies_product(const tnd_bid *bid, int lot, const char *product);
 const tnd_fact *tnd_bid_fact(const tnd_bid *bid, const char *name, int year);
 const tnd_figure *tnd_bid_figure(const tnd_bid *bid, const char *item, int year);
+/* (issue 11) The bid's declaration for one product of a lot, NULL when it has none. */
+const tnd_product_offer *tnd_bid_offer(const tnd_bid *bid, int lot, const char *product);
+/* "minuut", "uur", "week", "maand", "jaar" <-> tnd_cap_unit; parse returns false when unknown. */
+const char *tnd_cap_unit_name(tnd_cap_unit u);
+bool tnd_cap_unit_parse(const char *name, tnd_cap_unit *out);
 
 /* A rule of the definition and the source file of the engine that decides it. */
 typedef struct {

@@ -435,6 +435,26 @@ static bool certificate_valid(const tnd_certificate *c, tnd_date on)
     return !c->has_valid_until || tnd_date_cmp(c->valid_until, on) >= 0;
 }
 
+tnd_certificate_pick tnd_certificates_pick(const tnd_bid *bid,
+                                           const char (*schemes)[TND_CODE_LEN], int n_schemes,
+                                           tnd_date on, char *given, size_t size)
+{
+    tnd_certificate_pick pick = { NULL, NULL, NULL };
+    for (size_t i = 0; i < bid->n_certificates; i++) {
+        const tnd_certificate *c = &bid->certificates[i];
+        bool listed = contains_code(schemes, n_schemes, c->scheme);
+        bool valid = certificate_valid(c, on);
+        list_append(given, size, c->scheme);
+        if (listed && valid && !pick.accepted)
+            pick.accepted = c;
+        else if (!listed && c->equivalent && valid && !pick.equivalent)
+            pick.equivalent = c;
+        else if (listed && !valid && !pick.expired)
+            pick.expired = c;
+    }
+    return pick;
+}
+
 /*
  * §5.5.1.1: the best certificate decides. An accepted scheme, valid at submission: PASS. Else a
  * valid scheme declared equivalent, when the definition sends those to a reviewer: REVIEW. Else an
@@ -447,22 +467,18 @@ static void judge_quality_system(const tnd_definition *def, const tnd_bid *bid, 
     if (!rule)
         return;
     tnd_date on = judgement_date(def, bid);
-    const tnd_certificate *accepted = NULL, *equivalent = NULL, *expired = NULL, *doubt = NULL;
+    const tnd_certificate *doubt = NULL;
     char given[TND_VALUE_LEN] = "", schemes[TND_VALUE_LEN] = "";
     for (int i = 0; i < rule->n_schemes; i++)
         list_append(schemes, sizeof schemes, rule->schemes[i]);
-    for (size_t i = 0; i < bid->n_certificates; i++) {
+    tnd_certificate_pick pick = tnd_certificates_pick(bid, rule->schemes, rule->n_schemes, on,
+                                                      given, sizeof given);
+    const tnd_certificate *accepted = pick.accepted, *equivalent = pick.equivalent,
+                          *expired = pick.expired;
+    for (size_t i = 0; i < bid->n_certificates && !doubt; i++) {
         const tnd_certificate *c = &bid->certificates[i];
-        bool listed = contains_code(rule->schemes, rule->n_schemes, c->scheme);
-        bool valid = certificate_valid(c, on);
-        list_append(given, sizeof given, c->scheme);
-        if (listed && valid && !accepted)
-            accepted = c;
-        else if (!listed && c->equivalent && valid && !equivalent)
-            equivalent = c;
-        else if (listed && !valid && !expired)
-            expired = c;
-        if (!listed && valid && !doubt &&
+        if (!contains_code(rule->schemes, rule->n_schemes, c->scheme) &&
+            certificate_valid(c, on) &&
             contains_code(rule->review_schemes, rule->n_review_schemes, c->scheme))
             doubt = c;
     }
@@ -775,16 +791,6 @@ static bool above_maximum(const tnd_residential_rules *res, const tnd_lot *lot,
     return p && top && p->rank > top->rank;
 }
 
-/* Is `product` among the products the bid applies for on `lot`? */
-static bool bid_offers(const tnd_bid *bid, int lot, const char *product)
-{
-    const tnd_bid_lot *bl = tnd_bid_lot_find(bid, lot);
-    for (int i = 0; bl && i < bl->n_products; i++)
-        if (strcmp(bl->products[i], product) == 0)
-            return true;
-    return false;
-}
-
 /* "H, I" or "geen": what the bid offers on `lot`. */
 static void offered_text(const tnd_bid *bid, int lot, char *buf, size_t size)
 {
@@ -801,7 +807,7 @@ static void judge_claim_offered(const tnd_rule_ref *ref, const tnd_bid *bid, int
                                 const char *name, const char *claimed, const char *why,
                                 tnd_check_result *r)
 {
-    if (!claimed[0] || bid_offers(bid, lot, claimed))
+    if (!claimed[0] || tnd_bid_applies_product(bid, lot, claimed))
         return;
     char offered[TND_VALUE_LEN], norm[TND_VALUE_LEN];
     offered_text(bid, lot, offered, sizeof offered);

@@ -232,18 +232,25 @@ static tnd_status check_dec(reader *r, xmlNodePtr node, const char *text, tnd_de
                   "'%s' ligt buiten het toegestane bereik (%s)", q, b->range_text);
 }
 
-static tnd_status read_decimal(reader *r, xmlNodePtr node, const dec_bounds *b, tnd_dec *out)
+/* A decimal in the element's text, or in its attribute when attr is given. */
+static tnd_status read_decimal_at(reader *r, xmlNodePtr node, const char *attr,
+                                  const dec_bounds *b, tnd_dec *out)
 {
     char *text, why[256];
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, attr, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc;
     if (!tnd_parse_decimal(r->notation, text, out, why, sizeof why))
-        rc = refuse_notation(r, node, NULL, text, why, b->example);
+        rc = refuse_notation(r, node, attr, text, why, b->example);
     else
         rc = check_dec(r, node, text, *out, b);
     free(text);
     return rc;
+}
+
+static tnd_status read_decimal(reader *r, xmlNodePtr node, const dec_bounds *b, tnd_dec *out)
+{
+    return read_decimal_at(r, node, NULL, b, out);
 }
 
 /* "95%" or "0,95" */
@@ -1133,6 +1140,150 @@ static tnd_status read_day_groups(reader *r, xmlNodePtr node, tnd_bid *bid)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Product offers (issue 11: the per-product rules of a format-2 definition)                   */
+
+#define CAP_MAX 1000000           /* no cap of a product sheet is near a million units */
+#define EXTENSIONS_MAX 99
+
+static const dec_bounds cap_amount = { { 0 }, { CAP_MAX * TND_DEC_SCALE }, true,
+                                       "groter dan 0 en ten hoogste 1.000.000", "52" };
+
+static tnd_status read_cap_unit(reader *r, xmlNodePtr node, const char *attr, tnd_cap_unit *out)
+{
+    char unit[16];
+    tnd_status rc = read_string(r, node, attr, unit, sizeof unit);
+    if (rc == TND_OK && !tnd_cap_unit_parse(unit, out))
+        rc = refuse(r, node, attr, TND_ERR_VALUE, "uur", "eenheid '%s' is onbekend (minuut, "
+                    "uur, week, maand of jaar)", unit);
+    return rc;
+}
+
+static tnd_status read_offer_cap(reader *r, xmlNodePtr node, tnd_offer_cap *cap)
+{
+    cap->line = tnd_xml_line(node);
+    tnd_status rc = read_string(r, node, "measure", cap->measure, sizeof cap->measure);
+    if (rc == TND_OK)
+        rc = read_decimal(r, node, &cap_amount, &cap->max);
+    if (rc == TND_OK)
+        rc = read_cap_unit(r, node, "unit", &cap->unit);
+    if (rc == TND_OK)
+        rc = read_string(r, node, "per", cap->per, sizeof cap->per);
+    if (rc == TND_OK && xmlHasProp(node, BAD_CAST "extensions")) {
+        char ext[16] = "";
+        long n = 0;
+        rc = read_string(r, node, "extensions", ext, sizeof ext);
+        if (rc == TND_OK && strcmp(ext, "onbeperkt") == 0)
+            cap->extensions = TND_CAP_UNLIMITED;
+        else if (rc == TND_OK && (rc = read_count(r, node, "extensions", 0, EXTENSIONS_MAX, "1",
+                                                  &n)) == TND_OK)
+            cap->extensions = (int)n;
+    }
+    if (rc == TND_OK && xmlHasProp(node, BAD_CAST "extension-max")) {
+        cap->has_extension_max = true;
+        rc = read_decimal_at(r, node, "extension-max", &cap_amount, &cap->extension_max);
+        if (rc == TND_OK)
+            rc = read_cap_unit(r, node, "extension-unit", &cap->extension_unit);
+    }
+    if (rc == TND_OK && xmlHasProp(node, BAD_CAST "exception"))
+        rc = read_string(r, node, "exception", cap->exception, sizeof cap->exception);
+    return rc;
+}
+
+static tnd_status read_offer_group(reader *r, xmlNodePtr node, tnd_offer_group *g)
+{
+    g->line = tnd_xml_line(node);
+    tnd_status rc = read_string(r, node, NULL, g->name, sizeof g->name);
+    if (rc == TND_OK)
+        rc = read_string(r, node, "category", g->category, sizeof g->category);
+    if (rc == TND_OK)
+        rc = read_count(r, node, "youths", 1, YOUTHS_MAX, "8", &g->youths);
+    if (rc == TND_OK)
+        rc = read_count(r, node, "staff", 1, YOUTHS_MAX, "2", &g->staff);
+    return rc;
+}
+
+static tnd_status read_offer_parent(reader *r, xmlNodePtr node, tnd_offer_parent *p)
+{
+    p->line = tnd_xml_line(node);
+    tnd_status rc = read_string(r, node, NULL, p->name, sizeof p->name);
+    if (rc == TND_OK)
+        rc = read_bool(r, node, "pedagogical", &p->pedagogical);
+    if (rc == TND_OK)
+        rc = read_bool(r, node, "hbo-level", &p->hbo_level);
+    if (rc == TND_OK)
+        rc = read_bool(r, node, "screened", &p->screened);
+    return rc;
+}
+
+static tnd_status read_offer(reader *r, xmlNodePtr node, void *item)
+{
+    tnd_product_offer *o = item;
+    long lot = 0;
+    o->line = tnd_xml_line(node);
+    tnd_status rc = read_count(r, node, "lot", 1, 999, "3", &lot);
+    o->lot = (int)lot;
+    if (rc == TND_OK)
+        rc = read_string(r, node, "product", o->product, sizeof o->product);
+    /* the schema bounds each list (4 caps, 8 groups, 4 parents) to the arrays */
+    for (xmlNodePtr c = tnd_xml_child(node, NULL); c && rc == TND_OK; c = tnd_xml_next(c, NULL)) {
+        if (named(c, "cap") && o->n_caps < 4) {
+            rc = read_offer_cap(r, c, &o->caps[o->n_caps]);
+            for (int i = 0; rc == TND_OK && i < o->n_caps; i++)
+                if (strcmp(o->caps[i].measure, o->caps[o->n_caps].measure) == 0)
+                    rc = duplicate(r, c, "maximum", o->caps[i].measure);
+            o->n_caps++;
+        } else if (named(c, "group") && o->n_groups < 8) {
+            rc = read_offer_group(r, c, &o->groups[o->n_groups++]);
+        } else if (named(c, "parent") && o->n_parents < 4) {
+            rc = read_offer_parent(r, c, &o->parents[o->n_parents++]);
+        }
+    }
+    return rc;
+}
+
+static tnd_status read_ambulant(reader *r, xmlNodePtr node, void *item)
+{
+    tnd_ambulant_alternative *a = item;
+    long lot = 0;
+    char kind[24] = "";
+    a->line = tnd_xml_line(node);
+    tnd_status rc = read_count(r, node, "lot", 1, 999, "1", &lot);
+    a->lot = (int)lot;
+    if (rc == TND_OK)
+        rc = read_string(r, node, "kind", kind, sizeof kind);
+    a->subcontracted = strcmp(kind, "onderaanneming") == 0;
+    if (rc == TND_OK)
+        rc = read_string(r, node, NULL, a->subcontractor, sizeof a->subcontractor);
+    if (rc == TND_OK && a->subcontracted && !a->subcontractor[0])
+        rc = refuse(r, node, NULL, TND_ERR_VALUE, "Stichting Ambulant Samen",
+                    "onderaanneming zonder de naam van de onderaannemer");
+    return rc;
+}
+
+static tnd_status read_product_offers(reader *r, xmlNodePtr node, tnd_bid *bid)
+{
+    void *mem;
+    tnd_status rc = read_list(r, node, "offer", MAX_LIST, "productaanbiedingen",
+                              sizeof *bid->offers, read_offer, &mem, &bid->n_offers);
+    bid->offers = mem;
+    if (rc != TND_OK)
+        return rc;
+    for (size_t i = 0; i < bid->n_offers; i++)
+        for (size_t j = 0; j < i; j++)
+            if (bid->offers[i].lot == bid->offers[j].lot &&
+                strcmp(bid->offers[i].product, bid->offers[j].product) == 0)
+                return tnd_error_set(r->err, TND_ERR_VALUE, r->file, bid->offers[i].line,
+                                     "één <offer> per voorziening; voeg de twee samen",
+                                     "<offer>: perceel %d voorziening '%s' staat er al op regel "
+                                     "%ld", bid->offers[i].lot, bid->offers[i].product,
+                                     bid->offers[j].line);
+    rc = read_list(r, node, "ambulant-alternative", MAX_LOTS, "ambulante alternatieven",
+                   sizeof *bid->ambulant, read_ambulant, &mem, &bid->n_ambulant);
+    bid->ambulant = mem;
+    return rc;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Declarations (§4.1.3, §4.1.5, §4.1.10, §4.1.12)                                             */
 
 static tnd_status read_declarations(reader *r, xmlNodePtr node, tnd_bid *bid)
@@ -1204,6 +1355,8 @@ static tnd_status read_bid(reader *r, xmlNodePtr root, tnd_bid *bid)
             rc = read_residential_groups(r, c, bid);
         } else if (named(c, "day-groups")) {
             rc = read_day_groups(r, c, bid);
+        } else if (named(c, "product-offers")) {
+            rc = read_product_offers(r, c, bid);
         } else if (named(c, "declarations")) {
             rc = read_declarations(r, c, bid);
         }
@@ -1357,6 +1510,8 @@ void tnd_bid_free(tnd_bid *bid)
     free(bid->fte);
     free(bid->residential_groups);
     free(bid->day_groups);
+    free(bid->offers);
+    free(bid->ambulant);
     free(bid);
 }
 
@@ -1572,6 +1727,86 @@ static tnd_status check_fte(const tnd_bid *bid, const tnd_definition *def, tnd_e
     return TND_OK;
 }
 
+/* (issue 11) An offer names a product of the definition; a cap names a measure and an exception
+ * a per-product cap rule of that product has, so no declaration is silently left unjudged. */
+static const tnd_product_rule *cap_rule(const tnd_definition *def, int lot, const char *product,
+                                        const char *measure)
+{
+    for (size_t i = 0; i < def->n_product_rules; i++) {
+        const tnd_product_rule *pr = &def->product_rules[i];
+        if (pr->kind != TND_PRULE_CAP || pr->lot != lot || strcmp(pr->measure, measure) != 0)
+            continue;
+        for (int k = 0; k < pr->n_products; k++)
+            if (strcmp(pr->products[k], product) == 0)
+                return pr;
+    }
+    return NULL;
+}
+
+static tnd_status check_offer_caps(const tnd_bid *bid, const tnd_definition *def,
+                                   const tnd_product_offer *o, tnd_error *err)
+{
+    for (int c = 0; c < o->n_caps; c++) {
+        const tnd_offer_cap *cap = &o->caps[c];
+        const tnd_product_rule *pr = cap_rule(def, o->lot, o->product, cap->measure);
+        if (!pr) {
+            char valid[200] = "";
+            for (size_t i = 0; i < def->n_product_rules; i++) {
+                const tnd_product_rule *q = &def->product_rules[i];
+                if (q->kind == TND_PRULE_CAP && q->lot == o->lot &&
+                    cap_rule(def, o->lot, o->product, q->measure) == q)
+                    list_add(valid, sizeof valid, q->measure);
+            }
+            return unknown(bid, err, cap->line, valid, "voorziening '%s' van perceel %d kent "
+                           "geen maximum '%s'", o->product, o->lot, cap->measure);
+        }
+        if (!cap->exception[0])
+            continue;
+        int x = 0;
+        while (x < pr->n_exceptions && strcmp(pr->exceptions[x].id, cap->exception) != 0)
+            x++;
+        if (x == pr->n_exceptions) {
+            char valid[200] = "";
+            for (int k = 0; k < pr->n_exceptions; k++)
+                list_add(valid, sizeof valid, pr->exceptions[k].id);
+            return unknown(bid, err, cap->line, valid, "maximum '%s' van voorziening '%s' kent "
+                           "geen uitzondering '%s'", cap->measure, o->product, cap->exception);
+        }
+    }
+    return TND_OK;
+}
+
+static tnd_status check_offers(const tnd_bid *bid, const tnd_definition *def, tnd_error *err)
+{
+    for (size_t i = 0; i < bid->n_offers; i++) {
+        const tnd_product_offer *o = &bid->offers[i];
+        const tnd_lot *lot = tnd_definition_lot(def, o->lot);
+        char valid[400];
+        if (!lot) {
+            lot_numbers(def, valid, sizeof valid);
+            return unknown(bid, err, o->line, valid, "<offer>: perceel %d bestaat niet in "
+                           "aanbesteding '%s'", o->lot, def->id);
+        }
+        if (!tnd_lot_product(lot, o->product)) {
+            lot_products(lot, valid, sizeof valid);
+            return unknown(bid, err, o->line, valid, "<offer>: perceel %d kent geen voorziening "
+                           "'%s'", o->lot, o->product);
+        }
+        tnd_status rc = check_offer_caps(bid, def, o, err);
+        if (rc != TND_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < bid->n_ambulant; i++)
+        if (!tnd_definition_lot(def, bid->ambulant[i].lot)) {
+            char valid[400];
+            lot_numbers(def, valid, sizeof valid);
+            return unknown(bid, err, bid->ambulant[i].line, valid, "<ambulant-alternative>: "
+                           "perceel %d bestaat niet in aanbesteding '%s'", bid->ambulant[i].lot,
+                           def->id);
+        }
+    return TND_OK;
+}
+
 tnd_status tnd_bid_validate_against(const tnd_bid *bid, const tnd_definition *def, tnd_error *err)
 {
     if (strcmp(bid->tender_id, def->id) != 0) {
@@ -1596,6 +1831,8 @@ tnd_status tnd_bid_validate_against(const tnd_bid *bid, const tnd_definition *de
         rc = check_groups(bid, def, err);
     if (rc == TND_OK)
         rc = check_fte(bid, def, err);
+    if (rc == TND_OK)
+        rc = check_offers(bid, def, err);
     if (rc == TND_OK)
         tnd_error_clear(err);
     return rc;

@@ -1653,6 +1653,159 @@ static tnd_status load_group(loader *L, xmlNodePtr sec)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Per-product rules (format 2, issue 11)                                                      */
+
+/* The products of a per-product rule: codes of its lot, each named once. */
+static tnd_status load_rule_products(loader *L, xmlNodePtr c, tnd_product_rule *pr)
+{
+    TND_TRY(attr_codes(L, c, "products", true, pr->products, TND_MAX_SET, &pr->n_products));
+    const tnd_lot *lot = tnd_definition_lot(L->def, pr->lot);
+    for (int i = 0; i < pr->n_products; i++) {
+        if (!tnd_lot_product(lot, pr->products[i]))
+            return fail(L, TND_ERR_DEFINITION, c, "noem alleen codes uit <product> van dat "
+                        "perceel", "regel %s: perceel %d heeft geen voorziening '%s'",
+                        pr->ref.id, pr->lot, pr->products[i]);
+        for (int j = 0; j < i; j++)
+            if (strcmp(pr->products[i], pr->products[j]) == 0)
+                return fail(L, TND_ERR_DEFINITION, c, "noem elke voorziening één keer",
+                            "regel %s: voorziening '%s' staat er twee keer in", pr->ref.id,
+                            pr->products[i]);
+    }
+    return TND_OK;
+}
+
+/* A positive amount of a cap, an exception or a staffing norm ("52", "3000", "0,5"), at most
+ * PRODUCT_MAX_AMOUNT: no product sheet comes near it, and the engine's exact comparisons
+ * (amount x 60, youths x norm) stay far inside 64 bits. */
+#define PRODUCT_MAX_AMOUNT 1000000
+static tnd_status attr_positive(loader *L, xmlNodePtr c, const char *name, tnd_dec *out,
+                                bool *present)
+{
+    TND_TRY(attr_value(L, c, name, NOTE_DECIMAL, out, present));
+    if ((!present || *present) && out->units <= 0)
+        return fail(L, TND_ERR_RANGE, c, "een maximum is groter dan 0",
+                    "attribuut '%s' is niet groter dan 0", name);
+    if ((!present || *present) && out->units > PRODUCT_MAX_AMOUNT * TND_DEC_SCALE)
+        return fail(L, TND_ERR_RANGE, c, "ten hoogste 1.000.000",
+                    "attribuut '%s' is groter dan 1.000.000", name);
+    return TND_OK;
+}
+
+static tnd_status attr_cap_unit(loader *L, xmlNodePtr c, const char *name, tnd_cap_unit *out)
+{
+    char unit[16] = "";
+    TND_TRY(attr_str(L, c, name, true, unit, sizeof unit));
+    if (!tnd_cap_unit_parse(unit, out)) /* not reached: the schema lists the units */
+        return fail(L, TND_ERR_VALUE, c, "minuut, uur, week, maand of jaar",
+                    "onbekende eenheid \"%s\"", unit);
+    return TND_OK;
+}
+
+/* L6459-6489: a cap per product with its period, extensions and documented exceptions. */
+static tnd_status load_product_cap(loader *L, xmlNodePtr c, tnd_product_rule *pr)
+{
+    TND_TRY(attr_str(L, c, "measure", true, pr->measure, sizeof pr->measure));
+    TND_TRY(attr_positive(L, c, "max", &pr->max, NULL));
+    TND_TRY(attr_cap_unit(L, c, "unit", &pr->unit));
+    TND_TRY(attr_str(L, c, "per", true, pr->per, sizeof pr->per));
+    char ext[16] = "";
+    TND_TRY(attr_str(L, c, "extensions", false, ext, sizeof ext));
+    pr->extensions = strcmp(ext, "onbeperkt") == 0 ? TND_CAP_UNLIMITED : atoi(ext);
+    TND_TRY(attr_positive(L, c, "extension-max", &pr->extension_max, &pr->has_extension_max));
+    if (pr->has_extension_max) {
+        if (pr->extensions == 0)
+            return fail(L, TND_ERR_DEFINITION, c, "geef extensions op, of laat extension-max weg",
+                        "regel %s: extension-max zonder verlenging", pr->ref.id);
+        TND_TRY(attr_cap_unit(L, c, "extension-unit", &pr->extension_unit));
+    }
+    for (xmlNodePtr e = tnd_xml_child(c, "exception"); e; e = tnd_xml_next(e, "exception")) {
+        tnd_cap_exception *x = &pr->exceptions[pr->n_exceptions++]; /* schema: at most 6 */
+        TND_TRY(attr_unique_id(L, e, x->id, sizeof x->id));
+        TND_TRY(attr_str(L, e, "source", true, x->source, sizeof x->source));
+        TND_TRY(text_str(L, e, x->text, sizeof x->text));
+        TND_TRY(attr_positive(L, e, "max", &x->max, &x->has_max));
+        if (x->has_max && tnd_dec_cmp(x->max, pr->max) <= 0)
+            return fail(L, TND_ERR_DEFINITION, e, "een uitzondering met max staat meer toe dan "
+                        "het maximum zelf", "uitzondering %s: max is niet hoger dan het maximum "
+                        "van regel %s", x->id, pr->ref.id);
+    }
+    return TND_OK;
+}
+
+/* L4783-4815, L5019-5043, L5289-5307: the categories of a product by group size. */
+static tnd_status load_product_staffing(loader *L, xmlNodePtr c, tnd_product_rule *pr)
+{
+    for (xmlNodePtr k = tnd_xml_child(c, "category"); k; k = tnd_xml_next(k, "category")) {
+        tnd_staffing_category *cat = &pr->categories[pr->n_categories]; /* schema: at most 6 */
+        TND_TRY(attr_str(L, k, "code", true, cat->code, sizeof cat->code));
+        TND_TRY(attr_str(L, k, "source", true, cat->source, sizeof cat->source));
+        TND_TRY(attr_positive(L, k, "max-youths-per-staff", &cat->max_youths_per_staff, NULL));
+        for (int j = 0; j < pr->n_categories; j++)
+            if (strcmp(pr->categories[j].code, cat->code) == 0)
+                return fail(L, TND_ERR_DEFINITION, k, "geef elke categorie een eigen code",
+                            "regel %s: categorie '%s' staat er twee keer in", pr->ref.id,
+                            cat->code);
+        pr->n_categories++;
+    }
+    return TND_OK;
+}
+
+static tnd_status load_product_rule(loader *L, xmlNodePtr c, tnd_product_rule *pr)
+{
+    static const struct {
+        const char *element;
+        tnd_product_rule_kind kind;
+    } kinds[] = {
+        {"quality", TND_PRULE_QUALITY},       {"cap", TND_PRULE_CAP},
+        {"staffing", TND_PRULE_STAFFING},     {"parent-qualification", TND_PRULE_PARENTS},
+        {"ambulant-alternative", TND_PRULE_AMBULANT},
+    };
+    size_t k = 0;
+    while (k < sizeof kinds / sizeof kinds[0] && !xmlStrEqual(c->name, BAD_CAST kinds[k].element))
+        k++;
+    if (k == sizeof kinds / sizeof kinds[0]) /* not reached: the schema lists the elements */
+        return fail(L, TND_ERR_SCHEMA, c, DOC_HINT, "onbekende productregel <%s>",
+                    (const char *)c->name);
+    pr->kind = kinds[k].kind;
+    TND_TRY(rule_ref(L, c, &pr->ref));
+    TND_TRY(attr_lot(L, c, "lot", &pr->lot));
+    if (pr->kind == TND_PRULE_AMBULANT) {
+        TND_TRY(attr_lots(L, c, "via-lots", true, pr->via_lots, TND_MAX_SET, &pr->n_via_lots));
+        for (int i = 0; i < pr->n_via_lots; i++)
+            if (pr->via_lots[i] == pr->lot)
+                return fail(L, TND_ERR_DEFINITION, c, "noem de percelen van het ambulante "
+                            "aanbod", "regel %s: via-lots noemt perceel %d zelf", pr->ref.id,
+                            pr->lot);
+        return TND_OK;
+    }
+    TND_TRY(load_rule_products(L, c, pr));
+    switch (pr->kind) {
+    case TND_PRULE_QUALITY:
+        TND_TRY(attr_codes(L, c, "schemes", true, pr->schemes, TND_MAX_SET, &pr->n_schemes));
+        TND_TRY(attr_bool(L, c, "equivalent-review", false, &pr->equivalent_review));
+        return attr_str(L, c, "provider-type", false, pr->provider_type,
+                        sizeof pr->provider_type);
+    case TND_PRULE_CAP:
+        return load_product_cap(L, c, pr);
+    case TND_PRULE_STAFFING:
+        return load_product_staffing(L, c, pr);
+    default:
+        return TND_OK;
+    }
+}
+
+static tnd_status load_product_rules(loader *L, xmlNodePtr sec)
+{
+    tnd_definition *d = L->def;
+    size_t n = count_children(sec, NULL);
+    if (!(d->product_rules = alloc_array(L, n, sizeof *d->product_rules)))
+        return TND_ERR_NOMEM;
+    for (xmlNodePtr c = tnd_xml_child(sec, NULL); c; c = tnd_xml_next(c, NULL))
+        TND_TRY(load_product_rule(L, c, &d->product_rules[d->n_product_rules++]));
+    return TND_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* award                                                                                       */
 
 static tnd_status load_score_scale(loader *L, xmlNodePtr sec)
@@ -1992,6 +2145,7 @@ static const struct {
     {"declarations", load_declarations},
     {"residential", load_residential},
     {"group", load_group},
+    {"product-rules", load_product_rules},
     {"score-scale", load_score_scale},
     {"awards", load_awards},
     {"notes", load_notes},
@@ -2024,10 +2178,51 @@ static tnd_status load_tree(loader *L, xmlNodePtr root)
     return check_rounds(L, root);
 }
 
-/* Validates doc (owned by the caller) and turns it into a definition. */
+/* ------------------------------------------------------------------------------------------ */
+/* Format versions                                                                             */
+
+/*
+ * Version 2 is version 1 plus new optional elements (<product-rules> and the sections of issue
+ * 11), so every version-1 document is a version-2 document in the other namespace: renaming the
+ * namespace is the whole migration (docs/definition-format.md, "Versions"). It is done in memory,
+ * on every namespace declaration of the tree, before the one (version 2) schema validates it; the
+ * file itself is never touched. Returns the version read, or 0 for another namespace (left to the
+ * schema, which refuses it with its own message).
+ */
+static int migrate_namespace(xmlNodePtr node, int depth)
+{
+    int version = 0;
+    for (xmlNsPtr ns = node->nsDef; ns; ns = ns->next)
+        if (ns->href && xmlStrEqual(ns->href, BAD_CAST TND_DEFINITION_NS_1)) {
+            xmlFree((xmlChar *)ns->href);
+            ns->href = xmlStrdup(BAD_CAST TND_DEFINITION_NS_2);
+            version = 1;
+        }
+    /* xmlsafe bounds the depth; the bound here only keeps the recursion finite on its own */
+    for (xmlNodePtr c = node->children; c && depth < 128; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && migrate_namespace(c, depth + 1) == 1)
+            version = 1;
+    return version;
+}
+
+static int read_version(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || !root->ns || !root->ns->href)
+        return 0;
+    if (xmlStrEqual(root->ns->href, BAD_CAST TND_DEFINITION_NS_2))
+        return 2;
+    if (xmlStrEqual(root->ns->href, BAD_CAST TND_DEFINITION_NS_1))
+        return migrate_namespace(root, 0) == 1 ? 1 : 0;
+    return 0;
+}
+
+/* Validates doc (owned by the caller; a version-1 document is migrated in it) and turns it into
+ * a definition. */
 static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
 {
     tnd_definition **out = result; /* as tnd_xml_load_* hands it over */
+    int version = read_version(doc);
     tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
                                         tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
     if (!schema)
@@ -2047,6 +2242,7 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_er
         rc = tnd_error_nomem(L.err, L.file);
     } else {
         snprintf(L.def->file, sizeof L.def->file, "%s", name);
+        L.def->format_version = version;
         rc = load_tree(&L, xmlDocGetRootElement(doc));
     }
     tnd_notation_free(L.nt);
@@ -2147,6 +2343,7 @@ void tnd_definition_free(tnd_definition *def)
     free(def->residential.scale.bands);
     free(def->residential.maxima);
     free(def->group.scale.bands);
+    free(def->product_rules);
     free(def->awards);
     free(def->assignments);
     free(def->assignment_pairs);

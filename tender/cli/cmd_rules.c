@@ -14,10 +14,10 @@
 static const char help_text[] =
     "Gebruik: tender rules [--tender DEF.xml]\n"
     "\n"
-    "Toont elke regel van de aanbestedingsdefinitie met id, bron (§), eis, resolutie en\n"
-    "het bestand van de engine dat de regel beslist, als Markdown-tabel, in de volgorde\n"
-    "van de definitie; daarna elke resolutie (gekozen lezing) met de regels die haar\n"
-    "toepassen.\n"
+    "Noemt de formaatversie van de aanbestedingsdefinitie (1 wordt gelezen als 2) en toont\n"
+    "elke regel met id, bron (§), eis, resolutie en het bestand van de engine dat de regel\n"
+    "beslist, als Markdown-tabel, in de volgorde van de definitie; daarna elke resolutie\n"
+    "(gekozen lezing) met de regels die haar toepassen.\n"
     "\n"
     "Opties:\n"
     "  --tender DEF.xml    aanbestedingsdefinitie: bestand of ingebouwd id\n"
@@ -61,6 +61,10 @@ int cmd_rules(int argc, char **argv)
         return TND_EXIT_BAD_INPUT;
     }
     tnd_definition_rules(def, refs, n);
+    /* issue 11: the version the file was written in; a version-1 file is read as version 2 */
+    printf("Definitie `%s`, formaatversie %d (%s)%s\n\n", def->id, def->format_version,
+           def->format_version == 1 ? TND_DEFINITION_NS_1 : TND_DEFINITION_NS_2,
+           def->format_version == 1 ? ", gelezen als versie 2" : "");
     printf("| id | bron | eis | resolutie | beslist in |\n|---|---|---|---|---|\n");
     for (size_t i = 0; i < n; i++) {
         printf("| `");

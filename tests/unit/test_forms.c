@@ -904,7 +904,20 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
     enum { N_GRJR = sizeof grjr_bids / sizeof grjr_bids[0] };
     tnd_definition *grjr = NULL;
     assert_int_equal(tnd_definition_load("grjr-2021", &grjr, &err), TND_OK);
-    agreement_case cases[N_AGREEMENT + 2 + N_GRJR];
+    /* issue 11: Holland Rijnland 2021 (format 2), bids without <product-offers> (those do not
+     * fit the form): quality per product computed, the other product rules ONTBREEKT */
+    static const char *const hr_bids[] = {
+        "s2-pleegzorg-hkz-bid", "s2-pleegzorg-iso-9001-alleen-hkz-bid",
+        "s2-zorgboerderij-kwaliteit-laat-je-zien-bid", "s2-zorgboerderij-alleen-hkz-bid",
+        "s3-dagbehandeling-b-zonder-groepen-ontbreekt-bid",
+    };
+    enum { N_HR = sizeof hr_bids / sizeof hr_bids[0] };
+    tnd_definition *hr = NULL;
+    assert_int_equal(tnd_definition_load_file(TND_SOURCE_DIR
+                                              "/fixtures/tenders/holland-rijnland-2021.xml",
+                                              &hr, &err),
+                     TND_OK);
+    agreement_case cases[N_AGREEMENT + 3 + N_GRJR + N_HR];
     size_t n = 0;
     for (size_t i = 0; i < N_GRJR; i++) {
         char bid_path[512];
@@ -923,6 +936,15 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
     snprintf(cases[n++].name, sizeof cases[0].name, "leeg-ijsselland");
     cases[n] = (agreement_case){ .def = other };
     snprintf(cases[n++].name, sizeof cases[0].name, "leeg-andere-aanbesteding");
+    for (size_t i = 0; i < N_HR; i++) {
+        char bid_path[512];
+        snprintf(bid_path, sizeof bid_path,
+                 TND_SOURCE_DIR "/fixtures/holland-rijnland/bids/%s.xml", hr_bids[i]);
+        cases[n] = (agreement_case){ .def = hr, .bid = load_bid(bid_path) };
+        snprintf(cases[n++].name, sizeof cases[0].name, "hr-%s", hr_bids[i]);
+    }
+    cases[n] = (agreement_case){ .def = hr };
+    snprintf(cases[n++].name, sizeof cases[0].name, "leeg-holland-rijnland");
     for (size_t i = 0; i < n; i++) {
         snprintf(form, sizeof form, "%s/%s.xlsx", in, cases[i].name);
         if (tnd_fillin_write(form, cases[i].def, cases[i].bid, NULL, 0, &err) != TND_OK)
@@ -945,6 +967,7 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
     }
     tnd_definition_free(other);
     tnd_definition_free(grjr);
+    tnd_definition_free(hr);
     assert_int_equal(bad, 0);
 }
 
