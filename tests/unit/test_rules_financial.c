@@ -947,6 +947,21 @@ static void test_norm_naming_an_item_the_definition_lacks_has_no_figures(void **
                      TND_NOT_APPLICABLE);
 }
 
+static void test_accepted_plan_settles_a_two_year_review_as_conditional(void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.1 L1371-1378, L1390-1393: 2 years short is a review; an accepted plan settles it */
+    set_figure(fx, EIGEN_VERMOGEN, 2019, 5000000);
+    set_figure(fx, EIGEN_VERMOGEN, 2020, 5000000);
+    fx->bid.financial_plan = TND_PLAN_ACCEPTED;
+    run(fx);
+    const tnd_finding *n = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(n->verdict, TND_CONDITIONAL);
+    assert_non_null(strstr(n->reason, "2 jaren niet voldaan (2019, 2020)"));
+    assert_non_null(strstr(n->reason, "; plan van aanpak geaccepteerd: normen binnen 2 jaar te "
+                                      "halen"));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1003,6 +1018,7 @@ int main(void)
         T(test_norm_over_three_years_with_a_gap_lists_them),
         T(test_accepted_plan_with_every_norm_met_changes_no_verdict),
         T(test_norm_naming_an_item_the_definition_lacks_has_no_figures),
+        T(test_accepted_plan_settles_a_two_year_review_as_conditional),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
