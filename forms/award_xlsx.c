@@ -62,6 +62,10 @@ typedef struct {
     lxw_worksheet *wrap_ws;
     lxw_row_t wrap_row;
     int wrap_lines;
+    /* the sources the texts cite, from the definition: " (§6)" after "stap 1-3" (steps_source)
+     * and ", §4.3.1" after "de terugval" (the § of the cascade); "" where the definition has none */
+    char steps[TND_SOURCE_LEN + 4];
+    char fallback[TND_SOURCE_LEN + 4];
 } book;
 
 static void note(book *b, lxw_error e)
@@ -498,8 +502,8 @@ static void write_summary(book *b, const tnd_definition *def, const tnd_evaluati
     if (!ws)
         return;
     put_textf(b, ws, 0, 0, b->title, "Gunning - %s", def->title);
-    put_textf(b, ws, 1, 0, NULL, "Aanbesteding %s, %s. Stap 1-3 van de beoordeling (§6).", def->id,
-              def->authority);
+    put_textf(b, ws, 1, 0, NULL, "Aanbesteding %s, %s. Stap 1-3 van de beoordeling%s.", def->id,
+              def->authority, b->steps);
     put_text(b, ws, 2, 0, "Evaluatiedatum", b->bold);
     note(b, worksheet_write_datetime(ws, 2, 1, &b->date, b->date_nl));
     put_text(b, ws, 3, 0, "Inschrijvers", b->bold);
@@ -819,8 +823,10 @@ static bool is_knockout(tnd_verdict v)
 
 static void write_knockouts(book *b, const tnd_evaluation *ev)
 {
+    char title[sizeof b->steps + 32];
+    snprintf(title, sizeof title, "Knock-outs stap 1 en 2%s", b->steps);
     lxw_worksheet *ws = add_sheet(
-        b, SHEET_KNOCKOUTS, "Knock-outs stap 1 en 2 (§6)",
+        b, SHEET_KNOCKOUTS, title,
         "Elke eis met oordeel VOLDOET NIET, ONTBREEKT, BEOORDELEN of PLAN VAN AANPAK, per "
         "inschrijver in invoervolgorde. Perceel 'alle' = geldt voor elk perceel; 'detail' = "
         "een waarde onder de eis erboven (bijvoorbeeld een norm per jaar).");
@@ -877,12 +883,13 @@ enum {
 
 static void write_bidders(book *b, const tnd_evaluation *ev)
 {
-    lxw_worksheet *ws = add_sheet(
-        b, SHEET_BIDDERS, "Inschrijvers",
-        "Eén regel per inschrijver en perceel ingeschreven: het perceel waarin de "
-        "inschrijver uiteindelijk is geplaatst (ook via de terugval, §4.3.1) en de "
-        "eindstatus. 'Gestopt bij stap' is de stap (§6) waarop de hele inschrijving stopte; "
-        "'geen' = alle stappen doorlopen.");
+    char intro[2 * sizeof b->steps + 320];
+    snprintf(intro, sizeof intro,
+             "Eén regel per inschrijver en perceel ingeschreven: het perceel waarin de "
+             "inschrijver uiteindelijk is geplaatst (ook via de terugval%s) en de "
+             "eindstatus. 'Gestopt bij stap' is de stap%s waarop de hele inschrijving stopte; "
+             "'geen' = alle stappen doorlopen.", b->fallback, b->steps);
+    lxw_worksheet *ws = add_sheet(b, SHEET_BIDDERS, "Inschrijvers", intro);
     if (!ws)
         return;
     static const char *const names[BID_COLUMNS] = {
@@ -1188,7 +1195,10 @@ static void set_properties(book *b, const tnd_definition *def, const tnd_audit *
         lxw_doc_properties props;
         memset(&props, 0, sizeof props);
         props.title = t;
-        props.subject = "Gunning per perceel (stap 1-3, §6)";
+        char subject[sizeof b->steps + 32];
+        snprintf(subject, sizeof subject, "Gunning per perceel (stap 1-3%s%s)",
+                 def->steps_source[0] ? ", " : "", def->steps_source);
+        props.subject = subject;
         props.author = author;
         props.company = c;
         props.keywords = k;
@@ -1209,6 +1219,12 @@ static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
 {
     if (!make_formats(b))
         return;
+    if (def->steps_source[0])
+        snprintf(b->steps, sizeof b->steps, " (%s)", def->steps_source);
+    /* "§4.3.1 L956-969; ..." -> ", §4.3.1" */
+    if (def->cascade.n_chains > 0 && def->cascade.ref.source[0])
+        snprintf(b->fallback, sizeof b->fallback, ", %.*s",
+                 (int)strcspn(def->cascade.ref.source, " ;,"), def->cascade.ref.source);
     set_properties(b, def, audit, date);
     write_summary(b, def, ev);
     for (size_t k = 0; k < ev->n_lots; k++)

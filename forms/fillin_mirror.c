@@ -31,7 +31,7 @@ const tnd_fillin_unchecked tnd_fillin_unchecked_rules[] = {
     { "PERCEEL-INDELING", "de indeling in een lager perceel (§4.3.1 Figuur 1, check.c "
                           "place_lots) volgt uit welke percelen niet gehaald worden; het blad "
                           "'Controle' toont per perceel de status, `tender check` plaatst" },
-    /* ijsselland-2023 and voorbeeld-prijs-kwaliteit */
+    /* ijsselland-2023 and regio-voorbeeld-2024 */
     { "FIN-DRAAGKRACHT", "de overkoepelende eis (§5.3.1): haar oordeel zijn de rijen van elke "
                          "norm, continuïteit, starter, plan van aanpak en beroep op een derde" },
     { "FIN-PER-NORM", "de wijze van beoordelen (per norm, niet per kalenderjaar, §5.3.1 "

@@ -643,6 +643,8 @@ typedef struct {
     char file[TND_TEXT_LEN];      /* where it was loaded from ("(ingebouwd)" if embedded) */
 
     tnd_rule_ref closing;         /* §3.6 */
+    char steps_source[TND_SOURCE_LEN]; /* where the document sets out steps 1-3 ("§6"); "" =
+                                          none: outputs name the steps without a source */
     tnd_datetime closing_time;
     tnd_rounds_rules rounds;      /* (issue 8 §4) re-submission and herstel */
     bool has_closing_review;      /* the document also names a later hour (IJsselland: 12:00 in

@@ -567,6 +567,7 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
     xmlNodePtr closing = tnd_xml_child(sec, "closing");
     if (!closing)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
+    TND_TRY(attr_str(L, sec, "steps-source", false, d->steps_source, sizeof d->steps_source));
     TND_TRY(rule_ref(L, closing, &d->closing));
     TND_TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
     /* a later hour the document also names (§3.3 L251-253 against L295, L381): REVIEW window */

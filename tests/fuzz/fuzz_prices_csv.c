@@ -1,6 +1,6 @@
 /*
  * fuzz_prices_csv.c - libFuzzer harness: the prices CSV (tender/scores.c), read against the
- * example price-quality definition (fixtures/tenders/voorbeeld-prijs-kwaliteit.xml: the
+ * example price-quality definition (fixtures/tenders/regio-voorbeeld-2024.xml: the
  * IJsselland tender does not compete on price). Property: no crash, no sanitizer report, no
  * leak; on refusal *out is NULL and *n is 0 (scores.h); an accepted price is not negative.
  */
@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static tnd_definition *def;
     if (!def)
-        def = fuzz_fixture_definition("fixtures/tenders/voorbeeld-prijs-kwaliteit.xml");
+        def = fuzz_fixture_definition("fixtures/tenders/regio-voorbeeld-2024.xml");
     tnd_price *prices = NULL;
     size_t n = 0;
     tnd_error err = { 0 };

@@ -90,7 +90,7 @@ static void test_every_rule_of_every_definition_has_a_formula_block_or_a_reason(
     (void)state;
     char names[MAX_DEFS][256];
     size_t n_defs = definition_files(names, MAX_DEFS);
-    /* ijsselland-2023 and voorbeeld-prijs-kwaliteit at least */
+    /* ijsselland-2023 and regio-voorbeeld-2024 at least */
     assert_true(n_defs >= 2);
     static tnd_fillin_mirror log[MAX_LOG];
     int gaps = 0;

@@ -892,7 +892,7 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
     tnd_definition *other = NULL;
     tnd_error err;
     assert_int_equal(tnd_definition_load_file(TND_SOURCE_DIR
-                                              "/fixtures/tenders/voorbeeld-prijs-kwaliteit.xml",
+                                              "/fixtures/tenders/regio-voorbeeld-2024.xml",
                                               &other, &err),
                      TND_OK);
     /* (issue 11) GRJR: every fill-in form of a definition has a live self-check; its bids on

@@ -212,7 +212,7 @@ static void test_definition_without_letters_is_refused_naming_the_element(void *
     tnd_definition *other = NULL;
     tnd_error err;
     assert_int_equal(tnd_definition_load_file(TND_SOURCE_DIR
-                                              "/fixtures/tenders/voorbeeld-prijs-kwaliteit.xml",
+                                              "/fixtures/tenders/regio-voorbeeld-2024.xml",
                                               &other, &err), TND_OK);
     assert_false(other->has_letters);
     assert_int_equal(tnd_letters_check(other, &run.ev, LETTER_DATE, &err), TND_ERR_DEFINITION);

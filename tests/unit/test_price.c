@@ -1,6 +1,6 @@
 /*
  * test_price.c - the price-quality formulas (scoring/price.c, issue 3 item 3) and the shipped
- * definition that uses them (fixtures/tenders/voorbeeld-prijs-kwaliteit.xml).
+ * definition that uses them (fixtures/tenders/regio-voorbeeld-2024.xml).
  *
  * IJsselland 2023 does not compete on price, so these formulas cite the issue and the (fictitious)
  * definition, not the digest. Every expected value is computed by hand in the comment above it.
@@ -564,12 +564,12 @@ static void test_scale_max_is_the_top_of_the_score_scale(void **state)
 
 static void test_voorbeeld_definition_loads_with_its_price_rules(void **state)
 {
-    /* fixtures/tenders/voorbeeld-prijs-kwaliteit.xml (fictitious): lot 1 relative-lowest 60/40
+    /* fixtures/tenders/regio-voorbeeld-2024.xml (fictitious): lot 1 relative-lowest 60/40
      * (§6.2.3), lot 2 logarithmic 70/30 with A = 2 (§6.2.4), scale 0-10 (§6.3) */
     tnd_error err;
     tnd_definition *def = NULL;
     tnd_status st = tnd_definition_load_file(
-        TND_SOURCE_DIR "/fixtures/tenders/voorbeeld-prijs-kwaliteit.xml", &def, &err);
+        TND_SOURCE_DIR "/fixtures/tenders/regio-voorbeeld-2024.xml", &def, &err);
     if (st != TND_OK) {
         char buf[1200];
         tnd_error_format(&err, buf, sizeof buf);
@@ -618,7 +618,7 @@ static void test_voorbeeld_definition_loads_with_its_price_rules(void **state)
 /* The fixture's text with its first occurrence of `from` replaced by `to` (caller frees). */
 static char *fixture_with(const char *from, const char *to)
 {
-    FILE *f = fopen(TND_SOURCE_DIR "/fixtures/tenders/voorbeeld-prijs-kwaliteit.xml", "rb");
+    FILE *f = fopen(TND_SOURCE_DIR "/fixtures/tenders/regio-voorbeeld-2024.xml", "rb");
     assert_non_null(f);
     char *text = calloc(1, 64 * 1024);
     assert_non_null(text);

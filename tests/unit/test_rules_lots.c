@@ -306,7 +306,7 @@ static void test_refuses_unknown_procedure_resolution(void **state)
 
 /* ------------------------------------------------------------------ built in by id */
 
-static void test_every_built_in_definition_loads_by_id(void **state)
+static void test_every_built_in_definition_loads_by_its_own_id(void **state)
 {
     (void)state;
     assert_true(tnd_embedded_tenders_count >= 3);
@@ -317,6 +317,8 @@ static void test_every_built_in_definition_loads_by_id(void **state)
         assert_int_equal(tnd_definition_load(tnd_embedded_tenders[i].id, &def, &err), TND_OK);
         snprintf(name, sizeof name, "(ingebouwd) %s.xml", tnd_embedded_tenders[i].id);
         assert_string_equal(def->file, name);
+        /* the id a user types is the id bids name: file name = <meta><id> */
+        assert_string_equal(def->id, tnd_embedded_tenders[i].id);
         assert_true(tnd_definition_rules(def, NULL, 0) > 0);
         tnd_definition_free(def);
         if (i)   /* sorted by id: the order of `tender tenders` */
@@ -335,7 +337,7 @@ static void test_unknown_id_is_refused_listing_the_built_in_ids(void **state)
     assert_null(def);
     assert_non_null(strstr(err.message, "(ingebouwd: grjr-2021, "));
     assert_non_null(strstr(err.message, ", ijsselland-2023"));
-    assert_non_null(strstr(err.message, ", voorbeeld-prijs-kwaliteit)"));
+    assert_non_null(strstr(err.message, ", regio-voorbeeld-2024)"));
     /* a path (with '/' or '.') that does not exist stays an I/O error of that file */
     assert_int_equal(tnd_definition_load("/nonexistent/grjr-2021", &def, &err), TND_ERR_IO);
     assert_int_equal(tnd_definition_load("grjr-2021.xml", &def, &err), TND_ERR_IO);
@@ -359,7 +361,7 @@ int main(void)
         cmocka_unit_test(test_refuses_minimum_above_maximum),
         cmocka_unit_test(test_refuses_max_awarded_above_the_assignment_maximum),
         cmocka_unit_test(test_refuses_unknown_procedure_resolution),
-        cmocka_unit_test(test_every_built_in_definition_loads_by_id),
+        cmocka_unit_test(test_every_built_in_definition_loads_by_its_own_id),
         cmocka_unit_test(test_unknown_id_is_refused_listing_the_built_in_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
