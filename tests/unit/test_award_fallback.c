@@ -657,7 +657,8 @@ static void test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_t
 {
     world *w = *state;
     /* §4.3.1 with RES-BESLUIT-AANBESTEDER: a lot-4 bid failing TG-P4-REGIO goes down its chain;
-     * lot 5 fails too, lot 3 holds a quality scheme declared equivalent (REVIEW). The officer
+     * lot 5 is awarded competitively, so never a fallback target (RES-CASCADE-FIGUUR1, as the
+     * award's own fallback), lot 3 holds a quality scheme declared equivalent (REVIEW). The officer
      * accepts it: the placement is redone on the findings as they stand, and the fallback lots
      * evaluated before are not evaluated twice. */
     tnd_bid *b = bidder(w, "30000001", 4);
@@ -692,8 +693,8 @@ static void test_officer_accepting_the_review_of_a_fallback_lot_places_the_bid_t
     assert_int_equal(c->n_findings, findings);
     assert_int_equal(c->placements[0].placed, 3);
     assert_int_equal(c->placements[0].status, TND_LOT_ELIGIBLE);
-    assert_string_equal(c->placements[0].path, "4 -> 5 -> 3 (4: TG-P4-REGIO niet voldaan; 5: "
-                                                "TG-P5-REGIO niet voldaan; 3: voldoet)");
+    assert_string_equal(c->placements[0].path, "4 -> 3 (4: TG-P4-REGIO niet voldaan; 5: "
+                                                "competitief gegund, geen terugval; 3: voldoet)");
     w->n = 0; /* checked here, freed here */
     tnd_check_result_free(c);
 }

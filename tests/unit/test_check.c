@@ -1364,6 +1364,27 @@ static void test_cascade_opt_out_places_nowhere(void **state)
     assert_false(r->eligible_all);
 }
 
+/* §4.3.1: a lot the bid applied for itself is placed on its own application, never a second time
+ * through the cascade (a definition without the rule "one of lots 1-5" lets a bid apply for 5 and
+ * 3): lot 5 falling back skips lot 3 and goes on to lot 1, as the award's own fallback does. */
+static void test_cascade_skips_a_lot_the_bid_applied_for_itself(void **state)
+{
+    world *w = *state;
+    w->d.def.n_combo_rules = 0;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 5);
+    fact(&w->b, "wvggz")->flag = false;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->n_placements, 2);
+    assert_int_equal(r->placements[0].applied, 3);
+    assert_int_equal(r->placements[0].placed, 3);
+    assert_int_equal(r->placements[1].applied, 5);
+    assert_int_equal(r->placements[1].placed, 1);
+    assert_string_equal(r->placements[1].path,
+                        "5 -> 1 (5: TG-5-WVGGZ niet voldaan; 3: eigen inschrijving, daar "
+                        "beoordeeld; 1: voldoet)");
+}
+
 /* §4.3.1: a lot without a lower lot in the definition's chains has no fallback: not placed, and
  * the path says so. */
 static void test_lot_without_a_chain_has_no_fallback(void **state)
@@ -2310,6 +2331,7 @@ int main(void)
         T(test_lot_5_requirement_failing_places_in_lot_3_with_the_path),
         T(test_cascade_goes_down_to_lot_1_when_lot_3_fails_too),
         T(test_cascade_opt_out_places_nowhere),
+        T(test_cascade_skips_a_lot_the_bid_applied_for_itself),
         T(test_lot_without_a_chain_has_no_fallback),
         T(test_general_failure_places_no_lot),
         T(test_lot_4_passing_awaits_the_award),
