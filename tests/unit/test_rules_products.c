@@ -479,6 +479,19 @@ static void test_quality_pleegzorg_only_hkz_counts(void **state)
     assert_int_equal(quality_verdict(quality_fixture("HKZ", true), "PREZO", true, d), TND_REVIEW);
 }
 
+/* L3273-3276: a bid without any certificate fails the product's quality rule and says so */
+static void test_quality_without_any_certificate_fails_naming_none(void **state)
+{
+    (void)state;
+    fx *f = quality_fixture("HKZ", false);
+    const tnd_finding *x = only_finding(f);
+    assert_int_equal(x->verdict, TND_FAIL);
+    assert_string_equal(x->found, "geen");
+    assert_non_null(strstr(x->reason, "geen geaccepteerd certificaat (geen certificaat); "
+                                      "geaccepteerd: HKZ"));
+    done(f);
+}
+
 static void test_quality_certificate_valid_until_the_day_of_submission_passes(void **state)
 {
     (void)state;
@@ -584,6 +597,13 @@ static void test_verblijf_without_ambulant_alternative_fails_the_lot(void **stat
     f->bid.n_ambulant = 1;
     assert_int_equal(only_finding(f)->verdict, TND_REVIEW);
     done(f);
+    /* L619-632: an alternative declared for another verblijf lot does not count for this one */
+    f = ambulant_fixture();
+    f->ambulant[0] = (tnd_ambulant_alternative){ .lot = 2, .subcontracted = true };
+    strcpy(f->ambulant[0].subcontractor, "Stichting Ambulant");
+    f->bid.n_ambulant = 1;
+    assert_int_equal(only_finding(f)->verdict, TND_FAIL);
+    done(f);
     /* a bid not on the verblijf lot gets no finding */
     f = ambulant_fixture();
     f->bid_lots[0].number = 2;
@@ -611,6 +631,7 @@ int main(void)
         cmocka_unit_test(test_staffing_shows_the_ratio_and_the_category_norm),
         cmocka_unit_test(test_staffing_unknown_category_fails_and_no_group_is_missing),
         cmocka_unit_test(test_quality_pleegzorg_only_hkz_counts),
+        cmocka_unit_test(test_quality_without_any_certificate_fails_naming_none),
         cmocka_unit_test(test_quality_certificate_valid_until_the_day_of_submission_passes),
         cmocka_unit_test(test_quality_for_zorgboerderij_applies_to_that_provider_type_only),
         cmocka_unit_test(test_gezinshuis_one_pedagogical_parent_both_hbo_and_screened_passes),
