@@ -1,6 +1,8 @@
 /* award_json.c - the evaluation as JSON (see award_json.h). */
 #include "forms/award_json.h"
 
+#include <stdlib.h>
+
 #include "forms/json.h"
 #include "scoring/rules_lots.h"
 
@@ -110,8 +112,14 @@ static void json_procedure(tnd_json *w, const tnd_procedure *pr)
  * phases after it, and the number of contractors against its minimum and maximum. */
 static void json_assignments(tnd_json *w, const tnd_definition *def, const tnd_evaluation *ev)
 {
-    tnd_assignment_count counts[16];
-    size_t n_counts = tnd_assignment_counts(def, ev, counts, 16);
+    tnd_assignment_count *counts = calloc(def->n_assignments, sizeof *counts);
+    if (!counts) {
+        w->out->oom = true;
+        return;
+    }
+    size_t n_counts = tnd_assignment_counts(def, ev, counts, def->n_assignments);
+    if (n_counts > def->n_assignments)
+        n_counts = def->n_assignments;
     tnd_json_open(w, "assignments", '[');
     for (size_t i = 0; i < def->n_assignments; i++) {
         const tnd_assignment *a = &def->assignments[i];
@@ -135,7 +143,7 @@ static void json_assignments(tnd_json *w, const tnd_definition *def, const tnd_e
         }
         tnd_json_close(w, ']');
         const tnd_assignment_count *c = NULL;
-        for (size_t k = 0; k < n_counts && k < 16; k++)
+        for (size_t k = 0; k < n_counts; k++)
             if (counts[k].assignment == a)
                 c = &counts[k];
         if (c) {
@@ -151,6 +159,7 @@ static void json_assignments(tnd_json *w, const tnd_definition *def, const tnd_e
         tnd_json_close(w, '}');
     }
     tnd_json_close(w, ']');
+    free(counts);
 }
 
 bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,

@@ -18,6 +18,7 @@
  *   failed cell is never silently missing from a workbook that is then published.
  */
 #include "forms/award_xlsx.h"
+#include "scoring/rules_lots.h"
 
 #include "forms/xlsx_common.h"
 
@@ -41,6 +42,7 @@
 #define SHEET_BIDDERS "Inschrijvers"
 #define SHEET_PROCEDURE "Procedure"
 #define SHEET_TARIFFS "Tarieven"
+#define SHEET_ASSIGNMENTS "Opdrachten"
 #define SHEET_AUDIT "Audit"
 
 #define HEADER TND_AWARD_XLSX_HEADER_ROW
@@ -62,6 +64,10 @@ typedef struct {
     lxw_worksheet *wrap_ws;
     lxw_row_t wrap_row;
     int wrap_lines;
+    /* the sources the texts cite, from the definition: " (§6)" after "stap 1-3" (steps_source)
+     * and ", §4.3.1" after "de terugval" (the § of the cascade); "" where the definition has none */
+    char steps[TND_SOURCE_LEN + 4];
+    char fallback[TND_SOURCE_LEN + 4];
 } book;
 
 static void note(book *b, lxw_error e)
@@ -498,8 +504,8 @@ static void write_summary(book *b, const tnd_definition *def, const tnd_evaluati
     if (!ws)
         return;
     put_textf(b, ws, 0, 0, b->title, "Gunning - %s", def->title);
-    put_textf(b, ws, 1, 0, NULL, "Aanbesteding %s, %s. Stap 1-3 van de beoordeling (§6).", def->id,
-              def->authority);
+    put_textf(b, ws, 1, 0, NULL, "Aanbesteding %s, %s. Stap 1-3 van de beoordeling%s.", def->id,
+              def->authority, b->steps);
     put_text(b, ws, 2, 0, "Evaluatiedatum", b->bold);
     note(b, worksheet_write_datetime(ws, 2, 1, &b->date, b->date_nl));
     put_text(b, ws, 3, 0, "Inschrijvers", b->bold);
@@ -819,8 +825,10 @@ static bool is_knockout(tnd_verdict v)
 
 static void write_knockouts(book *b, const tnd_evaluation *ev)
 {
+    char title[sizeof b->steps + 32];
+    snprintf(title, sizeof title, "Knock-outs stap 1 en 2%s", b->steps);
     lxw_worksheet *ws = add_sheet(
-        b, SHEET_KNOCKOUTS, "Knock-outs stap 1 en 2 (§6)",
+        b, SHEET_KNOCKOUTS, title,
         "Elke eis met oordeel VOLDOET NIET, ONTBREEKT, BEOORDELEN of PLAN VAN AANPAK, per "
         "inschrijver in invoervolgorde. Perceel 'alle' = geldt voor elk perceel; 'detail' = "
         "een waarde onder de eis erboven (bijvoorbeeld een norm per jaar).");
@@ -877,12 +885,13 @@ enum {
 
 static void write_bidders(book *b, const tnd_evaluation *ev)
 {
-    lxw_worksheet *ws = add_sheet(
-        b, SHEET_BIDDERS, "Inschrijvers",
-        "Eén regel per inschrijver en perceel ingeschreven: het perceel waarin de "
-        "inschrijver uiteindelijk is geplaatst (ook via de terugval, §4.3.1) en de "
-        "eindstatus. 'Gestopt bij stap' is de stap (§6) waarop de hele inschrijving stopte; "
-        "'geen' = alle stappen doorlopen.");
+    char intro[2 * sizeof b->steps + 320];
+    snprintf(intro, sizeof intro,
+             "Eén regel per inschrijver en perceel ingeschreven: het perceel waarin de "
+             "inschrijver uiteindelijk is geplaatst (ook via de terugval%s) en de "
+             "eindstatus. 'Gestopt bij stap' is de stap%s waarop de hele inschrijving stopte; "
+             "'geen' = alle stappen doorlopen.", b->fallback, b->steps);
+    lxw_worksheet *ws = add_sheet(b, SHEET_BIDDERS, "Inschrijvers", intro);
     if (!ws)
         return;
     static const char *const names[BID_COLUMNS] = {
@@ -1066,6 +1075,88 @@ static void write_tariffs(book *b, const tnd_definition *def)
     finish_table(b, ws, row, TAR_COLUMNS, 0);
 }
 
+/* ------------------------------------------------------------------ Opdrachten */
+
+/* (issue 11) Per assignment (GRJR: A, B, C): its lots and procedure, the phase this result
+ * belongs to and the phases after it, and the number of contractors against the minimum and
+ * maximum, with its verdict. Only for a definition with <assignments>. */
+enum {
+    AS_ID, AS_NAME, AS_LOTS, AS_PROCEDURE, AS_PHASE, AS_NEXT, AS_CONTRACTORS, AS_MIN, AS_MAX,
+    AS_VERDICT, AS_REASON, AS_RULE, AS_SOURCE, AS_COLUMNS
+};
+
+static const tnd_assignment_count *count_of(const tnd_assignment_count *counts, size_t n,
+                                            const tnd_assignment *a)
+{
+    for (size_t k = 0; k < n; k++)
+        if (counts[k].assignment == a)
+            return &counts[k];
+    return NULL;
+}
+
+static void assignment_row(book *b, lxw_worksheet *ws, lxw_row_t row, const tnd_assignment *a,
+                           const tnd_assignment_count *c)
+{
+    char lots[4 * TND_MAX_SET + 1] = "", next[TND_MAX_PHASES * (TND_LABEL_LEN + 2)] = "";
+    for (int k = 0; k < a->n_lots; k++)
+        snprintf(lots + strlen(lots), sizeof lots - strlen(lots), "%s%d", k ? " " : "",
+                 a->lots[k]);
+    const tnd_phase *ph = tnd_assignment_result_phase(a);
+    for (int k = ph ? (int)(ph - a->phases) + 1 : 0; k < a->n_phases; k++)
+        snprintf(next + strlen(next), sizeof next - strlen(next), "%s%s", next[0] ? "; " : "",
+                 a->phases[k].label);
+    put_text(b, ws, row, AS_ID, a->id, NULL);
+    put_text(b, ws, row, AS_NAME, a->name, NULL);
+    put_text(b, ws, row, AS_LOTS, lots, NULL);
+    put_text(b, ws, row, AS_PROCEDURE, a->procedure, NULL);
+    put_text(b, ws, row, AS_PHASE, ph ? ph->label : "", NULL);
+    put_text(b, ws, row, AS_NEXT, next, NULL);
+    put_text(b, ws, row, AS_SOURCE, a->source, NULL);
+    if (!c)
+        return;
+    put_number(b, ws, row, AS_CONTRACTORS, c->n_contractors, b->integer);
+    if (a->min_contractors)
+        put_number(b, ws, row, AS_MIN, a->min_contractors, b->integer);
+    if (a->max_contractors)
+        put_number(b, ws, row, AS_MAX, a->max_contractors, b->integer);
+    put_text(b, ws, row, AS_VERDICT, tnd_verdict_dutch(c->verdict), NULL);
+    put_wrapped(b, ws, row, AS_REASON, c->reason, 60);
+    put_text(b, ws, row, AS_RULE, a->count_rule.id, NULL);
+}
+
+static void write_assignments(book *b, const tnd_definition *def, const tnd_evaluation *ev)
+{
+    tnd_assignment_count *counts = calloc(def->n_assignments, sizeof *counts);
+    if (!counts) {
+        b->oom = true;
+        return;
+    }
+    size_t n = tnd_assignment_counts(def, ev, counts, def->n_assignments);
+    lxw_worksheet *ws = add_sheet(
+        b, SHEET_ASSIGNMENTS, "Opdrachten: fase en aantal opdrachtnemers",
+        "Per opdracht de fase waartoe deze uitslag behoort en de fasen daarna, en het aantal "
+        "opdrachtnemers (gegund of toegelaten) tegen het minimum en maximum van de definitie.");
+    if (ws) {
+        static const char *const names[AS_COLUMNS] = {
+            "Opdracht", "Naam", "Percelen", "Procedure", "Fase van deze uitslag",
+            "Volgende fasen", "Opdrachtnemers", "Minimum", "Maximum", "Oordeel", "Reden",
+            "Regel", "Bron §"
+        };
+        static const double widths[AS_COLUMNS] = { 10, 30, 14, 10, 30, 40, 14, 10, 10, 14, 60,
+                                                     18, 22 };
+        put_columns(b, ws, names, widths, AS_COLUMNS);
+        lxw_row_t row = FIRST_DATA;
+        for (size_t i = 0; i < def->n_assignments; i++, row++)
+            assignment_row(b, ws, row, &def->assignments[i],
+                           count_of(counts, n < def->n_assignments ? n : def->n_assignments,
+                                    &def->assignments[i]));
+        lxw_row_t last = finish_table(b, ws, row, AS_COLUMNS, 0);
+        light_table lights = verdict_lights();
+        traffic_lights(b, ws, FIRST_DATA, last, AS_VERDICT, AS_VERDICT, AS_VERDICT, &lights);
+    }
+    free(counts);
+}
+
 /* ------------------------------------------------------------------ Audit */
 
 static const char *price_formula_text(const tnd_award_lot *rule)
@@ -1188,7 +1279,10 @@ static void set_properties(book *b, const tnd_definition *def, const tnd_audit *
         lxw_doc_properties props;
         memset(&props, 0, sizeof props);
         props.title = t;
-        props.subject = "Gunning per perceel (stap 1-3, §6)";
+        char subject[sizeof b->steps + 32];
+        snprintf(subject, sizeof subject, "Gunning per perceel (stap 1-3%s%s)",
+                 def->steps_source[0] ? ", " : "", def->steps_source);
+        props.subject = subject;
         props.author = author;
         props.company = c;
         props.keywords = k;
@@ -1209,8 +1303,16 @@ static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
 {
     if (!make_formats(b))
         return;
+    if (def->steps_source[0])
+        snprintf(b->steps, sizeof b->steps, " (%s)", def->steps_source);
+    /* "§4.3.1 L956-969; ..." -> ", §4.3.1" */
+    if (def->cascade.n_chains > 0 && def->cascade.ref.source[0])
+        snprintf(b->fallback, sizeof b->fallback, ", %.*s",
+                 (int)strcspn(def->cascade.ref.source, " ;,"), def->cascade.ref.source);
     set_properties(b, def, audit, date);
     write_summary(b, def, ev);
+    if (def->n_assignments)
+        write_assignments(b, def, ev);
     for (size_t k = 0; k < ev->n_lots; k++)
         write_lot(b, def, &ev->lots[k]);
     write_knockouts(b, ev);

@@ -6,6 +6,8 @@
  *
  *   Samenvatting   per perceel: ingeschreven, toegelaten, geplaatst, gegund, afgewezen, open;
  *                  a column chart
+ *   Opdrachten     (issue 11; only with <assignments>) per opdracht: the phase of this result,
+ *                  the number of contractors against its minimum and maximum
  *   Perceel N      one per lot of the evaluation: the ranking table (rang, inschrijver, KvK,
  *                  perceel ingeschreven, per criterion score / ronde / factor, totaal, status,
  *                  reden), autofilter, frozen header, traffic lights, a bar chart of the totals;

@@ -194,6 +194,19 @@ static bool decided_against(tnd_award_status s)
     return s == TND_AWARD_SET_ASIDE || s == TND_AWARD_NOT_RANKED || s == TND_AWARD_EXCLUDED;
 }
 
+/* `open` and the § of `source` up to its first space ("§4.3.1 L956-969" -> "§4.3.1"), then
+ * `close`; nothing when the definition gives no source (another tender's document has no §6). */
+static void put_cite(tnd_buf *out, const char *open, const char *source, const char *close)
+{
+    char part[TND_SOURCE_LEN];
+    snprintf(part, sizeof part, "%.*s", (int)strcspn(source, " ;,"), source);
+    if (!part[0])
+        return;
+    tnd_buf_puts(out, open);
+    put_esc(out, part);
+    tnd_buf_puts(out, close);
+}
+
 static const char *lot_name(const tnd_definition *def, int lot)
 {
     const tnd_lot *l = tnd_definition_lot(def, lot);
@@ -556,7 +569,9 @@ static void put_lot(tnd_buf *out, const tnd_definition *def, const tnd_evaluatio
     if (placed && placed != applied) {
         tnd_buf_printf(out, "<p>Uw inschrijving is ingedeeld in perceel %d ", placed);
         put_esc(out, lot_name(def, placed));
-        tnd_buf_puts(out, " (indeling in een lager perceel, §4.3.1): ");
+        tnd_buf_puts(out, " (indeling in een lager perceel");
+        put_cite(out, ", ", def->cascade.ref.source, "");
+        tnd_buf_puts(out, "): ");
         put_esc(out, b->path[k]);
         tnd_buf_puts(out, ".</p>\n");
     }
@@ -568,8 +583,10 @@ static void put_lot(tnd_buf *out, const tnd_definition *def, const tnd_evaluatio
         break;
     case TND_AWARD_ADMITTED:
         tnd_buf_printf(out, "<p>Wij zijn voornemens u voor perceel %d toe te laten: u voldoet "
-                            "aan de eisen van stap 1 en 2 (§6) en aan de combinatieregels; voor "
-                            "dit perceel geldt geen rangschikking. ", placed ? placed : applied);
+                            "aan de eisen van stap 1 en 2", placed ? placed : applied);
+        put_cite(out, " (", def->steps_source, ")");
+        tnd_buf_puts(out, " en aan de combinatieregels; voor dit perceel geldt geen "
+                          "rangschikking. ");
         break;
     case TND_AWARD_EXCLUDED:
         tnd_buf_puts(out, "<p>Uw inschrijving wordt voor dit perceel niet toegelaten tot de "
@@ -697,9 +714,12 @@ bool tnd_letter_html(const tnd_definition *def, const tnd_evaluation *ev, size_t
         tnd_buf_puts(out, "</td></tr>\n");
     }
     tnd_buf_puts(out, "</table>\n");
-    if (b->stopped_at_step > 0)
-        tnd_buf_printf(out, "<p>De beoordeling van uw inschrijving is geëindigd bij stap %d "
-                            "(§6).</p>\n", b->stopped_at_step);
+    if (b->stopped_at_step > 0) {
+        tnd_buf_printf(out, "<p>De beoordeling van uw inschrijving is geëindigd bij stap %d",
+                       b->stopped_at_step);
+        put_cite(out, " (", def->steps_source, ")");
+        tnd_buf_puts(out, ".</p>\n");
+    }
 
     for (int k = 0; k < b->n_applied; k++)
         put_lot(out, def, ev, b, k);

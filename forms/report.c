@@ -117,6 +117,7 @@ typedef struct {
     tnd_buf *out;
     tnd_buf compose;  /* the logical line being put together */
     tnd_buf clean;    /* the same, cleaned (see the top of this file) */
+    const char *steps_source; /* where the document sets out the steps ("§6"), or "" */
 } text_ctx;
 
 /* One physical line being filled. */
@@ -408,10 +409,14 @@ static bool in_section(const tnd_finding *f, int step)
     return step == 1 ? f->step == 1 : f->step != 1;
 }
 
+/* "Stap 1 - Volledigheid en geldigheid (§6)": the steps' source from the definition, if any */
 static void text_step(text_ctx *c, const tnd_check_result *r, int step, const char *title)
 {
     tnd_buf_puts(c->out, "\n");
-    emit(c, "", 2, title);
+    if (c->steps_source[0])
+        emitf(c, "", 2, "%s (%s)", title, c->steps_source);
+    else
+        emit(c, "", 2, title);
     bool stopped_before = r->stopped_at_step > 0 && r->stopped_at_step < step;
     bool any = false;
     for (size_t i = 0; i < r->n_findings; i++) {
@@ -424,9 +429,10 @@ static void text_step(text_ctx *c, const tnd_check_result *r, int step, const ch
             text_finding(c, r, f, true);
         else
             continue;
-        if (!any && stopped_before) /* §6: a bid that fails a step is not assessed further */
-            emitf(c, "", 2, "(ter informatie: de inschrijving stopt bij stap %d en wordt volgens "
-                  "§6 niet verder beoordeeld)", r->stopped_at_step);
+        if (!any && stopped_before) /* a bid that fails a step is not assessed further */
+            emitf(c, "", 2, "(ter informatie: de inschrijving stopt bij stap %d en wordt%s%s niet "
+                  "verder beoordeeld)", r->stopped_at_step, c->steps_source[0] ? " volgens " : "",
+                  c->steps_source);
         any = true;
     }
     if (!any && stopped_before)
@@ -505,8 +511,9 @@ bool tnd_report_text(const tnd_definition *def, const tnd_bid *bid, const tnd_ch
     tnd_buf_init(&c.compose);
     tnd_buf_init(&c.clean);
     text_header(&c, def, bid);
-    text_step(&c, r, 1, "Stap 1 - Volledigheid en geldigheid (§6)");
-    text_step(&c, r, 2, "Stap 2 - Uitsluitingsgronden, geschiktheidseisen en voorwaarden (§6)");
+    c.steps_source = def->steps_source;
+    text_step(&c, r, 1, "Stap 1 - Volledigheid en geldigheid");
+    text_step(&c, r, 2, "Stap 2 - Uitsluitingsgronden, geschiktheidseisen en voorwaarden");
     text_resolutions(&c, def, r);
     text_placements(&c, r);
     if (c.compose.oom || c.clean.oom)

@@ -1296,6 +1296,20 @@ static bool lot_competitive(const tnd_definition *def, int lot)
     return false;
 }
 
+bool tnd_award_reads_bid_details(const tnd_definition *def, const tnd_bid *bid)
+{
+    for (size_t i = 0; i < bid->n_lots; i++) {
+        int lot = bid->lots[i].number;
+        if (lot_competitive(def, lot)) /* fall_back -> fallback_check: tnd_check on the bid */
+            return true;
+        for (size_t a = 0; a < def->n_awards; a++) /* score_leaf: places_within */
+            for (int k = 0; def->awards[a].lot == lot && k < def->awards[a].n_criteria; k++)
+                if (def->awards[a].criteria[k].computed_locations)
+                    return true;
+    }
+    return false;
+}
+
 static const tnd_cascade_chain *chain_of(const tnd_definition *def, int lot)
 {
     for (int i = 0; i < def->cascade.n_chains && i < (int)TND_COUNTOF(def->cascade.chains); i++)

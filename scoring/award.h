@@ -155,6 +155,15 @@ long tnd_award_places_within_lot(const tnd_definition *def, int lot, const tnd_b
                                  tnd_dec max_km);
 
 /*
+ * (issue 9) Whether the award reads more of `bid` than its bidder, members, lots, file and cascade
+ * opt-out: the fallback from a lot awarded competitively runs steps 1-2 again on the whole bid
+ * (§4.3.1), and a criterion computed from the locations counts them (IJsselland §6.1.2). When
+ * false, an evaluation may drop the bid's details after tnd_check (tnd_bid_drop_details) and the
+ * award is the same.
+ */
+bool tnd_award_reads_bid_details(const tnd_definition *def, const tnd_bid *bid);
+
+/*
  * (added for the award, issue 3) The mark of one criterion of an entry on the score scale: a
  * leaf's consensus score, or for a criterion with sub-criteria the weighted sum below it
  * (Regionale doelen = 0,4 A + 0,2 B + 0,2 C + 0,2 D = 6,8 in the §6.1.2 example); criterion -1

@@ -1289,6 +1289,10 @@ static int *applied_lots(const tnd_bid *bid)
 bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out)
 {
     memset(out, 0, sizeof *out);
+    if (bid->details_dropped) { /* never a verdict on a bid without its details (issue 9) */
+        out->out_of_memory = true;
+        return false;
+    }
     int *lots = applied_lots(bid);
     size_t n_lots = lots ? bid->n_lots : 0;
     if (!lots && bid->n_lots) {
@@ -1330,6 +1334,10 @@ bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *
  * already evaluated is not evaluated twice); only the placements are redone. */
 bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r)
 {
+    if (bid->details_dropped) { /* the placement may run lot rules again (issue 9) */
+        r->out_of_memory = true;
+        return false;
+    }
     free(r->placements);
     r->placements = NULL;
     r->n_placements = 0;

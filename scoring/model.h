@@ -643,6 +643,8 @@ typedef struct {
     char file[TND_TEXT_LEN];      /* where it was loaded from ("(ingebouwd)" if embedded) */
 
     tnd_rule_ref closing;         /* §3.6 */
+    char steps_source[TND_SOURCE_LEN]; /* where the document sets out steps 1-3 ("§6"); "" =
+                                          none: outputs name the steps without a source */
     tnd_datetime closing_time;
     tnd_rounds_rules rounds;      /* (issue 8 §4) re-submission and herstel */
     bool has_closing_review;      /* the document also names a later hour (IJsselland: 12:00 in
@@ -964,6 +966,11 @@ typedef struct {
     bool mandate_grantor_authorised;
     bool reservations;            /* conditions or reservations attached to the bid */
     bool language_dutch;
+
+    /* (issue 9) tnd_bid_drop_details freed the parties' UEA answers, the third parties, figures,
+     * certificates, keurmerken, references, facts, locations, FTE and groups after the check:
+     * tnd_check refuses such a bid rather than judge it on missing data */
+    bool details_dropped;
 } tnd_bid;
 
 /* Lookup helpers (pure). NULL / -1 when absent. */

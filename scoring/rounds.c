@@ -831,6 +831,11 @@ bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
         pb->herstel_open = herstel_state(def, decisions, o->bid->bidder.kvk, bid_round, eval,
                                          pb->herstel, sizeof pb->herstel);
         int n = o->n_applied < 0 ? 0 : o->n_applied > TND_MAX_SET ? TND_MAX_SET : o->n_applied;
+        pb->finality = calloc(n ? (size_t)n : 1, sizeof *pb->finality);
+        if (!pb->finality) {
+            tnd_procedure_free(out);
+            return false;
+        }
         for (int j = 0; j < n; j++) {
             settle_lot(def, ev, o, j, pb->resubmitted, pb->herstel_open, eval, pb);
             if (pb->provisional[j])
@@ -851,6 +856,8 @@ void tnd_procedure_free(tnd_procedure *p)
 {
     if (!p)
         return;
+    for (size_t i = 0; p->bidders && i < p->n_bidders; i++)
+        free(p->bidders[i].finality);
     free(p->bidders);
     memset(p, 0, sizeof *p);
 }

@@ -147,7 +147,9 @@ typedef struct {
     bool resubmitted;
     char round1[TND_REASON_LEN];                /* round-1 outcome per lot, Dutch, one line */
     bool provisional[TND_MAX_SET];              /* per applied lot (tnd_bidder_outcome order) */
-    char finality[TND_MAX_SET][TND_REASON_LEN]; /* "definitief: ..." / "voorlopig: ..." */
+    char (*finality)[TND_REASON_LEN]; /* per applied lot: "definitief: ..." / "voorlopig: ...";
+                                 allocated, one row per applied lot (issue 9: a fixed
+                                 [TND_MAX_SET] was 6 KiB per bidder, 600 MiB at 100k) */
     bool herstel_open;
     char herstel[TND_REASON_LEN]; /* the herstel request and its term, or "" */
 } tnd_procedure_bidder;

@@ -1489,6 +1489,35 @@ tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tn
     return rc;
 }
 
+void tnd_bid_drop_details(tnd_bid *bid)
+{
+    if (!bid)
+        return;
+    free(bid->bidder.answers);
+    bid->bidder.answers = NULL;
+    bid->bidder.n_answers = 0;
+    for (size_t i = 0; i < bid->n_members; i++) {
+        free(bid->members[i].answers);
+        bid->members[i].answers = NULL;
+        bid->members[i].n_answers = 0;
+    }
+    for (size_t i = 0; i < bid->n_third_parties; i++)
+        free(bid->third_parties[i].answers);
+#define DROP(array, count) (free(bid->array), bid->array = NULL, bid->count = 0)
+    DROP(third_parties, n_third_parties);
+    DROP(figures, n_figures);
+    DROP(certificates, n_certificates);
+    DROP(keurmerken, n_keurmerken);
+    DROP(references, n_references);
+    DROP(facts, n_facts);
+    DROP(locations, n_locations);
+    DROP(fte, n_fte);
+    DROP(residential_groups, n_residential_groups);
+    DROP(day_groups, n_day_groups);
+#undef DROP
+    bid->details_dropped = true;
+}
+
 void tnd_bid_free(tnd_bid *bid)
 {
     if (!bid)

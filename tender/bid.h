@@ -45,4 +45,13 @@ tnd_status tnd_bid_validate_against(const tnd_bid *bid, const tnd_definition *de
 
 void tnd_bid_free(tnd_bid *bid);
 
+/*
+ * (issue 9) Frees what only steps 1-2 read: the parties' UEA answers, the third parties, figures,
+ * certificates, keurmerken, references, facts, locations, FTE and groups (about 6 KiB of a typical
+ * bid). Keeps the file, the bidder, the members, the lots and the flags the award, the scores
+ * check and the outputs read. For a bid that has been checked and that the award does not read
+ * further (tnd_award_reads_bid_details false); tnd_check refuses the bid afterwards.
+ */
+void tnd_bid_drop_details(tnd_bid *bid);
+
 #endif

@@ -567,6 +567,7 @@ static tnd_status load_procedure(loader *L, xmlNodePtr sec)
     xmlNodePtr closing = tnd_xml_child(sec, "closing");
     if (!closing)
         return fail(L, TND_ERR_DEFINITION, sec, DOC_HINT, "<procedure> mist <closing>");
+    TND_TRY(attr_str(L, sec, "steps-source", false, d->steps_source, sizeof d->steps_source));
     TND_TRY(rule_ref(L, closing, &d->closing));
     TND_TRY(attr_value(L, closing, "at", NOTE_DATETIME, &d->closing_time, NULL));
     /* a later hour the document also names (§3.3 L251-253 against L295, L381): REVIEW window */
@@ -2217,20 +2218,27 @@ static int read_version(xmlDocPtr doc)
     return 0;
 }
 
-/* Validates doc (owned by the caller; a version-1 document is migrated in it) and turns it into
- * a definition. */
-static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
+/* Validates doc (owned by the caller; a version-1 document is migrated in it) against the
+ * definition XSD when `validate`, and turns it into a definition. `validate` is false only for the
+ * embedded default definition: its bytes are compiled in and validated against the same embedded
+ * XSD once, when the program is built (a POST_BUILD step and tests/unit/test_definition_embedded.c),
+ * so every start need not compile the XSD again (issue 9: a third of `tender check` of one bid). A
+ * --tender file, a built-in chosen by id and any other bytes are always validated. */
+static tnd_status build(xmlDocPtr doc, const char *name, bool validate, tnd_definition **out,
+                        tnd_error *err)
 {
-    tnd_definition **out = result; /* as tnd_xml_load_* hands it over */
     int version = read_version(doc);
-    tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
-                                        tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
-    if (!schema)
-        return err->code != TND_OK ? err->code : TND_ERR_SCHEMA;
-    tnd_status rc = tnd_schema_validate(schema, doc, name, err);
-    tnd_schema_free(schema);
-    if (rc != TND_OK)
-        return rc;
+    tnd_status rc;
+    if (validate) {
+        tnd_schema *schema = tnd_schema_new((const char *)tnd_embedded_definition_xsd,
+                                            tnd_embedded_definition_xsd_len, SCHEMA_NAME, err);
+        if (!schema)
+            return err->code != TND_OK ? err->code : TND_ERR_SCHEMA;
+        rc = tnd_schema_validate(schema, doc, name, err);
+        tnd_schema_free(schema);
+        if (rc != TND_OK)
+            return rc;
+    }
 
     loader L;
     memset(&L, 0, sizeof L);
@@ -2256,11 +2264,30 @@ static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_er
     return TND_OK;
 }
 
+/* The two as tnd_xml_load_* hands a document over (result: tnd_definition **). */
+static tnd_status load_doc(xmlDocPtr doc, const char *name, void *result, tnd_error *err)
+{
+    return build(doc, name, true, result, err);
+}
+
+static tnd_status load_doc_unvalidated(xmlDocPtr doc, const char *name, void *result,
+                                       tnd_error *err)
+{
+    return build(doc, name, false, result, err);
+}
+
+static tnd_status load_memory(const char *buf, size_t len, const char *name, bool validate,
+                              tnd_definition **out, tnd_error *err)
+{
+    *out = NULL;
+    return tnd_xml_load_memory(buf, len, name, validate ? load_doc : load_doc_unvalidated, out,
+                               err);
+}
+
 tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
                                       tnd_definition **out, tnd_error *err)
 {
-    *out = NULL;
-    return tnd_xml_load_memory(buf, len, name, load_doc, out, err);
+    return load_memory(buf, len, name, true, out, err);
 }
 
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err)
@@ -2271,9 +2298,8 @@ tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_
 
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
 {
-    return tnd_definition_load_memory((const char *)tnd_embedded_default_definition,
-                                      tnd_embedded_default_definition_len, DEFAULT_NAME, out,
-                                      err);
+    return load_memory((const char *)tnd_embedded_default_definition,
+                       tnd_embedded_default_definition_len, DEFAULT_NAME, false, out, err);
 }
 
 const tnd_embedded_tender *tnd_definition_builtin(const char *id)

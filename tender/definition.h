@@ -17,10 +17,12 @@
 /* Loads and validates a definition file. On success *out owns a new definition. */
 tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_error *err);
 
-/* Loads the embedded default (IJsselland 2023). file is set to "(ingebouwd) ijsselland-2023.xml". */
+/* Loads the embedded default (IJsselland 2023). file is set to "(ingebouwd) ijsselland-2023.xml".
+ * Its bytes are validated against the definition XSD when the program is built, not on every
+ * load (issue 9); every other definition is validated when loaded. */
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err);
 
-/* Loads from memory; name is used in messages. */
+/* Loads from memory, validated against the definition XSD; name is used in messages. */
 tnd_status tnd_definition_load_memory(const char *buf, size_t len, const char *name,
                                       tnd_definition **out, tnd_error *err);
 

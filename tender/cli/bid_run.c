@@ -10,6 +10,7 @@
 
 #include <libxml/parser.h>
 
+#include "scoring/award.h"
 #include "tender/bid.h"
 #include "tender/bid_xlsx.h"
 #include "tender/base/sha256.h"
@@ -110,6 +111,8 @@ static bool process(const tnd_definition *def, const tnd_path_list *paths,
     }
     if (o->knockouts_only)
         tnd_check_result_keep_knockouts(it->result);
+    if (o->drop_details && !tnd_award_reads_bid_details(def, it->bid))
+        tnd_bid_drop_details(it->bid);
     return true;
 }
 

@@ -394,7 +394,8 @@ static int check_streaming(const tnd_definition *def, const tnd_path_list *input
     tnd_buf_init(&s.out);
     if (json)
         tnd_report_json_list_begin(&s.list, &s.out);
-    tnd_bid_run_options o = { jobs > 0 ? jobs : tnd_default_jobs(), false, false, true };
+    tnd_bid_run_options o = { jobs > 0 ? jobs : tnd_default_jobs(), false, false, true,
+                              false };
     bool ok = tnd_bid_run(def, inputs, &o, stream_bid, &s);
     if (!ok && !s.failed)
         fprintf(stderr, "tender: onvoldoende geheugen\n");

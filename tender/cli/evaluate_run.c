@@ -305,8 +305,11 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     }
     run->inputs = calloc(run->bid_paths.n + 3, sizeof *run->inputs);
     /* In parallel, hashed while read, and only the knock-out findings kept: the award needs no
-     * PASS text, and 100k bids must fit in memory (issue 9). */
-    tnd_bid_run_options ro = { o->jobs > 0 ? o->jobs : tnd_default_jobs(), true, true, true };
+     * PASS text, and 100k bids must fit in memory (issue 9). The details of a bid go too when
+     * the award reads no further; not with decisions or re-submissions, which place a round-1
+     * bid again (tnd_check_replace). */
+    tnd_bid_run_options ro = { o->jobs > 0 ? o->jobs : tnd_default_jobs(), true, true, true,
+                               !o->keep_bid_details && !o->decisions && !o->resubmissions };
     if (!run->inputs || !tnd_check_bids_with(run->def, &run->bid_paths, &ro, &run->checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);

@@ -172,10 +172,15 @@ bool tnd_run_settle(tnd_run *run)
 {
     tnd_date eval;
     sscanf(run->date, "%4d-%2d-%2d", &eval.year, &eval.month, &eval.day);
-    return tnd_rounds_settle(run->def, &run->ev, (const char(*)[TND_REASON_LEN])run->round1_texts,
-                             run->round == 2 ? run->resubmitted : NULL, run->round, eval,
-                             run->has_decisions ? &run->decisions : NULL, run->decision_uses,
-                             &run->procedure);
+    bool ok = tnd_rounds_settle(run->def, &run->ev,
+                                (const char(*)[TND_REASON_LEN])run->round1_texts,
+                                run->round == 2 ? run->resubmitted : NULL, run->round, eval,
+                                run->has_decisions ? &run->decisions : NULL,
+                                run->decision_uses, &run->procedure);
+    /* copied into run->procedure: not held while the workbook is written (issue 9) */
+    free(run->round1_texts);
+    run->round1_texts = NULL;
+    return ok;
 }
 
 void tnd_run_rounds_free(tnd_run *run)

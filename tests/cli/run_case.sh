@@ -12,7 +12,7 @@
 #   STDOUT_EMPTY=1                       (optional) stdout must be empty
 #   SETUP_ARGS=(evaluate ...)            (optional) a `tender` command run first; must exit 0
 #   SETUP_SH='...'                       (optional) bash run after SETUP_ARGS (e.g. edit a copy)
-#   AFTER_SH='...'                       (optional) bash run after the command; must exit 0
+#   AFTER_SH='...'                       (optional) bash run after the command; must exit 0; $CASE_TMP and $TENDER (the binary) are set
 #                                        (e.g. a file or folder the run must not leave behind)
 #   REQUIRES=(soffice)                   (optional) programs the case needs; when one is not on
 #                                        PATH the case is skipped (exit 77, ctest SKIP_RETURN_CODE)
@@ -28,6 +28,7 @@ STDOUT_EMPTY=0 SETUP_ARGS=() SETUP_SH="" REQUIRES=() STDOUT_IN_ORDER=() AFTER_SH
 tmp=$(mktemp -d)
 CASE_TMP=$(mktemp -d)
 export CASE_TMP
+export TENDER="$tender"   # the binary under test, for SETUP_SH and AFTER_SH
 trap 'rm -rf "$tmp" "$CASE_TMP"' EXIT
 # shellcheck disable=SC1090
 source "$case_file"

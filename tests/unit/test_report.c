@@ -61,6 +61,7 @@ static void base_definition(fixture *fx)
     SET(def->closing.id, "SLUITINGSTIJD");
     SET(def->closing.source, "§3.6 L381");
     SET(def->closing.label, "Sluitingstijd");
+    SET(def->steps_source, "§6");
     def->closing_time = (tnd_datetime){ { 2022, 7, 18 }, 11, 0, 0 };
     def->resolutions = fx->resolutions;
 }
@@ -318,6 +319,23 @@ static void test_text_report_of_late_bid_stops_at_step_1(void **state)
         "Plaatsing per perceel\n"
         "perceel 3 -> niet geplaatst (NIET TOEGELATEN)\n"
         "Conclusie: niet (of nog niet) toegelaten voor alle percelen; stopt bij stap 1\n");
+    tnd_buf_free(&out);
+}
+
+/* Another tender's document has no §6: a definition without steps-source names the steps bare,
+ * never with IJsselland's section. */
+static void test_text_steps_without_steps_source_cite_nothing(void **state)
+{
+    (void)state;
+    fixture fx;
+    late_fixture(&fx);
+    fx.def.steps_source[0] = '\0';
+    tnd_buf out;
+    const char *text = text_report(&fx, &out);
+    assert_non_null(strstr(text, "\nStap 1 - Volledigheid en geldigheid\nVOLDOET NIET"));
+    assert_non_null(strstr(text, "\nStap 2 - Uitsluitingsgronden, geschiktheidseisen en "
+                                 "voorwaarden\n(niet beoordeeld"));
+    assert_null(strstr(text, "§6"));
     tnd_buf_free(&out);
 }
 
@@ -884,6 +902,7 @@ int main(void)
         cmocka_unit_test(test_text_report_of_bid_with_fallback_is_exact),
         cmocka_unit_test(test_text_report_lines_stay_within_100_code_points),
         cmocka_unit_test(test_text_report_of_late_bid_stops_at_step_1),
+        cmocka_unit_test(test_text_steps_without_steps_source_cite_nothing),
         cmocka_unit_test(test_text_conclusion_when_eligible_for_every_lot),
         cmocka_unit_test(test_text_conclusion_names_conditions),
         cmocka_unit_test(test_text_placement_shows_award_and_opt_out),

@@ -94,7 +94,8 @@ static int read_example(void **state)
 {
     tnd_run_options o = { .bids_dir = TND_SOURCE_DIR "/fixtures/example/bids",
                           .scores = TND_SOURCE_DIR "/fixtures/example/scores.csv",
-                          .date = "2022-10-03" };
+                          .date = "2022-10-03",
+                          .keep_bid_details = true }; /* the tests run steps 1-2 again */
     return tnd_run_evaluation(&o, &example) ? 0 : -1;
 }
 
