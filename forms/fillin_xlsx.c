@@ -508,6 +508,15 @@ static void write_guide(tnd_fillin *f)
     header(f, FI_GUIDE, row, TND_FORM_COL_KEY, "blad");
     header(f, FI_GUIDE, row, TND_FORM_COL_LABEL, "wat u invult");
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        if (strcmp(lines[i][0], TND_FORM_SHEET_CHECK) == 0 && f->L.n_prows > 0) {
+            row++; /* issue 11: only in a form with the sheet */
+            tnd_form_put_text(&f->w, ws_of(f, FI_GUIDE), row, TND_FORM_COL_KEY,
+                              TND_FORM_SHEET_PRODUCTS, f->w.st.section);
+            label(f, FI_GUIDE, row, TND_FORM_COL_LABEL,
+                  "Per voorziening met een eigen regel: het maximum dat u hanteert, de groepen "
+                  "met categorie en bezetting, de gezinshuisouders en het ambulant alternatief. "
+                  "Kolom B noemt de norm; het oordeel staat op het blad 'Controle'.");
+        }
         row++;
         tnd_form_put_text(&f->w, ws_of(f, FI_GUIDE), row, TND_FORM_COL_KEY, lines[i][0],
                           f->w.st.section);
