@@ -1207,6 +1207,16 @@ static void place_lot(const tnd_definition *def, const tnd_bid *bid, int lot,
     path_step(r, lot, own, reasons, sizeof reasons);
     for (int i = 0; i < chain->n_to && i < (int)TND_COUNTOF(chain->to); i++) {
         int to = chain->to[i];
+        /* as the award's fallback (award.c): a lot the bid applied for itself is placed on that
+         * application, never a second time through the cascade, and a lot awarded competitively
+         * is never a fallback target (RES-CASCADE-FIGUUR1) */
+        const tnd_cascade_chain *target = cascade_chain(def, to);
+        if (tnd_bid_applies(bid, to) || (target && target->awarded_competitively)) {
+            text_append(reasons, sizeof reasons, "; %d: %s", to,
+                        tnd_bid_applies(bid, to) ? "eigen inschrijving, daar beoordeeld"
+                                                 : "competitief gegund, geen terugval");
+            continue;
+        }
         evaluate_fallback(def, bid, to, done, r);
         tnd_lot_status s = lot_status(bid, r, to);
         text_append(route, sizeof route, " -> %d", to);

@@ -17,6 +17,7 @@
 #include "tender/bid_xlsx.h"
 #include "tender/form_cells.h"
 #include "tender/base/outfile.h"
+#include "tender/definition.h"
 
 bool tnd_opt_flag(char **argv, int *i, const char *name)
 {
@@ -50,6 +51,17 @@ void tnd_print_error(const tnd_error *err)
     char buf[2048];
     tnd_error_format(err, buf, sizeof buf);
     fprintf(stderr, "tender: %s\n", buf);
+}
+
+tnd_definition *tnd_cli_definition(const char *tender)
+{
+    tnd_error err;
+    tnd_definition *def = NULL;
+    if (tnd_definition_load(tender, &def, &err) != TND_OK) {
+        tnd_print_error(&err);
+        return NULL;
+    }
+    return def;
 }
 
 int tnd_usage_error(const char *cmd, const char *fmt, ...)

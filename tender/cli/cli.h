@@ -46,6 +46,10 @@ bool tnd_opt_value(int argc, char **argv, int *i, const char *name, const char *
 /* Prints an error record to stderr as "tender: file:line: error: message\n  hint: ...". */
 void tnd_print_error(const tnd_error *err);
 
+/* The definition `tender` names (--tender: a path, a built-in id, or NULL for the default), or
+ * NULL after printing why it cannot be loaded (every command then exits 2). */
+tnd_definition *tnd_cli_definition(const char *tender);
+
 /* Prints "tender <cmd>: message" plus "Zie 'tender <cmd> --help'." to stderr; returns 2. */
 int tnd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

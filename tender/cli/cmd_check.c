@@ -478,10 +478,8 @@ int cmd_check(int argc, char **argv)
                                "BID.xml op (nu %zu)", n_espd ? "--espd" : "--xbrl", n_bids);
     }
 
-    tnd_error err;
-    tnd_definition *def = NULL;
-    if (tnd_definition_load(tender, &def, &err) != TND_OK) {
-        tnd_print_error(&err);
+    tnd_definition *def = tnd_cli_definition(tender);
+    if (!def) {
         tnd_path_list_free(&inputs);
         return TND_EXIT_BAD_INPUT;
     }

@@ -137,11 +137,9 @@ int cmd_forms(int argc, char **argv)
     }
 
     tnd_error err;
-    tnd_definition *def = NULL;
-    if (tnd_definition_load(tender, &def, &err) != TND_OK) {
-        tnd_print_error(&err);
+    tnd_definition *def = tnd_cli_definition(tender);
+    if (!def)
         return TND_EXIT_BAD_INPUT;
-    }
     tnd_bid *bid = NULL;
     if (prefill_path && load_prefill(prefill_path, def, &bid, &err) != TND_OK) {
         tnd_print_error(&err);

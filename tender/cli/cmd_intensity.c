@@ -287,12 +287,9 @@ int cmd_intensity(int argc, char **argv)
     if (strcmp(mode, "stay") == 0 && (a.opening || a.staff))
         return tnd_usage_error("intensity", "stay kent geen --opening-hours of --staff-hours");
 
-    tnd_error err;
-    tnd_definition *def = NULL;
-    if (tnd_definition_load(a.tender, &def, &err) != TND_OK) {
-        tnd_print_error(&err);
+    tnd_definition *def = tnd_cli_definition(a.tender);
+    if (!def)
         return TND_EXIT_BAD_INPUT;
-    }
     tnd_notation *nt = tnd_notation_new();
     int rc;
     if (!nt) {

@@ -47,12 +47,9 @@ int cmd_rules(int argc, char **argv)
     }
     if (bad)
         return TND_EXIT_BAD_INPUT;
-    tnd_error err;
-    tnd_definition *def = NULL;
-    if (tnd_definition_load(tender, &def, &err) != TND_OK) {
-        tnd_print_error(&err);
+    tnd_definition *def = tnd_cli_definition(tender);
+    if (!def)
         return TND_EXIT_BAD_INPUT;
-    }
     size_t n = tnd_definition_rules(def, NULL, 0);
     tnd_rule_entry *refs = calloc(n ? n : 1, sizeof *refs);
     if (!refs) {

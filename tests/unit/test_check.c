@@ -1364,6 +1364,27 @@ static void test_cascade_opt_out_places_nowhere(void **state)
     assert_false(r->eligible_all);
 }
 
+/* §4.3.1: a lot the bid applied for itself is placed on its own application, never a second time
+ * through the cascade (a definition without the rule "one of lots 1-5" lets a bid apply for 5 and
+ * 3): lot 5 falling back skips lot 3 and goes on to lot 1, as the award's own fallback does. */
+static void test_cascade_skips_a_lot_the_bid_applied_for_itself(void **state)
+{
+    world *w = *state;
+    w->d.def.n_combo_rules = 0;
+    apply_for(&w->b, &w->d, 3);
+    apply_for(&w->b, &w->d, 5);
+    fact(&w->b, "wvggz")->flag = false;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->n_placements, 2);
+    assert_int_equal(r->placements[0].applied, 3);
+    assert_int_equal(r->placements[0].placed, 3);
+    assert_int_equal(r->placements[1].applied, 5);
+    assert_int_equal(r->placements[1].placed, 1);
+    assert_string_equal(r->placements[1].path,
+                        "5 -> 1 (5: TG-5-WVGGZ niet voldaan; 3: eigen inschrijving, daar "
+                        "beoordeeld; 1: voldoet)");
+}
+
 /* §4.3.1: a lot without a lower lot in the definition's chains has no fallback: not placed, and
  * the path says so. */
 static void test_lot_without_a_chain_has_no_fallback(void **state)
@@ -2121,6 +2142,149 @@ static void test_unnamed_member_and_third_party_are_named_by_their_role(void **s
     assert_int_equal(find(r, "UITSLUITING", 0, "combinatielid 1")->verdict, TND_PASS);
 }
 
+/* ------------------------------------------------------------------ issue 7: corners */
+
+static void test_combination_rule_of_at_most_two_lots_counts_as_written(void **state)
+{
+    world *w = *state;
+    /* a definition allowing two of lots 1-5 (IJsselland allows one): the count is the rule's */
+    w->d.combos[0].count = 2;
+    apply_for(&w->b, &w->d, 1);
+    apply_for(&w->b, &w->d, 3);
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "COMBI-1-5", 1, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "inschrijving op ten hoogste 2 van de percelen 1-5");
+    assert_string_equal(f->norm, "ten hoogste 2 van 1-5");
+}
+
+static void test_lot_9_without_any_product_names_both_missing(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 9);
+    apply_for(&w->b, &w->d, 3);
+    w->b.lots[0].n_products = 0;
+    const tnd_check_result *r = run(w);
+    /* §4.3.1 L946-947: both voorzieningen, each missing one named */
+    const tnd_finding *f = find(r, "COMBI-9", 9, NULL);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason,
+                        "perceel 9 vereist alle producten; ontbreekt: diagnostiek, behandeling");
+    assert_string_equal(f->found, "0 van 2 producten");
+}
+
+static void test_references_declared_without_any_listed_are_missing_in_step_1(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    w->b.bid.n_references = 0; /* "has references" with none given */
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-references", 0, NULL);
+    assert_non_null(f);
+    assert_int_equal(f->step, 1);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_int_equal(r->stopped_at_step, 1);
+}
+
+static void test_both_products_held_hold_the_lot_and_are_each_named(void **state)
+{
+    world *w = *state;
+    /* §3.2 L218-219, §4.1.8 L567-573: each group's claim differs from its computed intensity,
+     * one on D and one on E; with every product held the lot waits for the meeting */
+    static const char *const offered[] = { "D", "E" };
+    residential_bid(w, offered, 2, 56, "D"); /* 56 / 7 / 4 = 2,00 => E, claimed D */
+    static tnd_residential_group groups[2];
+    groups[0] = one_group;
+    groups[1] = one_group;
+    strcpy(groups[1].name, "Leefgroep De Beuk");
+    groups[1].staff_hours_week = D(40000000); /* 40 / 7 / 4 = 1,43 => D, claimed E */
+    strcpy(groups[1].claimed, "E");
+    w->b.bid.residential_groups = groups;
+    w->b.bid.n_residential_groups = 2;
+    w->d.def.residential.on_mismatch = TND_REVIEW;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(r->placements[1].applied, 8);
+    assert_int_equal(r->placements[1].placed, 8);
+    assert_int_equal(r->placements[1].status, TND_LOT_PENDING);
+    assert_string_equal(r->placements[1].products,
+                        "product D: BEOORDELEN (INTENSITEIT-VERBLIJF); product E: BEOORDELEN "
+                        "(INTENSITEIT-VERBLIJF)");
+}
+
+static void test_ground_without_its_own_source_cites_the_exclusion_rule(void **state)
+{
+    world *w = *state;
+    /* a definition naming no line for the ground: the § of the exclusion rule stands */
+    w->d.grounds[0].source[0] = '\0';
+    apply_for(&w->b, &w->d, 3);
+    set_answer(&w->b.bid.bidder, "corruption", true);
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "UITSLUITING", 0, BIDDER);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->source, "§5.2 L1290-1296");
+}
+
+static void test_rule_failing_for_two_groups_is_named_once_in_the_path(void **state)
+{
+    world *w = *state;
+    /* §9: two groups claim D and both compute E: D is refused twice by the same rule; with the
+     * only product refused the lot is refused, and the path names the rule once */
+    static const char *const offered[] = { "D" };
+    residential_bid(w, offered, 1, 56, "D");
+    static tnd_residential_group groups[2];
+    groups[0] = one_group;
+    groups[1] = one_group;
+    strcpy(groups[1].name, "Leefgroep De Beuk");
+    w->b.bid.residential_groups = groups;
+    w->b.bid.n_residential_groups = 2;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count_verdict(r, "INTENSITEIT-VERBLIJF", TND_FAIL), 2);
+    assert_int_equal(r->placements[1].applied, 8);
+    assert_int_equal(r->placements[1].placed, 0);
+    assert_string_equal(r->placements[1].path, "8: INTENSITEIT-VERBLIJF niet voldaan; geen "
+                                               "terugval");
+}
+
+static void test_products_without_a_staffing_calculation_need_no_group(void **state)
+{
+    world *w = *state;
+    /* §9 L4156-4158: only intensity products of the scale need a group's calculation; H is not
+     * in this scale and C belongs to another product group (pleegzorg-like): neither is asked */
+    strcpy(w->d.products[7][0].group, "pleegzorg");
+    static const char *const offered[] = { "C", "E", "H" };
+    residential_bid(w, offered, 3, 56, "E"); /* 56 / 7 / 4 = 2,00 => E, as claimed */
+    set_ref(&w->d.def.residential.calc_rule, "INTENSITEIT-BEREKENING", "§9 L4156-4158",
+            "Berekening per groep");
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "INTENSITEIT-BEREKENING"), 1);
+    const tnd_finding *f = find(r, "INTENSITEIT-BEREKENING", 8, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "berekening per groep achter elke opgegeven intensiteit");
+}
+
+static void test_requires_any_rule_whose_set_holds_its_own_lot_is_met_by_it(void **state)
+{
+    world *w = *state;
+    /* a definition writing "lot 6 with one of 1-6": the lot itself is in the set and counts */
+    w->d.combos[1].lots[w->d.combos[1].n_lots++] = 6;
+    apply_for(&w->b, &w->d, 6);
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "COMBI-6", 6, NULL);
+    assert_int_equal(f->verdict, TND_PASS);
+    assert_string_equal(f->reason, "perceel 6 samen met een van de percelen 1-6");
+}
+
+static void test_all_products_rule_for_a_lot_the_definition_lacks_adds_nothing(void **state)
+{
+    world *w = *state;
+    /* COMBI-9 names lot 9, which this definition does not have: nothing to compare against */
+    apply_for(&w->b, &w->d, 9);
+    apply_for(&w->b, &w->d, 3);
+    w->d.def.n_lots = 8;
+    const tnd_check_result *r = run(w);
+    assert_int_equal(count(r, "COMBI-9"), 0);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -2167,6 +2331,7 @@ int main(void)
         T(test_lot_5_requirement_failing_places_in_lot_3_with_the_path),
         T(test_cascade_goes_down_to_lot_1_when_lot_3_fails_too),
         T(test_cascade_opt_out_places_nowhere),
+        T(test_cascade_skips_a_lot_the_bid_applied_for_itself),
         T(test_lot_without_a_chain_has_no_fallback),
         T(test_general_failure_places_no_lot),
         T(test_lot_4_passing_awaits_the_award),
@@ -2197,6 +2362,15 @@ int main(void)
         T(test_claim_other_than_computed_on_the_only_product_holds_the_lot),
         T(test_claim_mismatch_without_review_refuses_only_that_product),
         T(test_claim_mismatch_on_every_product_refuses_the_lot),
+        T(test_combination_rule_of_at_most_two_lots_counts_as_written),
+        T(test_lot_9_without_any_product_names_both_missing),
+        T(test_references_declared_without_any_listed_are_missing_in_step_1),
+        T(test_both_products_held_hold_the_lot_and_are_each_named),
+        T(test_ground_without_its_own_source_cites_the_exclusion_rule),
+        T(test_rule_failing_for_two_groups_is_named_once_in_the_path),
+        T(test_products_without_a_staffing_calculation_need_no_group),
+        T(test_requires_any_rule_whose_set_holds_its_own_lot_is_met_by_it),
+        T(test_all_products_rule_for_a_lot_the_definition_lacks_adds_nothing),
         T(test_claim_as_computed_holds_nothing),
         T(test_intensity_bid_without_a_group_calculation_is_missing_for_that_product),
         T(test_every_intensity_bid_with_a_group_calculation_passes),

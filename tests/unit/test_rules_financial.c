@@ -798,6 +798,170 @@ static void test_unnamed_signed_financial_third_party_is_named_derde(void **stat
                                    "cijfers voldoen al");
 }
 
+/* ------------------------------------------------------------------ issue 7: corners */
+
+static void test_tiny_negative_solvency_reads_0_0_percent_without_a_minus_and_fails(void **state)
+{
+    fixture *fx = *state;
+    set_figure(fx, EIGEN_VERMOGEN, 2020, -1); /* -0,000001 %: one decimal shows 0,0 */
+    run(fx);
+    /* §5.3.1 L1357: strict > 20,0 %; a value that rounds to zero is never shown as "-0,0%" */
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2020");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->found, "0,0%");
+}
+
+static void test_solvency_a_hair_above_20_percent_passes_shown_with_at_most_8_decimals(
+    void **state)
+{
+    fixture *fx = *state;
+    /* 200.000.000.001 / 1.000.000.000.000 = 20,0000000001 %: more than 20,0 %, so met (strict);
+     * the found value shows decimals until it differs from the norm, at most 8 */
+    set_figure(fx, EIGEN_VERMOGEN, 2021, 200000000001LL);
+    set_figure(fx, ACTIVA, 2021, 1000000000000LL);
+    run(fx);
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2021");
+    assert_int_equal(y->verdict, TND_PASS);
+    assert_string_equal(y->found, "20,00000000%");
+    assert_string_equal(y->norm, "> 20,0%");
+}
+
+static void test_current_ratio_with_negative_debts_cannot_be_computed_and_is_not_met(
+    void **state)
+{
+    fixture *fx = *state;
+    set_figure(fx, KORTLOPENDE_SCHULDEN, 2019, -100);
+    run(fx);
+    /* §5.3.1 resolution: only debts of exactly 0 with a positive numerator count as met */
+    const tnd_finding *y = find(fx, "FIN-CURRENT-RATIO", -1, "2019");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->found, "niet te berekenen");
+    assert_string_equal(y->reason, "current ratio 2019 niet te berekenen: totaal overige "
+                                   "kortlopende schulden <= 0; geteld als niet voldaan");
+}
+
+static void test_norm_over_two_separate_years_names_them_apart(void **state)
+{
+    fixture *fx = *state;
+    tnd_fin_norm *n = &fx->def.financial.norms[SOLVABILITEIT];
+    n->years[0] = 2021; /* definition order is not trusted to be sorted */
+    n->years[1] = 2019;
+    n->n_years = 2;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019, 2021");
+    assert_int_equal(s->verdict, TND_PASS);
+    assert_int_equal(count_rule(fx, "FIN-SOLVABILITEIT"), 3); /* two years and the summary */
+}
+
+static void test_norm_without_decimals_is_shown_as_a_whole_number(void **state)
+{
+    fixture *fx = *state;
+    fx->def.financial.norms[CURRENT_RATIO].display_places = 0;
+    run(fx);
+    /* healthy: (300.000 + 100.000) / 200.000 = 2 */
+    const tnd_finding *y = find(fx, "FIN-CURRENT-RATIO", -1, "2019");
+    assert_int_equal(y->verdict, TND_PASS);
+    assert_string_equal(y->found, "2");
+    assert_string_equal(y->norm, "> 1");
+}
+
+static void test_band_whose_verdict_is_fail_says_it_follows_the_definition(void **state)
+{
+    fixture *fx = *state;
+    /* a definition that fails 3 years or more outright (IJsselland asks a plan instead) */
+    fx->def.financial.bands[2].verdict = TND_FAIL;
+    for (int y = 2019; y <= 2021; y++)
+        set_figure(fx, EIGEN_VERMOGEN, y, 10000000); /* 10,0 % each year */
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_FAIL);
+    assert_string_equal(s->reason, "solvabiliteit: 3 jaren niet voldaan (2019, 2020, 2021); "
+                                   "oordeel volgens de definitie (per norm, §5.3.1 L1371-1378)");
+}
+
+static void test_denominator_of_two_items_names_both_when_it_is_zero(void **state)
+{
+    fixture *fx = *state;
+    /* a ratio over the sum of two items (not IJsselland's): both are named when it is 0 */
+    tnd_fin_norm *n = &fx->def.financial.norms[SOLVABILITEIT];
+    n->den_items[n->n_den++] = KORTLOPENDE_SCHULDEN;
+    set_figure(fx, ACTIVA, 2020, 0);
+    set_figure(fx, KORTLOPENDE_SCHULDEN, 2020, 0);
+    run(fx);
+    const tnd_finding *y = find(fx, "FIN-SOLVABILITEIT", -1, "2020");
+    assert_int_equal(y->verdict, TND_FAIL);
+    assert_string_equal(y->reason, "solvabiliteit 2020 niet te berekenen: totaal activa + totaal "
+                                   "overige kortlopende schulden <= 0; geteld als niet voldaan");
+}
+
+static void test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut_away(void **state)
+{
+    fixture *fx = *state;
+    snprintf(fx->def.financial.norms[SOLVABILITEIT].ref.label,
+             sizeof fx->def.financial.norms[SOLVABILITEIT].ref.label, "solvabiliteit (ev / ta)");
+    snprintf(fx->def.financial.norms[RENTABILITEIT].ref.label,
+             sizeof fx->def.financial.norms[RENTABILITEIT].ref.label, " (resultaat / omzet)");
+    run(fx);
+    assert_string_equal(find(fx, "FIN-SOLVABILITEIT", -1, "2019")->reason,
+                        "solvabiliteit 2019 is 40,0%; norm > 20,0% (strikt): voldaan");
+    /* a label that is only a formula stays as it is */
+    assert_string_equal(find(fx, "FIN-RENTABILITEIT", -1, "2019")->reason,
+                        " (resultaat / omzet) 2019 is 5,00%; norm > 1,50% (strikt): voldaan");
+}
+
+static void test_norm_over_three_years_with_a_gap_lists_them(void **state)
+{
+    fixture *fx = *state;
+    tnd_fin_norm *n = &fx->def.financial.norms[RENTABILITEIT];
+    n->years[0] = 2019;
+    n->years[1] = 2021;
+    n->years[2] = 2022;
+    n->n_years = 3;
+    run(fx);
+    assert_int_equal(find(fx, "FIN-RENTABILITEIT", 0, "2019, 2021, 2022")->verdict, TND_PASS);
+}
+
+static void test_accepted_plan_with_every_norm_met_changes_no_verdict(void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.1 L1390-1393: an accepted plan settles a shortfall; without one it settles nothing */
+    fx->bid.financial_plan = TND_PLAN_ACCEPTED;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(s->verdict, TND_PASS);
+    assert_null(strstr(s->reason, "plan van aanpak geaccepteerd"));
+}
+
+static void test_norm_naming_an_item_the_definition_lacks_has_no_figures(void **state)
+{
+    fixture *fx = *state;
+    /* an item index outside the definition's items is a figure that cannot be found: the norm
+     * cannot be judged for any year, never a silent 0 */
+    fx->def.financial.norms[RENTABILITEIT].num_items[0] = -1;
+    fx->def.financial.norms[SOLVABILITEIT].num_items[0] = N_ITEMS;
+    run(fx);
+    const tnd_finding *s = find(fx, "FIN-RENTABILITEIT", 0, "2019-2023");
+    assert_int_equal(s->verdict, TND_NOT_APPLICABLE);
+    assert_string_equal(s->found, "geen cijfers");
+    assert_int_equal(find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021")->verdict,
+                     TND_NOT_APPLICABLE);
+}
+
+static void test_accepted_plan_settles_a_two_year_review_as_conditional(void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.1 L1371-1378, L1390-1393: 2 years short is a review; an accepted plan settles it */
+    set_figure(fx, EIGEN_VERMOGEN, 2019, 5000000);
+    set_figure(fx, EIGEN_VERMOGEN, 2020, 5000000);
+    fx->bid.financial_plan = TND_PLAN_ACCEPTED;
+    run(fx);
+    const tnd_finding *n = find(fx, "FIN-SOLVABILITEIT", 0, "2019-2021");
+    assert_int_equal(n->verdict, TND_CONDITIONAL);
+    assert_non_null(strstr(n->reason, "2 jaren niet voldaan (2019, 2020)"));
+    assert_non_null(strstr(n->reason, "; plan van aanpak geaccepteerd: normen binnen 2 jaar te "
+                                      "halen"));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -843,6 +1007,18 @@ int main(void)
         T(test_accepted_plan_settles_the_norm_as_conditional),
         T(test_submitted_plan_awaits_assessment),
         T(test_rejected_plan_for_startup_review_fails),
+        T(test_tiny_negative_solvency_reads_0_0_percent_without_a_minus_and_fails),
+        T(test_solvency_a_hair_above_20_percent_passes_shown_with_at_most_8_decimals),
+        T(test_current_ratio_with_negative_debts_cannot_be_computed_and_is_not_met),
+        T(test_norm_over_two_separate_years_names_them_apart),
+        T(test_norm_without_decimals_is_shown_as_a_whole_number),
+        T(test_band_whose_verdict_is_fail_says_it_follows_the_definition),
+        T(test_denominator_of_two_items_names_both_when_it_is_zero),
+        T(test_label_in_lower_case_is_kept_and_a_formula_only_label_is_not_cut_away),
+        T(test_norm_over_three_years_with_a_gap_lists_them),
+        T(test_accepted_plan_with_every_norm_met_changes_no_verdict),
+        T(test_norm_naming_an_item_the_definition_lacks_has_no_figures),
+        T(test_accepted_plan_settles_a_two_year_review_as_conditional),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

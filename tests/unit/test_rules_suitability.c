@@ -1804,6 +1804,345 @@ static void test_cao_one_of_met_by_the_first_of_two_and_failed_by_none(void **st
                                    "voldaan");
 }
 
+/* ------------------------------------------------------------------ issue 7: corners */
+
+static void test_intensity_fasehuis_with_only_ggz_classes_offers_0_intensities(void **state)
+{
+    fixture *fx = *state;
+    TEXT(fx->bid.provider_type, "fasehuis");
+    add_lot(fx, 8, "GGZ-C,GGZ-D");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    /* §9.6: GGZ classes are no intensities: none offered, said in the plural */
+    const tnd_finding *f = find(fx, "INTENSITEIT-MAXIMUM", "fasehuis");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "fasehuis biedt 0 intensiteiten aan; vereist: minimaal 2");
+    assert_string_equal(f->found, "0");
+}
+
+static void test_cyclic_requirement_includes_end_and_judge_both_lots(void **state)
+{
+    fixture *fx = *state;
+    /* a definition where lot 3 includes lot 4 and lot 4 includes lot 3: the walk is bounded by
+     * the number of lots, and both lots' requirements are judged */
+    fx->lots[2].requirements_include = 4;
+    add_lot(fx, 4, "TG1");
+    tnd_rules_requirements(&fx->def, &fx->bid, 4, false, &fx->r);
+    assert_true(count_rule(fx, "TG-4-JEUGDIGEN") >= 1);
+    assert_true(count_rule(fx, "TG-3-FTE") >= 1);
+    assert_true(fx->r.n_findings <= 10 * fx->def.n_requirements);
+}
+
+static void test_quality_list_of_many_certificates_is_cut_whole(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    /* four names of 31 characters: the list of what was given is longer than it can hold */
+    for (int i = 0; i < 4; i++) {
+        char name[TND_CODE_LEN];
+        snprintf(name, sizeof name, "ZORGKEURMERK-MET-LANGE-NAAM-%03d", i);
+        add_certificate(fx, name);
+    }
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    const tnd_finding *f = &fx->r.findings[0];
+    assert_int_equal(f->verdict, TND_FAIL);
+    static const char head[] = "geen geaccepteerd kwaliteitssysteem (ZORGKEURMERK-MET-LANGE-"
+                               "NAAM-000, ZORGKEURMERK-MET-LANGE-NAAM-001, ";
+    assert_int_equal(strncmp(f->reason, head, strlen(head)), 0);
+    assert_null(strstr(f->reason, "NAAM-003"));
+}
+
+static void test_gezinshuis_maximum_applies_to_intensity_products_only(void **state)
+{
+    fixture *fx = *state;
+    /* §9.6 L4005-4050: the maximum E is on the intensity scale; a jeugd-ggz product of lot 8
+     * (another product group, whatever its rank) is not above it */
+    TEXT(fx->bid.provider_type, "gezinshuis");
+    add_lot(fx, 8, "GGZ-H");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(count_rule(fx, "INTENSITEIT-MAXIMUM"), 0);
+}
+
+static void test_maximum_naming_no_product_of_the_lot_limits_nothing(void **state)
+{
+    fixture *fx = *state;
+    /* a definition whose maximum names a product the lot does not have cannot rank against it */
+    TEXT(fx->maxima[0].max_product, "Z");
+    TEXT(fx->bid.provider_type, "gezinshuis");
+    add_lot(fx, 8, "F");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    for (size_t i = 0; i < fx->r.n_findings; i++)
+        assert_false(strcmp(fx->r.findings[i].subject, "perceel 8: F") == 0);
+}
+
+static void test_keurmerk_of_another_kind_listed_first_does_not_hide_the_right_one(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.5.1.2: the keurmerk of the provider's own kind counts, wherever it is listed */
+    TEXT(fx->bid.provider_type, "zorgboerderij");
+    add_lot(fx, 8, "E");
+    TEXT(fx->bid_keurmerken[0].kind, "keurmerk-gezinshuizen");
+    fx->bid_keurmerken[0].status = TND_KEURMERK_HELD;
+    TEXT(fx->bid_keurmerken[1].kind, "keurmerk-landbouw-zorg");
+    fx->bid_keurmerken[1].status = TND_KEURMERK_HELD;
+    fx->bid.n_keurmerken = 2;
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(find(fx, "KEURMERK-ZORGBOERDERIJ", "zorgboerderij")->verdict, TND_PASS);
+}
+
+static void test_combination_member_with_a_policy_of_no_cover_and_part_iv_yes_fails(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.2 L1409-1411: a policy is given but without any cover: the UEA "ja" does not stand in
+     * for a policy that shows nothing */
+    combination_total(fx, 300000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_part_iv = m->part_iv_yes = true;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_FAIL);
+}
+
+static void test_quality_first_of_several_equivalent_or_expired_certificates_is_named(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.5.1.1: the first equivalent scheme goes to the reviewer, whatever follows it */
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "KIWA-ZORG")->equivalent = true;
+    add_certificate(fx, "DNV-ZORG")->equivalent = true;
+    tnd_certificate *c = add_certificate(fx, "ISO-9001:2015");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2021, 1, 1);
+    c = add_certificate(fx, "NEN-EN-15224");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2022, 1, 1);
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    assert_int_equal(find(fx, "KWALITEIT-8", "KIWA-ZORG")->verdict, TND_REVIEW);
+}
+
+static void test_quality_first_of_two_expired_accepted_certificates_is_named(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "H");
+    tnd_certificate *c = add_certificate(fx, "ISO-9001:2015");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2021, 1, 1);
+    c = add_certificate(fx, "NEN-EN-15224");
+    c->has_valid_until = true;
+    c->valid_until = DATE(2022, 1, 1);
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    const tnd_finding *f = &fx->r.findings[0];
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "certificaat ISO-9001:2015 verlopen op 01-01-2021");
+}
+
+static void test_quality_first_of_two_example_schemes_is_named(void **state)
+{
+    fixture *fx = *state;
+    strcpy(fx->quality[1].review_schemes[0], "HKZ");
+    strcpy(fx->quality[1].review_schemes[1], "PREZO");
+    fx->quality[1].n_review_schemes = 2;
+    add_lot(fx, 8, "H");
+    add_certificate(fx, "PREZO");
+    add_certificate(fx, "HKZ");
+    tnd_rules_quality(&fx->def, &fx->bid, 8, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    assert_int_equal(strncmp(fx->r.findings[0].reason, "PREZO: niet genoemd voor dit perceel", 36),
+                     0);
+}
+
+static void test_flag_requirement_answered_with_a_number_is_not_met(void **state)
+{
+    fixture *fx = *state;
+    /* §5.6: a flag requirement is met only by "ja"; a number in its place is no "ja" */
+    add_lot(fx, 3, "TG1");
+    tnd_fact *f = add_fact(fx, "tg6-tg7-medewerkers", 0, TND_FACT_NUMBER);
+    f->number = D(1000000);
+    tnd_rules_requirements(&fx->def, &fx->bid, 3, false, &fx->r);
+    const tnd_finding *t = find(fx, "TG-3-TG6-TG7", "tg6-tg7-medewerkers");
+    assert_int_equal(t->verdict, TND_FAIL);
+    assert_string_equal(t->reason, "tg6-tg7-medewerkers: nee; vereist: ja");
+}
+
+static void test_requirements_including_a_lot_unknown_to_the_definition_stop_there(void **state)
+{
+    fixture *fx = *state;
+    /* §5.6 "cumulatief" towards a lot the definition does not have: only lot 4's own */
+    fx->lots[3].requirements_include = 99;
+    add_lot(fx, 4, "TG1");
+    tnd_rules_requirements(&fx->def, &fx->bid, 4, false, &fx->r);
+    assert_int_equal(fx->r.n_findings, 1);
+    assert_string_equal(fx->r.findings[0].rule_id, "TG-4-JEUGDIGEN");
+    assert_int_equal(fx->r.findings[0].verdict, TND_MISSING);
+}
+
+static void test_band_with_an_exclusive_lower_limit_is_shown_with_more_than(void **state)
+{
+    fixture *fx = *state;
+    fx->residential_bands[6].from_inclusive = false; /* I: > 3,8 t/m 4,1 */
+    add_lot(fx, 8, "I,J");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "I");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->norm, "I: > 3,8 t/m 4,1");
+}
+
+static void test_intensity_claimed_on_a_lot_bid_without_products_fails_eis_94_saying_geen(
+    void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "J");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-MAXIMUM", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen");
+}
+
+static void test_agb_three_codes_where_two_are_asked_names_the_count(void **state)
+{
+    fixture *fx = *state;
+    /* too many against a count other than one: the count, not "meer dan één" */
+    fx->def.agb.count = 2;
+    TEXT(fx->bid.agb[0], "12345678");
+    TEXT(fx->bid.agb[1], "23456789");
+    TEXT(fx->bid.agb[2], "34567890");
+    fx->bid.n_agb = 3;
+    tnd_rules_agb(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "AGB", "Jeugdzorg De Brug B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "3 AGB-codes opgegeven; vereist: 2");
+}
+
+static void test_reference_without_any_competence_fails_each_saying_geen(void **state)
+{
+    fixture *fx = *state;
+    /* §5.4 voorwaarde 1: every core competence; a reference showing none names none */
+    add_reference(fx, "Gemeente Zwolle");
+    tnd_reference *r = add_reference(fx, "Gemeente Deventer");
+    r->n_competences = 0;
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    size_t failed = 0;
+    for (size_t i = 0; i < fx->r.n_findings; i++) {
+        const tnd_finding *f = &fx->r.findings[i];
+        if (strcmp(f->subject, "referentie 2: Gemeente Deventer") != 0 ||
+            f->verdict != TND_FAIL)
+            continue;
+        assert_string_equal(f->found, "geen");
+        failed++;
+    }
+    assert_int_equal(failed, 3); /* KC1, KC2, KC3 */
+}
+
+static void test_referent_of_a_kind_outside_two_allowed_names_both(void **state)
+{
+    fixture *fx = *state;
+    /* §5.4 voorwaarde 5 with two allowed kinds: the norm names both */
+    tnd_reference_rules *rr = &fx->def.references;
+    TEXT(rr->referent_kinds_allowed[1], "provincie");
+    rr->n_allowed = 2;
+    add_reference(fx, "Gemeente Zwolle");
+    tnd_reference *r = add_reference(fx, "Zorgverzekeraar Zwolle");
+    TEXT(r->referent_kind, "zorgverzekeraar");
+    tnd_rules_references(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "REF-REFERENT", "referentie 2: Zorgverzekeraar Zwolle");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->norm, "gemeente of provincie");
+}
+
+static void test_intensity_boundary_claimed_lower_band_is_review_too(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "I");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 218120000, "I");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    /* §9 L4158-4162: either band of a shared limit is a candidate for the consultation */
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_REVIEW);
+    assert_string_equal(f->reason, "grensgeval 4,10: I of J, in overleg");
+}
+
+static void test_intensity_claimed_nothing_fails_saying_niets(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    /* §9: the group must name its intensity; the computed one does not stand in for it */
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "4,14 => berekend J, opgegeven niets");
+    assert_string_equal(f->norm, "niets opgegeven: geen band");
+    assert_string_equal(f->product, "");
+    assert_int_equal(count_rule(fx, "INTENSITEIT-VERBLIJF"), 1);
+}
+
+static void test_intensity_claimed_code_outside_the_scale_fails_naming_it(void **state)
+{
+    fixture *fx = *state;
+    add_lot(fx, 8, "J");
+    add_residential_group(fx, "Groep De Linde", "regular", 8, 950000, 220000000, "Z");
+    tnd_rules_intensity(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "INTENSITEIT-VERBLIJF", "Groep De Linde");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->reason, "4,14 => berekend J, opgegeven Z");
+    assert_string_equal(f->norm, "Z: geen band");
+    assert_string_equal(f->product, ""); /* Z is no product of lot 8: the lot is decided */
+}
+
+
+static void test_combination_member_concern_policy_naming_it_counts_for_the_combination(
+    void **state)
+{
+    fixture *fx = *state;
+    /* §5.3.2 L1409-1411: a concern policy that names the member as insured is its insurance */
+    combination_total(fx, 100000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 250000000);
+    m->concern_policy = true;
+    m->named_insured = true;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_PASS);
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_PASS);
+    assert_string_equal(c->found, "€ 2.500.000,00");
+}
+
+static void test_combination_member_with_a_policy_of_no_cover_and_part_iv_no_fails(void **state)
+{
+    fixture *fx = *state;
+    /* a policy without an amount is no evidence, and UEA deel IV "nee" declares none */
+    combination_total(fx, 300000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_part_iv = true;
+    m->part_iv_yes = false;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    const tnd_finding *f = find(fx, "VERZEKERING", "Partner Zorg B.V.");
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "geen");
+    /* the bidder's own policy covers the combination */
+    assert_int_equal(find(fx, "VERZEKERING", "combinatie")->verdict, TND_PASS);
+}
+
+static void test_combination_member_without_policy_and_part_iv_no_does_not_hold_the_total(
+    void **state)
+{
+    fixture *fx = *state;
+    combination_total(fx, 150000000);
+    tnd_party *m = add_member(fx, "Partner Zorg B.V.", 0);
+    m->has_insurance = false;
+    m->has_part_iv = true;
+    m->part_iv_yes = false;
+    tnd_rules_insurance(&fx->def, &fx->bid, &fx->r);
+    assert_int_equal(find(fx, "VERZEKERING", "Partner Zorg B.V.")->verdict, TND_FAIL);
+    /* nothing left to verify after the award: below the amount is a plain FAIL */
+    const tnd_finding *c = find(fx, "VERZEKERING", "combinatie");
+    assert_int_equal(c->verdict, TND_FAIL);
+    assert_string_equal(c->found, "€ 1.500.000,00");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1814,6 +2153,29 @@ int main(void)
         T(test_combination_bidder_with_only_uea_part_iv_yes_is_conditional),
         T(test_combination_member_concern_policy_not_naming_it_fails_and_does_not_count),
         T(test_combination_unnamed_member_without_insurance_fails_as_combinatielid),
+        T(test_combination_member_concern_policy_naming_it_counts_for_the_combination),
+        T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_no_fails),
+        T(test_combination_member_without_policy_and_part_iv_no_does_not_hold_the_total),
+        T(test_intensity_boundary_claimed_lower_band_is_review_too),
+        T(test_intensity_claimed_nothing_fails_saying_niets),
+        T(test_intensity_claimed_code_outside_the_scale_fails_naming_it),
+        T(test_agb_three_codes_where_two_are_asked_names_the_count),
+        T(test_reference_without_any_competence_fails_each_saying_geen),
+        T(test_referent_of_a_kind_outside_two_allowed_names_both),
+        T(test_flag_requirement_answered_with_a_number_is_not_met),
+        T(test_requirements_including_a_lot_unknown_to_the_definition_stop_there),
+        T(test_band_with_an_exclusive_lower_limit_is_shown_with_more_than),
+        T(test_intensity_claimed_on_a_lot_bid_without_products_fails_eis_94_saying_geen),
+        T(test_quality_first_of_several_equivalent_or_expired_certificates_is_named),
+        T(test_quality_first_of_two_expired_accepted_certificates_is_named),
+        T(test_quality_first_of_two_example_schemes_is_named),
+        T(test_keurmerk_of_another_kind_listed_first_does_not_hide_the_right_one),
+        T(test_combination_member_with_a_policy_of_no_cover_and_part_iv_yes_fails),
+        T(test_gezinshuis_maximum_applies_to_intensity_products_only),
+        T(test_maximum_naming_no_product_of_the_lot_limits_nothing),
+        T(test_cyclic_requirement_includes_end_and_judge_both_lots),
+        T(test_quality_list_of_many_certificates_is_cut_whole),
+        T(test_intensity_fasehuis_with_only_ggz_classes_offers_0_intensities),
         T(test_two_references_where_three_are_asked_fail_in_the_plural),
         T(test_reference_of_a_deployed_subcontractor_without_client_count_passes),
         T(test_reference_of_the_second_declared_third_party_uses_its_declaration),
