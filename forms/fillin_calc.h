@@ -12,8 +12,8 @@
  *   fillin_rules_suitability.c  scoring/rules_suitability.c: insurance, references, AGB, quality
  *                               and keurmerk, tariff-group requirements, intensity (§5.3.2-§9)
  *   fillin_rules_products.c     scoring/rules_products.c: the per-product rules of a format-2
- *                               definition (quality per product, ambulant alternative; caps,
- *                               staffing and gezinshuisouders have no cells yet)
+ *                               definition (quality per product; caps, staffing,
+ *                               gezinshuisouders and the ambulant alternative from 'Producten')
  * Every row of 'Controle' is written by check_row with the definition's tnd_rule_ref, from a
  * block that names the scoring/ function it mirrors (check_sheet.block); the rules the workbook
  * cannot check are listed with their reason in fillin_mirror.c.

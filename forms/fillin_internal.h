@@ -19,8 +19,8 @@
 /* The sheets of the workbook, in tab order. */
 typedef enum {
     FI_GUIDE, FI_IDENTITY, FI_LOTS, FI_FINANCIAL, FI_INSURANCE, FI_REFERENCES, FI_REQUIREMENTS,
-    FI_FTE, FI_LOCATIONS, FI_GROUPS, FI_CHECK, FI_LISTS, FI_SHEETS
-} tnd_fillin_sheet;
+    FI_FTE, FI_LOCATIONS, FI_GROUPS, FI_PRODUCTS, FI_CHECK, FI_LISTS, FI_SHEETS
+} tnd_fillin_sheet; /* FI_PRODUCTS only when the layout has rows for it (ws[] NULL else) */
 
 /* The columns of the hidden sheet 'Lijsten': list values and lookup tables of the formulas.
  * Row 0 is a header; values start in row 1. */

@@ -41,6 +41,7 @@ const char *const tnd_fillin_sheet_names[FI_SHEETS] = {
     [FI_FTE] = TND_FORM_SHEET_FTE,
     [FI_LOCATIONS] = TND_FORM_SHEET_LOCATIONS,
     [FI_GROUPS] = TND_FORM_SHEET_GROUPS,
+    [FI_PRODUCTS] = TND_FORM_SHEET_PRODUCTS,
     [FI_CHECK] = TND_FORM_SHEET_CHECK,
     [FI_LISTS] = TND_FORM_SHEET_LISTS,
 };
@@ -203,6 +204,48 @@ static tnd_status does_not_fit(tnd_error *err, const tnd_bid *bid, const char *w
                          max);
 }
 
+/* (issue 11) Every declaration of <product-offers> has its row on 'Producten': a cap whose
+ * (perceel, voorziening, maat) some cap rule names, groups and gezinshuisouders of a product of
+ * a staffing or parent rule (at most the rows the form has), an ambulant alternative on a
+ * perceel of an ambulant rule. Anything else would be lost without a trace: refused. */
+static tnd_status offer_fails(tnd_error *err, const tnd_bid *bid, long line, const char *what,
+                              int lot, const char *product)
+{
+    return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file, line,
+                         "het invulformulier vraagt alleen wat de regels per voorziening van "
+                         "de aanbesteding vragen; lever de inschrijving als XML aan",
+                         "%s van perceel %d voorziening '%s' past niet in het invulformulier",
+                         what, lot, product);
+}
+
+static tnd_status offers_fit(const tnd_fillin_layout *L, const tnd_bid *bid, tnd_error *err)
+{
+    for (size_t i = 0; i < bid->n_offers; i++) {
+        const tnd_product_offer *o = &bid->offers[i];
+        for (int c = 0; c < o->n_caps; c++)
+            if (!tnd_form_prow_find(L, TND_FORM_PROW_CAP, o->lot, o->product, o->caps[c].measure,
+                                    1))
+                return offer_fails(err, bid, o->caps[c].line, "maximum", o->lot, o->product);
+        if (o->n_groups > TND_FORM_PRODUCT_GROUP_ROWS)
+            return does_not_fit(err, bid, "groepen bij één voorziening", (size_t)o->n_groups,
+                                TND_FORM_PRODUCT_GROUP_ROWS);
+        if (o->n_parents > TND_FORM_PRODUCT_PARENT_ROWS)
+            return does_not_fit(err, bid, "gezinshuisouders bij één voorziening",
+                                (size_t)o->n_parents, TND_FORM_PRODUCT_PARENT_ROWS);
+        if (o->n_groups && !tnd_form_prow_find(L, TND_FORM_PROW_GROUP, o->lot, o->product, "", 1))
+            return offer_fails(err, bid, o->groups[0].line, "groep", o->lot, o->product);
+        if (o->n_parents && !tnd_form_prow_find(L, TND_FORM_PROW_PARENT, o->lot, o->product, "",
+                                                1))
+            return offer_fails(err, bid, o->parents[0].line, "gezinshuisouder", o->lot,
+                               o->product);
+    }
+    for (size_t i = 0; i < bid->n_ambulant; i++)
+        if (!tnd_form_prow_find(L, TND_FORM_PROW_AMBULANT, bid->ambulant[i].lot, "", "", 1))
+            return offer_fails(err, bid, bid->ambulant[i].line, "ambulant alternatief",
+                               bid->ambulant[i].lot, "");
+    return TND_OK;
+}
+
 static tnd_status prefill_fits(const tnd_definition *def, const tnd_fillin_layout *L,
                                const tnd_bid *bid, tnd_error *err)
 {
@@ -229,13 +272,9 @@ static tnd_status prefill_fits(const tnd_definition *def, const tnd_fillin_layou
                              "het invulformulier vraagt (nog) geen holdinggarantie; lever de "
                              "inschrijving als XML aan",
                              "holdinggarantie (§5.8 L1640-1642) past niet in het invulformulier");
-    if (bid->n_offers || bid->n_ambulant) /* issue 11: no cells for <product-offers> yet */
-        return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file,
-                             bid->n_offers ? bid->offers[0].line : bid->ambulant[0].line,
-                             "het invulformulier vraagt (nog) geen maxima, groepen, "
-                             "gezinshuisouders of ambulant alternatief per voorziening; lever de "
-                             "inschrijving als XML aan",
-                             "<product-offers> past niet in het invulformulier");
+    tnd_status st = offers_fit(L, bid, err);
+    if (st != TND_OK)
+        return st;
     for (size_t i = 0; i < bid->n_fte; i++)
         if (!fte_code_in_form(L, bid->fte[i].tariff_group))
             return tnd_error_set(err, TND_ERR_TOO_LARGE, bid->file, bid->fte[i].line,
@@ -469,6 +508,15 @@ static void write_guide(tnd_fillin *f)
     header(f, FI_GUIDE, row, TND_FORM_COL_KEY, "blad");
     header(f, FI_GUIDE, row, TND_FORM_COL_LABEL, "wat u invult");
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        if (strcmp(lines[i][0], TND_FORM_SHEET_CHECK) == 0 && f->L.n_prows > 0) {
+            row++; /* issue 11: only in a form with the sheet */
+            tnd_form_put_text(&f->w, ws_of(f, FI_GUIDE), row, TND_FORM_COL_KEY,
+                              TND_FORM_SHEET_PRODUCTS, f->w.st.section);
+            label(f, FI_GUIDE, row, TND_FORM_COL_LABEL,
+                  "Per voorziening met een eigen regel: het maximum dat u hanteert, de groepen "
+                  "met categorie en bezetting, de gezinshuisouders en het ambulant alternatief. "
+                  "Kolom B noemt de norm; het oordeel staat op het blad 'Controle'.");
+        }
         row++;
         tnd_form_put_text(&f->w, ws_of(f, FI_GUIDE), row, TND_FORM_COL_KEY, lines[i][0],
                           f->w.st.section);
@@ -1269,6 +1317,157 @@ static void write_groups(tnd_fillin *f)
                     FI_LIST_DAY_CLAIM, true, "Klasse", "De klasse die u claimt.");
 }
 
+/* ------------------------------------------------------------------ Producten (issue 11) */
+
+static const char *const cap_units[] = { "minuut", "uur", "week", "maand", "jaar" };
+static const char *const ambulant_kinds[] = { TND_FORM_AMB_OWN, TND_FORM_AMB_SUBCONTRACTED };
+
+/* The header row of one table of 'Producten'. */
+static void product_header(tnd_fillin *f, int row, const char *title, const char *const *heads,
+                           int n)
+{
+    header(f, FI_PRODUCTS, row, TND_FORM_COL_KEY, "sleutel");
+    header(f, FI_PRODUCTS, row, TND_FORM_COL_LABEL, title);
+    for (int i = 0; i < n; i++)
+        header(f, FI_PRODUCTS, row, TND_FORM_CAP_COL_MAX + i, heads[i]);
+}
+
+/* One cap row: label "<product>: <measure>, ten hoogste <max> <unit> per <per>" from the rule. */
+static void product_cap_row(tnd_fillin *f, const tnd_form_prow *p)
+{
+    const tnd_product_rule *pr = &f->def->product_rules[p->rule];
+    lxw_worksheet *ws = ws_of(f, FI_PRODUCTS);
+    char text[TND_CODE_LEN * 3 + 96], n[32];
+    tnd_dec_nl_compact(pr->max, n);
+    snprintf(text, sizeof text, "%s: %s, norm ten hoogste %s %s per %s", p->product, pr->measure,
+             n, tnd_cap_unit_name(pr->unit), pr->per);
+    label(f, FI_PRODUCTS, p->row, TND_FORM_COL_LABEL, text);
+    input(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_MAX, f->w.st.input_number);
+    for (int c = TND_FORM_CAP_COL_UNIT; c <= TND_FORM_CAP_COL_EXCEPTION; c++)
+        input(f, FI_PRODUCTS, p->row, c,
+              c == TND_FORM_CAP_COL_EXT_MAX ? f->w.st.input_number : f->w.st.input);
+    tnd_form_valid_decimal(&f->w, ws, p->row, TND_FORM_CAP_COL_MAX, p->row, TND_FORM_CAP_COL_MAX,
+                           0, 1000000, "Maximum", "Het maximum dat u hanteert.");
+    tnd_form_valid_list(&f->w, ws, p->row, TND_FORM_CAP_COL_UNIT, p->row, TND_FORM_CAP_COL_UNIT,
+                        cap_units, TND_COUNTOF(cap_units), NULL, true, "Eenheid", NULL);
+    tnd_form_valid_list(&f->w, ws, p->row, TND_FORM_CAP_COL_EXT_UNIT, p->row,
+                        TND_FORM_CAP_COL_EXT_UNIT, cap_units, TND_COUNTOF(cap_units), NULL, true,
+                        "Eenheid verlenging", NULL);
+    const char *periods[] = { pr->per };
+    tnd_form_valid_list(&f->w, ws, p->row, TND_FORM_CAP_COL_PER, p->row, TND_FORM_CAP_COL_PER,
+                        periods, 1, NULL, false, "Periode",
+                        "De periode van de norm; een andere periode gaat naar de beoordelaar.");
+    if (pr->n_exceptions > 0) {
+        const char *ids[TND_COUNTOF(pr->exceptions)];
+        for (int x = 0; x < pr->n_exceptions; x++)
+            ids[x] = pr->exceptions[x].id;
+        tnd_form_valid_list(&f->w, ws, p->row, TND_FORM_CAP_COL_EXCEPTION, p->row,
+                            TND_FORM_CAP_COL_EXCEPTION, ids, (size_t)pr->n_exceptions, NULL, true,
+                            "Uitzondering", "Een uitzondering van de aanbesteding, of leeg.");
+    } else {
+        tnd_form_valid_max_length(&f->w, ws, p->row, TND_FORM_CAP_COL_EXCEPTION, p->row,
+                                  TND_FORM_CAP_COL_EXCEPTION, 0, "Uitzondering",
+                                  "Deze norm kent geen uitzonderingen.");
+    }
+}
+
+static void product_group_row(tnd_fillin *f, const tnd_form_prow *p)
+{
+    const tnd_product_rule *pr = &f->def->product_rules[p->rule];
+    lxw_worksheet *ws = ws_of(f, FI_PRODUCTS);
+    char text[TND_CODE_LEN + 32];
+    snprintf(text, sizeof text, "%s groep %d", p->product, p->n);
+    label(f, FI_PRODUCTS, p->row, TND_FORM_COL_LABEL, text);
+    for (int c = TND_FORM_PGROUP_COL_NAME; c <= TND_FORM_PGROUP_COL_STAFF; c++)
+        input(f, FI_PRODUCTS, p->row, c,
+              c >= TND_FORM_PGROUP_COL_YOUTHS ? f->w.st.input_number : f->w.st.input);
+    const char *codes[TND_COUNTOF(pr->categories)];
+    for (int k = 0; k < pr->n_categories; k++)
+        codes[k] = pr->categories[k].code;
+    tnd_form_valid_list(&f->w, ws, p->row, TND_FORM_PGROUP_COL_CATEGORY, p->row,
+                        TND_FORM_PGROUP_COL_CATEGORY, codes, (size_t)pr->n_categories, NULL, true,
+                        "Categorie", "De categorie van de groep volgens de productbeschrijving.");
+    tnd_form_valid_whole(&f->w, ws, p->row, TND_FORM_PGROUP_COL_YOUTHS, p->row,
+                         TND_FORM_PGROUP_COL_STAFF, 1, YOUTHS_MAX, "Aantal",
+                         "Kinderen in de groep ten hoogste, medewerkers aanwezig.");
+}
+
+static void product_parent_row(tnd_fillin *f, const tnd_form_prow *p)
+{
+    lxw_worksheet *ws = ws_of(f, FI_PRODUCTS);
+    char text[TND_CODE_LEN + 40];
+    snprintf(text, sizeof text, "%s gezinshuisouder %d", p->product, p->n);
+    label(f, FI_PRODUCTS, p->row, TND_FORM_COL_LABEL, text);
+    for (int c = TND_FORM_PARENT_COL_NAME; c <= TND_FORM_PARENT_COL_SCREENED; c++)
+        input(f, FI_PRODUCTS, p->row, c, f->w.st.input);
+    tnd_form_valid_yes_no(&f->w, ws, p->row, TND_FORM_PARENT_COL_PEDAGOGICAL, p->row,
+                          TND_FORM_PARENT_COL_SCREENED, "Gezinshuisouder", NULL);
+}
+
+static void product_ambulant_row(tnd_fillin *f, const tnd_form_prow *p)
+{
+    lxw_worksheet *ws = ws_of(f, FI_PRODUCTS);
+    char text[64];
+    snprintf(text, sizeof text, "Perceel %d: ambulant alternatief", p->lot);
+    label(f, FI_PRODUCTS, p->row, TND_FORM_COL_LABEL, text);
+    input(f, FI_PRODUCTS, p->row, TND_FORM_AMB_COL_KIND, f->w.st.input);
+    input(f, FI_PRODUCTS, p->row, TND_FORM_AMB_COL_SUBCONTRACTOR, f->w.st.input);
+    tnd_form_valid_list(&f->w, ws, p->row, TND_FORM_AMB_COL_KIND, p->row, TND_FORM_AMB_COL_KIND,
+                        ambulant_kinds, TND_COUNTOF(ambulant_kinds), NULL, true,
+                        "Ambulant alternatief", "eigen of onderaanneming");
+    tnd_form_valid_max_length(&f->w, ws, p->row, TND_FORM_AMB_COL_SUBCONTRACTOR, p->row,
+                              TND_FORM_AMB_COL_SUBCONTRACTOR, TND_NAME_LEN - 1, "Onderaannemer",
+                              "Naam van de onderaannemer.");
+}
+
+static void write_products(tnd_fillin *f)
+{
+    const tnd_fillin_layout *L = &f->L;
+    lxw_worksheet *ws = ws_of(f, FI_PRODUCTS);
+    tnd_form_intro(&f->w, ws, "Producten: wat u per voorziening aanbiedt",
+                   "Per voorziening met een eigen regel: het maximum dat u hanteert (eenheid, "
+                   "periode, verlengingen, uitzondering), de groepen met categorie en bezetting, "
+                   "de gezinshuisouders.",
+                   "Verlengingen: een aantal of 'onbeperkt'; leeg = geen. De norm staat in "
+                   "kolom B; het oordeel op het blad 'Controle'.", NULL);
+    static const char *const cap_heads[] = { "maximum", "eenheid", "periode", "verlengingen",
+                                             "verlenging ten hoogste", "eenheid verlenging",
+                                             "uitzondering" };
+    static const char *const group_heads[] = { "naam groep", "categorie", "kinderen",
+                                               "medewerkers" };
+    static const char *const parent_heads[] = { "naam", "pedagogisch opgeleid", "hbo-niveau",
+                                                "gescreend" };
+    static const char *const amb_heads[] = { "eigen of onderaanneming", "onderaannemer" };
+    if (L->prow_header_row[TND_FORM_PROW_CAP] != TND_FORM_NO_ROW)
+        product_header(f, L->prow_header_row[TND_FORM_PROW_CAP], "maximum per voorziening",
+                       cap_heads, (int)TND_COUNTOF(cap_heads));
+    if (L->prow_header_row[TND_FORM_PROW_GROUP] != TND_FORM_NO_ROW)
+        product_header(f, L->prow_header_row[TND_FORM_PROW_GROUP], "groepen en bezetting",
+                       group_heads, (int)TND_COUNTOF(group_heads));
+    if (L->prow_header_row[TND_FORM_PROW_PARENT] != TND_FORM_NO_ROW)
+        product_header(f, L->prow_header_row[TND_FORM_PROW_PARENT], "gezinshuisouders",
+                       parent_heads, (int)TND_COUNTOF(parent_heads));
+    if (L->prow_header_row[TND_FORM_PROW_AMBULANT] != TND_FORM_NO_ROW)
+        product_header(f, L->prow_header_row[TND_FORM_PROW_AMBULANT], "ambulant alternatief",
+                       amb_heads, (int)TND_COUNTOF(amb_heads));
+    tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_COL_LABEL, TND_FORM_COL_LABEL, 52,
+                                              NULL));
+    tnd_form_note(&f->w, worksheet_set_column(ws, TND_FORM_CAP_COL_MAX,
+                                              TND_FORM_CAP_COL_EXCEPTION, 16, NULL));
+    for (int i = 0; i < L->n_prows; i++) {
+        const tnd_form_prow *p = &L->prows[i];
+        char k[TND_CODE_LEN * 2 + 32];
+        tnd_form_prow_key(p, k, sizeof k);
+        key(f, FI_PRODUCTS, p->row, k);
+        switch (p->kind) {
+        case TND_FORM_PROW_CAP: product_cap_row(f, p); break;
+        case TND_FORM_PROW_GROUP: product_group_row(f, p); break;
+        case TND_FORM_PROW_PARENT: product_parent_row(f, p); break;
+        case TND_FORM_PROW_AMBULANT: product_ambulant_row(f, p); break;
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ prefill */
 
 static int member_party(size_t i)
@@ -1561,6 +1760,75 @@ static void prefill_groups(tnd_fillin *f, const tnd_bid *bid)
     }
 }
 
+/* "onbeperkt" or the count; blank for none. */
+static void put_extensions(tnd_fillin *f, int row, int extensions)
+{
+    if (extensions == TND_CAP_UNLIMITED)
+        put_text(f, FI_PRODUCTS, row, TND_FORM_CAP_COL_EXTENSIONS, TND_FORM_UNLIMITED);
+    else if (extensions > 0)
+        put_number(f, FI_PRODUCTS, row, TND_FORM_CAP_COL_EXTENSIONS, extensions,
+                   f->w.st.input_number);
+}
+
+static void prefill_products(tnd_fillin *f, const tnd_bid *bid)
+{
+    const tnd_fillin_layout *L = &f->L;
+    for (size_t i = 0; i < bid->n_offers; i++) { /* all fit: prefill_fits */
+        const tnd_product_offer *o = &bid->offers[i];
+        for (int c = 0; c < o->n_caps; c++) {
+            const tnd_offer_cap *cap = &o->caps[c];
+            const tnd_form_prow *p = tnd_form_prow_find(L, TND_FORM_PROW_CAP, o->lot, o->product,
+                                                        cap->measure, 1);
+            if (!p)
+                continue;
+            put_dec(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_MAX, cap->max, f->w.st.input_number);
+            put_text(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_UNIT, tnd_cap_unit_name(cap->unit));
+            put_text(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_PER, cap->per);
+            put_extensions(f, p->row, cap->extensions);
+            if (cap->has_extension_max) {
+                put_dec(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_EXT_MAX, cap->extension_max,
+                        f->w.st.input_number);
+                put_text(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_EXT_UNIT,
+                         tnd_cap_unit_name(cap->extension_unit));
+            }
+            put_text(f, FI_PRODUCTS, p->row, TND_FORM_CAP_COL_EXCEPTION, cap->exception);
+        }
+        for (int g = 0; g < o->n_groups; g++) {
+            const tnd_offer_group *grp = &o->groups[g];
+            const tnd_form_prow *p = tnd_form_prow_find(L, TND_FORM_PROW_GROUP, o->lot,
+                                                        o->product, "", g + 1);
+            if (!p)
+                continue;
+            put_text(f, FI_PRODUCTS, p->row, TND_FORM_PGROUP_COL_NAME, grp->name);
+            put_text(f, FI_PRODUCTS, p->row, TND_FORM_PGROUP_COL_CATEGORY, grp->category);
+            put_number(f, FI_PRODUCTS, p->row, TND_FORM_PGROUP_COL_YOUTHS, (double)grp->youths,
+                       f->w.st.input_number);
+            put_number(f, FI_PRODUCTS, p->row, TND_FORM_PGROUP_COL_STAFF, (double)grp->staff,
+                       f->w.st.input_number);
+        }
+        for (int k = 0; k < o->n_parents; k++) {
+            const tnd_offer_parent *par = &o->parents[k];
+            const tnd_form_prow *p = tnd_form_prow_find(L, TND_FORM_PROW_PARENT, o->lot,
+                                                        o->product, "", k + 1);
+            if (!p)
+                continue;
+            put_text(f, FI_PRODUCTS, p->row, TND_FORM_PARENT_COL_NAME, par->name);
+            put_yes_no(f, FI_PRODUCTS, p->row, TND_FORM_PARENT_COL_PEDAGOGICAL, par->pedagogical);
+            put_yes_no(f, FI_PRODUCTS, p->row, TND_FORM_PARENT_COL_HBO, par->hbo_level);
+            put_yes_no(f, FI_PRODUCTS, p->row, TND_FORM_PARENT_COL_SCREENED, par->screened);
+        }
+    }
+    for (size_t i = 0; i < bid->n_ambulant; i++) {
+        const tnd_ambulant_alternative *a = &bid->ambulant[i];
+        const tnd_form_prow *p = tnd_form_prow_find(L, TND_FORM_PROW_AMBULANT, a->lot, "", "", 1);
+        if (!p)
+            continue;
+        put_text(f, FI_PRODUCTS, p->row, TND_FORM_AMB_COL_KIND,
+                 a->subcontracted ? TND_FORM_AMB_SUBCONTRACTED : TND_FORM_AMB_OWN);
+        put_text(f, FI_PRODUCTS, p->row, TND_FORM_AMB_COL_SUBCONTRACTOR, a->subcontractor);
+    }
+}
+
 static void prefill(tnd_fillin *f, const tnd_bid *bid)
 {
     prefill_identity(f, bid);
@@ -1571,6 +1839,8 @@ static void prefill(tnd_fillin *f, const tnd_bid *bid)
     prefill_facts(f, bid);
     prefill_locations(f, bid);
     prefill_groups(f, bid);
+    if (f->L.n_prows > 0)
+        prefill_products(f, bid);
 }
 
 /* ------------------------------------------------------------------ the workbook */
@@ -1592,6 +1862,8 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     tnd_form_styles_init(&f->w);
     tnd_form_properties(&f->w, "Invulformulier", f->def->id, f->def->closing_time.date);
     for (int s = 0; s < FI_SHEETS; s++) {
+        if (s == FI_PRODUCTS && f->L.n_prows == 0)
+            continue; /* no product rule asks a declaration: no sheet (issue 11) */
         f->ws[s] = workbook_add_worksheet(wb, tnd_fillin_sheet_names[s]);
         if (!f->ws[s]) {
             tnd_form_note(&f->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -1610,6 +1882,8 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     write_fte(f);
     write_locations(f);
     write_groups(f);
+    if (f->L.n_prows > 0)
+        write_products(f);
     tnd_fillin_formulas(f);
     /* Groepen: severity, row-filled flag, the band flags and, after the widest scale, the four
      * helpers of fillin_rules_suitability.c (tnd_fillin_group_calcs); Controle: the severity
@@ -1622,7 +1896,8 @@ static void build(lxw_workbook *wb, void *ctx, lxw_error *error, bool *oom)
     if (f->bid)
         prefill(f, f->bid);
     for (int s = FI_IDENTITY; s < FI_LISTS; s++)
-        tnd_form_protect(&f->w, ws_of(f, s));
+        if (ws_of(f, s))
+            tnd_form_protect(&f->w, ws_of(f, s));
     worksheet_activate(ws_of(f, FI_GUIDE));
     *error = f->w.error;
     *oom = f->w.oom;

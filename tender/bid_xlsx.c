@@ -968,6 +968,241 @@ static tnd_status read_groups(reader *r)
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Producten (issue 11: <product-offers> of the XML, tender/bid.c read_product_offers)         */
+
+#define CAP_MAX 1000000           /* as bid.c: no cap of a product sheet is near a million units */
+#define EXTENSIONS_MAX 99
+
+static const char *const cap_unit_texts[] = { "minuut", "uur", "week", "maand", "jaar" };
+
+/* A text that equals one of the definition's (without case) becomes the definition's spelling,
+ * so the formula (which compares without case) and `tender check` (exactly) agree. */
+static void as_spelled(char *text, size_t size, const char *const *known, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (known[i] && strcasecmp(text, known[i]) == 0) {
+            snprintf(text, size, "%s", known[i]);
+            return;
+        }
+}
+
+static tnd_status read_unit(reader *r, tnd_form_sheet *s, int row, int col, const char *what,
+                            tnd_cap_unit *out)
+{
+    int index;
+    TND_TRY(tnd_form_choice(s, row, col, what, cap_unit_texts, TND_COUNTOF(cap_unit_texts),
+                            &index, r->err));
+    if (index < 0)
+        return tnd_form_fail(s, row, col, r->err, TND_ERR_VALUE, "kies minuut, uur, week, maand "
+                             "of jaar", "%s ontbreekt", what);
+    tnd_cap_unit_parse(cap_unit_texts[index], out);
+    return TND_OK;
+}
+
+/* The offer of (lot, product) in bid->offers (room for one per row of the layout). */
+static tnd_product_offer *offer_of(tnd_bid *bid, int lot, const char *product, int row)
+{
+    for (size_t i = 0; i < bid->n_offers; i++)
+        if (bid->offers[i].lot == lot && strcmp(bid->offers[i].product, product) == 0)
+            return &bid->offers[i];
+    tnd_product_offer *o = &bid->offers[bid->n_offers++];
+    o->lot = lot;
+    snprintf(o->product, sizeof o->product, "%s", product);
+    o->line = row + 1;
+    return o;
+}
+
+static tnd_status read_cap_row(reader *r, tnd_form_sheet *s, const tnd_form_prow *p,
+                               tnd_offer_cap *cap)
+{
+    const tnd_product_rule *pr = &r->def->product_rules[p->rule];
+    char what[TND_CODE_LEN * 2 + 48];
+    bool present;
+    int row = p->row;
+    cap->line = row + 1;
+    snprintf(cap->measure, sizeof cap->measure, "%s", p->measure);
+#define WHAT(field) (snprintf(what, sizeof what, "%s %s, %s", p->product, p->measure, field), what)
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_CAP_COL_MAX, WHAT("maximum"), dec_int(0), true,
+                             dec_int(CAP_MAX), "groter dan 0 en ten hoogste 1.000.000", &present,
+                             &cap->max, r->err));
+    if (!present)
+        return tnd_form_fail(s, row, TND_FORM_CAP_COL_MAX, r->err, TND_ERR_VALUE,
+                             "vul het maximum in of maak de rij leeg", "%s ontbreekt",
+                             WHAT("maximum"));
+    TND_TRY(read_unit(r, s, row, TND_FORM_CAP_COL_UNIT, WHAT("eenheid"), &cap->unit));
+    TND_TRY(tnd_form_text(s, row, TND_FORM_CAP_COL_PER, WHAT("periode"), cap->per,
+                          sizeof cap->per, r->err));
+    if (!cap->per[0])
+        return tnd_form_fail(s, row, TND_FORM_CAP_COL_PER, r->err, TND_ERR_VALUE,
+                             "vul de periode in, bijvoorbeeld de periode van de norm",
+                             "%s ontbreekt", WHAT("periode"));
+    const char *periods[] = { pr->per };
+    as_spelled(cap->per, sizeof cap->per, periods, 1);
+    char ext[16] = "";
+    TND_TRY(tnd_form_text(s, row, TND_FORM_CAP_COL_EXTENSIONS, WHAT("verlengingen"), ext,
+                          sizeof ext, r->err));
+    if (strcasecmp(ext, TND_FORM_UNLIMITED) == 0) {
+        cap->extensions = TND_CAP_UNLIMITED;
+    } else {
+        long n = 0;
+        TND_TRY(tnd_form_count(s, row, TND_FORM_CAP_COL_EXTENSIONS, WHAT("verlengingen"), 0,
+                               EXTENSIONS_MAX, &present, &n, r->err));
+        cap->extensions = (int)n;
+    }
+    TND_TRY(tnd_form_decimal(s, row, TND_FORM_CAP_COL_EXT_MAX, WHAT("verlenging ten hoogste"),
+                             dec_int(0), true, dec_int(CAP_MAX),
+                             "groter dan 0 en ten hoogste 1.000.000", &cap->has_extension_max,
+                             &cap->extension_max, r->err));
+    if (cap->has_extension_max)
+        TND_TRY(read_unit(r, s, row, TND_FORM_CAP_COL_EXT_UNIT, WHAT("eenheid verlenging"),
+                          &cap->extension_unit));
+    else if (!tnd_form_blank(s, row, TND_FORM_CAP_COL_EXT_UNIT))
+        return tnd_form_fail(s, row, TND_FORM_CAP_COL_EXT_UNIT, r->err, TND_ERR_VALUE,
+                             "vul de verlenging ten hoogste in (kolom G) of maak de eenheid leeg",
+                             "%s zonder verlenging ten hoogste", WHAT("eenheid verlenging"));
+    TND_TRY(tnd_form_text(s, row, TND_FORM_CAP_COL_EXCEPTION, WHAT("uitzondering"),
+                          cap->exception, sizeof cap->exception, r->err));
+#undef WHAT
+    const char *ids[TND_COUNTOF(pr->exceptions)];
+    for (int x = 0; x < pr->n_exceptions; x++)
+        ids[x] = pr->exceptions[x].id;
+    as_spelled(cap->exception, sizeof cap->exception, ids, (size_t)pr->n_exceptions);
+    return TND_OK;
+}
+
+static tnd_status read_group_row(reader *r, tnd_form_sheet *s, const tnd_form_prow *p,
+                                 tnd_offer_group *g)
+{
+    const tnd_product_rule *pr = &r->def->product_rules[p->rule];
+    char what[TND_CODE_LEN + 48];
+    bool present;
+    int row = p->row;
+    g->line = row + 1;
+#define WHAT(field) (snprintf(what, sizeof what, "%s groep %d, %s", p->product, p->n, field), what)
+    TND_TRY(tnd_form_text(s, row, TND_FORM_PGROUP_COL_NAME, WHAT("naam"), g->name, sizeof g->name,
+                          r->err));
+    TND_TRY(tnd_form_text(s, row, TND_FORM_PGROUP_COL_CATEGORY, WHAT("categorie"), g->category,
+                          sizeof g->category, r->err));
+    TND_TRY(tnd_form_count(s, row, TND_FORM_PGROUP_COL_YOUTHS, WHAT("kinderen"), 1, YOUTHS_MAX,
+                           &present, &g->youths, r->err));
+    if (present)
+        TND_TRY(tnd_form_count(s, row, TND_FORM_PGROUP_COL_STAFF, WHAT("medewerkers"), 1,
+                               YOUTHS_MAX, &present, &g->staff, r->err));
+    if (!present || !g->category[0]) {
+        int col = !g->category[0] ? TND_FORM_PGROUP_COL_CATEGORY
+                  : g->youths == 0 ? TND_FORM_PGROUP_COL_YOUTHS : TND_FORM_PGROUP_COL_STAFF;
+        return tnd_form_fail(s, row, col, r->err, TND_ERR_VALUE,
+                             "vul categorie, kinderen en medewerkers in of maak de rij leeg",
+                             "%s ontbreekt", WHAT(col == TND_FORM_PGROUP_COL_CATEGORY ? "categorie"
+                                                  : col == TND_FORM_PGROUP_COL_YOUTHS
+                                                      ? "kinderen" : "medewerkers"));
+    }
+#undef WHAT
+    const char *codes[TND_COUNTOF(pr->categories)];
+    for (int k = 0; k < pr->n_categories; k++)
+        codes[k] = pr->categories[k].code;
+    as_spelled(g->category, sizeof g->category, codes, (size_t)pr->n_categories);
+    return TND_OK;
+}
+
+static tnd_status read_parent_row(reader *r, tnd_form_sheet *s, const tnd_form_prow *p,
+                                  tnd_offer_parent *par)
+{
+    char what[TND_CODE_LEN + 64];
+    bool present;
+    int row = p->row;
+    par->line = row + 1;
+    static const struct { int col; const char *field; } flags[] = {
+        { TND_FORM_PARENT_COL_PEDAGOGICAL, "pedagogisch opgeleid" },
+        { TND_FORM_PARENT_COL_HBO, "hbo-niveau" },
+        { TND_FORM_PARENT_COL_SCREENED, "gescreend" },
+    };
+    bool *out[] = { &par->pedagogical, &par->hbo_level, &par->screened };
+    snprintf(what, sizeof what, "%s gezinshuisouder %d, naam", p->product, p->n);
+    TND_TRY(tnd_form_text(s, row, TND_FORM_PARENT_COL_NAME, what, par->name, sizeof par->name,
+                          r->err));
+    for (size_t i = 0; i < TND_COUNTOF(flags); i++) {
+        snprintf(what, sizeof what, "%s gezinshuisouder %d, %s", p->product, p->n,
+                 flags[i].field);
+        TND_TRY(tnd_form_yes_no(s, row, flags[i].col, what, &present, out[i], r->err));
+        if (!present) /* XML requires all three (L2875-2885): a blank would read as nee */
+            return tnd_form_fail(s, row, flags[i].col, r->err, TND_ERR_VALUE,
+                                 "vul ja of nee in of maak de rij leeg", "%s ontbreekt", what);
+    }
+    return TND_OK;
+}
+
+static tnd_status read_ambulant_row(reader *r, tnd_form_sheet *s, const tnd_form_prow *p,
+                                    tnd_ambulant_alternative *a)
+{
+    static const char *const kinds[] = { TND_FORM_AMB_OWN, TND_FORM_AMB_SUBCONTRACTED };
+    char what[64];
+    int row = p->row, kind;
+    a->lot = p->lot;
+    a->line = row + 1;
+    snprintf(what, sizeof what, "perceel %d, ambulant alternatief", p->lot);
+    TND_TRY(tnd_form_choice(s, row, TND_FORM_AMB_COL_KIND, what, kinds, TND_COUNTOF(kinds), &kind,
+                            r->err));
+    snprintf(what, sizeof what, "perceel %d, onderaannemer", p->lot);
+    TND_TRY(tnd_form_text(s, row, TND_FORM_AMB_COL_SUBCONTRACTOR, what, a->subcontractor,
+                          sizeof a->subcontractor, r->err));
+    if (kind < 0)
+        return tnd_form_fail(s, row, TND_FORM_AMB_COL_KIND, r->err, TND_ERR_VALUE,
+                             "kies eigen of onderaanneming",
+                             "perceel %d: onderaannemer zonder soort ambulant alternatief",
+                             p->lot);
+    a->subcontracted = kind == 1;
+    if (a->subcontracted && !a->subcontractor[0]) /* as bid.c read_ambulant */
+        return tnd_form_fail(s, row, TND_FORM_AMB_COL_SUBCONTRACTOR, r->err, TND_ERR_VALUE,
+                             "vul de naam van de onderaannemer in",
+                             "onderaanneming zonder de naam van de onderaannemer");
+    return TND_OK;
+}
+
+static tnd_status read_products(reader *r)
+{
+    const tnd_fillin_layout *L = &r->L;
+    tnd_bid *bid = r->bid;
+    if (L->n_prows == 0) /* no sheet 'Producten' in this tender's form */
+        return TND_OK;
+    tnd_form_sheet *s;
+    TND_TRY(open_sheet(r, TND_FORM_SHEET_PRODUCTS, L->prows[L->n_prows - 1].row,
+                       TND_FORM_CAP_COL_EXCEPTION, &s));
+    tnd_status rc = TND_OK;
+    bid->offers = calloc((size_t)L->n_prows, sizeof *bid->offers);
+    bid->ambulant = calloc((size_t)L->n_prows, sizeof *bid->ambulant);
+    if (!bid->offers || !bid->ambulant)
+        rc = tnd_error_nomem(r->err, r->path);
+    for (int i = 0; rc == TND_OK && i < L->n_prows; i++) {
+        const tnd_form_prow *p = &L->prows[i];
+        char key[TND_CODE_LEN * 2 + 32];
+        tnd_form_prow_key(p, key, sizeof key);
+        rc = tnd_form_key(s, p->row, key, r->err);
+        int last = p->kind == TND_FORM_PROW_CAP        ? TND_FORM_CAP_COL_EXCEPTION
+                   : p->kind == TND_FORM_PROW_AMBULANT ? TND_FORM_AMB_COL_SUBCONTRACTOR
+                                                       : TND_FORM_PGROUP_COL_STAFF;
+        if (rc != TND_OK || !tnd_form_row_filled(s, p->row, TND_FORM_CAP_COL_MAX, last))
+            continue;
+        if (p->kind == TND_FORM_PROW_AMBULANT) {
+            rc = read_ambulant_row(r, s, p, &bid->ambulant[bid->n_ambulant++]);
+            continue;
+        }
+        tnd_product_offer *o = offer_of(bid, p->lot, p->product, p->row);
+        if (p->kind == TND_FORM_PROW_CAP && o->n_caps < (int)TND_COUNTOF(o->caps))
+            rc = read_cap_row(r, s, p, &o->caps[o->n_caps++]);
+        else if (p->kind == TND_FORM_PROW_GROUP && o->n_groups < (int)TND_COUNTOF(o->groups))
+            rc = read_group_row(r, s, p, &o->groups[o->n_groups++]);
+        else if (p->kind == TND_FORM_PROW_PARENT && o->n_parents < (int)TND_COUNTOF(o->parents))
+            rc = read_parent_row(r, s, p, &o->parents[o->n_parents++]);
+        else /* not reached: the layout has at most 4 caps (measures), 4 groups, 4 parents */
+            rc = tnd_form_fail(s, p->row, TND_FORM_CAP_COL_MAX, r->err, TND_ERR_TOO_LARGE, NULL,
+                               "te veel regels voor voorziening %s", p->product);
+    }
+    tnd_form_sheet_close(s);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* The workbook                                                                                */
 
 /* Identiteit and the insurance rows of 'Verzekering en kwaliteit' together: a party's cells are
@@ -1012,7 +1247,8 @@ static tnd_status read_workbook(reader *r)
     TND_TRY(read_facts(r));
     TND_TRY(read_fte(r));
     TND_TRY(read_locations(r));
-    return read_groups(r);
+    TND_TRY(read_groups(r));
+    return read_products(r);
 }
 
 tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bid **out,

@@ -337,6 +337,101 @@ static void layout_references(const tnd_definition *def, tnd_fillin_layout *L)
     L->ref_summary_row = L->ref_row0 + L->n_ref_rows + 1;
 }
 
+static const char *const prow_prefix[4] = { "maximum", "groep", "ouder", "ambulant" };
+
+void tnd_form_prow_key(const tnd_form_prow *p, char *buf, size_t size)
+{
+    switch (p->kind) {
+    case TND_FORM_PROW_CAP:
+        snprintf(buf, size, "%s-%d-%s-%s", prow_prefix[p->kind], p->lot, p->product, p->measure);
+        break;
+    case TND_FORM_PROW_GROUP:
+    case TND_FORM_PROW_PARENT:
+        snprintf(buf, size, "%s-%d-%s-%d", prow_prefix[p->kind], p->lot, p->product, p->n);
+        break;
+    case TND_FORM_PROW_AMBULANT:
+        snprintf(buf, size, "%s-%d", prow_prefix[p->kind], p->lot);
+        break;
+    }
+}
+
+const tnd_form_prow *tnd_form_prow_find(const tnd_fillin_layout *L, tnd_form_prow_kind kind,
+                                        int lot, const char *product, const char *measure, int n)
+{
+    for (int i = 0; i < L->n_prows; i++) {
+        const tnd_form_prow *p = &L->prows[i];
+        if (p->kind != kind || p->lot != lot)
+            continue;
+        if (kind != TND_FORM_PROW_AMBULANT && strcmp(p->product, product) != 0)
+            continue;
+        if (kind == TND_FORM_PROW_CAP && strcmp(p->measure, measure) != 0)
+            continue;
+        if ((kind == TND_FORM_PROW_GROUP || kind == TND_FORM_PROW_PARENT) && p->n != n)
+            continue;
+        return p;
+    }
+    return NULL;
+}
+
+static tnd_form_prow_kind prow_kind_of(tnd_product_rule_kind k, bool *asks)
+{
+    *asks = true;
+    switch (k) {
+    case TND_PRULE_CAP: return TND_FORM_PROW_CAP;
+    case TND_PRULE_STAFFING: return TND_FORM_PROW_GROUP;
+    case TND_PRULE_PARENTS: return TND_FORM_PROW_PARENT;
+    case TND_PRULE_AMBULANT: return TND_FORM_PROW_AMBULANT;
+    case TND_PRULE_QUALITY: break; /* the certificates of 'Verzekering en kwaliteit' */
+    }
+    *asks = false;
+    return TND_FORM_PROW_CAP;
+}
+
+/* The rows of 'Producten': per kind (the order of tnd_form_prow_kind), the rows its rules ask,
+ * in definition order, one per (lot, product, measure) however many rules name it. */
+static tnd_status layout_products(const tnd_definition *def, tnd_fillin_layout *L, tnd_error *err)
+{
+    int row = TND_FORM_HEADER_ROW;
+    for (int kind = 0; kind < 4; kind++) {
+        L->prow_header_row[kind] = TND_FORM_NO_ROW;
+        for (size_t i = 0; i < def->n_product_rules; i++) {
+            const tnd_product_rule *pr = &def->product_rules[i];
+            bool asks;
+            if ((int)prow_kind_of(pr->kind, &asks) != kind || !asks)
+                continue;
+            int n_products = kind == TND_FORM_PROW_AMBULANT ? 1 : pr->n_products;
+            int per = kind == TND_FORM_PROW_GROUP    ? TND_FORM_PRODUCT_GROUP_ROWS
+                      : kind == TND_FORM_PROW_PARENT ? TND_FORM_PRODUCT_PARENT_ROWS : 1;
+            for (int k = 0; k < n_products; k++) {
+                const char *product = kind == TND_FORM_PROW_AMBULANT ? "" : pr->products[k];
+                if (tnd_form_prow_find(L, (tnd_form_prow_kind)kind, pr->lot, product,
+                                       pr->measure, 1))
+                    continue;
+                if (L->prow_header_row[kind] == TND_FORM_NO_ROW) {
+                    L->prow_header_row[kind] = row;
+                    row++;
+                }
+                for (int n = 1; n <= per; n++) {
+                    if (L->n_prows == TND_FORM_MAX_PRODUCT_ROWS)
+                        return too_many(err, "regels per voorziening", TND_FORM_MAX_PRODUCT_ROWS);
+                    tnd_form_prow *p = &L->prows[L->n_prows++];
+                    p->kind = (tnd_form_prow_kind)kind;
+                    p->lot = pr->lot;
+                    snprintf(p->product, sizeof p->product, "%s", product);
+                    if (kind == TND_FORM_PROW_CAP)
+                        snprintf(p->measure, sizeof p->measure, "%s", pr->measure);
+                    p->n = n;
+                    p->rule = (int)i;
+                    p->row = row++;
+                }
+            }
+        }
+        if (L->prow_header_row[kind] != TND_FORM_NO_ROW)
+            row++; /* a blank row between the tables */
+    }
+    return TND_OK;
+}
+
 tnd_status tnd_fillin_layout_init(const tnd_definition *def, tnd_fillin_layout *L,
                                   tnd_error *err)
 {
@@ -395,5 +490,5 @@ tnd_status tnd_fillin_layout_init(const tnd_definition *def, tnd_fillin_layout *
     L->day_header_row = L->res_row0 + TND_FORM_GROUP_ROWS + 1;
     L->day_row0 = L->day_header_row + 1;
     L->group_summary_row = L->day_row0 + TND_FORM_GROUP_ROWS + 1;
-    return TND_OK;
+    return layout_products(def, L, err);
 }

@@ -52,6 +52,9 @@
 #define TND_FORM_SHEET_FTE "FTE"
 #define TND_FORM_SHEET_LOCATIONS "Locaties"
 #define TND_FORM_SHEET_GROUPS "Groepen"
+#define TND_FORM_SHEET_PRODUCTS "Producten" /* only for a definition with <product-rules> that
+                                               ask a declaration (caps, staffing, parents,
+                                               ambulant alternative) */
 #define TND_FORM_SHEET_CHECK "Controle"
 #define TND_FORM_SHEET_LISTS "Lijsten"  /* hidden: lookup tables of the formulas */
 
@@ -285,6 +288,61 @@ typedef struct {
                                           floor in millionths), te berekenen, teller, noemer
                                           (the exact intensity teller / noemer) */
 
+/* ------------------------------------------------------------------ Producten (issue 11) */
+
+/*
+ * What a bid declares per product (<product-offers> of the XML, tender/bid.c), derived from the
+ * definition's product rules, never from one region's numbers. One table per kind of
+ * declaration, each with its header row, in this order:
+ *  - maxima: one row per (perceel, voorziening, maat) that a cap rule names (key
+ *    "maximum-<lot>-<product>-<measure>"): amount, unit, period, extensions, extension maximum
+ *    and its unit, the exception invoked;
+ *  - groepen: TND_FORM_PRODUCT_GROUP_ROWS rows per (perceel, voorziening) of a staffing rule
+ *    (key "groep-<lot>-<product>-N"): name, category, children, staff;
+ *  - gezinshuisouders: TND_FORM_PRODUCT_PARENT_ROWS rows per (perceel, voorziening) of a
+ *    parent-qualification rule (key "ouder-<lot>-<product>-N"): name, ja/nee x3;
+ *  - ambulant alternatief: one row per perceel of an ambulant rule (key "ambulant-<lot>"):
+ *    eigen / onderaanneming, the subcontractor.
+ * Columns C.. are inputs; the verdicts are the rows of 'Controle' (fillin_rules_products.c).
+ */
+#define TND_FORM_MAX_PRODUCT_ROWS 128
+#define TND_FORM_PRODUCT_GROUP_ROWS 4
+#define TND_FORM_PRODUCT_PARENT_ROWS 4
+#define TND_FORM_CAP_COL_MAX 2         /* C: maximum (number) */
+#define TND_FORM_CAP_COL_UNIT 3        /* D: minuut / uur / week / maand / jaar */
+#define TND_FORM_CAP_COL_PER 4         /* E: period, the definition's text ("traject") */
+#define TND_FORM_CAP_COL_EXTENSIONS 5  /* F: number of extensions or "onbeperkt"; blank = 0 */
+#define TND_FORM_CAP_COL_EXT_MAX 6     /* G: longest extension (number); blank = none named */
+#define TND_FORM_CAP_COL_EXT_UNIT 7    /* H: its unit */
+#define TND_FORM_CAP_COL_EXCEPTION 8   /* I: id of the definition's exception invoked */
+#define TND_FORM_PGROUP_COL_NAME 2     /* C */
+#define TND_FORM_PGROUP_COL_CATEGORY 3 /* D: a category code of the rule */
+#define TND_FORM_PGROUP_COL_YOUTHS 4   /* E: children at most */
+#define TND_FORM_PGROUP_COL_STAFF 5    /* F: staff members present */
+#define TND_FORM_PARENT_COL_NAME 2     /* C */
+#define TND_FORM_PARENT_COL_PEDAGOGICAL 3 /* D: ja/nee */
+#define TND_FORM_PARENT_COL_HBO 4      /* E: ja/nee */
+#define TND_FORM_PARENT_COL_SCREENED 5 /* F: ja/nee */
+#define TND_FORM_AMB_COL_KIND 2        /* C: eigen / onderaanneming; blank = none */
+#define TND_FORM_AMB_COL_SUBCONTRACTOR 3 /* D */
+#define TND_FORM_UNLIMITED "onbeperkt"
+#define TND_FORM_AMB_OWN "eigen"
+#define TND_FORM_AMB_SUBCONTRACTED "onderaanneming"
+
+typedef enum {
+    TND_FORM_PROW_CAP, TND_FORM_PROW_GROUP, TND_FORM_PROW_PARENT, TND_FORM_PROW_AMBULANT
+} tnd_form_prow_kind;
+
+typedef struct {
+    tnd_form_prow_kind kind;
+    int lot;
+    char product[TND_CODE_LEN];    /* "" for AMBULANT */
+    char measure[TND_CODE_LEN];    /* CAP */
+    int n;                         /* GROUP, PARENT: 1.. within the product */
+    int rule;                      /* def->product_rules index of the (first) rule */
+    int row;
+} tnd_form_prow;
+
 /* ------------------------------------------------------------------ Controle */
 
 /* One row per (rule, perceel) of steps 1-2; the lot is blank for a rule about the whole bid.
@@ -368,7 +426,19 @@ typedef struct {
     /* Groepen */
     int res_header_row, res_row0, day_header_row, day_row0;
     int group_summary_row;                  /* residential, maximum, day: verdict C, sev D */
+
+    /* Producten (issue 11): no sheet when n_prows is 0 */
+    tnd_form_prow prows[TND_FORM_MAX_PRODUCT_ROWS];
+    int n_prows;
+    int prow_header_row[4];                 /* per tnd_form_prow_kind, NO_ROW when absent */
 } tnd_fillin_layout;
+
+/* The key of a row of 'Producten' into buf. */
+void tnd_form_prow_key(const tnd_form_prow *p, char *buf, size_t size);
+/* The row of 'Producten' of a kind, lot, product (and measure for CAP, n for GROUP and PARENT),
+ * NULL when the form has none. */
+const tnd_form_prow *tnd_form_prow_find(const tnd_fillin_layout *L, tnd_form_prow_kind kind,
+                                        int lot, const char *product, const char *measure, int n);
 
 /* Rule columns of 'Referenties', in this order: one severity column per rule of §5.4. */
 typedef enum {

@@ -824,6 +824,158 @@ static void test_list_value_outside_the_list_is_refused(void **state)
                    "'misschien' staat niet in de lijst; kies uit: ja, nee");
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Holland Rijnland 2021: the sheet 'Producten' (issue 11)                                      */
+
+#define HR_BIDS TND_SOURCE_DIR "/fixtures/holland-rijnland/bids/"
+
+/* Switches the fixture to Holland Rijnland 2021 and writes the form prefilled with `name`; the
+ * caller restores with hr_end. */
+static tnd_definition *hr_begin(fixture *f, const char *name, tnd_bid **xml)
+{
+    tnd_definition *ijsselland = f->def, *hr = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_definition_load("holland-rijnland-2021", &hr, &err), TND_OK);
+    assert_int_equal(tnd_fillin_layout_init(hr, &f->layout, &err), TND_OK);
+    char path[1024];
+    snprintf(path, sizeof path, HR_BIDS "%s", name);
+    assert_int_equal(tnd_bid_load_file(path, xml, &err), TND_OK);
+    tnd_status rc = tnd_fillin_write(f->path, hr, *xml, NULL, 0, &err);
+    if (rc != TND_OK)
+        show_error(&err);
+    assert_int_equal(rc, TND_OK);
+    f->def = hr;
+    return ijsselland;
+}
+
+static void hr_end(fixture *f, tnd_definition *ijsselland, tnd_bid *xml)
+{
+    tnd_error err;
+    tnd_definition_free(f->def);
+    f->def = ijsselland;
+    assert_int_equal(tnd_fillin_layout_init(f->def, &f->layout, &err), TND_OK);
+    tnd_bid_free(xml);
+}
+
+/* Issue 11: the declarations per product read back field by field (caps with unit, period,
+ * extensions, extension maximum and exception; groups; gezinshuisouders; ambulant alternative). */
+static void test_hr_product_offers_read_back_field_by_field(void **state)
+{
+    fixture *f = *state;
+    static const char *const names[] = {
+        "s1-verblijf-12-plus-12-onderaanneming-bid.xml", "s2-gezinshuis-ouders-voldoen-bid.xml",
+        "s3-zorg-onderwijs-1-op-8-en-dagbehandeling-b-bid.xml",
+        "s4-53a01-nieuwe-client-180-minuten-bid.xml",
+        "s4-begeleiding-60-uur-uitzondering-veiligheid-review-bid.xml",
+        "s3-dagbehandeling-a-49-weken-en-7-maanden-verlenging-bid.xml",
+    };
+    for (size_t i = 0; i < TND_COUNTOF(names); i++) {
+        tnd_bid *xml;
+        tnd_definition *saved = hr_begin(f, names[i], &xml);
+        tnd_bid *back = load_workbook(f);
+        assert_int_equal(back->n_offers, xml->n_offers);
+        for (size_t k = 0; k < xml->n_offers; k++) {
+            const tnd_product_offer *a = &xml->offers[k], *b = tnd_bid_offer(back, a->lot,
+                                                                               a->product);
+            assert_non_null(b);
+            assert_int_equal(b->n_caps, a->n_caps);
+            for (int c = 0; c < a->n_caps; c++) {
+                const tnd_offer_cap *x = &a->caps[c], *y = NULL;
+                for (int d = 0; d < b->n_caps; d++)
+                    if (strcmp(b->caps[d].measure, x->measure) == 0)
+                        y = &b->caps[d];
+                assert_non_null(y);
+                assert_int_equal(y->max.units, x->max.units);
+                assert_int_equal(y->unit, x->unit);
+                assert_string_equal(y->per, x->per);
+                assert_int_equal(y->extensions, x->extensions);
+                assert_int_equal(y->has_extension_max, x->has_extension_max);
+                assert_int_equal(y->extension_max.units, x->extension_max.units);
+                assert_string_equal(y->exception, x->exception);
+            }
+            assert_int_equal(b->n_groups, a->n_groups);
+            for (int g = 0; g < a->n_groups; g++) {
+                assert_string_equal(b->groups[g].name, a->groups[g].name);
+                assert_string_equal(b->groups[g].category, a->groups[g].category);
+                assert_int_equal(b->groups[g].youths, a->groups[g].youths);
+                assert_int_equal(b->groups[g].staff, a->groups[g].staff);
+            }
+            assert_int_equal(b->n_parents, a->n_parents);
+            for (int p = 0; p < a->n_parents; p++) {
+                assert_string_equal(b->parents[p].name, a->parents[p].name);
+                assert_int_equal(b->parents[p].pedagogical, a->parents[p].pedagogical);
+                assert_int_equal(b->parents[p].hbo_level, a->parents[p].hbo_level);
+                assert_int_equal(b->parents[p].screened, a->parents[p].screened);
+            }
+        }
+        assert_int_equal(back->n_ambulant, xml->n_ambulant);
+        for (size_t k = 0; k < xml->n_ambulant; k++) {
+            assert_int_equal(back->ambulant[k].lot, xml->ambulant[k].lot);
+            assert_int_equal(back->ambulant[k].subcontracted, xml->ambulant[k].subcontracted);
+            assert_string_equal(back->ambulant[k].subcontractor, xml->ambulant[k].subcontractor);
+        }
+        tnd_bid_free(back);
+        hr_end(f, saved, xml);
+    }
+}
+
+/* The row of 'Producten' of a kind for (lot, product, measure). */
+static int hr_row(fixture *f, tnd_form_prow_kind kind, int lot, const char *product,
+                  const char *measure, int n)
+{
+    const tnd_form_prow *p = tnd_form_prow_find(&f->layout, kind, lot, product, measure, n);
+    assert_non_null(p);
+    return p->row;
+}
+
+/* A cap without its unit (L6459-6464: 52 uur per 6 maanden) would be compared with nothing. */
+static void test_hr_cap_without_unit_is_refused_naming_sheet_and_cell(void **state)
+{
+    fixture *f = *state;
+    tnd_bid *xml;
+    tnd_definition *saved = hr_begin(f, "s4-begeleiding-52-uur-per-6-maanden-exact-bid.xml", &xml);
+    char ref[12], where[64], cell[64];
+    ref_of(hr_row(f, TND_FORM_PROW_CAP, 4, "45A48", "inzet", 1), TND_FORM_CAP_COL_UNIT, ref,
+           sizeof ref);
+    snprintf(cell, sizeof cell, "<c r=\"%s\"/>", ref);
+    replace_cell(f->path, TND_FORM_SHEET_PRODUCTS, ref, cell);
+    snprintf(where, sizeof where, "blad '" TND_FORM_SHEET_PRODUCTS "' cel %s", ref);
+    assert_refused(f, TND_ERR_VALUE, where, "45A48 inzet, eenheid ontbreekt");
+    hr_end(f, saved, xml);
+}
+
+/* L2875-2885: a gezinshuisouder without the answer 'gescreend' is refused, not read as nee. */
+static void test_hr_gezinshuisouder_without_screened_is_refused_naming_the_cell(void **state)
+{
+    fixture *f = *state;
+    tnd_bid *xml;
+    tnd_definition *saved = hr_begin(f, "s2-gezinshuis-ouders-voldoen-bid.xml", &xml);
+    char ref[12], where[64], cell[64];
+    ref_of(hr_row(f, TND_FORM_PROW_PARENT, 2, "44A08", "", 2), TND_FORM_PARENT_COL_SCREENED, ref,
+           sizeof ref);
+    snprintf(cell, sizeof cell, "<c r=\"%s\"/>", ref);
+    replace_cell(f->path, TND_FORM_SHEET_PRODUCTS, ref, cell);
+    snprintf(where, sizeof where, "blad '" TND_FORM_SHEET_PRODUCTS "' cel %s", ref);
+    assert_refused(f, TND_ERR_VALUE, where, "44A08 gezinshuisouder 2, gescreend ontbreekt");
+    hr_end(f, saved, xml);
+}
+
+/* L619-632: an ambulant alternative in onderaanneming names the subcontractor (as bid.c). */
+static void test_hr_subcontracted_ambulant_without_name_is_refused(void **state)
+{
+    fixture *f = *state;
+    tnd_bid *xml;
+    tnd_definition *saved = hr_begin(f, "s1-verblijf-12-plus-12-onderaanneming-bid.xml", &xml);
+    char ref[12], where[64], cell[64];
+    ref_of(hr_row(f, TND_FORM_PROW_AMBULANT, 1, "", "", 1), TND_FORM_AMB_COL_SUBCONTRACTOR, ref,
+           sizeof ref);
+    snprintf(cell, sizeof cell, "<c r=\"%s\"/>", ref);
+    replace_cell(f->path, TND_FORM_SHEET_PRODUCTS, ref, cell);
+    snprintf(where, sizeof where, "blad '" TND_FORM_SHEET_PRODUCTS "' cel %s", ref);
+    assert_refused(f, TND_ERR_VALUE, where, "onderaanneming zonder de naam van de onderaannemer");
+    hr_end(f, saved, xml);
+}
+
 static void test_dutch_date_text_and_excel_digits_read_exactly(void **state)
 {
     /* a date typed as text and an amount Excel stored with 17 digits read as typed */
@@ -955,6 +1107,10 @@ int main(int argc, char **argv)
         T(test_negative_cover_is_refused_naming_the_cell),
         T(test_date_that_is_no_date_is_refused_naming_the_cell),
         T(test_list_value_outside_the_list_is_refused),
+        T(test_hr_product_offers_read_back_field_by_field),
+        T(test_hr_cap_without_unit_is_refused_naming_sheet_and_cell),
+        T(test_hr_gezinshuisouder_without_screened_is_refused_naming_the_cell),
+        T(test_hr_subcontracted_ambulant_without_name_is_refused),
         T(test_dutch_date_text_and_excel_digits_read_exactly),
         T(test_submission_time_typed_in_the_date_cell_is_kept),
         T(test_two_different_submission_times_are_refused),

@@ -778,6 +778,63 @@ static void test_every_prefilled_fixture_reads_back_to_the_same_check(void **sta
     assert_true(bids >= 40);
 }
 
+#define HR_BIDS TND_SOURCE_DIR "/fixtures/holland-rijnland/bids/"
+
+/* The example bids of Holland Rijnland 2021 (sorted, the "-bid.xml" files), n of them. */
+static int hr_bid_names(char names[][128], int max)
+{
+    DIR *d = opendir(HR_BIDS);
+    assert_non_null(d);
+    struct dirent *de;
+    int n = 0;
+    while ((de = readdir(d)) != NULL && n < max) {
+        size_t len = strlen(de->d_name);
+        if (len > 8 && strcmp(de->d_name + len - 8, "-bid.xml") == 0)
+            snprintf(names[n++], 128, "%.*s", (int)(len - 4), de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof names[0], (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+/* Issue 11: every Holland Rijnland example bid, <product-offers> included (caps with
+ * extensions and exceptions, groups per staffing category, gezinshuisouders, the ambulant
+ * alternative), prefilled into the fill-in workbook and read back from sheet 'Producten', gives
+ * the same findings as the XML bid. */
+static void test_every_hr_example_bid_with_product_offers_reads_back_to_the_same_check(void **state)
+{
+    fixture *fx = *state;
+    tnd_definition *hr = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_definition_load("holland-rijnland-2021", &hr, &err), TND_OK);
+    char names[64][128], path[512], form[256], why[1024];
+    int n = hr_bid_names(names, 64), with_offers = 0;
+    assert_true(n >= 20);
+    snprintf(form, sizeof form, "%s/hr-rondgang.xlsx", fx->dir);
+    for (int i = 0; i < n; i++) {
+        snprintf(path, sizeof path, HR_BIDS "%.120s.xml", names[i]);
+        tnd_bid *bid = load_bid(path), *back = NULL;
+        if (tnd_fillin_write(form, hr, bid, NULL, 0, &err) != TND_OK)
+            fail_msg("%s: %s", names[i], err.message);
+        if (tnd_bid_xlsx_load(form, hr, &back, &err) != TND_OK)
+            fail_msg("%s: read back: %s (%s)", names[i], err.message, err.where);
+        with_offers += bid->n_offers > 0 || bid->n_ambulant > 0;
+        assert_int_equal(back->n_offers, bid->n_offers);
+        assert_int_equal(back->n_ambulant, bid->n_ambulant);
+        tnd_check_result a, b;
+        assert_true(tnd_check(hr, bid, &a));
+        assert_true(tnd_check(hr, back, &b));
+        if (!same_findings(&a, &b, why, sizeof why))
+            fail_msg("%s: %s", names[i], why);
+        tnd_check_result_free(&a);
+        tnd_check_result_free(&b);
+        tnd_bid_free(back);
+        tnd_bid_free(bid);
+    }
+    assert_true(with_offers >= 15);
+    tnd_definition_free(hr);
+}
+
 /* ------------------------------------------------------------------ LibreOffice */
 
 static bool have_soffice(void)
@@ -879,6 +936,52 @@ typedef struct {
     char name[128];
 } agreement_case;
 
+/*
+ * (issue 11) Moves the product offers of a Holland Rijnland bid onto the thresholds of the
+ * definition's rules (above = 0) or just past them (above = 1): every cap to the rule's maximum
+ * in the rule's unit and period, plus one millionth; every group to exactly the norm of its
+ * category (youths = staff x norm), plus one child; the first gezinshuisouder screened or not.
+ * False when the bid has nothing to move.
+ */
+static bool hr_threshold_variant(const tnd_definition *def, tnd_bid *bid, int above)
+{
+    bool moved = false;
+    for (size_t i = 0; i < bid->n_offers; i++) {
+        tnd_product_offer *o = &bid->offers[i];
+        for (size_t r = 0; r < def->n_product_rules; r++) {
+            const tnd_product_rule *pr = &def->product_rules[r];
+            if (pr->lot != o->lot)
+                continue;
+            bool names = false;
+            for (int p = 0; p < pr->n_products; p++)
+                names = names || strcmp(pr->products[p], o->product) == 0;
+            if (!names)
+                continue;
+            for (int c = 0; pr->kind == TND_PRULE_CAP && c < o->n_caps; c++)
+                if (strcmp(o->caps[c].measure, pr->measure) == 0) {
+                    o->caps[c].max = pr->max;
+                    o->caps[c].max.units += above;
+                    o->caps[c].unit = pr->unit;
+                    snprintf(o->caps[c].per, sizeof o->caps[c].per, "%s", pr->per);
+                    moved = true;
+                }
+            for (int g = 0; pr->kind == TND_PRULE_STAFFING && g < o->n_groups; g++)
+                for (int k = 0; k < pr->n_categories; k++)
+                    if (strcmp(pr->categories[k].code, o->groups[g].category) == 0) {
+                        o->groups[g].youths = o->groups[g].staff *
+                                              (pr->categories[k].max_youths_per_staff.units /
+                                               TND_DEC_SCALE) + above;
+                        moved = true;
+                    }
+            if (pr->kind == TND_PRULE_PARENTS && o->n_parents > 0) {
+                o->parents[0].screened = !above;
+                moved = true;
+            }
+        }
+    }
+    return moved;
+}
+
 static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void **state)
 {
     fixture *fx = *state;
@@ -904,20 +1007,13 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
     enum { N_GRJR = sizeof grjr_bids / sizeof grjr_bids[0] };
     tnd_definition *grjr = NULL;
     assert_int_equal(tnd_definition_load("grjr-2021", &grjr, &err), TND_OK);
-    /* issue 11: Holland Rijnland 2021 (format 2), bids without <product-offers> (those do not
-     * fit the form): quality per product computed, the other product rules ONTBREEKT */
-    static const char *const hr_bids[] = {
-        "s2-pleegzorg-hkz-bid", "s2-pleegzorg-iso-9001-alleen-hkz-bid",
-        "s2-zorgboerderij-kwaliteit-laat-je-zien-bid", "s2-zorgboerderij-alleen-hkz-bid",
-        "s3-dagbehandeling-b-zonder-groepen-ontbreekt-bid",
-    };
-    enum { N_HR = sizeof hr_bids / sizeof hr_bids[0] };
+    /* issue 11: Holland Rijnland 2021 (format 2): every example bid, and each one with product
+     * offers moved onto the thresholds of its rules and just past them (hr_threshold_variant) */
+    char hr_names[64][128];
+    int n_hr = hr_bid_names(hr_names, 64);
     tnd_definition *hr = NULL;
-    assert_int_equal(tnd_definition_load_file(TND_SOURCE_DIR
-                                              "/fixtures/tenders/holland-rijnland-2021.xml",
-                                              &hr, &err),
-                     TND_OK);
-    agreement_case cases[N_AGREEMENT + 3 + N_GRJR + N_HR];
+    assert_int_equal(tnd_definition_load("holland-rijnland-2021", &hr, &err), TND_OK);
+    agreement_case cases[N_AGREEMENT + 3 + N_GRJR + 3 * 64];
     size_t n = 0;
     for (size_t i = 0; i < N_GRJR; i++) {
         char bid_path[512];
@@ -936,12 +1032,21 @@ static void test_libreoffice_recalculated_controle_agrees_with_tender_check(void
     snprintf(cases[n++].name, sizeof cases[0].name, "leeg-ijsselland");
     cases[n] = (agreement_case){ .def = other };
     snprintf(cases[n++].name, sizeof cases[0].name, "leeg-andere-aanbesteding");
-    for (size_t i = 0; i < N_HR; i++) {
+    for (int i = 0; i < n_hr; i++) {
         char bid_path[512];
-        snprintf(bid_path, sizeof bid_path,
-                 TND_SOURCE_DIR "/fixtures/holland-rijnland/bids/%s.xml", hr_bids[i]);
+        snprintf(bid_path, sizeof bid_path, HR_BIDS "%.120s.xml", hr_names[i]);
         cases[n] = (agreement_case){ .def = hr, .bid = load_bid(bid_path) };
-        snprintf(cases[n++].name, sizeof cases[0].name, "hr-%s", hr_bids[i]);
+        snprintf(cases[n++].name, sizeof cases[0].name, "hr-%.100s", hr_names[i]);
+        for (int above = 0; above <= 1; above++) {
+            tnd_bid *v = load_bid(bid_path);
+            if (!hr_threshold_variant(hr, v, above)) {
+                tnd_bid_free(v);
+                continue;
+            }
+            cases[n] = (agreement_case){ .def = hr, .bid = v };
+            snprintf(cases[n++].name, sizeof cases[0].name, "hr-%.90s-%s", hr_names[i],
+                     above ? "net-erboven" : "op-de-grens");
+        }
     }
     cases[n] = (agreement_case){ .def = hr };
     snprintf(cases[n++].name, sizeof cases[0].name, "leeg-holland-rijnland");
@@ -993,6 +1098,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_missing_directory_is_an_io_error_and_writes_nothing),
         cmocka_unit_test(test_prefill_that_does_not_fit_the_form_is_refused),
         cmocka_unit_test(test_every_prefilled_fixture_reads_back_to_the_same_check),
+        cmocka_unit_test(test_every_hr_example_bid_with_product_offers_reads_back_to_the_same_check),
     };
     /* The LibreOffice check is its own ctest (unit.test_forms.libreoffice, CMakeLists.txt): without
        soffice it reports SKIPPED to ctest (exit 77) instead of passing unseen. */
