@@ -1308,7 +1308,7 @@ static void build(book *b, const tnd_definition *def, const tnd_evaluation *ev,
     /* "§4.3.1 L956-969; ..." -> ", §4.3.1" */
     if (def->cascade.n_chains > 0 && def->cascade.ref.source[0])
         snprintf(b->fallback, sizeof b->fallback, ", %.*s",
-                 (int)strcspn(def->cascade.ref.source, " ;,"), def->cascade.ref.source);
+                 tnd_source_section_len(def->cascade.ref.source), def->cascade.ref.source);
     set_properties(b, def, audit, date);
     write_summary(b, def, ev);
     if (def->n_assignments)

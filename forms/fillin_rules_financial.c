@@ -295,8 +295,11 @@ void tnd_fillin_financial_calcs(calc *c)
     int n_asked = tnd_fillin_asked_cells(c, 0, cells, sizeof cells);
     for (int n = 0; n < fin->n_norms && n < TND_FORM_MAX_NORMS; n++)
         norm_calcs(c, n, &fc);
-    text(c, L->fin_startup_active_row - 1, TND_FORM_COL_LABEL, "Financieel oordeel (§5.3.1)",
-         c->f->w.st.section);
+    const char *src = c->f->def->financial.ref.source;
+    char title[TND_SOURCE_LEN + 32];
+    int n = tnd_source_section_len(src);
+    snprintf(title, sizeof title, n ? "Financieel oordeel (%.*s)" : "Financieel oordeel", n, src);
+    text(c, L->fin_startup_active_row - 1, TND_FORM_COL_LABEL, title, c->f->w.st.section);
     text(c, L->fin_startup_active_row, TND_FORM_COL_LABEL,
          "Startende organisatie zonder volledige cijfers: normen niet beoordeeld (1 = ja)", NULL);
     text(c, L->fin_startup_active_row, TND_FORM_COL_KEY, "calc-starter", c->f->w.st.key);

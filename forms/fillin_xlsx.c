@@ -1007,7 +1007,10 @@ static void write_references(tnd_fillin *f)
         used += (size_t)snprintf(line2 + used, sizeof line2 - used, " %s = %.60s%s",
                                  rr->competences[c].id, rr->competences[c].label,
                                  c + 1 < rr->n_competences ? ";" : ".");
-    tnd_form_intro(&f->w, ws, "Referenties (§5.4)", line1, line2,
+    char title[TND_SOURCE_LEN + 32];
+    int n = tnd_source_section_len(rr->ref.source);
+    snprintf(title, sizeof title, n ? "Referenties (%.*s)" : "Referenties", n, rr->ref.source);
+    tnd_form_intro(&f->w, ws, title, line1, line2,
                    "Looptijd: begindatum, einddatum of 'lopend' ja. De referent is een gemeente.");
     header(f, FI_REFERENCES, TND_FORM_HEADER_ROW, TND_FORM_COL_KEY, "sleutel");
     header(f, FI_REFERENCES, TND_FORM_HEADER_ROW, TND_FORM_COL_LABEL, "referentie");
@@ -1092,7 +1095,13 @@ static void write_requirements(tnd_fillin *f)
 {
     const tnd_fillin_layout *L = &f->L;
     lxw_worksheet *ws = ws_of(f, FI_REQUIREMENTS);
-    tnd_form_intro(&f->w, ws, "Geschiktheidseisen per perceel (tariefgroep, §5.6)",
+    /* the section of the requirements, from the first one's source (IJsselland: §5.6) */
+    const char *src = f->def->n_requirements ? f->def->requirements[0].ref.source : "";
+    char title[TND_SOURCE_LEN + 64];
+    int n = tnd_source_section_len(src);
+    snprintf(title, sizeof title, n ? "Geschiktheidseisen per perceel (tariefgroep, %.*s)"
+                                    : "Geschiktheidseisen per perceel (tariefgroep)", n, src);
+    tnd_form_intro(&f->w, ws, title,
                    "Vul de gegevens in die de eisen noemen; bedragen in euro's, aantallen als "
                    "getal, ja/nee waar gevraagd.",
                    "Daaronder per eis het oordeel. Een hoger perceel omvat de eisen van het "

@@ -199,7 +199,7 @@ static bool decided_against(tnd_award_status s)
 static void put_cite(tnd_buf *out, const char *open, const char *source, const char *close)
 {
     char part[TND_SOURCE_LEN];
-    snprintf(part, sizeof part, "%.*s", (int)strcspn(source, " ;,"), source);
+    snprintf(part, sizeof part, "%.*s", tnd_source_section_len(source), source);
     if (!part[0])
         return;
     tnd_buf_puts(out, open);

@@ -191,3 +191,8 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
         collect(&def->placeholders[i].ref, "tender/evaluate_run.c", out, max, &n);
     return n;
 }
+
+int tnd_source_section_len(const char *source)
+{
+    return (int)strcspn(source, " ;,");
+}

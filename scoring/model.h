@@ -982,6 +982,11 @@ const tnd_award_lot *tnd_definition_award(const tnd_definition *def, int lot);
 /* (issue 11) The assignment that holds lot, or NULL; the phase a result of tender evaluate on
  * that assignment belongs to (its first admission or selection phase), or NULL. */
 const tnd_assignment *tnd_definition_assignment_of(const tnd_definition *def, int lot);
+
+/* The length of the section part of a definition's source, what a title cites: "§4.3.1 L956-969;
+ * §5.6 L1579" -> the 7 bytes of "§4.3.1"; "" -> 0. Outputs take the § from the definition, so a
+ * tender whose document numbers its sections otherwise is never cited by IJsselland's numbers. */
+int tnd_source_section_len(const char *source);
 const tnd_phase *tnd_assignment_result_phase(const tnd_assignment *a);
 const char *tnd_phase_kind_name(tnd_phase_kind k);   /* "selection", ... */
 const char *tnd_phase_kind_dutch(tnd_phase_kind k);  /* "selectie", ... */

@@ -657,6 +657,34 @@ static void test_input_cells_are_unlocked_and_labels_locked(void **state)
 
 /* ------------------------------------------------------------------ files */
 
+/* The sheet titles cite the definition's own sections: IJsselland §5.3.1, §5.4 and §5.6; the
+ * price-quality example (financial §4.3, references §4.5, no tariff-group requirements) its own,
+ * never IJsselland's. */
+static void test_sheet_titles_cite_the_sections_of_their_own_definition(void **state)
+{
+    fixture *fx = *state;
+    char *strings = zip_entry(fx->empty, "xl/sharedStrings.xml");
+    assert_non_null(strstr(strings, "<t>Referenties (§5.4)</t>"));
+    assert_non_null(strstr(strings, "<t>Financieel oordeel (§5.3.1)</t>"));
+    assert_non_null(strstr(strings, "<t>Geschiktheidseisen per perceel (tariefgroep, §5.6)</t>"));
+    free(strings);
+
+    tnd_error err;
+    tnd_definition *def = NULL;
+    assert_int_equal(tnd_definition_load("regio-voorbeeld-2024", &def, &err), TND_OK);
+    char path[160];
+    snprintf(path, sizeof path, "%s/regio-voorbeeld.xlsx", fx->dir);
+    assert_int_equal(tnd_fillin_write(path, def, NULL, NULL, 0, &err), TND_OK);
+    strings = zip_entry(path, "xl/sharedStrings.xml");
+    assert_non_null(strstr(strings, "<t>Referenties (§4.5)</t>"));
+    assert_non_null(strstr(strings, "<t>Financieel oordeel (§4.3)</t>"));
+    assert_non_null(strstr(strings, "<t>Geschiktheidseisen per perceel (tariefgroep)</t>"));
+    assert_null(strstr(strings, "§5.4"));
+    assert_null(strstr(strings, "§5.3.1"));
+    free(strings);
+    tnd_definition_free(def);
+}
+
 static void test_two_writes_are_byte_identical(void **state)
 {
     fixture *fx = *state;
@@ -1094,6 +1122,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_input_cells_have_data_validation_lists_from_the_definition),
         cmocka_unit_test(test_every_sheet_is_protected_without_a_password),
         cmocka_unit_test(test_input_cells_are_unlocked_and_labels_locked),
+        cmocka_unit_test(test_sheet_titles_cite_the_sections_of_their_own_definition),
         cmocka_unit_test(test_two_writes_are_byte_identical),
         cmocka_unit_test(test_missing_directory_is_an_io_error_and_writes_nothing),
         cmocka_unit_test(test_prefill_that_does_not_fit_the_form_is_refused),
