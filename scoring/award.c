@@ -458,6 +458,9 @@ typedef struct {
     by_bidder entries, falls;     /* per bidder: its lot entries, its fallback records */
     size_t *entry_lot, *entry_at; /* entries.item -> (index into out->lots, index into entries) */
     int *n_ranked;                /* per lot index: ranked_count, -1 = not counted yet */
+    unsigned *best_at;            /* [lot index * n + bidder]: 1 + the index of the bidder's entry
+                                     of that lot with the highest plan_standing (the first of
+                                     equals), 0 = none or the lot is not awarded yet */
     unsigned long long *ops;
     const tnd_tie_settlement *ties; /* the officer's tie decisions (issue 8 §4), may be NULL */
     size_t n_ties;
@@ -1114,6 +1117,18 @@ static int plan_standing(tnd_award_status s)
     return 1;
 }
 
+/* c->best_at of lot la, its entries final and in the order of ws (plan_withholds). */
+static void index_best(eval_ctx *c, const tnd_lot_award *la, const work *ws)
+{
+    unsigned *best = c->best_at + (size_t)(la - c->out->lots) * c->n;
+    for (size_t i = 0; i < la->n_entries; i++) {
+        unsigned *at = &best[ws[i].cand->bidder];
+        if (!*at || plan_standing(la->entries[i].status) >
+                        plan_standing(la->entries[*at - 1].status))
+            *at = (unsigned)i + 1;
+    }
+}
+
 /*
  * §4.3 L916-918: on every lot but 4 only bidders scoring 6,0 or more on the Plan van Aanpak
  * Normaliseren get a contract; §6.1 L1702-1704: lots 6-8 ask no *additional* plan, the plan of the
@@ -1134,12 +1149,14 @@ static bool plan_withholds(const eval_ctx *c, work *w, const tnd_award_lot *rule
         bool plan_lot = false;
         for (int k = 0; k < rule->n_plan_lots && k < TND_MAX_SET; k++)
             plan_lot = plan_lot || rule->plan_lots[k] == la->lot;
-        for (size_t j = 0; plan_lot && j < la->n_entries; j++)
-            if (la->entries[j].bid == e->bid &&
-                (!best || plan_standing(la->entries[j].status) > plan_standing(best->status))) {
-                best = &la->entries[j];
-                best_lot = la->lot;
-            }
+        /* the bidder's best entry of that lot: one lookup, not a scan of its entries (issue 9) */
+        unsigned at = plan_lot ? c->best_at[i * c->n + w->cand->bidder] : 0;
+        ++*c->ops;
+        if (at && (!best || plan_standing(la->entries[at - 1].status) >
+                                plan_standing(best->status))) {
+            best = &la->entries[at - 1];
+            best_lot = la->lot;
+        }
     }
     int standing = best ? plan_standing(best->status) : 1;
     if (standing == 6)
@@ -1281,6 +1298,7 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
             sorted[i] = *ws[i].e;
         free(la->entries);
         la->entries = sorted;
+        index_best(c, la, ws);
     }
     free(ws);
     return ok && sorted;
@@ -1710,7 +1728,8 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
     c.n_ranked = malloc((def->n_lots ? def->n_lots : 1) * sizeof *c.n_ranked);
     for (size_t i = 0; c.n_ranked && i < def->n_lots; i++)
         c.n_ranked[i] = -1;
-    bool ok = c.n_ranked && index_rows(scores, &c.rows) && index_bids(&c);
+    c.best_at = calloc(def->n_lots && n ? def->n_lots * n : 1, sizeof *c.best_at);
+    bool ok = c.n_ranked && c.best_at && index_rows(scores, &c.rows) && index_bids(&c);
 
     /* one lot award per lot of the definition, by lot number */
     int *numbers = def->n_lots ? malloc(def->n_lots * sizeof *numbers) : NULL;
@@ -1768,6 +1787,7 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
     free(c.entry_lot);
     free(c.entry_at);
     free(c.n_ranked);
+    free(c.best_at);
     if (!ok || c.oom) {
         tnd_evaluation_free(out);
         out->out_of_memory = true;

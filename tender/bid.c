@@ -1449,7 +1449,7 @@ tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out
     if (!err)
         err = &local;
     *out = NULL;
-    xmlDocPtr doc = tnd_xml_read_file_hashed(path, sha256, err);
+    xmlDocPtr doc = tnd_xml_read_data_file_hashed(path, sha256, err);
     return doc ? load_doc(rd, doc, path, out, err) : err->code;
 }
 
@@ -1476,7 +1476,7 @@ tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tn
     *out = NULL;
     if (!name)
         name = "(inschrijving)";
-    xmlDocPtr doc = tnd_xml_read_memory(buf, len, name, err);
+    xmlDocPtr doc = tnd_xml_read_data_memory(buf, len, name, err);
     if (!doc)
         return err->code;
     tnd_bid_reader *rd = NULL;

@@ -1348,19 +1348,51 @@ tnd_status tnd_scores_check_bids(const tnd_scores *s, const tnd_definition *def,
     return check_consensus_present(s, err);
 }
 
+/* An entry of the award: the perceel and the KvK of its bidder, sorted to be looked up. */
+typedef struct {
+    int lot;
+    const char *kvk;
+} lot_bidder;
+
+static int cmp_lot_bidder(const void *a, const void *b)
+{
+    const lot_bidder *x = a, *y = b;
+    if (x->lot != y->lot)
+        return x->lot < y->lot ? -1 : 1;
+    return strcmp(x->kvk, y->kvk);
+}
+
+/* Every entry of every perceel, sorted: one lookup per score row instead of a scan of the
+ * perceel's entries (issue 9: that scan made this check grow with the square of the bids). */
+static lot_bidder *sorted_entries(const tnd_evaluation *ev, size_t *n_out)
+{
+    size_t n = 0;
+    for (size_t l = 0; l < ev->n_lots; l++)
+        n += ev->lots[l].n_entries;
+    lot_bidder *all = malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return NULL;
+    size_t k = 0;
+    for (size_t l = 0; l < ev->n_lots; l++)
+        for (size_t e = 0; e < ev->lots[l].n_entries; e++)
+            all[k++] = (lot_bidder){ ev->lots[l].lot, ev->lots[l].entries[e].bid->bidder.kvk };
+    qsort(all, n, sizeof *all, cmp_lot_bidder);
+    *n_out = n;
+    return all;
+}
+
 tnd_status tnd_scores_check_lots(const tnd_scores *s, const tnd_evaluation *ev, tnd_error *err)
 {
+    size_t n_entries = 0;
+    lot_bidder *entries = sorted_entries(ev, &n_entries);
+    if (!entries)
+        return tnd_error_nomem(err, s->file);
     for (size_t i = 0; i < s->n; i++) {
         const tnd_score *row = &s->items[i];
-        const tnd_lot_award *la = NULL;
-        for (size_t l = 0; l < ev->n_lots && !la; l++)
-            if (ev->lots[l].lot == row->lot)
-                la = &ev->lots[l];
-        bool used = false;
-        for (size_t e = 0; la && e < la->n_entries && !used; e++)
-            used = strcmp(la->entries[e].bid->bidder.kvk, row->bidder) == 0;
-        if (used)
+        lot_bidder key = { row->lot, row->bidder };
+        if (n_entries && bsearch(&key, entries, n_entries, sizeof *entries, cmp_lot_bidder))
             continue;
+        free(entries);
         const tnd_bid *bid = NULL;
         for (size_t b = 0; b < ev->n_bidders && !bid; b++)
             if (strcmp(ev->bidders[b].bid->bidder.kvk, row->bidder) == 0)
@@ -1381,6 +1413,7 @@ tnd_status tnd_scores_check_lots(const tnd_scores *s, const tnd_evaluation *ev, 
                        "waarop hij inschrijft of waarop hij terechtkomt na terugval (§4.3.1)");
         return TND_ERR_REFERENCE;
     }
+    free(entries);
     return TND_OK;
 }
 

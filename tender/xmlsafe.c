@@ -491,7 +491,8 @@ static const char *declared_latin1_with_c1(const char *buf, size_t len, const ch
     return c1 ? "windows-1252" : NULL;
 }
 
-xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd_error *err)
+static xmlDocPtr read_memory(const char *buf, size_t len, const char *name, int options,
+                             tnd_error *err)
 {
     const char *file = name ? name : "";
     if (check_bytes(buf, len, file, err) != TND_OK)
@@ -520,7 +521,7 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
     saved_handlers saved;
     handlers_capture(&saved, &st.diag);
     /* URL NULL: nothing in the document is resolved relative to the file's location. */
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, forced, PARSE_OPTIONS);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, forced, options);
     handlers_restore(&saved);
 
     tnd_status rc;
@@ -539,6 +540,16 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
     }
     tnd_error_clear(err);
     return doc;
+}
+
+xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd_error *err)
+{
+    return read_memory(buf, len, name, PARSE_OPTIONS, err);
+}
+
+xmlDocPtr tnd_xml_read_data_memory(const char *buf, size_t len, const char *name, tnd_error *err)
+{
+    return read_memory(buf, len, name, PARSE_OPTIONS | XML_PARSE_NOBLANKS, err);
 }
 
 static tnd_status load_parsed(xmlDocPtr doc, const char *name, tnd_xml_from_doc from_doc,
@@ -571,12 +582,7 @@ tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
     return load_parsed(tnd_xml_read_memory(buf, len, name, err), name, from_doc, out, err);
 }
 
-xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err)
-{
-    return tnd_xml_read_file_hashed(path, NULL, err);
-}
-
-xmlDocPtr tnd_xml_read_file_hashed(const char *path, char sha256[65], tnd_error *err)
+static xmlDocPtr read_file(const char *path, char sha256[65], int options, tnd_error *err)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -589,9 +595,19 @@ xmlDocPtr tnd_xml_read_file_hashed(const char *path, char sha256[65], tnd_error 
         return NULL;
     if (sha256)
         tnd_sha256_buf(buf, len, sha256); /* the bytes parsed are the bytes hashed */
-    xmlDocPtr doc = tnd_xml_read_memory(buf, len, path, err);
+    xmlDocPtr doc = read_memory(buf, len, path, options, err);
     free(buf);
     return doc;
+}
+
+xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err)
+{
+    return read_file(path, NULL, PARSE_OPTIONS, err);
+}
+
+xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_error *err)
+{
+    return read_file(path, sha256, PARSE_OPTIONS | XML_PARSE_NOBLANKS, err);
 }
 
 /* ------------------------------------------------------------------------------------------ */
