@@ -12,12 +12,15 @@
 #include "scoring/model.h"
 #include "scoring/rounds.h"
 
-/* One input file of the evaluation, as listed on the Audit sheet. */
+/* One input file of the evaluation, as listed on the Audit sheet. The texts are not copied (issue
+ * 9: two 512-byte copies per bid were a tenth of the memory of a run): they point into strings
+ * that live as long as the run (the command line, the bid's file, the definition's file). */
 typedef struct {
-    char role[32];              /* "definitie", "inschrijving", "scores", "prijzen" */
-    char path[TND_TEXT_LEN];    /* as given on the command line */
-    char name[TND_TEXT_LEN];    /* what the Audit sheet shows: the path relative to the folder
-                                   given (--bids), or the file name; never an absolute path */
+    const char *role;           /* "aanbestedingsdefinitie", "inschrijving", "scores", ... */
+    const char *path;           /* as given on the command line */
+    const char *name;           /* what the Audit sheet shows: the path relative to the folder
+                                   given (--bids), or the file name; never an absolute path; a
+                                   tail of `path`, or the definition's name */
     char sha256[65];            /* lowercase hex (tender/base/sha256.h) */
 } tnd_audit_input;
 

@@ -1209,9 +1209,9 @@ static void write_audit(book *b, const tnd_definition *def, const tnd_audit *aud
     static const char *const in_names[] = { "Rol", "Bestand", "SHA-256" };
     row = audit_table(b, ws, row + 1, "Invoerbestanden", in_names, 3);
     for (size_t i = 0; i < audit->n_inputs; i++, row++) {
-        put_text(b, ws, row, 0, audit->inputs[i].role, NULL);
-        put_text(b, ws, row, 1,
-                 audit->inputs[i].name[0] ? audit->inputs[i].name : audit->inputs[i].path, NULL);
+        const tnd_audit_input *in = &audit->inputs[i];
+        put_text(b, ws, row, 0, in->role, NULL);
+        put_text(b, ws, row, 1, in->name && in->name[0] ? in->name : in->path, NULL);
         put_text(b, ws, row, 2, audit->inputs[i].sha256, NULL);
     }
 

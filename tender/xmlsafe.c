@@ -39,6 +39,8 @@
 /* No NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: those are what make XML dangerous.
  * BIG_LINES keeps line numbers right past line 65535. */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+/* Data documents (bids, definitions, ESPD, XBRL, schemas): no text between elements (xmlsafe.h) */
+#define DATA_OPTIONS (PARSE_OPTIONS | XML_PARSE_NOBLANKS)
 
 #define HINT_UNSAFE "verwijder de <!DOCTYPE ...> regel; een inschrijving heeft geen DTD nodig"
 #define HINT_TAGS "controleer of elke <tag> een bijbehorende </tag> heeft"
@@ -549,8 +551,10 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
 
 xmlDocPtr tnd_xml_read_data_memory(const char *buf, size_t len, const char *name, tnd_error *err)
 {
-    return read_memory(buf, len, name, PARSE_OPTIONS | XML_PARSE_NOBLANKS, err);
+    return read_memory(buf, len, name, DATA_OPTIONS, err);
 }
+
+static xmlDocPtr read_file(const char *path, char sha256[65], int options, tnd_error *err);
 
 static tnd_status load_parsed(xmlDocPtr doc, const char *name, tnd_xml_from_doc from_doc,
                               void *out, tnd_error *err)
@@ -568,7 +572,7 @@ tnd_status tnd_xml_load_file(const char *path, tnd_xml_from_doc from_doc, void *
     tnd_error local;
     if (!err)
         err = &local;
-    return load_parsed(tnd_xml_read_file(path, err), path, from_doc, out, err);
+    return load_parsed(read_file(path, NULL, DATA_OPTIONS, err), path, from_doc, out, err);
 }
 
 tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
@@ -579,7 +583,7 @@ tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
         err = &local;
     if (!name)
         name = "";
-    return load_parsed(tnd_xml_read_memory(buf, len, name, err), name, from_doc, out, err);
+    return load_parsed(read_memory(buf, len, name, DATA_OPTIONS, err), name, from_doc, out, err);
 }
 
 static xmlDocPtr read_file(const char *path, char sha256[65], int options, tnd_error *err)
@@ -607,7 +611,7 @@ xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err)
 
 xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_error *err)
 {
-    return read_file(path, sha256, PARSE_OPTIONS | XML_PARSE_NOBLANKS, err);
+    return read_file(path, sha256, DATA_OPTIONS, err);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -640,7 +644,7 @@ tnd_schema *tnd_schema_new(const char *xsd, size_t len, const char *name, tnd_er
 {
     const char *file = name ? name : "";
     /* The XSD is ours, but it goes through the same checks: no DTD, no entities, no includes. */
-    xmlDocPtr doc = tnd_xml_read_memory(xsd, len, file, err);
+    xmlDocPtr doc = read_memory(xsd, len, file, DATA_OPTIONS, err);
     if (!doc)
         return NULL;
     tnd_status rc = check_schema_stands_alone(doc, file, err);

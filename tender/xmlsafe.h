@@ -41,7 +41,8 @@ xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_e
 
 /*
  * The one way a reader turns a file or a buffer into its own struct: parse safely (as
- * tnd_xml_read_*), hand the tree to `from_doc`, free the tree. `name` is used in messages (NULL:
+ * tnd_xml_read_data_*: definitions, ESPD and XBRL are data documents), hand the tree to
+ * `from_doc`, free the tree. `name` is used in messages (NULL:
  * ""); err may be NULL. Returns what from_doc returns, or the parse error.
  */
 typedef tnd_status (*tnd_xml_from_doc)(xmlDocPtr doc, const char *name, void *out, tnd_error *err);

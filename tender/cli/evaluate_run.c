@@ -86,7 +86,7 @@ static void last_component(const char *path, char *out, size_t size)
  * (`folder`, the --bids folder), else its file name; never the absolute or internal path of the
  * machine that ran the evaluation. The hash identifies the content.
  */
-static void input_name(const char *path, const char *folder, char *out, size_t size)
+static const char *input_name(const char *path, const char *folder)
 {
     size_t len = folder ? strlen(folder) : 0;
     while (len > 1 && folder[len - 1] == '/')
@@ -95,25 +95,23 @@ static void input_name(const char *path, const char *folder, char *out, size_t s
         const char *rest = path + len;
         while (*rest == '/')
             rest++;
-        if (*rest && rest[0] != '/') {
-            snprintf(out, size, "%s", rest);
-            return;
-        }
+        if (*rest && rest[0] != '/')
+            return rest;
     }
-    snprintf(out, size, "%s", file_name(path));
+    return file_name(path);
 }
 
 /* Records an input of the audit trail, named relative to `folder` (input_name); sha256 is its
  * hash when already computed from the bytes read (the bids), else NULL and the file is hashed
- * here. */
+ * here. role and path must live as long as the run (tnd_audit_input). */
 static bool add_input(tnd_run *run, const char *role, const char *path, const char *folder,
                       const char *sha256)
 {
     tnd_audit_input *in = &run->inputs[run->n_inputs];
     memset(in, 0, sizeof *in);
-    snprintf(in->role, sizeof in->role, "%s", role);
-    snprintf(in->path, sizeof in->path, "%s", path);
-    input_name(path, folder, in->name, sizeof in->name);
+    in->role = role;
+    in->path = path;
+    in->name = input_name(path, folder);
     tnd_error err;
     if (sha256) {
         snprintf(in->sha256, sizeof in->sha256, "%s", sha256);
@@ -242,7 +240,9 @@ static void record_arguments(const tnd_run_options *o, tnd_run *run)
  * different runs (a kill between the two renames, a copy of one file) is detectable. */
 static void run_id(tnd_run *run)
 {
-    size_t cap = 64 + sizeof TND_VERSION + run->n_inputs * (sizeof run->inputs[0].role + 66);
+    size_t cap = 64 + sizeof TND_VERSION + sizeof run->date;
+    for (size_t i = 0; i < run->n_inputs; i++)
+        cap += strlen(run->inputs[i].role) + sizeof run->inputs[i].sha256 + 1;
     char *text = malloc(cap);
     if (!text)
         return; /* no run id: the workbook and JSON leave it out */
@@ -359,9 +359,9 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL, NULL);
     } else {
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
-        snprintf(in->role, sizeof in->role, "aanbestedingsdefinitie");
-        snprintf(in->path, sizeof in->path, "%s", run->def->file);
-        snprintf(in->name, sizeof in->name, "%s", run->def->file);
+        memset(in, 0, sizeof *in);
+        in->role = "aanbestedingsdefinitie";
+        in->path = in->name = run->def->file;
         if (builtin) /* --tender ID: the bytes built in under that id */
             tnd_sha256_buf(builtin->bytes, builtin->len, in->sha256);
         else

@@ -238,11 +238,11 @@ static int setup(void **state)
     fx->ev.bidders = fx->outcomes;
     fx->ev.n_bidders = 4;
 
-    SET(fx->inputs[0].role, "definitie");
-    SET(fx->inputs[0].path, "fixtures/tenders/ijsselland-2023.xml");
+    fx->inputs[0].role = "definitie";
+    fx->inputs[0].path = "fixtures/tenders/ijsselland-2023.xml";
     SET(fx->inputs[0].sha256, SHA_DEF);
-    SET(fx->inputs[1].role, "inschrijving");
-    SET(fx->inputs[1].path, "bids/=kwaadaardig.xml");
+    fx->inputs[1].role = "inschrijving";
+    fx->inputs[1].path = "bids/=kwaadaardig.xml";
     SET(fx->inputs[1].sha256, SHA_BID);
     fx->audit = (tnd_audit){ .tool_version = "0.1.0", .evaluation_date = "2022-10-03",
                              .arguments = "tender evaluate --bids bids --scores s.csv -o a.xlsx",
