@@ -1513,13 +1513,13 @@ static bool bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
     o->bid = bid;
     o->check = r;
     size_t rows = r->n_placements < TND_MAX_SET ? r->n_placements : TND_MAX_SET;
-    o->path = calloc(rows ? rows : 1, sizeof *o->path);
+    o->path = calloc(rows + 1, sizeof *o->path); /* NULL-terminated */
     if (!o->path)
         return false;
     for (size_t k = 0; k < r->n_placements && k < TND_MAX_SET; k++) {
         const tnd_placement *p = &r->placements[k];
         int i = o->n_applied++, lot = 0;
-        char *path = o->path[i];
+        char path[TND_REASON_LEN]; /* kept at its own length below (issue 9) */
         const tnd_award_entry *e = NULL;
         o->applied[i] = p->applied;
         path[0] = '\0';
@@ -1555,6 +1555,8 @@ static bool bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
         o->placed[i] = e && status_holds_place(e->status) ? lot : 0;
         if (!e && !path[0])
             append(path, TND_REASON_LEN, "%s", p->path);
+        if (!(o->path[i] = strdup(path)))
+            return false;
         holds = holds || status_holds_place(o->status[i]);
         decided_against = decided_against || o->status[i] == TND_AWARD_SET_ASIDE ||
                           o->status[i] == TND_AWARD_NOT_RANKED;
@@ -1611,8 +1613,11 @@ void tnd_evaluation_free(tnd_evaluation *e)
     for (size_t i = 0; e->lots && i < e->n_lots; i++)
         free(e->lots[i].entries);
     free(e->lots);
-    for (size_t i = 0; e->bidders && i < e->n_bidders; i++)
+    for (size_t i = 0; e->bidders && i < e->n_bidders; i++) {
+        for (size_t k = 0; e->bidders[i].path && e->bidders[i].path[k]; k++)
+            free(e->bidders[i].path[k]);
         free(e->bidders[i].path);
+    }
     free(e->bidders);
     memset(e, 0, sizeof *e);
 }
@@ -1720,6 +1725,9 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
                           const tnd_tie_settlement *ties, size_t n_ties, tnd_evaluation *out)
 {
     memset(out, 0, sizeof *out);
+    for (size_t b = 0; b < n; b++)
+        if (checks[b]->placements_dropped) /* a caller that freed them too early: refuse, loudly */
+            return false;
     eval_ctx c = {.def = def, .bids = bids, .checks = checks, .n = n, .prices = prices,
                   .n_prices = n_prices, .out = out, .ties = ties, .n_ties = n_ties};
     fallback_rec *falls = NULL;

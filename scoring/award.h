@@ -115,8 +115,9 @@ typedef struct {
     int n_applied;
     int placed[TND_MAX_SET];       /* lot finally placed/awarded for each applied lot, 0 = none */
     tnd_award_status status[TND_MAX_SET];
-    char (*path)[TND_REASON_LEN];  /* n_applied rows (allocated: issue 9, a fixed
-                                      [TND_MAX_SET] was 6 KiB per bidder) */
+    char **path;                   /* n_applied rows, then NULL; each allocated at its own
+                                      length (issue 9: fixed rows were 6 KiB, then 0.4 KiB
+                                      a lot applied for, per bidder) */
     int stopped_at_step;           /* 0 = reached the end; 1/2/3 = step where it stopped (§6) */
 } tnd_bidder_outcome;
 

@@ -1399,6 +1399,14 @@ void tnd_check_result_keep_knockouts(tnd_check_result *r)
     }
 }
 
+void tnd_check_result_drop_placements(tnd_check_result *r)
+{
+    free(r->placements);
+    r->placements = NULL;
+    r->n_placements = 0;
+    r->placements_dropped = true;
+}
+
 void tnd_check_result_free(tnd_check_result *r)
 {
     if (!r)

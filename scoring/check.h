@@ -69,6 +69,7 @@ typedef struct {
                                      at which the whole bid stopped (§6) */
     bool eligible_all;            /* every lot applied for: placed in that lot, ELIGIBLE or
                                      CONDITIONAL, no product held or refused (=> exit code 0) */
+    bool placements_dropped;      /* tnd_check_result_drop_placements: tnd_evaluate refuses it */
     bool out_of_memory;
 } tnd_check_result;
 
@@ -86,6 +87,14 @@ bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_
  * its memory). The placements are kept.
  */
 void tnd_check_result_keep_knockouts(tnd_check_result *r);
+
+/*
+ * Frees the lot placements once the award (tnd_evaluate) and the procedure (tnd_rounds_settle)
+ * have copied what they need of them into the bidder outcomes: the workbook, the JSON and the
+ * letters read the outcomes and the findings, never the placements (issue 9: 0.8 KiB a lot
+ * applied for, held while the workbook's cells were built). Sets placements_dropped.
+ */
+void tnd_check_result_drop_placements(tnd_check_result *r);
 
 /* The more severe of two verdicts (order of tnd_verdict). */
 tnd_verdict tnd_verdict_worse(tnd_verdict a, tnd_verdict b);

@@ -687,12 +687,10 @@ void tnd_rounds_round1_text(const tnd_check_result *c, char *out, size_t size)
 
 static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
                        const tnd_bidder_outcome *o, int j, bool resubmitted, bool herstel_open,
-                       tnd_date eval, tnd_procedure_bidder *pb)
+                       tnd_date eval, tnd_procedure_bidder *pb, char *text, size_t size)
 {
     const tnd_rounds_rules *r = &def->rounds;
     int lot = o->applied[j];
-    char *text = pb->finality[j];
-    size_t size = sizeof pb->finality[j];
     bool *prov = &pb->provisional[j];
     const tnd_placement *pl = placement_of(o->check, lot);
     char deadline[24];
@@ -823,21 +821,30 @@ bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
         const tnd_bidder_outcome *o = &ev->bidders[i];
         tnd_procedure_bidder *pb = &out->bidders[i];
         pb->resubmitted = resubmitted && resubmitted[i];
+        char text[TND_REASON_LEN]; /* each text is kept at its own length (issue 9) */
         if (round1_texts)
-            tnd_finding_set(pb->round1, sizeof pb->round1, "%s", round1_texts[i]);
+            tnd_finding_set(text, sizeof text, "%s", round1_texts[i]);
         else
-            tnd_rounds_round1_text(o->check, pb->round1, sizeof pb->round1);
+            tnd_rounds_round1_text(o->check, text, sizeof text);
+        pb->round1 = strdup(text);
         int bid_round = pb->resubmitted ? 2 : 1;
         pb->herstel_open = herstel_state(def, decisions, o->bid->bidder.kvk, bid_round, eval,
-                                         pb->herstel, sizeof pb->herstel);
+                                         text, sizeof text);
+        pb->herstel = strdup(text);
         int n = o->n_applied < 0 ? 0 : o->n_applied > TND_MAX_SET ? TND_MAX_SET : o->n_applied;
-        pb->finality = calloc(n ? (size_t)n : 1, sizeof *pb->finality);
-        if (!pb->finality) {
+        pb->finality = calloc((size_t)n + 1, sizeof *pb->finality); /* NULL-terminated */
+        if (!pb->round1 || !pb->herstel || !pb->finality) {
             tnd_procedure_free(out);
             return false;
         }
         for (int j = 0; j < n; j++) {
-            settle_lot(def, ev, o, j, pb->resubmitted, pb->herstel_open, eval, pb);
+            settle_lot(def, ev, o, j, pb->resubmitted, pb->herstel_open, eval, pb, text,
+                       sizeof text);
+            pb->finality[j] = strdup(text);
+            if (!pb->finality[j]) {
+                tnd_procedure_free(out);
+                return false;
+            }
             if (pb->provisional[j])
                 out->n_provisional++;
             else
@@ -856,8 +863,14 @@ void tnd_procedure_free(tnd_procedure *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; p->bidders && i < p->n_bidders; i++)
-        free(p->bidders[i].finality);
+    for (size_t i = 0; p->bidders && i < p->n_bidders; i++) {
+        tnd_procedure_bidder *pb = &p->bidders[i];
+        for (size_t j = 0; pb->finality && pb->finality[j]; j++)
+            free(pb->finality[j]);
+        free(pb->finality);
+        free(pb->round1);
+        free(pb->herstel);
+    }
     free(p->bidders);
     memset(p, 0, sizeof *p);
 }

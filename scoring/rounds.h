@@ -145,13 +145,14 @@ bool tnd_rounds_check_ties(const tnd_definition *def, const tnd_decisions *decis
 /* Per bidder of the evaluation: its round history and whether each outcome is final. */
 typedef struct {
     bool resubmitted;
-    char round1[TND_REASON_LEN];                /* round-1 outcome per lot, Dutch, one line */
+    /* The texts are allocated at their own length (issue 9: fixed TND_REASON_LEN buffers were
+     * 1.3 KiB per bidder, held while the workbook is written); tnd_procedure_free frees them. */
+    char *round1;                               /* round-1 outcome per lot, Dutch, one line */
     bool provisional[TND_MAX_SET];              /* per applied lot (tnd_bidder_outcome order) */
-    char (*finality)[TND_REASON_LEN]; /* per applied lot: "definitief: ..." / "voorlopig: ...";
-                                 allocated, one row per applied lot (issue 9: a fixed
-                                 [TND_MAX_SET] was 6 KiB per bidder, 600 MiB at 100k) */
+    char **finality;              /* per applied lot: "definitief: ..." / "voorlopig: ...";
+                                     then NULL */
     bool herstel_open;
-    char herstel[TND_REASON_LEN]; /* the herstel request and its term, or "" */
+    char *herstel;                /* the herstel request and its term, or "" */
 } tnd_procedure_bidder;
 
 typedef struct {

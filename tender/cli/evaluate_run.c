@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "scoring/rules_lots.h"
+#include "tender/bid.h"
 #include "tender/cli/bid_run.h"
 #include "tender/definition.h"
 #include "tender/embedded.h"
@@ -266,6 +267,20 @@ bool tnd_run_option(const char *cmd, int argc, char **argv, int *i, tnd_run_opti
            tnd_opt_jobs(cmd, argc, argv, i, &o->jobs, bad);
 }
 
+/*
+ * What no output reads once the award and the procedure are settled (issue 9): the lot placements
+ * of every bid (copied into the bidder outcomes) and the details of the bids the award still read
+ * (the §4.3.1 fallback and the §6.1.2 locations of lot 4). Freed before the workbook is built,
+ * whose cells are the largest part of the memory of a run.
+ */
+static void release_settled(tnd_checked_bids *checked)
+{
+    for (size_t i = 0; i < checked->n; i++) {
+        tnd_check_result_drop_placements(checked->results[i]);
+        tnd_bid_drop_details(checked->bids[i]);
+    }
+}
+
 bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
 {
     memset(run, 0, sizeof *run);
@@ -393,6 +408,10 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);
         return false;
+    }
+    if (!o->keep_bid_details) {
+        release_settled(&run->checked);
+        release_settled(&run->resub);
     }
     record_arguments(o, run);
     run_id(run);

@@ -20,9 +20,10 @@ typedef struct {
     const char *resubmissions;    /* (issue 8 §4) round 2: folder of re-submitted bids */
     const char *decisions;        /* (issue 8 §4) the officer's decisions file (CSV) */
     int jobs;                     /* threads reading and checking bids (-j); 0 = every core */
-    bool keep_bid_details;        /* keep every bid whole, for a caller that runs steps 1-2 on
-                                     them again; else the details the award does not read are
-                                     dropped after the check (issue 9, tnd_bid_drop_details) */
+    bool keep_bid_details;        /* keep every bid whole and its lot placements, for a caller
+                                     that runs steps 1-2 on them again; else what the award does
+                                     not read is dropped after the check, and the rest once the
+                                     procedure is settled (issue 9, tnd_bid_drop_details) */
 } tnd_run_options;
 
 typedef struct {

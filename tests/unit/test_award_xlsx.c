@@ -56,7 +56,8 @@ typedef struct {
     tnd_award_entry lot1[1], lot4[2], lot8[2];
     tnd_lot_award lots[9];
     tnd_bidder_outcome outcomes[4];
-    char paths[4][TND_MAX_SET][TND_REASON_LEN]; /* outcomes[i].path (allocated by tnd_evaluate) */
+    char path_text[4][TND_MAX_SET][TND_REASON_LEN];
+    char *paths[4][TND_MAX_SET + 1]; /* outcomes[i].path (allocated by tnd_evaluate) */
     tnd_evaluation ev;
     tnd_audit_input inputs[2];
     tnd_audit audit;
@@ -121,6 +122,8 @@ static void outcome(fixture *fx, int i, const int *applied, const int *placed,
     o->bid = &fx->bids[i];
     o->check = &fx->checks[i];
     o->n_applied = n;
+    for (int j = 0; j < n; j++)
+        fx->paths[i][j] = fx->path_text[i][j];
     o->path = fx->paths[i];
     for (int j = 0; j < n; j++) {
         o->applied[j] = applied[j];
@@ -230,8 +233,8 @@ static int setup(void **state)
     outcome(fx, 1, (int[]){ 4 }, (int[]){ 4 }, granted, 1, 0);
     outcome(fx, 2, (int[]){ 1, 8 }, (int[]){ 0, 0 }, excluded, 2, 2);
     outcome(fx, 3, (int[]){ 8 }, (int[]){ 8 }, admitted, 1, 0);
-    SET(fx->outcomes[0].path[0], "4: gegund (rang 1)");
-    SET(fx->outcomes[2].path[0], "1: gestopt in stap 2 (solvabiliteit)");
+    SET(fx->path_text[0][0], "4: gegund (rang 1)");
+    SET(fx->path_text[2][0], "1: gestopt in stap 2 (solvabiliteit)");
 
     fx->ev.lots = fx->lots;
     fx->ev.n_lots = 9;

@@ -7,6 +7,8 @@
  * again for the lower lot, §4.3.1 L956-969) or on a lot with a criterion computed from the
  * locations (lot 4 criterion C, §6.1.2 L1943-1945). Every other bid drops its details after the
  * check (tnd_bid_drop_details, tender/bid.c); the award of the example is then the same JSON.
+ * Once the procedure is settled, every bid's details and lot placements are freed before the
+ * outputs are written (tnd_check_result_drop_placements): the outputs read neither.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -116,27 +118,60 @@ static void test_example_award_is_the_same_with_details_dropped(void **state)
 {
     (void)state;
     char *json[2] = { NULL, NULL };
-    size_t dropped = 0;
+    size_t dropped[2] = { 0, 0 }, placements_dropped[2] = { 0, 0 }, n[2] = { 0, 0 };
     for (int keep = 0; keep < 2; keep++) {
         tnd_run_options o = { .bids_dir = TND_SOURCE_DIR "/fixtures/example/bids",
                               .scores = TND_SOURCE_DIR "/fixtures/example/scores.csv",
                               .date = "2022-10-03", .jobs = 1, .keep_bid_details = keep };
         tnd_run run;
         assert_true(tnd_run_evaluation(&o, &run));
-        for (size_t i = 0; i < run.checked.n; i++)
-            if (run.checked.bids[i]->details_dropped)
-                dropped++;
+        n[keep] = run.checked.n;
+        for (size_t i = 0; i < run.checked.n; i++) {
+            dropped[keep] += run.checked.bids[i]->details_dropped;
+            placements_dropped[keep] += run.checked.results[i]->placements_dropped &&
+                                        run.checked.results[i]->n_placements == 0;
+        }
         tnd_buf out = { 0 };
         assert_true(tnd_award_json(run.def, &run.ev, run.date, run.run_id, &run.procedure, &out));
         json[keep] = out.data;
         tnd_run_free(&run);
     }
-    assert_true(dropped > 0); /* the default run did drop details */
+    /* the default run freed every bid's details and placements once settled; kept: none */
+    assert_int_equal(n[0], 40);
+    assert_int_equal(dropped[0], 40);
+    assert_int_equal(placements_dropped[0], 40);
+    assert_int_equal(n[1], 40);
+    assert_int_equal(dropped[1], 0);
+    assert_int_equal(placements_dropped[1], 0);
     assert_non_null(json[0]);
     assert_non_null(json[1]);
     assert_string_equal(json[0], json[1]);
     free(json[0]);
     free(json[1]);
+}
+
+/* A caller that freed the placements before the award gets a refusal, not an award without them. */
+static void test_award_refuses_a_check_whose_placements_were_dropped(void **state)
+{
+    world *w = *state;
+    tnd_bid *bid = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_bid_load_file(BIDS "40-p4-rank-1-total-9-0-bid.xml", &bid, &err), TND_OK);
+    tnd_check_result r;
+    assert_true(tnd_check(w->def, bid, &r));
+    assert_int_equal(r.n_placements, 1);
+    const tnd_bid *bids[1] = { bid };
+    const tnd_check_result *checks[1] = { &r };
+    tnd_scores none = { .n = 0 };
+    tnd_evaluation ev;
+    assert_true(tnd_evaluate(w->def, bids, checks, 1, &none, NULL, 0, &ev));
+    tnd_evaluation_free(&ev);
+    tnd_check_result_drop_placements(&r);
+    assert_true(r.placements_dropped);
+    assert_null(r.placements);
+    assert_false(tnd_evaluate(w->def, bids, checks, 1, &none, NULL, 0, &ev));
+    tnd_check_result_free(&r);
+    tnd_bid_free(bid);
 }
 
 int main(void)
@@ -147,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_bid_on_lot_1_and_lot_4_is_read_by_the_award),
         cmocka_unit_test(test_check_refuses_a_bid_whose_details_were_dropped),
         cmocka_unit_test(test_example_award_is_the_same_with_details_dropped),
+        cmocka_unit_test(test_award_refuses_a_check_whose_placements_were_dropped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
