@@ -28,6 +28,7 @@
 #include "scoring/facts.h"
 #include "tender/embedded.h"
 #include "tender/notation.h"
+#include "tender/xmlregion.h"
 #include "tender/xmlsafe.h"
 
 /* Limits: a real bid is far below them; above them the file is not a bid (or is hostile). */
@@ -1373,6 +1374,7 @@ struct tnd_bid_reader {
 tnd_status tnd_bid_reader_new(tnd_bid_reader **out, tnd_error *err)
 {
     *out = NULL;
+    tnd_xml_region_install();
     tnd_bid_reader *rd = calloc(1, sizeof *rd);
     if (!rd)
         return tnd_error_nomem(err, XSD_NAME);
@@ -1449,8 +1451,12 @@ tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out
     if (!err)
         err = &local;
     *out = NULL;
+    /* the tree and all libxml2 makes for it live in this thread's region (tender/xmlregion.h) */
+    tnd_xml_region_begin();
     xmlDocPtr doc = tnd_xml_read_data_file_hashed(path, sha256, err);
-    return doc ? load_doc(rd, doc, path, out, err) : err->code;
+    tnd_status rc = doc ? load_doc(rd, doc, path, out, err) : err->code;
+    tnd_xml_region_end();
+    return rc;
 }
 
 tnd_status tnd_bid_load_file(const char *path, tnd_bid **out, tnd_error *err)
@@ -1476,15 +1482,14 @@ tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tn
     *out = NULL;
     if (!name)
         name = "(inschrijving)";
-    xmlDocPtr doc = tnd_xml_read_data_memory(buf, len, name, err);
-    if (!doc)
-        return err->code;
     tnd_bid_reader *rd = NULL;
     tnd_status rc = tnd_bid_reader_new(&rd, err);
-    if (rc == TND_OK)
-        rc = load_doc(rd, doc, name, out, err);
-    else
-        xmlFreeDoc(doc);
+    if (rc != TND_OK)
+        return rc;
+    tnd_xml_region_begin();
+    xmlDocPtr doc = tnd_xml_read_data_memory(buf, len, name, err);
+    rc = doc ? load_doc(rd, doc, name, out, err) : err->code;
+    tnd_xml_region_end();
     tnd_bid_reader_free(rd);
     return rc;
 }
