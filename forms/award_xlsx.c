@@ -438,7 +438,7 @@ static bool is_leaf(const tnd_award_lot *rule, int c)
 
 static const tnd_criterion_score *entry_score(const tnd_award_entry *e, int criterion)
 {
-    for (int i = 0; i < e->n_scores && i < (int)(sizeof e->scores / sizeof e->scores[0]); i++)
+    for (int i = 0; i < e->n_scores; i++)
         if (e->scores[i].criterion == criterion)
             return &e->scores[i];
     return NULL;
@@ -657,7 +657,7 @@ static void entry_signals(const tnd_award_lot *rule, const tnd_award_entry *e, c
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (int i = 0; i < e->n_scores && i < (int)TND_COUNTOF(e->scores) && len < size; i++) {
+    for (int i = 0; i < e->n_scores && len < size; i++) {
         const tnd_criterion_score *s = &e->scores[i];
         const char *id = rule && s->criterion >= 0 && s->criterion < rule->n_criteria
                              ? rule->criteria[s->criterion].id

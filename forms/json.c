@@ -55,6 +55,14 @@ void tnd_json_string(tnd_buf *out, const char *s)
     tnd_buf_append(out, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        /* a run of printable ASCII that needs no escape goes in as one piece (issue 9) */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+            p++;
+        if (p > run)
+            tnd_buf_append(out, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
         size_t n = tnd_utf8_len(p);
         if (n == 0) {
             tnd_buf_puts(out, REPLACEMENT_CHAR);

@@ -36,6 +36,16 @@ char *tnd_xlsxw_clean_text(const char *s)
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
+        /* printable ASCII, nearly all of a cell's text, is copied as one run (issue 9) */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7F)
+            p++;
+        if (p > run) {
+            memcpy(out + o, run, (size_t)(p - run));
+            o += (size_t)(p - run);
+        }
+        if (!*p)
+            break;
         size_t len = tnd_utf8_len(p);
         if (len == 0 || is_xml_nonchar(p, len)) {
             memcpy(out + o, REPLACEMENT_CHAR, 3);

@@ -97,6 +97,27 @@ static void append(char *buf, size_t size, const char *fmt, ...)
     tnd_finding_set(buf + len, size - len, "%s", piece);
 }
 
+/*
+ * An entry's reason after its lot's award, when the cascade adds to it (fall_back): the text is
+ * kept at its own length (issue 9), so the longer text replaces it. Out of memory keeps the old.
+ */
+__attribute__((format(printf, 2, 3)))
+static void entry_append(tnd_award_entry *e, const char *fmt, ...)
+{
+    char text[TND_REASON_LEN], piece[1024];
+    tnd_finding_set(text, sizeof text, "%s", e->reason ? e->reason : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    append(text, sizeof text, "%s", piece);
+    char *longer = strdup(text);
+    if (longer) {
+        free(e->reason);
+        e->reason = longer;
+    }
+}
+
 /* A mark in Dutch notation with the decimals it needs, at least one: "7,4", "6,0", "6,85". */
 static void mark_text(tnd_dec d, char buf[32])
 {
@@ -776,7 +797,7 @@ static void score_entry(const eval_ctx *c, const tnd_award_lot *rule, int lot, w
     int tie_ci = tie_criterion(rule);
     w->state = LEAF_OK;
     w->notes[0] = '\0';
-    for (int i = 0; i < rule->n_criteria && e->n_scores < (int)TND_COUNTOF(e->scores); i++) {
+    for (int i = 0; i < rule->n_criteria && i < TND_MAX_CRITERIA; i++) {
         if (!criterion_is_leaf(rule, i))
             continue;
         char note[TND_REASON_LEN];
@@ -798,7 +819,7 @@ static void score_entry(const eval_ctx *c, const tnd_award_lot *rule, int lot, w
 
 static void set_reason(tnd_award_entry *e, const char *head, const char *notes)
 {
-    tnd_finding_set(e->reason, sizeof e->reason, "%s%s%s", head, notes[0] ? ": " : "", notes);
+    tnd_finding_set(e->reason, TND_REASON_LEN, "%s%s%s", head, notes[0] ? ": " : "", notes);
 }
 
 /* Status of an entry that is not ranked: from steps 1-2 or from its criteria. False when the
@@ -808,7 +829,7 @@ static bool settle_unranked(work *w)
     tnd_award_entry *e = w->e;
     if (w->cand->check_status == TND_LOT_PENDING) {
         e->status = TND_AWARD_PENDING;
-        tnd_finding_set(e->reason, sizeof e->reason, "%s", w->cand->note);
+        tnd_finding_set(e->reason, TND_REASON_LEN, "%s", w->cand->note);
         return true;
     }
     switch (w->state) {
@@ -1167,12 +1188,12 @@ static bool plan_withholds(const eval_ctx *c, work *w, const tnd_award_lot *rule
     };
     e->status = follows[standing];
     if (best)
-        tnd_finding_set(e->reason, sizeof e->reason,
+        tnd_finding_set(e->reason, TND_REASON_LEN,
                         "plan van aanpak normaliseren van perceel %d: %s; perceel %d volgt dat "
                         "plan (%s)", best_lot, STATUS[best->status].word, w->cand->lot,
                         rule->ref.source);
     else
-        tnd_finding_set(e->reason, sizeof e->reason,
+        tnd_finding_set(e->reason, TND_REASON_LEN,
                         "geen plaatsing op een perceel met het plan van aanpak normaliseren; "
                         "perceel %d volgt dat plan (%s)", w->cand->lot, rule->ref.source);
     return true;
@@ -1183,13 +1204,13 @@ static void admit_entry(const eval_ctx *c, work *w, const tnd_award_lot *rule)
     tnd_award_entry *e = w->e;
     if (w->cand->check_status == TND_LOT_PENDING) {
         e->status = TND_AWARD_PENDING;
-        tnd_finding_set(e->reason, sizeof e->reason, "%s", w->cand->note);
+        tnd_finding_set(e->reason, TND_REASON_LEN, "%s", w->cand->note);
         return;
     }
     if (plan_withholds(c, w, rule))
         return;
     e->status = TND_AWARD_ADMITTED;
-    tnd_finding_set(e->reason, sizeof e->reason, "toegelaten na stap 1 en 2%s%s (%s)",
+    tnd_finding_set(e->reason, TND_REASON_LEN, "toegelaten na stap 1 en 2%s%s (%s)",
                     w->cand->check_status == TND_LOT_CONDITIONAL ? ", onder voorwaarde" : "",
                     rule->n_plan_lots == 0 ? ""
                     : plan_lots_bid(e->bid, rule) ? " en met een plan van aanpak normaliseren "
@@ -1198,7 +1219,7 @@ static void admit_entry(const eval_ctx *c, work *w, const tnd_award_lot *rule)
                                                     "van aanpak: geen plan vereist",
                     rule->ref.source);
     if (w->cand->products[0])
-        append(e->reason, sizeof e->reason, "; %s", w->cand->products);
+        append(e->reason, TND_REASON_LEN, "; %s", w->cand->products);
 }
 
 static void threshold_entry(work *w)
@@ -1230,37 +1251,48 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
     la->rule = tnd_definition_award(c->def, la->lot);
     if (n == 0)
         return true;
+    const tnd_award_lot *rule = la->rule;
+    /* While the lot is awarded each entry writes its reason into a full-size row and its scores
+     * into room for every criterion; the final entries keep both at their own size (issue 9). */
+    int n_scores = rule ? (rule->n_criteria < TND_MAX_CRITERIA ? rule->n_criteria
+                                                               : TND_MAX_CRITERIA) : 0;
     la->entries = calloc(n, sizeof *la->entries);
     work *ws = calloc(n, sizeof *ws);
-    if (!la->entries || !ws) {
+    char(*reasons)[TND_REASON_LEN] = calloc(n, sizeof *reasons);
+    tnd_criterion_score *scores = calloc(n * (size_t)(n_scores ? n_scores : 1), sizeof *scores);
+    if (!la->entries || !ws || !reasons || !scores) {
         free(ws);
+        free(reasons);
+        free(scores);
         return false;
     }
-    const tnd_award_lot *rule = la->rule;
     bool deep = rule && tree_depth(rule) > MAX_DEPTH;
     for (size_t i = 0; i < c->n_cands; i++) {
         const candidate *k = &c->cands[i];
         if (k->lot != la->lot)
             continue;
         work *w = &ws[la->n_entries];
-        w->e = &la->entries[la->n_entries++];
+        w->e = &la->entries[la->n_entries];
+        w->e->reason = reasons[la->n_entries];
+        w->e->scores = &scores[la->n_entries * (size_t)n_scores];
+        la->n_entries++;
         w->cand = k;
         w->e->bid = c->bids[k->bidder];
         w->e->applied = k->applied;
         if (k->excluded) {
             w->e->status = TND_AWARD_EXCLUDED;
-            tnd_finding_set(w->e->reason, sizeof w->e->reason, "%s", k->note);
+            tnd_finding_set(w->e->reason, TND_REASON_LEN, "%s", k->note);
             continue;
         }
         if (!rule) {
             w->e->status = TND_AWARD_NO_SCORES;
-            tnd_finding_set(w->e->reason, sizeof w->e->reason,
+            tnd_finding_set(w->e->reason, TND_REASON_LEN,
                             "de definitie heeft geen gunningsregel voor perceel %d", la->lot);
             continue;
         }
         if (deep) {
             w->e->status = TND_AWARD_NO_SCORES;
-            tnd_finding_set(w->e->reason, sizeof w->e->reason,
+            tnd_finding_set(w->e->reason, TND_REASON_LEN,
                             "criteria dieper genest dan %d niveaus: niet exact te berekenen",
                             MAX_DEPTH);
             continue;
@@ -1292,15 +1324,37 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
         else if (ws[i].e->status == TND_AWARD_ADMITTED)
             la->n_granted++;
     /* the entries in the order decided above */
-    tnd_award_entry *sorted = malloc(la->n_entries * sizeof *sorted);
+    tnd_award_entry *sorted = calloc(la->n_entries, sizeof *sorted);
+    for (size_t i = 0; sorted && i < la->n_entries; i++) {
+        sorted[i] = *ws[i].e;
+        sorted[i].reason = strdup(ws[i].e->reason);
+        sorted[i].scores = NULL;
+        if (ws[i].e->n_scores > 0) {
+            sorted[i].scores = malloc((size_t)ws[i].e->n_scores * sizeof *sorted[i].scores);
+            if (sorted[i].scores)
+                memcpy(sorted[i].scores, ws[i].e->scores,
+                       (size_t)ws[i].e->n_scores * sizeof *sorted[i].scores);
+        }
+        if (!sorted[i].reason || (ws[i].e->n_scores > 0 && !sorted[i].scores)) {
+            la->n_entries = i + 1; /* the final entries so far, freed with the evaluation */
+            free(la->entries);
+            la->entries = sorted;
+            free(ws);
+            free(reasons);
+            free(scores);
+            return false;
+        }
+    }
     if (sorted) {
-        for (size_t i = 0; i < la->n_entries; i++)
-            sorted[i] = *ws[i].e;
         free(la->entries);
         la->entries = sorted;
         index_best(c, la, ws);
+    } else {
+        la->n_entries = 0; /* the drafts point into the rows freed below */
     }
     free(ws);
+    free(reasons);
+    free(scores);
     return ok && sorted;
 }
 
@@ -1424,7 +1478,7 @@ static bool fall_back(eval_ctx *c, const tnd_evaluation *out, tnd_lot_award *la,
     if (bid->cascade_opt_out) {
         append(rec->route, sizeof rec->route,
                "; geen terugval: inschrijver heeft afgezien (Bijlage I punt 2)");
-        append(e->reason, sizeof e->reason, "; geen terugval (afgezien)");
+        entry_append(e, "; geen terugval (afgezien)");
         return true;
     }
     for (int i = 0; chain && i < chain->n_to && i < (int)TND_COUNTOF(chain->to); i++) {
@@ -1448,12 +1502,12 @@ static bool fall_back(eval_ctx *c, const tnd_evaluation *out, tnd_lot_award *la,
             tnd_finding_set(k->note, sizeof k->note, "%s", why);
         rec->lot = to;
         append(rec->route, sizeof rec->route, " -> %d", to);
-        append(e->reason, sizeof e->reason, "; terugval naar perceel %d (§4.3.1)", to);
+        entry_append(e, "; terugval naar perceel %d (§4.3.1)", to);
         return true;
     }
     append(rec->route, sizeof rec->route, "%s", chain && chain->n_to ? ": geen perceel"
                                                                     : "; geen terugval");
-    append(e->reason, sizeof e->reason, "; geen terugval");
+    entry_append(e, "; geen terugval");
     return true;
 }
 
@@ -1610,8 +1664,13 @@ void tnd_evaluation_free(tnd_evaluation *e)
 {
     if (!e)
         return;
-    for (size_t i = 0; e->lots && i < e->n_lots; i++)
+    for (size_t i = 0; e->lots && i < e->n_lots; i++) {
+        for (size_t j = 0; e->lots[i].entries && j < e->lots[i].n_entries; j++) {
+            free(e->lots[i].entries[j].reason);
+            free(e->lots[i].entries[j].scores);
+        }
         free(e->lots[i].entries);
+    }
     free(e->lots);
     for (size_t i = 0; e->bidders && i < e->n_bidders; i++) {
         for (size_t k = 0; e->bidders[i].path && e->bidders[i].path[k]; k++)

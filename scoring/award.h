@@ -73,7 +73,7 @@ typedef struct {
 typedef struct {
     const tnd_bid *bid;
     int applied;                   /* lot applied for (differs from the lot when placed lower) */
-    tnd_criterion_score scores[TND_MAX_CRITERIA];
+    tnd_criterion_score *scores;   /* n_scores, one per leaf criterion scored (allocated) */
     int n_scores;
     tnd_dec total;                 /* final mark: sum of consensus x factor */
     bool has_price;
@@ -81,7 +81,9 @@ typedef struct {
     tnd_dec price_score;           /* for price formulas */
     int rank;                      /* 1-based; equal totals share a rank; 0 = not ranked */
     tnd_award_status status;
-    char reason[TND_REASON_LEN];   /* Dutch one line */
+    char *reason;                  /* Dutch one line, at most TND_REASON_LEN - 1 bytes; allocated at
+                                      its own length (issue 9: the fixed scores and reason were
+                                      1.1 KiB of every entry) */
 } tnd_award_entry;
 
 typedef struct {

@@ -54,6 +54,8 @@ typedef struct {
     tnd_check_result checks[4];
     tnd_finding findings[8];
     tnd_award_entry lot1[1], lot4[2], lot8[2];
+    char reasons[5][TND_REASON_LEN];                  /* the entries' reasons (allocated by */
+    tnd_criterion_score scores4[2][TND_MAX_CRITERIA]; /* tnd_evaluate) and lot 4's scores */
     tnd_lot_award lots[9];
     tnd_bidder_outcome outcomes[4];
     char path_text[4][TND_MAX_SET][TND_REASON_LEN];
@@ -83,6 +85,13 @@ static int criterion(const tnd_award_lot *rule, const char *id)
             return i;
     fail_msg("criterion %s not in the definition", id);
     return -1;
+}
+
+/* Row k of the fixture's reasons, holding text: what tnd_evaluate allocates per entry. */
+static char *reason_row(fixture *fx, int k, const char *text)
+{
+    SET(fx->reasons[k], text);
+    return fx->reasons[k];
 }
 
 static void score(tnd_award_entry *e, const tnd_award_lot *rule, const char *id, int consensus,
@@ -175,6 +184,7 @@ static int setup(void **state)
     tnd_award_entry *a = &fx->lot4[0];
     a->bid = &fx->bids[0];
     a->applied = 4;
+    a->scores = fx->scores4[0];
     score(a, p4, "normaliseren", 8, 1, 500000);
     a->scores[0].n_members = 3;
     a->scores[0].member_min = 6;
@@ -187,11 +197,12 @@ static int setup(void **state)
     a->total = dec(7400000);
     a->rank = 1;
     a->status = TND_AWARD_GRANTED;
-    SET(a->reason, "Rang 1 van maximaal 5");
+    a->reason = reason_row(fx, 0, "Rang 1 van maximaal 5");
     /* 0,5 x 6 + 0,5 x (0,4 x 6 + 0,2 x 6 + 0,2 x 6 + 0,2 x 8) = 6,2, after the one revision */
     tnd_award_entry *b = &fx->lot4[1];
     b->bid = &fx->bids[1];
     b->applied = 4;
+    b->scores = fx->scores4[1];
     score(b, p4, "normaliseren", 6, 2, 500000);
     b->scores[0].first_round = 4;
     score(b, p4, "A", 6, 1, 200000);
@@ -201,17 +212,17 @@ static int setup(void **state)
     b->total = dec(6200000);
     b->rank = 2;
     b->status = TND_AWARD_GRANTED;
-    SET(b->reason, "Rang 2 van maximaal 5; normaliseren na herziening 6");
+    b->reason = reason_row(fx, 1, "Rang 2 van maximaal 5; normaliseren na herziening 6");
 
     fx->lot1[0] = (tnd_award_entry){ .bid = &fx->bids[2], .applied = 1,
                                      .status = TND_AWARD_EXCLUDED };
-    SET(fx->lot1[0].reason, "Gestopt in stap 2");
+    fx->lot1[0].reason = reason_row(fx, 2, "Gestopt in stap 2");
     fx->lot8[0] = (tnd_award_entry){ .bid = &fx->bids[3], .applied = 8,
                                      .status = TND_AWARD_ADMITTED };
-    SET(fx->lot8[0].reason, "Toegelaten na stap 1 en 2");
+    fx->lot8[0].reason = reason_row(fx, 3, "Toegelaten na stap 1 en 2");
     fx->lot8[1] = (tnd_award_entry){ .bid = &fx->bids[2], .applied = 8,
                                      .status = TND_AWARD_EXCLUDED };
-    SET(fx->lot8[1].reason, "Gestopt in stap 2");
+    fx->lot8[1].reason = reason_row(fx, 4, "Gestopt in stap 2");
 
     for (int k = 0; k < 9; k++) {
         fx->lots[k].lot = k + 1;

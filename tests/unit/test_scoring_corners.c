@@ -123,7 +123,9 @@ static void test_mark_with_more_than_6_decimals_is_rounded_half_up_once(void **s
     c->parent = 0;
     rule.n_criteria = 2;
     tnd_award_entry e;
+    tnd_criterion_score scores[1];
     memset(&e, 0, sizeof e);
+    e.scores = scores;
     e.scores[0] = (tnd_criterion_score){ .criterion = 1, .has_score = true, .consensus = 10 };
     e.n_scores = 1;
     tnd_dec mark;
