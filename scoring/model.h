@@ -745,7 +745,9 @@ typedef struct {
 
 typedef struct {
     int number;
-    char products[TND_MAX_BID_PRODUCTS][TND_CODE_LEN];
+    char (*products)[TND_CODE_LEN]; /* the n_products codes, at their own count (at most
+                                     TND_MAX_BID_PRODUCTS; tnd_bid_lot_add_product, freed by
+                                     tnd_bid_free): 24 fixed rows were 768 bytes a lot (issue 9) */
     int n_products;
     long capacity;                /* lot 6: places; 0 if not stated */
     long line;
@@ -899,7 +901,9 @@ typedef struct {
 } tnd_ambulant_alternative;
 
 typedef struct {
-    char file[TND_TEXT_LEN];      /* path it was read from */
+    char *file;                   /* path it was read from, at its own length (tnd_bid_set_file;
+                                     freed by tnd_bid_free): 512 fixed bytes per bid were 5 % of
+                                     an evaluation's memory (issue 9) */
     char tender_id[TND_ID_LEN];   /* the tender this bid is for */
 
     tnd_party bidder;             /* single bidder, or the penvoerder of a combination */

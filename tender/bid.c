@@ -595,16 +595,21 @@ static tnd_status read_lot(reader *r, xmlNodePtr node, tnd_bid *bid)
         rc = check_limit(r, node, "product", MAX_PRODUCTS, "voorzieningen");
     for (xmlNodePtr c = tnd_xml_child(node, "product"); c && rc == TND_OK;
          c = tnd_xml_next(c, "product")) {
-        char *code = lot->products[lot->n_products];
-        rc = read_string(r, c, NULL, code, TND_CODE_LEN);
+        char code[TND_CODE_LEN];
+        rc = read_string(r, c, NULL, code, sizeof code);
         for (int i = 0; rc == TND_OK && i < lot->n_products; i++)
             if (strcmp(lot->products[i], code) == 0)
                 rc = duplicate(r, c, "voorziening", code);
-        if (rc == TND_OK)
-            lot->n_products++;
+        if (rc == TND_OK && !tnd_bid_lot_add_product(lot, code))
+            rc = tnd_error_nomem(r->err, r->file);
     }
-    if (rc == TND_OK)
+    if (rc == TND_OK) {
         bid->n_lots++;
+    } else { /* not counted in n_lots, so tnd_bid_free would not see its products */
+        free(lot->products);
+        lot->products = NULL;
+        lot->n_products = 0;
+    }
     return rc;
 }
 
@@ -1431,8 +1436,8 @@ static tnd_status load_doc(tnd_bid_reader *rd, xmlDocPtr doc, const char *name, 
     if (!bid) {
         rc = tnd_error_nomem(r.err, r.file);
     } else {
-        snprintf(bid->file, sizeof bid->file, "%s", name);
-        rc = read_bid(&r, xmlDocGetRootElement(doc), bid);
+        rc = tnd_bid_set_file(bid, name) ? read_bid(&r, xmlDocGetRootElement(doc), bid)
+                                         : tnd_error_nomem(r.err, r.file);
     }
     xmlFreeDoc(doc);
     if (rc != TND_OK) {
@@ -1523,10 +1528,33 @@ void tnd_bid_drop_details(tnd_bid *bid)
     bid->details_dropped = true;
 }
 
+bool tnd_bid_lot_add_product(tnd_bid_lot *lot, const char *code)
+{
+    char(*rows)[TND_CODE_LEN] =
+        realloc(lot->products, ((size_t)lot->n_products + 1) * sizeof *rows);
+    if (!rows)
+        return false;
+    snprintf(rows[lot->n_products], TND_CODE_LEN, "%s", code);
+    lot->products = rows;
+    lot->n_products++;
+    return true;
+}
+
+bool tnd_bid_set_file(tnd_bid *bid, const char *path)
+{
+    char *copy = strdup(path ? path : "");
+    if (!copy)
+        return false;
+    free(bid->file);
+    bid->file = copy;
+    return true;
+}
+
 void tnd_bid_free(tnd_bid *bid)
 {
     if (!bid)
         return;
+    free(bid->file);
     free(bid->bidder.answers);
     for (size_t i = 0; i < bid->n_members; i++)
         free(bid->members[i].answers);
@@ -1534,6 +1562,8 @@ void tnd_bid_free(tnd_bid *bid)
     for (size_t i = 0; i < bid->n_third_parties; i++)
         free(bid->third_parties[i].answers);
     free(bid->third_parties);
+    for (size_t i = 0; bid->lots && i < bid->n_lots; i++)
+        free(bid->lots[i].products);
     free(bid->lots);
     free(bid->figures);
     free(bid->certificates);

@@ -45,6 +45,14 @@ tnd_status tnd_bid_validate_against(const tnd_bid *bid, const tnd_definition *de
 
 void tnd_bid_free(tnd_bid *bid);
 
+/* Appends a product code to a lot of a bid (the caller keeps to TND_MAX_BID_PRODUCTS). False
+ * when out of memory (the lot is then unchanged). */
+bool tnd_bid_lot_add_product(tnd_bid_lot *lot, const char *code);
+
+/* Sets bid->file to a copy of path (any length), freeing the earlier one. False when out of
+ * memory (bid->file is then unchanged). */
+bool tnd_bid_set_file(tnd_bid *bid, const char *path);
+
 /*
  * (issue 9) Frees what only steps 1-2 read: the parties' UEA answers, the third parties, figures,
  * certificates, keurmerken, references, facts, locations, FTE and groups (about 6 KiB of a typical

@@ -404,11 +404,17 @@ static tnd_status read_lots(reader *r)
                                    "zet het perceel op ja of de voorziening op nee",
                                    "voorziening %s staat op ja, maar perceel %d niet", code,
                                    lot->number);
-            if (rc == TND_OK && yes && bl->n_products < (int)TND_COUNTOF(bl->products))
-                snprintf(bl->products[bl->n_products++], TND_CODE_LEN, "%s", code);
+            if (rc == TND_OK && yes && bl->n_products < TND_MAX_BID_PRODUCTS &&
+                !tnd_bid_lot_add_product(bl, code))
+                rc = tnd_error_nomem(r->err, r->path);
         }
-        if (rc == TND_OK && applied)
+        if (rc == TND_OK && applied) {
             bid->n_lots++;
+        } else { /* not counted in n_lots, so tnd_bid_free would not see its products */
+            free(bl->products);
+            bl->products = NULL;
+            bl->n_products = 0;
+        }
     }
     tnd_form_sheet_close(s);
     return rc;
@@ -1269,9 +1275,8 @@ tnd_status tnd_bid_xlsx_load(const char *path, const tnd_definition *def, tnd_bi
     if (!r.nt || !r.bid) {
         rc = tnd_error_nomem(r.err, r.path);
     } else {
-        snprintf(r.bid->file, sizeof r.bid->file, "%s", path);
         snprintf(r.bid->tender_id, sizeof r.bid->tender_id, "%s", def->id);
-        rc = read_workbook(&r);
+        rc = tnd_bid_set_file(r.bid, path) ? read_workbook(&r) : tnd_error_nomem(r.err, r.path);
     }
     tnd_notation_free(r.nt);
     tnd_xlsx_close(r.book);

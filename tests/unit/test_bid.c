@@ -455,6 +455,60 @@ static void test_occupancy_as_percent_or_fraction_is_the_same_exact_value(void *
     tnd_bid_free(bid);
 }
 
+/* (issue 9) The file name is kept at its own length: a path of 600 bytes (a deep folder of a
+ * procurement share) is kept whole, where the fixed 512 bytes of before cut it. */
+static void test_a_600_byte_path_is_kept_whole(void **state)
+{
+    char name[601];
+    memset(name, 'd', 600);
+    for (size_t i = 50; i < 600; i += 50)
+        name[i] = '/';
+    memcpy(name + 590, "/b-bid.xml", 10);
+    name[600] = '\0';
+    static const char doc[] = HEAD TAIL;
+    tnd_bid *bid = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_bid_load_memory(doc, strlen(doc), name, &bid, &err), TND_OK);
+    assert_int_equal(strlen(bid->file), 600);
+    assert_string_equal(bid->file, name);
+    tnd_bid_free(bid);
+}
+
+/* "  <lots>\n    <lot number=\"3\">\n" then n products P1..Pn, one a line, then the closing. */
+static char *lot_with_products(int n)
+{
+    size_t size = 128 + (size_t)n * 32;
+    char *body = malloc(size);
+    assert_non_null(body);
+    size_t len = (size_t)snprintf(body, size, "  <lots>\n    <lot number=\"3\">\n");
+    for (int i = 1; i <= n; i++)
+        len += (size_t)snprintf(body + len, size - len, "      <product>P%d</product>\n", i);
+    snprintf(body + len, size - len, "    </lot>\n  </lots>\n");
+    return body;
+}
+
+/* (issue 9) A lot's products are kept at their count: the limit of 24 (TND_MAX_BID_PRODUCTS)
+ * holds, every code in its order; the 25th is refused on its own line. */
+static void test_a_lot_keeps_24_products_and_refuses_the_25th(void **state)
+{
+    char *body = lot_with_products(TND_MAX_BID_PRODUCTS);
+    tnd_bid *bid = load_ok(body);
+    free(body);
+    assert_int_equal(bid->n_lots, 1);
+    assert_int_equal(bid->lots[0].n_products, 24);
+    assert_string_equal(bid->lots[0].products[0], "P1");
+    assert_string_equal(bid->lots[0].products[12], "P13");
+    assert_string_equal(bid->lots[0].products[23], "P24");
+    tnd_bid_free(bid);
+
+    tnd_error err;
+    body = lot_with_products(TND_MAX_BID_PRODUCTS + 1);
+    /* line 1 the XML declaration, 2 <bid>, 3 <lots>, 4 <lot>, 5.. the products: P25 on 29 */
+    assert_refused(body, TND_ERR_TOO_LARGE, 29, &err);
+    free(body);
+    assert_non_null(strstr(err.message, "meer dan 24 voorzieningen (<product>) in <lot>"));
+}
+
 /* step 1 (§6) judges completeness: the reader accepts a bid that holds nothing but its tender */
 static void test_empty_bid_loads_with_everything_absent(void **state)
 {
@@ -1019,6 +1073,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_example_bid_loads_with_exact_identity_uea_and_documents),
+        cmocka_unit_test(test_a_600_byte_path_is_kept_whole),
+        cmocka_unit_test(test_a_lot_keeps_24_products_and_refuses_the_25th),
         cmocka_unit_test(test_example_bid_loads_lots_financials_and_quality),
         cmocka_unit_test(test_example_bid_loads_references_facts_locations_and_groups),
         cmocka_unit_test(test_example_bid_validates_against_the_definition),

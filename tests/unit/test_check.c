@@ -437,6 +437,7 @@ static void build_definition(def_fixture *f)
 typedef struct {
     tnd_bid bid;
     tnd_bid_lot lots[N_LOTS];
+    char lot_products[N_LOTS][TND_MAX_BID_PRODUCTS][TND_CODE_LEN]; /* lots[i].products */
     tnd_uea_answer answers[3][N_GROUNDS];     /* bidder, member, third party */
     tnd_party members[1];
     tnd_party third_parties[1];
@@ -560,6 +561,7 @@ static void apply_for(bid_fixture *b, const def_fixture *d, int lot)
 {
     tnd_bid_lot *bl = &b->lots[b->bid.n_lots++];
     memset(bl, 0, sizeof *bl);
+    bl->products = b->lot_products[bl - b->lots];
     bl->number = lot;
     const tnd_lot *dl = &d->lots[lot - 1];
     for (size_t i = 0; i < dl->n_products; i++)
@@ -1886,6 +1888,7 @@ static void residential_bid(world *w, const char *const *offered, int n, long ho
     apply_for(&w->b, &w->d, 3);
     tnd_bid_lot *bl = &w->b.lots[w->b.bid.n_lots++];
     memset(bl, 0, sizeof *bl);
+    bl->products = w->b.lot_products[bl - w->b.lots];
     bl->number = 8;
     for (int i = 0; i < n; i++)
         strcpy(bl->products[bl->n_products++], offered[i]);

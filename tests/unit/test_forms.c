@@ -728,7 +728,7 @@ static void test_prefill_that_does_not_fit_the_form_is_refused(void **state)
     fixture *fx = *state;
     tnd_bid bid;
     memset(&bid, 0, sizeof bid);
-    snprintf(bid.file, sizeof bid.file, "zeven-certificaten.xml");
+    bid.file = "zeven-certificaten.xml";
     tnd_certificate certificates[7];
     memset(certificates, 0, sizeof certificates);
     bid.certificates = certificates;

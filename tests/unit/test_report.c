@@ -69,7 +69,7 @@ static void base_definition(fixture *fx)
 static void base_bid(fixture *fx, const int *lots, size_t n_lots)
 {
     tnd_bid *bid = &fx->bid;
-    SET(bid->file, "fixtures/bids/eentje.xml");
+    bid->file = "fixtures/bids/eentje.xml";
     SET(bid->tender_id, "ijsselland-2023");
     SET(bid->bidder.name, "Zorggroep Eëntje B.V.");
     SET(bid->bidder.kvk, "12345678");

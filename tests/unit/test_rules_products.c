@@ -29,6 +29,7 @@ typedef struct {
     tnd_product_rule rule;
     tnd_bid bid;
     tnd_bid_lot bid_lots[2];
+    char bid_products[2][TND_MAX_BID_PRODUCTS][TND_CODE_LEN]; /* bid_lots[i].products */
     tnd_product_offer offers[2];
     tnd_certificate certs[2];
     tnd_ambulant_alternative ambulant[1];
@@ -65,6 +66,8 @@ static fx *fixture(tnd_product_rule_kind kind, int lot)
     f->bid.submitted = (tnd_datetime){ { 2021, 5, 20 }, 10, 0, 0 };
     strcpy(f->bid.provider_type, "regulier");
     f->bid.lots = f->bid_lots;
+    f->bid_lots[0].products = f->bid_products[0];
+    f->bid_lots[1].products = f->bid_products[1];
     f->bid.n_lots = 1;
     f->bid_lots[0].number = lot;
     strcpy(f->bid_lots[0].products[0], "A");

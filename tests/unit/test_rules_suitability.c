@@ -38,6 +38,7 @@ typedef struct {
     tnd_party members[2];
     tnd_party third_parties[2];
     tnd_bid_lot bid_lots[6];
+    char bid_products[6][TND_MAX_BID_PRODUCTS][TND_CODE_LEN]; /* bid_lots[i].products */
     tnd_reference references[4];
     tnd_certificate certificates[4];
     tnd_keurmerk bid_keurmerken[2];
@@ -282,6 +283,8 @@ static int setup(void **state)
     bid->members = fx->members;
     bid->third_parties = fx->third_parties;
     bid->lots = fx->bid_lots;
+    for (size_t i = 0; i < TND_COUNTOF(fx->bid_lots); i++)
+        fx->bid_lots[i].products = fx->bid_products[i];
     bid->references = fx->references;
     bid->certificates = fx->certificates;
     bid->keurmerken = fx->bid_keurmerken;

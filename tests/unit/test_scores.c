@@ -774,12 +774,14 @@ typedef struct {
     tnd_bid bid;
     tnd_bid_lot lots[2];
     tnd_party members[1];
+    char file[64];
 } bid_stub;
 
 static void stub(bid_stub *b, const char *kvk, const char *name, int lot, const char *member_kvk)
 {
     memset(b, 0, sizeof *b);
-    snprintf(b->bid.file, sizeof b->bid.file, "bids/%s.xml", kvk);
+    snprintf(b->file, sizeof b->file, "bids/%s.xml", kvk);
+    b->bid.file = b->file;
     snprintf(b->bid.bidder.kvk, sizeof b->bid.bidder.kvk, "%s", kvk);
     snprintf(b->bid.bidder.name, sizeof b->bid.bidder.name, "%s", name);
     b->lots[0].number = lot;

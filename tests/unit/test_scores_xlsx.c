@@ -405,13 +405,15 @@ static tnd_status check_against_example_bidders(fixture *f, tnd_error *err)
     static const int lots[3] = { 3, 3, 4 };
     tnd_bid bid[3];
     tnd_bid_lot lot[3];
+    char file[3][32];
     const tnd_bid *bids[3];
     memset(bid, 0, sizeof bid);
     memset(lot, 0, sizeof lot);
     for (int i = 0; i < 3; i++) {
         snprintf(bid[i].bidder.kvk, sizeof bid[i].bidder.kvk, "%s", kvks[i]);
         snprintf(bid[i].bidder.name, sizeof bid[i].bidder.name, "Inschrijver %d", i + 1);
-        snprintf(bid[i].file, sizeof bid[i].file, "bids/%s.xml", kvks[i]);
+        snprintf(file[i], sizeof file[i], "bids/%s.xml", kvks[i]);
+        bid[i].file = file[i];
         lot[i].number = lots[i];
         bid[i].lots = &lot[i];
         bid[i].n_lots = 1;

@@ -196,7 +196,6 @@ static void test_countof_is_the_declared_element_count_of_each_array(void **stat
     tnd_definition def;
     tnd_award_lot award;
     tnd_bid bid;
-    tnd_bid_lot lot;
     assert_int_equal(TND_COUNTOF(def.cascade.chains), TND_MAX_CHAINS);
     assert_int_equal(TND_COUNTOF(def.cascade.chains[0].to), TND_MAX_CHAIN_TO);
     assert_int_equal(TND_COUNTOF(def.financial.items), TND_MAX_FIN_ITEMS);
@@ -205,7 +204,6 @@ static void test_countof_is_the_declared_element_count_of_each_array(void **stat
     assert_int_equal(TND_COUNTOF(def.residential.occupancy), TND_MAX_OCCUPANCY);
     assert_int_equal(TND_COUNTOF(award.criteria), TND_MAX_CRITERIA);
     assert_int_equal(TND_COUNTOF(bid.agb), TND_MAX_AGB);
-    assert_int_equal(TND_COUNTOF(lot.products), TND_MAX_BID_PRODUCTS);
     /* elements, not bytes: 12 criteria of several hundred bytes each */
     assert_true(sizeof award.criteria > TND_MAX_CRITERIA);
 }
