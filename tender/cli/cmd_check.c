@@ -279,33 +279,6 @@ static char *lots_text(const tnd_check_result *r)
  * row per bid with its lots and their status (issue 10 §5). Refused bids are counted, not named:
  * their messages are on stderr.
  */
-static void summary_table(const check_row *rows, size_t n, size_t n_failed, tnd_buf *out)
-{
-    size_t wf = strlen("bestand"), wn = strlen("inschrijver");
-    for (size_t i = 0; i < n; i++) {
-        size_t f = text_width(file_part(rows[i].file));
-        size_t w = text_width(rows[i].name);
-        wf = f > wf ? f : wf;
-        wn = w > wn ? w : wn;
-    }
-    wn = wn > 48 ? 48 : wn;
-    tnd_buf_printf(out, "\nOverzicht: %zu inschrijving(en) beoordeeld", n);
-    if (n_failed)
-        tnd_buf_printf(out, ", %zu geweigerd (zie de meldingen op stderr)", n_failed);
-    tnd_buf_puts(out, "\n");
-    pad(out, "bestand", wf + 2);
-    pad(out, "KvK", 10);
-    pad(out, "inschrijver", wn + 2);
-    tnd_buf_puts(out, "perceel: status\n");
-    for (size_t i = 0; i < n; i++) {
-        pad(out, file_part(rows[i].file), wf + 2);
-        pad(out, rows[i].kvk, 10);
-        pad(out, rows[i].name, wn + 2);
-        tnd_buf_puts(out, rows[i].lots);
-        tnd_buf_puts(out, "\n");
-    }
-}
-
 /* ---------------------------------------------------------------- streaming (issue 9) */
 
 /* The report as it is written: one bid at a time, in input order, then freed. */
@@ -334,6 +307,41 @@ static bool stream_flush(stream *s)
     }
     s->out.len = 0;
     return true;
+}
+
+/* The closing table, written out as it grows (64 KiB at a time): 100,000 bids make 25 MiB of
+ * table text, which the memory of `check` need not hold at once (issue 9). */
+static bool summary_table(stream *s)
+{
+    const check_row *rows = s->rows;
+    size_t n = s->n_rows;
+    tnd_buf *out = &s->out;
+    size_t wf = strlen("bestand"), wn = strlen("inschrijver");
+    for (size_t i = 0; i < n; i++) {
+        size_t f = text_width(file_part(rows[i].file));
+        size_t w = text_width(rows[i].name);
+        wf = f > wf ? f : wf;
+        wn = w > wn ? w : wn;
+    }
+    wn = wn > 48 ? 48 : wn;
+    tnd_buf_printf(out, "\nOverzicht: %zu inschrijving(en) beoordeeld", n);
+    if (s->n_failed)
+        tnd_buf_printf(out, ", %zu geweigerd (zie de meldingen op stderr)", s->n_failed);
+    tnd_buf_puts(out, "\n");
+    pad(out, "bestand", wf + 2);
+    pad(out, "KvK", 10);
+    pad(out, "inschrijver", wn + 2);
+    tnd_buf_puts(out, "perceel: status\n");
+    for (size_t i = 0; i < n; i++) {
+        pad(out, file_part(rows[i].file), wf + 2);
+        pad(out, rows[i].kvk, 10);
+        pad(out, rows[i].name, wn + 2);
+        tnd_buf_puts(out, rows[i].lots);
+        tnd_buf_puts(out, "\n");
+        if (out->len >= 64 * 1024 && !stream_flush(s))
+            return false;
+    }
+    return stream_flush(s);
 }
 
 static bool stream_bid(void *ctx, tnd_bid_item *it)
@@ -403,10 +411,8 @@ static int check_streaming(const tnd_definition *def, const tnd_path_list *input
         tnd_report_json_list_end(&s.list);
         ok = stream_flush(&s);
     }
-    if (ok && !json && s.n_rows + s.n_failed > 1) {
-        summary_table(s.rows, s.n_rows, s.n_failed, &s.out);
-        ok = stream_flush(&s);
-    }
+    if (ok && !json && s.n_rows + s.n_failed > 1)
+        ok = summary_table(&s);
     /* Two bids of one bidder (issue 8 §5): a warning here, not a refusal. Each verdict of check
      * stands on its own bid, and a provider may check drafts of its own bid side by side; the
      * award commands (evaluate, verify), where a second copy would take a second place, refuse. */
