@@ -3,8 +3,12 @@
  * with the number of bids (issue 9). Counts the steps of the award's lookups
  * (tnd_evaluation.operations) on the shipped example copied 5 and 20 times; a lookup that scans
  * every bidder per placement again would make the count grow 16-fold, not 4-fold. Never timed.
+ * The same for the scores' perceel check (tnd_scores_check_lots, issue 8 §5): it counts the
+ * KvK comparisons (strcmp, wrapped by the linker for this test, CMakeLists.txt), which a scan of
+ * the perceel's entries per score row would also make grow with the square of the bids.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -34,6 +38,19 @@ typedef struct {
     size_t n;
     tnd_scores scores;
 } example;
+
+/* strcmp, counted while `counting` (the linker sends every call of the code under test here). */
+int __real_strcmp(const char *a, const char *b);
+int __wrap_strcmp(const char *a, const char *b);
+static bool counting;
+static unsigned long long strcmp_calls;
+
+int __wrap_strcmp(const char *a, const char *b)
+{
+    if (counting)
+        strcmp_calls++;
+    return __real_strcmp(a, b);
+}
 
 static int by_name(const void *a, const void *b)
 {
@@ -96,7 +113,7 @@ static void copy_kvk(size_t k, size_t t, char out[9])
  * scores) into ev. */
 static void evaluate_copies(const example *x, size_t copies, tnd_evaluation *ev, tnd_bid *bids,
                             const tnd_bid **bid_ptrs, const tnd_check_result **check_ptrs,
-                            tnd_score *rows)
+                            tnd_score *rows, tnd_scores *scores_out)
 {
     size_t n = 0, n_rows = 0;
     for (size_t k = 0; k < copies; k++) {
@@ -118,6 +135,8 @@ static void evaluate_copies(const example *x, size_t copies, tnd_evaluation *ev,
     strcpy(scores.file, "scores.csv");
     assert_true(tnd_evaluate(x->def, bid_ptrs, check_ptrs, n, &scores, NULL, 0, ev));
     assert_int_equal(ev->n_bidders, n);
+    if (scores_out)
+        *scores_out = scores;
 }
 
 static size_t granted_in(const tnd_evaluation *ev, int lot)
@@ -145,18 +164,18 @@ static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **stat
     assert_non_null(rows);
 
     tnd_evaluation one, small, big;
-    evaluate_copies(x, 1, &one, bids, bid_ptrs, check_ptrs, rows);
+    evaluate_copies(x, 1, &one, bids, bid_ptrs, check_ptrs, rows, NULL);
     size_t granted_lot1 = granted_in(&one, 1), granted_lot9 = granted_in(&one, 9);
     tnd_evaluation_free(&one);
 
-    evaluate_copies(x, 5, &small, bids, bid_ptrs, check_ptrs, rows);
+    evaluate_copies(x, 5, &small, bids, bid_ptrs, check_ptrs, rows, NULL);
     unsigned long long ops_small = small.operations;
     /* lots 1 and 9 have a threshold and no maximum (§6.1): every copy is granted alike */
     assert_int_equal(granted_in(&small, 1), 5 * granted_lot1);
     assert_int_equal(granted_in(&small, 9), 5 * granted_lot9);
     tnd_evaluation_free(&small);
 
-    evaluate_copies(x, 20, &big, bids, bid_ptrs, check_ptrs, rows);
+    evaluate_copies(x, 20, &big, bids, bid_ptrs, check_ptrs, rows, NULL);
     unsigned long long ops_big = big.operations;
     assert_int_equal(granted_in(&big, 1), 20 * granted_lot1);
     tnd_evaluation_free(&big);
@@ -172,11 +191,61 @@ static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **stat
     free(rows);
 }
 
+/* The KvK comparisons of tnd_scores_check_lots on `copies` copies of the example (every score
+ * row has its entry, so the check passes). */
+static unsigned long long check_lots_comparisons(const example *x, size_t copies, tnd_bid *bids,
+                                                 const tnd_bid **bid_ptrs,
+                                                 const tnd_check_result **check_ptrs,
+                                                 tnd_score *rows)
+{
+    tnd_evaluation ev;
+    tnd_scores scores;
+    evaluate_copies(x, copies, &ev, bids, bid_ptrs, check_ptrs, rows, &scores);
+    assert_true(scores.n >= copies * x->scores.n);
+    tnd_error err;
+    strcmp_calls = 0;
+    counting = true;
+    tnd_status rc = tnd_scores_check_lots(&scores, &ev, &err);
+    counting = false;
+    assert_int_equal(rc, TND_OK);
+    tnd_evaluation_free(&ev);
+    return strcmp_calls;
+}
+
+/* 200 and 800 bids, each with its score rows: 4 times the rows and entries, at most 8 times the
+ * comparisons (a sort and a binary search per row grow as n log n: 7,336 and 41,323, 5.6 times);
+ * a scan of the perceel's entries per row gives 16 times (30,708 and 480,055, measured). */
+static void test_scores_perceel_check_grows_linearly_with_the_number_of_bids(void **state)
+{
+    example *x = *state;
+    size_t max = MAX_COPIES * x->n;
+    tnd_bid *bids = calloc(max, sizeof *bids);
+    const tnd_bid **bid_ptrs = calloc(max, sizeof *bid_ptrs);
+    const tnd_check_result **check_ptrs = calloc(max, sizeof *check_ptrs);
+    tnd_score *rows = calloc(MAX_COPIES * x->scores.n + 1, sizeof *rows);
+    assert_non_null(bids);
+    assert_non_null(bid_ptrs);
+    assert_non_null(check_ptrs);
+    assert_non_null(rows);
+    unsigned long long small = check_lots_comparisons(x, 5, bids, bid_ptrs, check_ptrs, rows);
+    unsigned long long big = check_lots_comparisons(x, 20, bids, bid_ptrs, check_ptrs, rows);
+    assert_true(small > 0);
+    if (big > 8 * small)
+        fail_msg("scores perceel check: %llu KvK comparisons for 200 bids, %llu for 800 (more "
+                 "than 8x: not linear)", small, big);
+    free(bids);
+    free(bid_ptrs);
+    free(check_ptrs);
+    free(rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_award_lookups_grow_linearly_with_the_number_of_bids,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_scores_perceel_check_grows_linearly_with_the_number_of_bids, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
