@@ -109,12 +109,45 @@ static void copy_kvk(size_t k, size_t t, char out[9])
     snprintf(out, 9, "%08zu", (size_t)20000000 + k * 100 + t);
 }
 
+/* Room for MAX_COPIES copies of the example: the bids, the pointers tnd_evaluate takes and the
+ * score rows. */
+typedef struct {
+    tnd_bid *bids;
+    const tnd_bid **bid_ptrs;
+    const tnd_check_result **check_ptrs;
+    tnd_score *rows;
+} room;
+
+static room room_new(const example *x)
+{
+    size_t max = MAX_COPIES * x->n;
+    room r = { calloc(max, sizeof *r.bids), calloc(max, sizeof *r.bid_ptrs),
+               calloc(max, sizeof *r.check_ptrs),
+               calloc(MAX_COPIES * x->scores.n + 1, sizeof *r.rows) };
+    assert_non_null(r.bids);
+    assert_non_null(r.bid_ptrs);
+    assert_non_null(r.check_ptrs);
+    assert_non_null(r.rows);
+    return r;
+}
+
+static void room_free(room *r)
+{
+    free(r->bids);
+    free(r->bid_ptrs);
+    free(r->check_ptrs);
+    free(r->rows);
+}
+
 /* Runs the award on `copies` copies of the example (every copy with its own KvK numbers and
  * scores) into ev. */
-static void evaluate_copies(const example *x, size_t copies, tnd_evaluation *ev, tnd_bid *bids,
-                            const tnd_bid **bid_ptrs, const tnd_check_result **check_ptrs,
-                            tnd_score *rows, tnd_scores *scores_out)
+static void evaluate_copies(const example *x, size_t copies, tnd_evaluation *ev, room *r,
+                            tnd_scores *scores_out)
 {
+    tnd_bid *bids = r->bids;
+    const tnd_bid **bid_ptrs = r->bid_ptrs;
+    const tnd_check_result **check_ptrs = r->check_ptrs;
+    tnd_score *rows = r->rows;
     size_t n = 0, n_rows = 0;
     for (size_t k = 0; k < copies; k++) {
         for (size_t t = 0; t < x->n; t++, n++) {
@@ -153,29 +186,21 @@ static size_t granted_in(const tnd_evaluation *ev, int lot)
 static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **state)
 {
     example *x = *state;
-    size_t max = MAX_COPIES * x->n;
-    tnd_bid *bids = calloc(max, sizeof *bids);
-    const tnd_bid **bid_ptrs = calloc(max, sizeof *bid_ptrs);
-    const tnd_check_result **check_ptrs = calloc(max, sizeof *check_ptrs);
-    tnd_score *rows = calloc(MAX_COPIES * x->scores.n + 1, sizeof *rows);
-    assert_non_null(bids);
-    assert_non_null(bid_ptrs);
-    assert_non_null(check_ptrs);
-    assert_non_null(rows);
+    room r = room_new(x);
 
     tnd_evaluation one, small, big;
-    evaluate_copies(x, 1, &one, bids, bid_ptrs, check_ptrs, rows, NULL);
+    evaluate_copies(x, 1, &one, &r, NULL);
     size_t granted_lot1 = granted_in(&one, 1), granted_lot9 = granted_in(&one, 9);
     tnd_evaluation_free(&one);
 
-    evaluate_copies(x, 5, &small, bids, bid_ptrs, check_ptrs, rows, NULL);
+    evaluate_copies(x, 5, &small, &r, NULL);
     unsigned long long ops_small = small.operations;
     /* lots 1 and 9 have a threshold and no maximum (§6.1): every copy is granted alike */
     assert_int_equal(granted_in(&small, 1), 5 * granted_lot1);
     assert_int_equal(granted_in(&small, 9), 5 * granted_lot9);
     tnd_evaluation_free(&small);
 
-    evaluate_copies(x, 20, &big, bids, bid_ptrs, check_ptrs, rows, NULL);
+    evaluate_copies(x, 20, &big, &r, NULL);
     unsigned long long ops_big = big.operations;
     assert_int_equal(granted_in(&big, 1), 20 * granted_lot1);
     tnd_evaluation_free(&big);
@@ -185,22 +210,16 @@ static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **stat
     if (ops_big > 5 * ops_small)
         fail_msg("award lookups: %llu steps for 200 bids, %llu for 800 (more than 5x: not "
                  "linear)", ops_small, ops_big);
-    free(bids);
-    free(bid_ptrs);
-    free(check_ptrs);
-    free(rows);
+    room_free(&r);
 }
 
 /* The KvK comparisons of tnd_scores_check_lots on `copies` copies of the example (every score
  * row has its entry, so the check passes). */
-static unsigned long long check_lots_comparisons(const example *x, size_t copies, tnd_bid *bids,
-                                                 const tnd_bid **bid_ptrs,
-                                                 const tnd_check_result **check_ptrs,
-                                                 tnd_score *rows)
+static unsigned long long check_lots_comparisons(const example *x, size_t copies, room *r)
 {
     tnd_evaluation ev;
     tnd_scores scores;
-    evaluate_copies(x, copies, &ev, bids, bid_ptrs, check_ptrs, rows, &scores);
+    evaluate_copies(x, copies, &ev, r, &scores);
     assert_true(scores.n >= copies * x->scores.n);
     tnd_error err;
     strcmp_calls = 0;
@@ -218,25 +237,14 @@ static unsigned long long check_lots_comparisons(const example *x, size_t copies
 static void test_scores_perceel_check_grows_linearly_with_the_number_of_bids(void **state)
 {
     example *x = *state;
-    size_t max = MAX_COPIES * x->n;
-    tnd_bid *bids = calloc(max, sizeof *bids);
-    const tnd_bid **bid_ptrs = calloc(max, sizeof *bid_ptrs);
-    const tnd_check_result **check_ptrs = calloc(max, sizeof *check_ptrs);
-    tnd_score *rows = calloc(MAX_COPIES * x->scores.n + 1, sizeof *rows);
-    assert_non_null(bids);
-    assert_non_null(bid_ptrs);
-    assert_non_null(check_ptrs);
-    assert_non_null(rows);
-    unsigned long long small = check_lots_comparisons(x, 5, bids, bid_ptrs, check_ptrs, rows);
-    unsigned long long big = check_lots_comparisons(x, 20, bids, bid_ptrs, check_ptrs, rows);
+    room r = room_new(x);
+    unsigned long long small = check_lots_comparisons(x, 5, &r);
+    unsigned long long big = check_lots_comparisons(x, 20, &r);
     assert_true(small > 0);
     if (big > 8 * small)
         fail_msg("scores perceel check: %llu KvK comparisons for 200 bids, %llu for 800 (more "
                  "than 8x: not linear)", small, big);
-    free(bids);
-    free(bid_ptrs);
-    free(check_ptrs);
-    free(rows);
+    room_free(&r);
 }
 
 int main(void)
