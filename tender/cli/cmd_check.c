@@ -274,11 +274,6 @@ static char *lots_text(const tnd_check_result *r)
     return b.data; /* owned by the caller */
 }
 
-/*
- * After the reports of several bids (a folder of 40 prints thousands of lines): one table, a
- * row per bid with its lots and their status (issue 10 §5). Refused bids are counted, not named:
- * their messages are on stderr.
- */
 /* ---------------------------------------------------------------- streaming (issue 9) */
 
 /* The report as it is written: one bid at a time, in input order, then freed. */
@@ -309,8 +304,12 @@ static bool stream_flush(stream *s)
     return true;
 }
 
-/* The closing table, written out as it grows (64 KiB at a time): 100,000 bids make 25 MiB of
- * table text, which the memory of `check` need not hold at once (issue 9). */
+/*
+ * After the reports of several bids (a folder of 40 prints thousands of lines): one table, a
+ * row per bid with its lots and their status (issue 10 §5). Refused bids are counted, not named:
+ * their messages are on stderr. Written out as it grows (64 KiB at a time): 100,000 bids make
+ * 25 MiB of table text, which the memory of `check` need not hold at once (issue 9).
+ */
 static bool summary_table(stream *s)
 {
     const check_row *rows = s->rows;
