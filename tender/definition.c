@@ -2296,8 +2296,27 @@ tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_
     return tnd_xml_load_file(path, load_doc, out, err);
 }
 
+/* The image of the default definition (build/definition_image.c), linked into the program and
+ * the tests that ask for it; where it is not linked (the image writer itself), these are NULL and
+ * the default is parsed. */
+extern const unsigned char tnd_definition_image[] __attribute__((weak));
+extern const size_t tnd_definition_image_len __attribute__((weak));
+
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
 {
+    if (tnd_definition_image && &tnd_definition_image_len) {
+        bool bad;
+        tnd_definition *def = tnd_definition_image_read(tnd_definition_image, tnd_definition_image_len, &bad);
+        if (def) {
+            tnd_error_clear(err);
+            *out = def;
+            return TND_OK;
+        }
+        if (!bad) {
+            *out = NULL;
+            return tnd_error_nomem(err, DEFAULT_NAME);
+        }
+    }
     return load_memory((const char *)tnd_embedded_default_definition,
                        tnd_embedded_default_definition_len, DEFAULT_NAME, false, out, err);
 }
@@ -2347,32 +2366,210 @@ tnd_status tnd_definition_load(const char *path, tnd_definition **out, tnd_error
     return tnd_definition_load_file(path, out, err);
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* The arrays a definition owns, and its image                                                 */
+
+/* One array a definition owns: where its pointer is, how many elements it holds (the count
+ * field next to it) and their size. */
+typedef struct {
+    void *slot; /* the address of the pointer field */
+    size_t count;
+    size_t elem;
+} owned_array;
+
+#define OWNED(ptr, n) ((owned_array){ &(ptr), (size_t)(n), sizeof *(ptr) })
+
+/* The arrays of the definition itself (lots included), then those of lot `lot` when lot is not
+ * NULL: tnd_definition_free and the image walk this one list. Returns how many, at most 24. */
+static size_t owned_arrays(tnd_definition *d, tnd_lot *lot, owned_array out[24])
+{
+    size_t n = 0;
+    if (lot) {
+        out[n++] = OWNED(lot->products, lot->n_products);
+        out[n++] = OWNED(lot->municipalities, lot->n_municipalities);
+        return n;
+    }
+    out[n++] = OWNED(d->lots, d->n_lots);
+    out[n++] = OWNED(d->resolutions, d->n_resolutions);
+    out[n++] = OWNED(d->municipalities, d->n_municipalities);
+    out[n++] = OWNED(d->combo_rules, d->n_combo_rules);
+    out[n++] = OWNED(d->required, d->n_required);
+    out[n++] = OWNED(d->exclusion.grounds, d->exclusion.n_grounds);
+    out[n++] = OWNED(d->documents, d->n_documents);
+    out[n++] = OWNED(d->quality, d->n_quality);
+    out[n++] = OWNED(d->keurmerken, d->n_keurmerken);
+    out[n++] = OWNED(d->requirements, d->n_requirements);
+    out[n++] = OWNED(d->declarations, d->n_declarations);
+    out[n++] = OWNED(d->residential.scale.bands, d->residential.scale.n_bands);
+    out[n++] = OWNED(d->residential.maxima, d->residential.n_maxima);
+    out[n++] = OWNED(d->group.scale.bands, d->group.scale.n_bands);
+    out[n++] = OWNED(d->product_rules, d->n_product_rules);
+    out[n++] = OWNED(d->awards, d->n_awards);
+    out[n++] = OWNED(d->assignments, d->n_assignments);
+    out[n++] = OWNED(d->assignment_pairs, d->n_assignment_pairs);
+    out[n++] = OWNED(d->placeholders, d->n_placeholders);
+    return n;
+}
+
+static void *owned_get(const owned_array *a)
+{
+    void *p;
+    memcpy(&p, a->slot, sizeof p);
+    return p;
+}
+
+static void owned_set(const owned_array *a, void *p)
+{
+    memcpy(a->slot, &p, sizeof p);
+}
+
 void tnd_definition_free(tnd_definition *def)
 {
     if (!def)
         return;
-    for (size_t i = 0; i < def->n_lots; i++) {
-        free(def->lots[i].products);
-        free(def->lots[i].municipalities);
+    owned_array a[24];
+    for (size_t i = 0; def->lots && i < def->n_lots; i++) {
+        size_t n = owned_arrays(def, &def->lots[i], a);
+        for (size_t k = 0; k < n; k++)
+            free(owned_get(&a[k]));
     }
-    free(def->lots);
-    free(def->resolutions);
-    free(def->municipalities);
-    free(def->combo_rules);
-    free(def->required);
-    free(def->exclusion.grounds);
-    free(def->documents);
-    free(def->quality);
-    free(def->keurmerken);
-    free(def->requirements);
-    free(def->declarations);
-    free(def->residential.scale.bands);
-    free(def->residential.maxima);
-    free(def->group.scale.bands);
-    free(def->product_rules);
-    free(def->awards);
-    free(def->assignments);
-    free(def->assignment_pairs);
-    free(def->placeholders);
+    size_t n = owned_arrays(def, NULL, a);
+    for (size_t k = n; k-- > 0;) /* the lots last: their own arrays were freed above */
+        free(owned_get(&a[k]));
     free(def);
+}
+
+/*
+ * The image (issue 9): the definition struct, then every array it owns in the order of
+ * owned_arrays (each behind a byte that says whether its pointer was set), the lots' own arrays
+ * after the definition's. Written at build time by tender/cli/definition_image.c from the
+ * parsed built-in definition, read back at start instead of parsing 56 KB of XML (a third of
+ * `tender check` of one bid). It holds this build's memory layout, so a header of sizes guards
+ * it: a mismatch falls back to parsing.
+ */
+#define IMAGE_MAGIC 0x74646931u /* "tdi1" */
+
+typedef struct {
+    uint32_t magic;
+    uint32_t def_size;
+    uint32_t lot_size;
+    uint32_t arrays;
+} image_header;
+
+static bool image_put(tnd_buf *out, const void *data, size_t len)
+{
+    return tnd_buf_append(out, (const char *)data, len);
+}
+
+/* Appends `count` lots with their own pointers cleared (an image holds no address). */
+static bool image_put_lots(tnd_buf *out, const tnd_lot *lots, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        tnd_lot lot = lots[i];
+        lot.products = NULL;
+        lot.municipalities = NULL;
+        if (!image_put(out, &lot, sizeof lot))
+            return false;
+    }
+    return true;
+}
+
+bool tnd_definition_image_write(const tnd_definition *def, tnd_buf *out)
+{
+    tnd_definition copy = *def;
+    owned_array a[24];
+    size_t n = owned_arrays(&copy, NULL, a);
+    image_header h = { IMAGE_MAGIC, (uint32_t)sizeof copy, (uint32_t)sizeof(tnd_lot),
+                       (uint32_t)n };
+    for (size_t k = 0; k < n; k++) /* an image holds no address */
+        owned_set(&a[k], NULL);
+    bool ok = image_put(out, &h, sizeof h) && image_put(out, &copy, sizeof copy);
+    tnd_definition *d = (tnd_definition *)def; /* owned_arrays only reads through it here */
+    for (size_t lot = 0; ok && lot <= def->n_lots; lot++) {
+        n = owned_arrays(d, lot ? &d->lots[lot - 1] : NULL, a);
+        for (size_t k = 0; ok && k < n; k++) {
+            void *p = owned_get(&a[k]);
+            unsigned char set = p != NULL;
+            ok = image_put(out, &set, 1);
+            if (ok && set && lot == 0 && k == 0)
+                ok = image_put_lots(out, def->lots, def->n_lots);
+            else if (ok && set)
+                ok = image_put(out, p, a[k].count * a[k].elem);
+        }
+    }
+    return ok;
+}
+
+/* Reads len bytes at *at of the image into a new block of at least one element; NULL when the
+ * image is too short or out of memory (*bad tells which). */
+static void *image_take(const unsigned char *img, size_t size, size_t *at, size_t len,
+                        size_t elem, bool *bad)
+{
+    if (len > size - *at) {
+        *bad = true;
+        return NULL;
+    }
+    void *p = calloc(len / elem ? len / elem : 1, elem);
+    if (p)
+        memcpy(p, img + *at, len);
+    *at += len;
+    return p;
+}
+
+tnd_definition *tnd_definition_image_read(const unsigned char *img, size_t size, bool *bad)
+{
+    image_header h;
+    tnd_definition probe;
+    owned_array a[24];
+    *bad = true;
+    if (size < sizeof h + sizeof probe)
+        return NULL;
+    memcpy(&h, img, sizeof h);
+    if (h.magic != IMAGE_MAGIC || h.def_size != sizeof probe || h.lot_size != sizeof(tnd_lot) ||
+        h.arrays != owned_arrays(&probe, NULL, a))
+        return NULL;
+    *bad = false;
+    tnd_definition *def = calloc(1, sizeof *def);
+    if (!def)
+        return NULL;
+    memcpy(def, img + sizeof h, sizeof *def);
+    size_t at = sizeof h + sizeof *def;
+    size_t n = owned_arrays(def, NULL, a); /* the image holds no address: all NULL */
+    bool ok = true;
+    for (size_t lot = 0; ok && lot <= def->n_lots; lot++) {
+        if (lot > 0 && !def->lots) { /* lots counted but not stored: not an image of ours */
+            *bad = true;
+            ok = false;
+            break;
+        }
+        if (lot > 0)
+            n = owned_arrays(def, &def->lots[lot - 1], a);
+        for (size_t k = 0; ok && k < n; k++) {
+            if (at >= size) {
+                *bad = true;
+                ok = false;
+                break;
+            }
+            unsigned char set = img[at++];
+            if (!set)
+                continue;
+            if (a[k].count > SIZE_MAX / a[k].elem) {
+                *bad = true;
+                ok = false;
+                break;
+            }
+            void *p = image_take(img, size, &at, a[k].count * a[k].elem, a[k].elem, bad);
+            ok = p != NULL;
+            owned_set(&a[k], p);
+        }
+    }
+    if (ok && at != size) {
+        *bad = true;
+        ok = false;
+    }
+    if (!ok) {
+        tnd_definition_free(def);
+        return NULL;
+    }
+    return def;
 }

@@ -10,7 +10,10 @@
 #ifndef TND_DEFINITION_H
 #define TND_DEFINITION_H
 
+#include <stdbool.h>
+
 #include "scoring/model.h"
+#include "tender/base/buf.h"
 #include "tender/base/error.h"
 #include "tender/embedded.h"
 
@@ -19,7 +22,8 @@ tnd_status tnd_definition_load_file(const char *path, tnd_definition **out, tnd_
 
 /* Loads the embedded default (IJsselland 2023). file is set to "(ingebouwd) ijsselland-2023.xml".
  * Its bytes are validated against the definition XSD when the program is built, not on every
- * load (issue 9); every other definition is validated when loaded. */
+ * load (issue 9); every other definition is validated when loaded. Where the build's image of
+ * it is linked in (the program), that image is copied instead of parsing the XML. */
 tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err);
 
 /* Loads from memory, validated against the definition XSD; name is used in messages. */
@@ -40,5 +44,19 @@ const tnd_embedded_tender *tnd_definition_builtin(const char *id);
 const tnd_embedded_tender *tnd_definition_builtin_for(const char *arg);
 
 void tnd_definition_free(tnd_definition *def);
+
+/*
+ * (issue 9) Appends the image of a parsed definition to out: the definition and every array it
+ * owns, without addresses. tender/cli/definition_image.c writes the default definition's image
+ * when the program is built; tnd_definition_load_default copies it instead of parsing the XML.
+ * The image fits only the build that wrote it (its header of sizes is checked). False when out
+ * of memory.
+ */
+bool tnd_definition_image_write(const tnd_definition *def, tnd_buf *out);
+
+/* The definition of an image (a new one, freed with tnd_definition_free), or NULL: *bad when
+ * the image does not fit this build or is cut short or too long (the caller then parses the
+ * XML), else out of memory. */
+tnd_definition *tnd_definition_image_read(const unsigned char *img, size_t size, bool *bad);
 
 #endif
