@@ -2519,7 +2519,8 @@ static void *image_take(const unsigned char *img, size_t size, size_t *at, size_
 tnd_definition *tnd_definition_image_read(const unsigned char *img, size_t size, bool *bad)
 {
     image_header h;
-    tnd_definition probe;
+    static const tnd_definition zero;
+    tnd_definition probe = zero; /* only to count the arrays */
     owned_array a[24];
     *bad = true;
     if (size < sizeof h + sizeof probe)
@@ -2534,7 +2535,9 @@ tnd_definition *tnd_definition_image_read(const unsigned char *img, size_t size,
         return NULL;
     memcpy(def, img + sizeof h, sizeof *def);
     size_t at = sizeof h + sizeof *def;
-    size_t n = owned_arrays(def, NULL, a); /* the image holds no address: all NULL */
+    size_t n = owned_arrays(def, NULL, a);
+    for (size_t k = 0; k < n; k++) /* written as NULL; never trust an address from an image */
+        owned_set(&a[k], NULL);
     bool ok = true;
     for (size_t lot = 0; ok && lot <= def->n_lots; lot++) {
         if (lot > 0 && !def->lots) { /* lots counted but not stored: not an image of ours */
@@ -2561,6 +2564,10 @@ tnd_definition *tnd_definition_image_read(const unsigned char *img, size_t size,
             void *p = image_take(img, size, &at, a[k].count * a[k].elem, a[k].elem, bad);
             ok = p != NULL;
             owned_set(&a[k], p);
+            for (size_t i = 0; ok && lot == 0 && k == 0 && i < def->n_lots; i++) {
+                def->lots[i].products = NULL; /* each lot's own arrays follow */
+                def->lots[i].municipalities = NULL;
+            }
         }
     }
     if (ok && at != size) {
