@@ -2423,6 +2423,12 @@ static void owned_set(const owned_array *a, void *p)
     memcpy(a->slot, &p, sizeof p);
 }
 
+/* Whether a is the lots array of d (whose elements own arrays of their own). */
+static bool owned_is_lots(const tnd_definition *d, const owned_array *a)
+{
+    return a->slot == (const void *)&d->lots;
+}
+
 void tnd_definition_free(tnd_definition *def)
 {
     if (!def)
@@ -2491,7 +2497,7 @@ bool tnd_definition_image_write(const tnd_definition *def, tnd_buf *out)
             void *p = owned_get(&a[k]);
             unsigned char set = p != NULL;
             ok = image_put(out, &set, 1);
-            if (ok && set && lot == 0 && k == 0)
+            if (ok && set && owned_is_lots(d, &a[k]))
                 ok = image_put_lots(out, def->lots, def->n_lots);
             else if (ok && set)
                 ok = image_put(out, p, a[k].count * a[k].elem);
@@ -2564,7 +2570,7 @@ tnd_definition *tnd_definition_image_read(const unsigned char *img, size_t size,
             void *p = image_take(img, size, &at, a[k].count * a[k].elem, a[k].elem, bad);
             ok = p != NULL;
             owned_set(&a[k], p);
-            for (size_t i = 0; ok && lot == 0 && k == 0 && i < def->n_lots; i++) {
+            for (size_t i = 0; ok && owned_is_lots(def, &a[k]) && i < def->n_lots; i++) {
                 def->lots[i].products = NULL; /* each lot's own arrays follow */
                 def->lots[i].municipalities = NULL;
             }
