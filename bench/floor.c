@@ -2,12 +2,15 @@
  * floor.c - the physical floor `tender evaluate` is measured against (bench/README.md): what any
  * program must at least do with the same inputs, and nothing more.
  *
- *   bench_floor BIDS_DIR OUT.xlsx
+ *   bench_floor BIDS_DIR OUT.xlsx SHAPE
  *
  * Reads every *.xml file of BIDS_DIR (sorted by name) and parses it with libxml2 (no network, no
- * entities: the options tender uses), then writes a workbook with libxlsxwriter with as many cells
- * per bid as tender's award workbook holds (about 36: 3 rows of 12 cells, text and numbers, in
- * shared strings like tender's). No XSD, no checks, no award: a lower bound, single-threaded.
+ * entities: the options tender uses), then writes a workbook with libxlsxwriter holding the same
+ * cells as tender's award workbook of the same bids: SHAPE (bench/workbook_shape.py of that
+ * workbook) gives, per worksheet, how many text cells and number cells, and how many distinct
+ * texts of how many bytes the shared-strings table holds. Each bid adds its share of every sheet's
+ * cells after it is parsed, twelve cells to a row. No XSD, no checks, no award: a lower bound,
+ * single-threaded.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -19,7 +22,81 @@
 #include <xlsxwriter.h>
 
 #define CELLS_PER_ROW 12
-#define ROWS_PER_BID 3
+#define MAX_SHEETS 64
+#define MAX_TEXT 4096
+
+typedef struct {
+    size_t strings, numbers;
+    lxw_worksheet *ws;
+} sheet_shape;
+
+typedef struct {
+    sheet_shape sheet[MAX_SHEETS];
+    size_t n_sheets;
+    size_t unique, bytes; /* distinct texts and their bytes together */
+} shape;
+
+/* Text shared string number j (of s->unique): its number, then words, cut to its share of the
+ * bytes, so the table holds s->unique texts of s->bytes bytes together. */
+static const char *shared_text(const shape *s, size_t j, char *out)
+{
+    static const char words[] = " voldoet niet aan de eis van paragraaf 5.3.1 solvabiliteit, "
+                                "de inschrijving wordt terzijde gelegd in ronde 1 van perceel ";
+    size_t len = s->bytes / s->unique + (j < s->bytes % s->unique ? 1 : 0);
+    if (len >= MAX_TEXT)
+        len = MAX_TEXT - 1;
+    int used = snprintf(out, MAX_TEXT, "%zu", j);
+    for (size_t i = (size_t)used; i < len; i++)
+        out[i] = words[(i - (size_t)used) % (sizeof words - 1)];
+    out[len > (size_t)used ? len : (size_t)used] = '\0';
+    return out;
+}
+
+static int read_shape(const char *path, shape *s)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    char line[256];
+    int ok = 1, shared = 0;
+    while (ok && fgets(line, sizeof line, f)) {
+        size_t a, b;
+        if (sscanf(line, "sheet %zu %zu", &a, &b) == 2 && s->n_sheets < MAX_SHEETS) {
+            s->sheet[s->n_sheets].strings = a;
+            s->sheet[s->n_sheets].numbers = b;
+            s->n_sheets++;
+        } else if (sscanf(line, "shared %zu %zu", &a, &b) == 2 && a > 0) {
+            s->unique = a;
+            s->bytes = b;
+            shared = 1;
+        } else {
+            ok = 0;
+        }
+    }
+    fclose(f);
+    return ok && shared && s->n_sheets > 0;
+}
+
+/* Bid i of n adds cells [first, end) of every sheet; cell k of a sheet is a text when the
+ * sheet's share of texts grows at k, so each sheet gets exactly its counts. */
+static void write_share(shape *s, size_t i, size_t n, size_t *next_text)
+{
+    char text[MAX_TEXT];
+    for (size_t w = 0; w < s->n_sheets; w++) {
+        sheet_shape *sh = &s->sheet[w];
+        size_t cells = sh->strings + sh->numbers;
+        for (size_t k = cells * i / n; k < cells * (i + 1) / n; k++) {
+            lxw_row_t row = (lxw_row_t)(k / CELLS_PER_ROW + 1);
+            lxw_col_t col = (lxw_col_t)(k % CELLS_PER_ROW);
+            if ((k + 1) * sh->strings / cells > k * sh->strings / cells) {
+                worksheet_write_string(sh->ws, row, col,
+                                       shared_text(s, (*next_text)++ % s->unique, text), NULL);
+            } else {
+                worksheet_write_number(sh->ws, row, col, (double)(i + k), NULL);
+            }
+        }
+    }
+}
 
 static int by_name(const void *a, const void *b)
 {
@@ -51,28 +128,15 @@ static char *read_all(const char *path, size_t *len)
     return buf;
 }
 
-/* The text of the first element called `name` (depth first), or "". */
-static const char *first_text(xmlNodePtr n, const char *name, char *out, size_t size)
-{
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (xmlStrEqual(n->name, BAD_CAST name) && n->children && n->children->content) {
-            snprintf(out, size, "%s", (const char *)n->children->content);
-            return out;
-        }
-        const char *in = first_text(n->children, name, out, size);
-        if (*in)
-            return in;
-    }
-    out[0] = '\0';
-    return out;
-}
-
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: bench_floor BIDS_DIR OUT.xlsx\n");
+    static shape s;
+    if (argc != 4) {
+        fprintf(stderr, "usage: bench_floor BIDS_DIR OUT.xlsx SHAPE\n");
+        return 2;
+    }
+    if (!read_shape(argv[3], &s)) {
+        fprintf(stderr, "bench_floor: %s: not a shape (bench/workbook_shape.py)\n", argv[3]);
         return 2;
     }
     DIR *d = opendir(argv[1]);
@@ -99,12 +163,19 @@ int main(int argc, char **argv)
 
     xmlInitParser();
     lxw_workbook *wb = workbook_new(argv[2]);
-    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Inschrijvers") : NULL;
-    if (!ws)
+    if (!wb)
         return 2;
+    for (size_t w = 0; w < s.n_sheets; w++) {
+        char sheet_name[32];
+        snprintf(sheet_name, sizeof sheet_name, "Blad%zu", w + 1);
+        s.sheet[w].ws = workbook_add_worksheet(wb, sheet_name);
+        if (!s.sheet[w].ws)
+            return 2;
+    }
     int bad = 0;
+    size_t next_text = 0;
     for (size_t i = 0; i < n; i++) {
-        char path[4096], name[256], kvk[16];
+        char path[4096];
         snprintf(path, sizeof path, "%s/%s", argv[1], names[i]);
         size_t len = 0;
         char *buf = read_all(path, &len);
@@ -115,25 +186,7 @@ int main(int argc, char **argv)
             bad = 1;
             continue;
         }
-        xmlNodePtr root = xmlDocGetRootElement(doc);
-        first_text(root, "name", name, sizeof name);
-        first_text(root, "kvk", kvk, sizeof kvk);
-        for (int r = 0; r < ROWS_PER_BID; r++) {
-            lxw_row_t row = (lxw_row_t)(i * ROWS_PER_BID + (size_t)r + 1);
-            for (int c = 0; c < CELLS_PER_ROW; c++) {
-                char text[160];
-                switch (c % 4) {
-                case 0: worksheet_write_string(ws, row, (lxw_col_t)c, name, NULL); break;
-                case 1: worksheet_write_string(ws, row, (lxw_col_t)c, kvk, NULL); break;
-                case 2:
-                    snprintf(text, sizeof text, "perceel %d: %s, rij %d, kolom %d", r + 1,
-                             names[i], r, c);
-                    worksheet_write_string(ws, row, (lxw_col_t)c, text, NULL);
-                    break;
-                default: worksheet_write_number(ws, row, (lxw_col_t)c, (double)(i + (size_t)c), NULL);
-                }
-            }
-        }
+        write_share(&s, i, n, &next_text);
         xmlFreeDoc(doc);
         free(names[i]);
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed and memory of `tender evaluate` against the physical floor (bench/README.md), paired in one
 # run: for each size N, the same N synthetic bids (bench/gen_bids.py, deterministic) go through
-#   floor        bench/floor.c: libxml2 parse of every bid + libxlsxwriter writing as many cells
+#   floor        bench/floor.c: libxml2 parse of every bid + libxlsxwriter writing the same cells
+#                as tender's workbook (bench/workbook_shape.py: per sheet, texts and numbers)
 #   tender -j1   tender evaluate on one thread
 #   tender -jC   tender evaluate on every core (C = nproc)
 #   before       (optional, BEFORE=path/to/an/older/tender) the same run with another binary, up to
@@ -60,10 +61,12 @@ for n in "${sizes[@]}"; do
   python3 bench/gen_bids.py "$n" "$dir"
   eval_args=(--bids "$dir/bids" --scores "$dir/scores.csv" --date 2022-08-08
              -o "$dir/award.xlsx" --json "$dir/award.json")
-  read -r fw fc fr < <(measure "$floor" "$dir/bids" "$dir/floor.xlsx")
+  # tender first: the floor writes the same cells as the workbook tender wrote.
+  read -r w1 c1 r1 < <(measure "$tender" evaluate -j1 "${eval_args[@]}")
+  python3 bench/workbook_shape.py "$dir/award.xlsx" >"$dir/shape"
+  read -r fw fc fr < <(measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape")
   row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0
-  read -r w c r < <(measure "$tender" evaluate -j1 "${eval_args[@]}")
-  row "tender evaluate -j1" "$n" "$w" "$c" "$r" "$fc"
+  row "tender evaluate -j1" "$n" "$w1" "$c1" "$r1" "$fc"
   read -r w c r < <(measure "$tender" evaluate -j"$cores" "${eval_args[@]}")
   row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
   if [ -n "${BEFORE:-}" ] && [ "$n" -le "${BEFORE_MAX_BIDS:-10000}" ]; then
