@@ -4,7 +4,8 @@
  * Bids, definitions, command-line options and spreadsheets all come through here, so
  * "€ 2.000.000,00", "20,5%", "0,95", "18-07-2022" mean the same thing everywhere.
  * Patterns are PCRE2, compiled once per tnd_notation, which keeps its match data: use one
- * tnd_notation per thread (the parsers take it const, but matching writes its match data).
+ * tnd_notation per thread (the parsers take it const, but matching writes its match data and,
+ * after many matches, compiles a pattern to machine code: PCRE2 JIT).
  *
  * Every parser returns false and writes a short Dutch/English explanation into why
  * (if not NULL, at most why_size bytes) when the text is not in an accepted notation.

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -894,6 +895,115 @@ static void test_invalid_utf8_refused(void **state)
     assert_false(tnd_parse_bool(n, "ja\xFF", &b, why, sizeof why));
 }
 
+/* ---- the same answers once the patterns are compiled to machine code (PCRE2 JIT) ---- */
+
+/* What every parser says of one text: accepted or not, the value, the message. */
+typedef struct {
+    char said[10][WHY_MAX + 64];
+} answers;
+
+static void answer_all(const tnd_notation *n, const char *text, answers *a)
+{
+    memset(a, 0, sizeof *a);
+    char why[WHY_MAX];
+    tnd_cents cents = 0;
+    tnd_dec dec = { 0 };
+    long count = 0;
+    tnd_date date = { 0, 0, 0 };
+    tnd_datetime dt = { { 0, 0, 0 }, 0, 0, 0 };
+    char id[9] = "";
+    bool yes = false;
+#define SAY(i, ok, fmt, ...) snprintf(a->said[i], sizeof a->said[i], "%d " fmt " %s", ok, __VA_ARGS__, why)
+    why[0] = '\0';
+    bool ok = tnd_parse_money(n, text, &cents, why, sizeof why);
+    SAY(0, ok, "%lld", (long long)cents);
+    why[0] = '\0';
+    ok = tnd_parse_decimal(n, text, &dec, why, sizeof why);
+    SAY(1, ok, "%lld", (long long)dec.units);
+    why[0] = '\0';
+    ok = tnd_parse_percent(n, text, &dec, why, sizeof why);
+    SAY(2, ok, "%lld", (long long)dec.units);
+    why[0] = '\0';
+    ok = tnd_parse_fraction(n, text, &dec, why, sizeof why);
+    SAY(3, ok, "%lld", (long long)dec.units);
+    why[0] = '\0';
+    ok = tnd_parse_count(n, text, &count, why, sizeof why);
+    SAY(4, ok, "%ld", count);
+    why[0] = '\0';
+    ok = tnd_parse_date(n, text, &date, why, sizeof why);
+    SAY(5, ok, "%d-%d-%d", date.year, date.month, date.day);
+    why[0] = '\0';
+    ok = tnd_parse_datetime(n, text, &dt, why, sizeof why);
+    SAY(6, ok, "%d-%d-%d %d:%d:%d", dt.date.year, dt.date.month, dt.date.day, dt.hour, dt.minute,
+        dt.second);
+    why[0] = '\0';
+    ok = tnd_parse_kvk(n, text, id, why, sizeof why);
+    SAY(7, ok, "%s", id);
+    why[0] = '\0';
+    ok = tnd_parse_agb(n, text, id, why, sizeof why);
+    SAY(8, ok, "%s", id);
+    why[0] = '\0';
+    ok = tnd_parse_bool(n, text, &yes, why, sizeof why);
+    SAY(9, ok, "%d", yes);
+#undef SAY
+}
+
+/* Texts of every notation, accepted and refused, and texts at the 1024-byte limit that make a
+ * pattern repeat a group a thousand times (the JIT's own stack; the interpreter then matches). */
+static char jit_long[6][1025];
+static const char *jit_texts[] = {
+    "€ 2.000.000,00", "-€ 1.000,00", "2,000,000.00", "1.234", "0.950", "20,5%", "95%", "0,95",
+    "1.000", "18-07-2022", "18 juli 2022", "2022-07-18T11:00:00", "18-07-2022 11.00 uur",
+    "18-07-2022 11:00 CET", "1234 5678", "12.34.56.78", "ja", "Onwaar", "12 euro", "",
+    jit_long[0], jit_long[1], jit_long[2], jit_long[3], jit_long[4], jit_long[5],
+};
+
+static void fill_long_texts(void)
+{
+    for (int i = 0; i < 1024; i++) {
+        jit_long[0][i] = (char)('0' + i % 10);           /* 1024 digits */
+        jit_long[1][i] = i % 2 ? ' ' : '1';             /* "1 1 1 ...": digit groups */
+        jit_long[2][i] = i % 4 == 1 ? '.' : '1';        /* "1.111.111...": grouped */
+        jit_long[3][i] = i % 4 == 1 ? ',' : '2';        /* "2,222,222...": English grouping */
+        jit_long[4][i] = i < 1022 ? '9' : (i == 1022 ? ',' : '5'); /* a long amount, "...9,5" */
+        jit_long[5][i] = i % 2 ? '.' : '7';             /* "7.7.7...": bad grouping */
+    }
+    for (int k = 0; k < 6; k++)
+        jit_long[k][1024] = '\0';
+}
+
+static void test_patterns_answer_the_same_after_jit(void **state)
+{
+    (void)state;
+    fill_long_texts();
+    size_t n_texts = sizeof jit_texts / sizeof jit_texts[0];
+    answers *before = calloc(n_texts, sizeof *before), now;
+    assert_non_null(before);
+    tnd_notation *n = tnd_notation_new();
+    assert_non_null(n);
+    for (size_t t = 0; t < n_texts; t++)
+        answer_all(n, jit_texts[t], &before[t]); /* a new notation: the interpreter */
+    for (int round = 0; round < 200; round++)     /* well past the JIT threshold of each */
+        for (size_t t = 0; t < 20; t++)
+            answer_all(n, jit_texts[t], &now);
+    for (size_t t = 0; t < n_texts; t++) {
+        answer_all(n, jit_texts[t], &now);
+        for (int i = 0; i < 10; i++) {
+            if (strcmp(before[t].said[i], now.said[i]) != 0)
+                print_error("text %zu, parser %d: \"%.60s\" before, \"%.60s\" after\n", t, i,
+                            before[t].said[i], now.said[i]);
+            assert_string_equal(before[t].said[i], now.said[i]);
+        }
+    }
+    /* and they are what they should be */
+    answer_all(n, "€ 2.000.000,00", &now);
+    assert_string_equal(now.said[0], "1 200000000 ");
+    answer_all(n, jit_long[0], &now);
+    assert_true(strncmp(now.said[7], "0  geen geldig KvK-nummer", 25) == 0);
+    tnd_notation_free(n);
+    free(before);
+}
+
 static int create_notation(void **state)
 {
     *state = tnd_notation_new();
@@ -977,6 +1087,7 @@ int main(void)
         cmocka_unit_test(test_money_refusal_message_names_example),
         cmocka_unit_test(test_very_long_input_refused),
         cmocka_unit_test(test_invalid_utf8_refused),
+        cmocka_unit_test(test_patterns_answer_the_same_after_jit),
     };
     return cmocka_run_group_tests(tests, create_notation, free_notation);
 }
