@@ -58,13 +58,38 @@ static void norm_value_nl(const tnd_fin_norm *n, int64_t num, int64_t den, int p
     i128 unit = 1;
     for (int i = 0; i < places; i++)
         unit *= 10;
-    const char *sign = negative && q ? "-" : "", *suffix = n->percent ? "%" : "";
     unsigned long long whole = (unsigned long long)(q / unit);
     unsigned long long part = (unsigned long long)(q % unit);
-    if (places > 0)
-        snprintf(buf, size, "%s%llu,%0*llu%s", sign, whole, places, part, suffix);
-    else
-        snprintf(buf, size, "%s%llu%s", sign, whole, suffix);
+    /* Written by hand, not by snprintf: this runs for every norm and year of every bid (issue
+     * 9). At most 1 + 20 + 1 + places + 1 + 1 bytes; cut like snprintf when size is smaller. */
+    char text[64], *p = text;
+    if (negative && q)
+        *p++ = '-';
+    char digits[24];
+    int nd = 0;
+    do {
+        digits[nd++] = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole);
+    while (nd)
+        *p++ = digits[--nd];
+    if (places > 0) {
+        *p++ = ',';
+        for (int i = places - 1; i >= 0; i--) {
+            p[i] = (char)('0' + part % 10);
+            part /= 10;
+        }
+        p += places;
+    }
+    if (n->percent)
+        *p++ = '%';
+    size_t len = (size_t)(p - text);
+    if (size == 0)
+        return;
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
 }
 
 /* "> 20,0%" */
@@ -125,33 +150,46 @@ static void items_text(const tnd_definition *def, const int *items, int n, char 
     }
 }
 
+/* The texts of a norm that every year's row repeats: made once per norm, not once per year. */
+typedef struct {
+    char label[TND_LABEL_LEN];     /* "solvabiliteit" */
+    char norm[TND_VALUE_LEN];      /* "> 20,0%" */
+    char den_text[TND_REASON_LEN]; /* "totaal activa" */
+    const char *strict;            /* " (strikt)" or "" */
+} norm_texts;
+
+static void make_norm_texts(const tnd_definition *def, const tnd_fin_norm *n, norm_texts *t)
+{
+    label_in_sentence(n->ref.label, t->label, sizeof t->label);
+    norm_text(n, t->norm, sizeof t->norm);
+    items_text(def, n->den_items, n->n_den, t->den_text, sizeof t->den_text);
+    t->strict = n->op == TND_OP_GT || n->op == TND_OP_LT ? " (strikt)" : "";
+}
+
 /* Judges one norm in one year and adds its detail row. UNKNOWN (no row) when a figure is absent. */
 static year_outcome judge_year(const tnd_definition *def, const tnd_bid *bid, const tnd_fin_norm *n,
-                               int year, tnd_check_result *r)
+                               const norm_texts *t, int year, tnd_check_result *r)
 {
     int64_t num, den;
     if (!sum_figures(def, bid, n->num_items, n->n_num, year, &num) ||
         !sum_figures(def, bid, n->den_items, n->n_den, year, &den))
         return YEAR_UNKNOWN;
 
-    char label[TND_LABEL_LEN], norm[TND_VALUE_LEN], found[TND_VALUE_LEN], den_text[TND_REASON_LEN];
-    label_in_sentence(n->ref.label, label, sizeof label);
-    norm_text(n, norm, sizeof norm);
-    items_text(def, n->den_items, n->n_den, den_text, sizeof den_text);
-    const char *strict = n->op == TND_OP_GT || n->op == TND_OP_LT ? " (strikt)" : "";
+    char found[TND_VALUE_LEN];
+    const char *label = t->label, *norm = t->norm, *den_text = t->den_text, *strict = t->strict;
 
     year_outcome outcome;
     tnd_finding *f;
     if (den == 0 && num > 0 && n->degenerate == TND_DEGENERATE_MET_IF_POSITIVE) {
         outcome = YEAR_MET;
-        snprintf(found, sizeof found, "oneindig");
+        tnd_finding_set(found, sizeof found, "oneindig");
         f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, TND_PASS,
                             "%s %d is oneindig (%s 0, teller positief); norm %s%s: voldaan", label,
                             year, den_text, norm, strict);
     } else if (den <= 0) {
         /* §5.3.1 resolution: a norm that cannot be computed counts as not met, and says so. */
         outcome = YEAR_NOT_MET;
-        snprintf(found, sizeof found, "niet te berekenen");
+        tnd_finding_set(found, sizeof found, "niet te berekenen");
         bool zero_with_rule = den == 0 && n->degenerate == TND_DEGENERATE_MET_IF_POSITIVE;
         f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, TND_FAIL,
                             "%s %d niet te berekenen: %s %s; geteld als niet voldaan", label, year,
@@ -247,8 +285,10 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
     int count = sorted_years(n, years);
     int failed = 0, unknown = 0;
     char failed_list[64] = "", unknown_list[64] = "";
+    norm_texts t;
+    make_norm_texts(def, n, &t);
     for (int i = 0; i < count; i++) {
-        year_outcome o = judge_year(def, bid, n, years[i], r);
+        year_outcome o = judge_year(def, bid, n, &t, years[i], r);
         if (o == YEAR_NOT_MET) {
             failed++;
             append_year(failed_list, sizeof failed_list, years[i]);
@@ -258,9 +298,8 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
         }
     }
 
-    char label[TND_LABEL_LEN], norm[TND_VALUE_LEN], found[TND_VALUE_LEN], unknown_note[96] = "";
-    label_in_sentence(n->ref.label, label, sizeof label);
-    norm_text(n, norm, sizeof norm);
+    char found[TND_VALUE_LEN], unknown_note[96] = "";
+    const char *label = t.label, *norm = t.norm;
     if (unknown)
         snprintf(unknown_note, sizeof unknown_note, "; %s onbekend: cijfers ontbreken",
                  unknown_list);
