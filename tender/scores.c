@@ -625,23 +625,29 @@ static tnd_status read_lot(table *t, int i, const tnd_definition *def,
                            const tnd_award_lot **out)
 {
     const char *text = cell(t, i);
+    /* The quoted text and the list of lots only for a refusal: every row of a scores file comes
+     * through here (issue 9). */
     char s[TND_QUOTE_SIZE], lots[160];
-    tnd_text_quote(s, text);
-    lots_list(def, accept, lots, sizeof lots);
     int lot;
     if (!text[0])
         return refuse_cell(t, i, TND_ERR_VALUE, "perceel ontbreekt");
-    if (!parse_int(text, &lot))
+    if (!parse_int(text, &lot)) {
+        tnd_text_quote(s, text);
         return refuse_cell(t, i, TND_ERR_VALUE,
                            "perceel \"%s\" is geen perceelnummer (een getal, zoals 3)", s);
-    if (!tnd_definition_lot(def, lot))
+    }
+    if (!tnd_definition_lot(def, lot)) {
+        lots_list(def, accept, lots, sizeof lots);
         return refuse_cell(t, i, TND_ERR_REFERENCE,
                            "perceel %d bestaat niet in de aanbesteding; mogelijk: %s", lot,
                            lots);
+    }
     const tnd_award_lot *a = tnd_definition_award(def, lot);
-    if (!accept(a))
+    if (!accept(a)) {
+        lots_list(def, accept, lots, sizeof lots);
         return refuse_cell(t, i, TND_ERR_REFERENCE, "perceel %d %s; mogelijk: %s", lot,
                            missing, lots);
+    }
     *out = a;
     char number[16];
     snprintf(number, sizeof number, "%d", lot);
@@ -653,11 +659,12 @@ static tnd_status read_bidder(table *t, int i, const tnd_notation *nt, char kvk[
 {
     const char *text = cell(t, i);
     char s[TND_QUOTE_SIZE], why[200];
-    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, i, TND_ERR_VALUE, "inschrijver (KvK-nummer) ontbreekt");
-    if (!tnd_parse_kvk(nt, text, kvk, why, sizeof why))
+    if (!tnd_parse_kvk(nt, text, kvk, why, sizeof why)) {
+        tnd_text_quote(s, text);
         return refuse_cell(t, i, TND_ERR_VALUE, "inschrijver \"%s\": %s", s, why);
+    }
     keep_example(t, i, kvk);
     return TND_OK;
 }
@@ -771,16 +778,19 @@ static tnd_status read_criterion(scores_reader *r, const tnd_award_lot *a, tnd_s
     table *t = &r->t;
     const char *text = cell(t, S_CRITERION);
     char s[TND_QUOTE_SIZE], list[200];
-    tnd_text_quote(s, text);
-    leaves_list(a, list, sizeof list);
     t->example[S_CRITERION] = a->criteria[first_leaf(a) >= 0 ? first_leaf(a) : 0].id;
-    if (!text[0])
+    if (!text[0]) {
+        leaves_list(a, list, sizeof list);
         return refuse_cell(t, S_CRITERION, TND_ERR_VALUE,
                            "criterium ontbreekt; perceel %d kent %s", a->lot, list);
+    }
     int i = criterion_index(a, text);
-    if (i < 0)
+    if (i < 0) {
+        tnd_text_quote(s, text);
+        leaves_list(a, list, sizeof list);
         return refuse_cell(t, S_CRITERION, TND_ERR_REFERENCE,
                            "perceel %d kent geen criterium \"%s\"; wel: %s", a->lot, s, list);
+    }
     if (!criterion_is_leaf(a, i)) {
         char children[160];
         children_list(a, i, children, sizeof children);
@@ -801,14 +811,15 @@ static tnd_status read_round(scores_reader *r, const tnd_award_lot *a, int crit,
     const char *text = cell(t, S_ROUND);
     const tnd_criterion *cr = &a->criteria[crit];
     char s[TND_QUOTE_SIZE];
-    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, S_ROUND, TND_ERR_VALUE,
                            "ronde ontbreekt (1 = eerste beoordeling, 2 = na de herkansing)");
-    if (!parse_int(text, &row->round))
+    if (!parse_int(text, &row->round)) {
+        tnd_text_quote(s, text);
         return refuse_cell(t, S_ROUND, TND_ERR_VALUE,
                            "ronde \"%s\" is geen getal; 1 = eerste beoordeling, 2 = na de "
                            "herkansing", s);
+    }
     if (row->round != 1 && row->round != 2)
         return refuse_cell(t, S_ROUND, TND_ERR_RANGE,
                            "ronde %d bestaat niet; 1 = eerste beoordeling, 2 = na de "
@@ -834,7 +845,6 @@ static tnd_status read_member(scores_reader *r, tnd_score *row)
     table *t = &r->t;
     const char *text = cell(t, S_MEMBER);
     char s[TND_QUOTE_SIZE];
-    tnd_text_quote(s, text);
     if (!text[0])
         return refuse_cell(t, S_MEMBER, TND_ERR_VALUE,
                            "beoordelaar ontbreekt: de code van een commissielid of "
@@ -844,6 +854,7 @@ static tnd_status read_member(scores_reader *r, tnd_score *row)
     } else if (member_id_valid(text)) {
         snprintf(row->member, sizeof row->member, "%s", text);
     } else {
+        tnd_text_quote(s, text);
         return refuse_cell(t, S_MEMBER, TND_ERR_VALUE,
                            "beoordelaar \"%s\": een code van hoogstens %d letters, cijfers, "
                            "'-' of '_' (zoals lid-1), of \"" TND_CONSENSUS "\"",
@@ -859,20 +870,21 @@ static tnd_status read_score(scores_reader *r, tnd_score *row)
     const tnd_score_scale *scale = &r->def->score_scale;
     const char *text = cell(t, S_SCORE);
     char s[TND_QUOTE_SIZE], list[96];
-    tnd_text_quote(s, text);
-    scale_list(scale, list, sizeof list);
+    if (text[0] && parse_score(text, &row->score) && on_scale(scale, row->score))
+        return TND_OK;
+    scale_list(scale, list, sizeof list); /* the refusals: only now the list */
     if (!text[0])
         return refuse_cell(t, S_SCORE, TND_ERR_VALUE,
                            "score ontbreekt; toegestaan zijn %s (%s)", list, scale->source);
-    if (!parse_score(text, &row->score))
+    if (!parse_score(text, &row->score)) {
+        tnd_text_quote(s, text);
         return refuse_cell(t, S_SCORE, TND_ERR_VALUE,
                            "score \"%s\" is geen geheel getal; toegestaan zijn %s (%s)", s, list,
                            scale->source);
-    if (!on_scale(scale, row->score))
-        return refuse_cell(t, S_SCORE, TND_ERR_RANGE,
-                           "score %d staat niet op de scoreschaal; toegestaan zijn %s (%s)",
-                           row->score, list, scale->source);
-    return TND_OK;
+    }
+    return refuse_cell(t, S_SCORE, TND_ERR_RANGE,
+                       "score %d staat niet op de scoreschaal; toegestaan zijn %s (%s)",
+                       row->score, list, scale->source);
 }
 
 /* Checks one data row against the definition, field by field, into *row. */
