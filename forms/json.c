@@ -40,10 +40,31 @@ size_t tnd_utf8_len(const unsigned char *s)
     return n;
 }
 
+/* n spaces of indentation, a piece at a time (not a call per space: issue 9). */
 static void put_spaces(tnd_buf *out, int n)
 {
-    for (int i = 0; i < n; i++)
-        tnd_buf_append(out, " ", 1);
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+        tnd_buf_append(out, spaces, (size_t)k);
+        n -= k;
+    }
+}
+
+/* v in decimal, as "%lld" writes it, without a format per number (issue 9). */
+static void put_int(tnd_buf *out, long long v)
+{
+    char digits[24];
+    size_t at = sizeof digits;
+    /* the magnitude as unsigned: -LLONG_MIN does not fit in a long long */
+    unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[--at] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (v < 0)
+        digits[--at] = '-';
+    tnd_buf_append(out, digits + at, sizeof digits - at);
 }
 
 
@@ -150,7 +171,7 @@ void tnd_json_str_or_null(tnd_json *w, const char *key, const char *s)
 void tnd_json_int(tnd_json *w, const char *key, long long v)
 {
     tnd_json_start(w, key);
-    tnd_buf_printf(w->out, "%lld", v);
+    put_int(w->out, v);
 }
 
 /* An integer member that is null when v is 0 ("none"). */
@@ -158,7 +179,7 @@ void tnd_json_int_or_null(tnd_json *w, const char *key, long long v)
 {
     tnd_json_start(w, key);
     if (v)
-        tnd_buf_printf(w->out, "%lld", v);
+        put_int(w->out, v);
     else
         tnd_buf_puts(w->out, "null");
 }

@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <cmocka.h>
 
 #include "tender/base/buf.h"
+#include "forms/json.h"
 #include "forms/report.h"
 
 /* ------------------------------------------------------------------ fixture */
@@ -666,6 +668,44 @@ static void test_json_escapes_quotes_newlines_and_control_characters(void **stat
 
 /* In JSON a bidi control keeps its value but is escaped, so a terminal showing the file does not
  * obey it; the neighbouring U+2010 (a hyphen, E2 80 90) stays as it is. */
+/* The JSON writer's integers are written as "%lld" writes them, the extremes included, and its
+ * indentation is two spaces a level however deep (the writer no longer formats either). */
+static void test_json_integers_and_deep_indentation(void **state)
+{
+    (void)state;
+    static const long long values[] = { 0, 1, -1, 9, 10, -10, 1234567890123LL, LLONG_MAX,
+                                        LLONG_MIN, LLONG_MIN + 1 };
+    tnd_buf out, expected;
+    tnd_buf_init(&out);
+    tnd_buf_init(&expected);
+    tnd_json w = { &out, 0, { false } };
+    tnd_json_open(&w, NULL, '[');
+    tnd_buf_puts(&expected, "[");
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        tnd_json_int(&w, NULL, values[i]);
+        tnd_buf_printf(&expected, "%s\n  %lld", i ? "," : "", values[i]);
+    }
+    tnd_json_int_or_null(&w, NULL, 0);
+    tnd_json_int_or_null(&w, NULL, -42);
+    tnd_buf_puts(&expected, ",\n  null,\n  -42");
+    for (int depth = 2; depth <= 14; depth++)
+        tnd_json_open(&w, "k", '{');
+    tnd_json_int(&w, "deep", 7);
+    for (int depth = 14; depth >= 2; depth--)
+        tnd_json_close(&w, '}');
+    tnd_json_close(&w, ']');
+    for (int depth = 2; depth <= 14; depth++)
+        tnd_buf_printf(&expected, "%s\n%*s\"k\": {", depth == 2 ? "," : "", 2 * (depth - 1),
+                       "");
+    tnd_buf_printf(&expected, "\n%*s\"deep\": 7", 28, "");
+    for (int depth = 14; depth >= 2; depth--)
+        tnd_buf_printf(&expected, "\n%*s}", 2 * (depth - 1), "");
+    tnd_buf_puts(&expected, "\n]");
+    assert_string_equal(out.data, expected.data);
+    tnd_buf_free(&out);
+    tnd_buf_free(&expected);
+}
+
 static void test_json_escapes_bidi_controls(void **state)
 {
     fixture fx;
@@ -919,6 +959,7 @@ int main(void)
         cmocka_unit_test(test_report_refuses_null_arguments),
         cmocka_unit_test(test_json_report_of_late_bid_is_exact),
         cmocka_unit_test(test_json_escapes_quotes_newlines_and_control_characters),
+        cmocka_unit_test(test_json_integers_and_deep_indentation),
         cmocka_unit_test(test_json_escapes_bidi_controls),
         cmocka_unit_test(test_json_replaces_broken_utf8),
         cmocka_unit_test(test_json_marks_detail_rows_and_fallback_findings),
