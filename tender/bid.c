@@ -176,12 +176,12 @@ static tnd_status read_bool(reader *r, xmlNodePtr node, const char *attr, bool *
 }
 
 /* Money in cents. may_be_negative: a result or equity can be; assets, cover, revenue cannot. */
-static tnd_status read_money(reader *r, xmlNodePtr node, bool may_be_negative, tnd_cents *out)
+/* An amount from the text of node, already read. */
+static tnd_status read_money_text(reader *r, xmlNodePtr node, const char *text,
+                                  bool may_be_negative, tnd_cents *out)
 {
     static const char example[] = "€ 1.250.000,00";
-    char *text, why[256], q[64];
-    if (text_of(r, node, NULL, &text) != TND_OK)
-        return TND_ERR_NOMEM;
+    char why[256], q[64];
     tnd_status rc = TND_OK;
     if (!tnd_parse_money(r->notation, text, out, why, sizeof why)) {
         rc = refuse_notation(r, node, NULL, text, why, example);
@@ -190,6 +190,15 @@ static tnd_status read_money(reader *r, xmlNodePtr node, bool may_be_negative, t
         rc = refuse(r, node, NULL, TND_ERR_RANGE, example,
                     "'%s' is negatief; dit bedrag kan niet kleiner dan nul zijn", q);
     }
+    return rc;
+}
+
+static tnd_status read_money(reader *r, xmlNodePtr node, bool may_be_negative, tnd_cents *out)
+{
+    char *text;
+    if (text_of(r, node, NULL, &text) != TND_OK)
+        return TND_ERR_NOMEM;
+    tnd_status rc = read_money_text(r, node, text, may_be_negative, out);
     free(text);
     return rc;
 }
@@ -675,15 +684,18 @@ static tnd_status read_year_figures(reader *r, xmlNodePtr node, tnd_bid *bid, in
         char *text;
         if (text_of(r, c, NULL, &text) != TND_OK)
             return TND_ERR_NOMEM;
-        bool absent = not_applicable(text);
-        free(text);
-        if (absent)
+        if (not_applicable(text)) {
+            free(text);
             continue; /* a missing figure is incompleteness, never a zero (§5.3.1 digest) */
+        }
         tnd_figure *f = &bid->figures[bid->n_figures];
-        snprintf(f->item, sizeof f->item, "%s", fin_lines[k].item);
+        size_t len = strnlen(fin_lines[k].item, sizeof f->item - 1); /* ASCII: fits, or cut */
+        memcpy(f->item, fin_lines[k].item, len);
+        f->item[len] = '\0';
         f->year = year;
         f->line = tnd_xml_line(c);
-        rc = read_money(r, c, fin_lines[k].may_be_negative, &f->amount);
+        rc = read_money_text(r, c, text, fin_lines[k].may_be_negative, &f->amount);
+        free(text);
         if (rc == TND_OK)
             bid->n_figures++;
     }

@@ -792,6 +792,15 @@ char *tnd_xml_text(xmlNodePtr node)
 {
     if (!node)
         return NULL;
+    /* The usual element, one text (or none): its text as it stands, without the copy that
+     * xmlNodeGetContent makes of the descendants' texts joined (issue 9). */
+    if (node->type == XML_ELEMENT_NODE) {
+        xmlNodePtr c = node->children;
+        if (!c)
+            return trimmed_copy("");
+        if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
+            return trimmed_copy((const char *)c->content);
+    }
     xmlChar *content = xmlNodeGetContent(node);
     char *out = trimmed_copy((const char *)content);
     xmlFree(content);

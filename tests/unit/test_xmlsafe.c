@@ -881,6 +881,37 @@ static void test_text_is_trimmed_of_white_space_and_no_break_spaces(void **state
     xmlFreeDoc(doc);
 }
 
+/* One text, a CDATA section, none, or several pieces: the text is what libxml2 joins from the
+ * descendants (xmlNodeGetContent), trimmed, whichever way tnd_xml_text gets it. */
+static void test_text_of_every_shape_is_the_joined_content_trimmed(void **state)
+{
+    (void)state;
+    xmlDocPtr doc = parse_ok("<r>"
+                             "<one> 12 </one>"
+                             "<cdata><![CDATA[ <b>&amp; ]]></cdata>"
+                             "<empty></empty>"
+                             "<mixed> a <!-- note --> b <![CDATA[c]]><x> d </x> e </mixed>"
+                             "<nested><x> inner </x></nested>"
+                             "<pi> f<?pi data?>g </pi>"
+                             "</r>");
+    static const struct {
+        const char *name, *text;
+    } cases[] = {
+        { "one", "12" },           { "cdata", "<b>&amp;" }, { "empty", "" },
+        { "mixed", "a  b c d  e" }, { "nested", "inner" },  { "pi", "fg" },
+    };
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xmlNodePtr node = tnd_xml_child(root, cases[i].name);
+        assert_non_null(node);
+        char *text = tnd_xml_text(node);
+        assert_non_null(text);
+        assert_string_equal(text, cases[i].text);
+        free(text);
+    }
+    xmlFreeDoc(doc);
+}
+
 static void test_attribute_is_trimmed_and_missing_attribute_is_null(void **state)
 {
     xmlDocPtr doc = parse_ok("<lot nr=\" 3\xc2\xa0\" empty=\"\"/>");
@@ -965,6 +996,7 @@ int main(void)
         T(test_invalid_xsd_is_reported_not_printed),
         T(test_xsd_that_includes_another_file_is_refused),
         T(test_text_is_trimmed_of_white_space_and_no_break_spaces),
+        T(test_text_of_every_shape_is_the_joined_content_trimmed),
         T(test_attribute_is_trimmed_and_missing_attribute_is_null),
         T(test_child_and_next_find_elements_by_local_name_in_any_namespace),
     };
