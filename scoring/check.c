@@ -141,6 +141,12 @@ static void lot_set_text(const int *lots, int n, char *buf, size_t size)
 
 /* ------------------------------------------------------------------ findings and verdicts */
 
+/* The verdicts whose findings the award and its workbook read (tnd_check_result_keep_knockouts). */
+static bool is_knockout(tnd_verdict v)
+{
+    return v == TND_FAIL || v == TND_MISSING || v == TND_REVIEW || v == TND_PLAN_REQUIRED;
+}
+
 tnd_finding *tnd_add_finding(tnd_check_result *r, int step, const tnd_rule_ref *ref, int lot,
                              tnd_verdict verdict, const char *reason_fmt, ...)
 {
@@ -169,6 +175,8 @@ tnd_finding *tnd_add_finding(tnd_check_result *r, int step, const tnd_rule_ref *
         tnd_finding_set(f->requirement, sizeof f->requirement, "%s", ref->label);
         tnd_finding_set(f->resolution, sizeof f->resolution, "%s", ref->resolution);
     }
+    if (r->knockout_texts_only && !is_knockout(verdict))
+        return f; /* dropped when tnd_check_knockouts ends: no reason to write */
     va_list ap;
     va_start(ap, reason_fmt);
     format_into(f->reason, sizeof f->reason, reason_fmt, ap);
@@ -1296,9 +1304,11 @@ static int *applied_lots(const tnd_bid *bid)
     return lots;
 }
 
-bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out)
+static bool check_bid(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out,
+                      bool knockout_texts_only)
 {
     memset(out, 0, sizeof *out);
+    out->knockout_texts_only = knockout_texts_only;
     if (bid->details_dropped) { /* never a verdict on a bid without its details (issue 9) */
         out->out_of_memory = true;
         return false;
@@ -1339,6 +1349,21 @@ bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *
     return !out->out_of_memory;
 }
 
+bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out)
+{
+    return check_bid(def, bid, out, false);
+}
+
+bool tnd_check_knockouts(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out)
+{
+    bool ok = check_bid(def, bid, out, true);
+    out->knockout_texts_only = false; /* what comes later (the rounds, a new placement) writes
+                                         every text, as before */
+    if (ok)
+        tnd_check_result_keep_knockouts(out);
+    return ok;
+}
+
 /* (issue 8 §4) After scoring/rounds.c changed verdicts (an officer's decision, a herstel): the
  * placement again, as tnd_check would have made it. The cascade findings stay (a fallback lot
  * already evaluated is not evaluated twice); only the placements are redone. */
@@ -1376,8 +1401,7 @@ void tnd_check_result_keep_knockouts(tnd_check_result *r)
 {
     size_t kept = 0;
     for (size_t i = 0; i < r->n_findings; i++) {
-        tnd_verdict v = r->findings[i].verdict;
-        if (v == TND_FAIL || v == TND_MISSING || v == TND_REVIEW || v == TND_PLAN_REQUIRED) {
+        if (is_knockout(r->findings[i].verdict)) {
             if (kept != i)
                 r->findings[kept] = r->findings[i];
             kept++;

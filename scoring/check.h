@@ -70,6 +70,8 @@ typedef struct {
     bool eligible_all;            /* every lot applied for: placed in that lot, ELIGIBLE or
                                      CONDITIONAL, no product held or refused (=> exit code 0) */
     bool placements_dropped;      /* tnd_check_result_drop_placements: tnd_evaluate refuses it */
+    bool knockout_texts_only;     /* while tnd_check_knockouts runs: a finding it will drop gets
+                                     no reason text */
     bool out_of_memory;
 } tnd_check_result;
 
@@ -87,6 +89,15 @@ bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_
  * its memory). The placements are kept.
  */
 void tnd_check_result_keep_knockouts(tnd_check_result *r);
+
+/*
+ * tnd_check followed by tnd_check_result_keep_knockouts, without writing the reason of a finding
+ * that is then dropped (issue 9: formatting the reasons of the PASS findings was a tenth of
+ * `evaluate`). The result is the same, byte for byte: a verdict that tnd_check changes after a
+ * finding is made only goes from one knock-out verdict to another, or from a knock-out verdict
+ * to a dropped one (which keeps its text), never from a dropped verdict to a kept one.
+ */
+bool tnd_check_knockouts(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out);
 
 /*
  * Frees the lot placements once the award (tnd_evaluate) and the procedure (tnd_rounds_settle)

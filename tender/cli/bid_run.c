@@ -108,12 +108,11 @@ static bool process(const tnd_definition *def, const tnd_path_list *paths,
         return true;
     }
     it->result = calloc(1, sizeof *it->result);
-    if (!it->result || !tnd_check(def, it->bid, it->result)) {
+    if (!it->result || !(o->knockouts_only ? tnd_check_knockouts(def, it->bid, it->result)
+                                           : tnd_check(def, it->bid, it->result))) {
         item_clear(it);
         return false;
     }
-    if (o->knockouts_only)
-        tnd_check_result_keep_knockouts(it->result);
     if (o->drop_details && !tnd_award_reads_bid_details(def, it->bid))
         tnd_bid_drop_details(it->bid);
     return true;
