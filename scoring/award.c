@@ -1412,7 +1412,8 @@ static bool fallback_check(const tnd_definition *def, const tnd_bid *bid, int ap
     }
     copy.lots = lots;
     tnd_check_result r;
-    bool ok = tnd_check(def, &copy, &r);
+    /* only the placements and the knock-out findings' rules and steps are read below */
+    bool ok = tnd_check_knockouts(def, &copy, &r);
     if (ok) {
         for (size_t k = 0; k < r.n_placements; k++) {
             const tnd_placement *p = &r.placements[k];
