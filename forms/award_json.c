@@ -166,7 +166,15 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
                     const char *evaluation_date, const char *run_id, const tnd_procedure *pr,
                     tnd_buf *out)
 {
-    tnd_json w = { .out = out };
+    return tnd_award_json_stream(def, ev, evaluation_date, run_id, pr, out, NULL, NULL, 0);
+}
+
+bool tnd_award_json_stream(const tnd_definition *def, const tnd_evaluation *ev,
+                           const char *evaluation_date, const char *run_id,
+                           const tnd_procedure *pr, tnd_buf *out,
+                           bool (*flush)(void *ctx, tnd_buf *out), void *flush_ctx, size_t chunk)
+{
+    tnd_json w = { .out = out, .flush = flush, .flush_ctx = flush_ctx, .chunk = chunk };
     tnd_json_open(&w, NULL, '{');
     tnd_json_str(&w, "format", "tender-evaluate/1");
     tnd_json_open(&w, "tender", '{');

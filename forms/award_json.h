@@ -22,4 +22,15 @@ bool tnd_award_json(const tnd_definition *def, const tnd_evaluation *ev,
                     const char *evaluation_date, const char *run_id, const tnd_procedure *pr,
                     tnd_buf *out);
 
+/*
+ * tnd_award_json for a document that need not be held whole (issue 9: 2 KiB a bid): whenever out
+ * holds `chunk` bytes or more at the start of a member, flush(flush_ctx, out) writes them and
+ * empties it; what is left at the end is the caller's to write. The bytes, flushed and left
+ * together, are those of tnd_award_json. False when an append or a flush failed.
+ */
+bool tnd_award_json_stream(const tnd_definition *def, const tnd_evaluation *ev,
+                           const char *evaluation_date, const char *run_id,
+                           const tnd_procedure *pr, tnd_buf *out,
+                           bool (*flush)(void *ctx, tnd_buf *out), void *flush_ctx, size_t chunk);
+
 #endif

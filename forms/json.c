@@ -117,6 +117,8 @@ void tnd_json_string(tnd_buf *out, const char *s)
 /* Starts a member (key) or an array element (key NULL): separator, newline, indentation. */
 void tnd_json_start(tnd_json *w, const char *key)
 {
+    if (w->flush && w->out->len >= w->chunk && !w->out->oom && !w->flush(w->flush_ctx, w->out))
+        w->out->oom = true;
     if (w->depth > 0) {
         if (w->has_member[w->depth])
             tnd_buf_append(w->out, ",", 1);

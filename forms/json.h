@@ -13,11 +13,19 @@
 
 #define TND_JSON_MAX_DEPTH 16
 
-typedef struct {
+typedef struct tnd_json tnd_json;
+
+struct tnd_json {
     tnd_buf *out;
     int depth;                           /* open objects and arrays */
     bool has_member[TND_JSON_MAX_DEPTH]; /* a member was written at this depth */
-} tnd_json;
+    /* Optional, for a document too large to hold whole: when `out` holds `chunk` bytes or more
+     * at the start of a member, flush(ctx, out) writes them out and empties it; when it returns
+     * false, out->oom is set and the rest is not written. */
+    bool (*flush)(void *ctx, tnd_buf *out);
+    void *flush_ctx;
+    size_t chunk;
+};
 
 /* Length (1-4) of the valid UTF-8 sequence at s, or 0 when s does not start one. */
 size_t tnd_utf8_len(const unsigned char *s);

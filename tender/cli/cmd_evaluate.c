@@ -2,6 +2,7 @@
  * cmd_evaluate.c - `tender evaluate`: steps 1-3 of §6 for all bids of a tender, the award per lot
  * (§6.1) and the award workbook with every decision, its reason and its source.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -48,23 +49,49 @@ static const char help_text[] =
     "  2  ongeldige invoer of gebruik; er is niets geschreven (ook: een definitie met\n"
     "     een open plek, <placeholder>, die de regio nog moet invullen)\n";
 
-/* The JSON into its temp file, settled; its text is freed before the workbook is built (issue 9:
- * held beside the workbook's cells it was 2.7 KiB a bid at the peak, 270 MiB at 100k bids). */
-static tnd_status write_json(const tnd_run_options *o, const tnd_run *run, tnd_outfile *js,
-                             tnd_error *err)
+/* The JSON goes to its temp file in pieces of this size, never held whole (issue 9: 2 KiB a bid,
+ * 200 MiB at 100k bids), so it can be written while the workbook is built. */
+#define JSON_CHUNK (256 * 1024)
+
+typedef struct {
+    const tnd_run_options *o;
+    const tnd_run *run;
+    tnd_outfile *js;   /* begun by the caller */
+    tnd_error err;
+    tnd_status st;
+} json_job;
+
+static bool flush_json(void *ctx, tnd_buf *b)
 {
+    json_job *j = ctx;
+    j->st = tnd_outfile_write(j->js, b->data, b->len, &j->err);
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    return j->st == TND_OK;
+}
+
+/* The JSON into its temp file, settled. Reads the run and writes only its own file and error:
+ * it may run beside the workbook (write_outputs). */
+static void *write_json(void *arg)
+{
+    json_job *j = arg;
+    const tnd_run *run = j->run;
     tnd_buf json;
     tnd_buf_init(&json);
-    tnd_status st = TND_OK;
-    if (!tnd_award_json(run->def, &run->ev, run->audit.evaluation_date, run->audit.run_id,
-                        &run->procedure, &json))
-        st = tnd_error_set(err, TND_ERR_NOMEM, o->json, 0, NULL,
-                           "onvoldoende geheugen voor de JSON-uitvoer");
-    if (st == TND_OK && (st = tnd_outfile_begin(js, o->json, err)) == TND_OK &&
-        (st = tnd_outfile_write(js, json.data, json.len, err)) == TND_OK)
-        st = tnd_outfile_settle(js, err);
+    j->st = TND_OK;
+    bool ok = tnd_award_json_stream(run->def, &run->ev, run->audit.evaluation_date,
+                                     run->audit.run_id, &run->procedure, &json, flush_json, j,
+                                     JSON_CHUNK);
+    if (j->st == TND_OK && (!ok || json.oom))
+        j->st = tnd_error_set(&j->err, TND_ERR_NOMEM, j->o->json, 0, NULL,
+                              "onvoldoende geheugen voor de JSON-uitvoer");
+    if (j->st == TND_OK && json.len)
+        j->st = tnd_outfile_write(j->js, json.data, json.len, &j->err);
+    if (j->st == TND_OK)
+        j->st = tnd_outfile_settle(j->js, &j->err);
     tnd_buf_free(&json);
-    return st;
+    return NULL;
 }
 
 /*
@@ -72,8 +99,10 @@ static tnd_status write_json(const tnd_run_options *o, const tnd_run *run, tnd_o
  * every input (however many bids) and against the other output before a byte is written; both
  * are built into unnamed temp files and fsync'ed; only then are they linked in place, the
  * workbook first. Both carry the run id, so the one window left (a kill between the two links)
- * gives a pair that `tender verify --json` refuses. The JSON is built first (write_json), but a
- * failure of the workbook is the one reported when both fail, as when the workbook came first.
+ * gives a pair that `tender verify --json` refuses. With more than one job (-j) the JSON is
+ * written on a thread of its own while the workbook is built (issue 9: the two were a serial
+ * tail after the parallel reading); either way a failure of the workbook is the one reported
+ * when both fail.
  */
 static int write_outputs(const tnd_run_options *o, tnd_run *run)
 {
@@ -85,17 +114,29 @@ static int write_outputs(const tnd_run_options *o, tnd_run *run)
     size_t n_inputs = tnd_run_inputs(run, inputs, run->n_inputs);
     const char *outputs[2] = { o->output, o->json };
     static const char *const labels[2] = { "-o", "--json" };
-    tnd_error err, json_err;
+    tnd_error err;
     tnd_outfile book = { .fd = -1 }, js = { .fd = -1 };
+    json_job job = { o, run, &js, { 0 }, TND_OK };
     tnd_status st = tnd_outputs_check(outputs, labels, 2, inputs, n_inputs, &err);
-    tnd_status json_st = TND_OK;
-    if (st == TND_OK && o->json)
-        json_st = write_json(o, run, &js, &json_err);
+    bool json_started = false;
+    pthread_t json_thread;
+    if (st == TND_OK && o->json) {
+        /* begun here, on this thread: tnd_outfile_begin reads the umask by setting it */
+        job.st = tnd_outfile_begin(&js, o->json, &job.err);
+        int jobs = o->jobs > 0 ? o->jobs : tnd_default_jobs();
+        if (job.st == TND_OK && jobs > 1 &&
+            pthread_create(&json_thread, NULL, write_json, &job) == 0)
+            json_started = true;
+        else if (job.st == TND_OK)
+            write_json(&job);
+    }
     if (st == TND_OK && (st = tnd_outfile_begin(&book, o->output, &err)) == TND_OK)
         st = tnd_award_workbook_write_to(&book, run->def, &run->ev, &run->audit, &err);
-    if (st == TND_OK && json_st != TND_OK) {
-        st = json_st;
-        err = json_err;
+    if (json_started)
+        pthread_join(json_thread, NULL);
+    if (st == TND_OK && job.st != TND_OK) {
+        st = job.st;
+        err = job.err;
     }
     if (st == TND_OK)
         st = tnd_outfile_commit(&book, &err);

@@ -19,6 +19,7 @@
 
 #include <unistd.h>
 
+#include "forms/award_json.h"
 #include "forms/award_xlsx.h"
 #include "scoring/award.h"
 #include "tender/cli/evaluate_run.h"
@@ -490,6 +491,59 @@ static void test_workbook_sheets_and_the_worked_example_row(void **state)
     rmdir(t.dir);
 }
 
+/* The JSON written in pieces (as `evaluate` writes it, flushing to its file) is the JSON built
+ * whole, whatever the size of the pieces; a flush that fails stops the document. */
+typedef struct {
+    tnd_buf collected;
+    int flushes, fail_at;
+} json_sink;
+
+static bool collect(void *ctx, tnd_buf *b)
+{
+    json_sink *s = ctx;
+    if (++s->flushes == s->fail_at)
+        return false;
+    tnd_buf_append(&s->collected, b->data, b->len);
+    b->len = 0;
+    b->data[0] = '\0';
+    return true;
+}
+
+static void test_json_in_pieces_is_the_json_whole(void **state)
+{
+    (void)state;
+    tnd_buf whole;
+    tnd_buf_init(&whole);
+    assert_true(tnd_award_json(run.def, &run.ev, run.date, run.run_id, &run.procedure, &whole));
+    assert_true(whole.len > 60000);
+    static const size_t chunks[] = { 1, 100, 4096, 65536 };
+    for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+        json_sink s = { .fail_at = 0 };
+        tnd_buf_init(&s.collected);
+        tnd_buf rest;
+        tnd_buf_init(&rest);
+        assert_true(tnd_award_json_stream(run.def, &run.ev, run.date, run.run_id,
+                                          &run.procedure, &rest, collect, &s, chunks[c]));
+        assert_true(s.flushes >= 1);
+        assert_true(rest.len < chunks[c] + 4096); /* never more than a piece and a member */
+        tnd_buf_append(&s.collected, rest.data ? rest.data : "", rest.len);
+        assert_int_equal(s.collected.len, whole.len);
+        assert_memory_equal(s.collected.data, whole.data, whole.len);
+        tnd_buf_free(&s.collected);
+        tnd_buf_free(&rest);
+    }
+    json_sink failing = { .fail_at = 3 };
+    tnd_buf_init(&failing.collected);
+    tnd_buf rest;
+    tnd_buf_init(&rest);
+    assert_false(tnd_award_json_stream(run.def, &run.ev, run.date, run.run_id, &run.procedure,
+                                       &rest, collect, &failing, 4096));
+    assert_int_equal(failing.flushes, 3); /* and not one more after the failure */
+    tnd_buf_free(&failing.collected);
+    tnd_buf_free(&rest);
+    tnd_buf_free(&whole);
+}
+
 /* docs/evaluate.md: identical inputs and date give a byte-identical workbook. */
 static void test_two_workbooks_of_the_example_are_byte_identical(void **state)
 {
@@ -529,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_counts_per_lot_match_the_readme),
         cmocka_unit_test(test_workbook_sheets_and_the_worked_example_row),
         cmocka_unit_test(test_two_workbooks_of_the_example_are_byte_identical),
+        cmocka_unit_test(test_json_in_pieces_is_the_json_whole),
     };
     return cmocka_run_group_tests(tests, run_example, free_example);
 }

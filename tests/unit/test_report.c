@@ -678,7 +678,7 @@ static void test_json_integers_and_deep_indentation(void **state)
     tnd_buf out, expected;
     tnd_buf_init(&out);
     tnd_buf_init(&expected);
-    tnd_json w = { &out, 0, { false } };
+    tnd_json w = { .out = &out };
     tnd_json_open(&w, NULL, '[');
     tnd_buf_puts(&expected, "[");
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
