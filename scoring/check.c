@@ -291,11 +291,24 @@ static void party_label(const tnd_bid *bid, size_t i, char *buf, size_t size)
         tnd_finding_set(buf, size, "derde %zu", i - bid->n_members);
 }
 
-static const tnd_uea_answer *uea_answer(const tnd_party *p, const char *code)
+/*
+ * The party's answer to ground `code`, NULL when it gave none. The search starts at *from and
+ * wraps around; *from is then set after the answer found. The grounds are asked in the
+ * definition's order, in which the forms list them, so the next answer is usually the one at
+ * *from: a party's answers cost one comparison each instead of a scan each (issue 9). Any start
+ * finds the same answer, because a party answers a ground once: the bid reader, the bid workbook
+ * and the ESPD import each refuse or merge a second answer to a ground.
+ */
+static const tnd_uea_answer *uea_answer(const tnd_party *p, const char *code, size_t *from)
 {
-    for (size_t i = 0; i < p->n_answers; i++)
-        if (strcmp(p->answers[i].code, code) == 0)
+    size_t n = p->n_answers, start = *from < n ? *from : 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = start + k < n ? start + k : start + k - n;
+        if (strcmp(p->answers[i].code, code) == 0) {
+            *from = i + 1;
             return &p->answers[i];
+        }
+    }
     return NULL;
 }
 
@@ -382,9 +395,10 @@ static bool item_uea(const tnd_definition *def, const tnd_bid *bid, char *text, 
             tnd_finding_set(text, size, "UEA van %s; voeg het ingevulde UEA toe", name);
             return false;
         }
+        size_t from = 0;
         for (size_t g = 0; g < def->exclusion.n_grounds; g++) {
             const tnd_ground *ground = &def->exclusion.grounds[g];
-            if (ground->effect == TND_GROUND_NOT_APPLIED || uea_answer(p, ground->code))
+            if (ground->effect == TND_GROUND_NOT_APPLIED || uea_answer(p, ground->code, &from))
                 continue;
             tnd_finding_set(text, size,
                             "UEA van %s: geen antwoord op uitsluitingsgrond %s (deel %s); "
@@ -596,11 +610,12 @@ static void check_exclusion(const tnd_definition *def, const tnd_bid *bid, tnd_c
         char name[TND_NAME_LEN];
         party_label(bid, i, name, sizeof name);
         bool any_yes = false, complete = true;
+        size_t from = 0;
         for (size_t g = 0; g < ex->n_grounds; g++) {
             const tnd_ground *ground = &ex->grounds[g];
             if (ground->effect == TND_GROUND_NOT_APPLIED)
                 continue;
-            const tnd_uea_answer *a = uea_answer(p, ground->code);
+            const tnd_uea_answer *a = uea_answer(p, ground->code, &from);
             if (!a) {
                 complete = false;
                 continue;

@@ -1020,6 +1020,44 @@ static void test_unanswered_ground_is_missing_in_step_1_naming_the_code(void **s
     assert_int_equal(r->stopped_at_step, 1);
 }
 
+/* The answers in another order than the definition's grounds (a hand-made file may list them
+ * so): every ground still finds its own answer, and an unanswered one is still named. */
+static void test_answers_in_reverse_order_are_each_found(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    tnd_party *p = &w->b.bid.bidder;
+    for (size_t i = 0, j = p->n_answers - 1; i < j; i++, j--) {
+        tnd_uea_answer t = p->answers[i];
+        p->answers[i] = p->answers[j];
+        p->answers[j] = t;
+    }
+    set_answer(p, "tax-payment", true); /* III A or B: excludes */
+    const tnd_check_result *r = run(w);
+    assert_int_equal(find(r, "VOLLEDIG-uea", 0, NULL)->verdict, TND_PASS);
+    const tnd_finding *f = find(r, "UITSLUITING", 0, BIDDER);
+    assert_int_equal(f->verdict, TND_FAIL);
+    assert_string_equal(f->found, "tax-payment: ja");
+    assert_int_equal(count(r, "UITSLUITING"), 1);
+
+}
+
+static void test_unanswered_ground_is_named_when_the_others_come_in_reverse_order(void **state)
+{
+    world *w = *state;
+    apply_for(&w->b, &w->d, 3);
+    tnd_party *p = &w->b.bid.bidder; /* corruption, tax-payment, bankruptcy, conflict-of-interest */
+    tnd_uea_answer kept[3] = { p->answers[3], p->answers[1], p->answers[0] };
+    memcpy(p->answers, kept, sizeof kept);
+    p->n_answers = 3; /* "bankruptcy" (III C, ticked) unanswered */
+    const tnd_check_result *r = run(w);
+    const tnd_finding *f = find(r, "VOLLEDIG-uea", 0, NULL);
+    assert_int_equal(f->verdict, TND_MISSING);
+    assert_string_equal(f->reason,
+                        "ontbreekt: UEA van " BIDDER ": geen antwoord op uitsluitingsgrond "
+                        "bankruptcy (deel IIIC); vul het antwoord aan");
+}
+
 static void test_unanswered_ground_that_is_not_applied_is_not_missing(void **state)
 {
     world *w = *state;
@@ -2312,6 +2350,8 @@ int main(void)
         T(test_ground_not_ticked_in_part_iiic_adds_no_finding),
         T(test_each_party_gets_its_own_exclusion_verdict),
         T(test_unanswered_ground_is_missing_in_step_1_naming_the_code),
+        T(test_answers_in_reverse_order_are_each_found),
+        T(test_unanswered_ground_is_named_when_the_others_come_in_reverse_order),
         T(test_unanswered_ground_that_is_not_applied_is_not_missing),
         T(test_member_without_uea_is_missing),
         T(test_unnamed_member_and_third_party_are_named_by_their_role),
