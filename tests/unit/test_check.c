@@ -1763,6 +1763,36 @@ static void test_long_reason_is_cut_on_a_character_boundary(void **state)
     tnd_check_result_free(&r);
 }
 
+/* tnd_finding_set ("%d", "%s" through its copy without vsnprintf, a text without a
+ * conversion) gives the bytes snprintf gives, at every field size, cut included. */
+static void test_finding_set_gives_the_bytes_of_snprintf(void **state)
+{
+    (void)state;
+    static const int numbers[] = { 0, 7, -7, 2019, 123456789, -2147483647 - 1, 2147483647 };
+    static const char *const texts[] = { "", "nee", "alle jaren voldaan", "ab€cd",
+                                         "geen 100%-score" };
+    for (size_t size = 1; size <= 14; size++) {
+        char got[16], want[16];
+        for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+            tnd_finding_set(got, size, "%d", numbers[i]);
+            snprintf(want, size, "%d", numbers[i]);
+            assert_string_equal(got, want);
+        }
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            if (strchr(texts[i], '%'))
+                continue; /* not a format without conversions */
+            tnd_finding_set(got, size, texts[i]);
+            tnd_finding_set(want, size, "%s", texts[i]); /* the cut of "%s" (UTF-8 whole) */
+            assert_string_equal(got, want);
+        }
+    }
+    char field[32];
+    tnd_finding_set(field, sizeof field, "%s", "geen 100%-score"); /* a % in the text: copied */
+    assert_string_equal(field, "geen 100%-score");
+    tnd_finding_set(field, sizeof field, "100%% en %d", 3); /* any other format: vsnprintf */
+    assert_string_equal(field, "100% en 3");
+}
+
 static void test_verdict_and_status_names(void **state)
 {
     (void)state;
@@ -2423,6 +2453,7 @@ int main(void)
         cmocka_unit_test(test_findings_worst_ignores_detail_rows_and_other_lots),
         cmocka_unit_test(test_add_finding_copies_the_rule_and_grows),
         cmocka_unit_test(test_long_reason_is_cut_on_a_character_boundary),
+        cmocka_unit_test(test_finding_set_gives_the_bytes_of_snprintf),
         cmocka_unit_test(test_verdict_and_status_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
