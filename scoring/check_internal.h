@@ -18,6 +18,11 @@ tnd_finding *tnd_add_finding(tnd_check_result *r, int step, const tnd_rule_ref *
                              tnd_verdict verdict, const char *reason_fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Whether a finding with verdict v gets its texts: false only while tnd_check_knockouts runs,
+ * for a verdict it then drops. A rule may skip making the texts of such a finding (issue 9), but
+ * still adds the finding. */
+bool tnd_finding_texts_wanted(const tnd_check_result *r, tnd_verdict v);
+
 /* Copies a value text into a finding field (found/norm/subject), truncating safely. */
 void tnd_finding_set(char *field, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -150,31 +150,47 @@ static void items_text(const tnd_definition *def, const int *items, int n, char 
     }
 }
 
-/* The texts of a norm that every year's row repeats: made once per norm, not once per year. */
+/* The texts of a norm that every year's row repeats: made once per norm, not once per year, and
+ * only when a finding that gets its texts needs them (tnd_finding_texts_wanted). */
 typedef struct {
+    const tnd_definition *def;
+    const tnd_fin_norm *n;
+    bool made;
     char label[TND_LABEL_LEN];     /* "solvabiliteit" */
     char norm[TND_VALUE_LEN];      /* "> 20,0%" */
     char den_text[TND_REASON_LEN]; /* "totaal activa" */
     const char *strict;            /* " (strikt)" or "" */
 } norm_texts;
 
-static void make_norm_texts(const tnd_definition *def, const tnd_fin_norm *n, norm_texts *t)
+static const norm_texts *made(norm_texts *t)
 {
-    label_in_sentence(n->ref.label, t->label, sizeof t->label);
-    norm_text(n, t->norm, sizeof t->norm);
-    items_text(def, n->den_items, n->n_den, t->den_text, sizeof t->den_text);
-    t->strict = n->op == TND_OP_GT || n->op == TND_OP_LT ? " (strikt)" : "";
+    if (!t->made) {
+        label_in_sentence(t->n->ref.label, t->label, sizeof t->label);
+        norm_text(t->n, t->norm, sizeof t->norm);
+        items_text(t->def, t->n->den_items, t->n->n_den, t->den_text, sizeof t->den_text);
+        t->strict = t->n->op == TND_OP_GT || t->n->op == TND_OP_LT ? " (strikt)" : "";
+        t->made = true;
+    }
+    return t;
 }
 
 /* Judges one norm in one year and adds its detail row. UNKNOWN (no row) when a figure is absent. */
 static year_outcome judge_year(const tnd_definition *def, const tnd_bid *bid, const tnd_fin_norm *n,
-                               const norm_texts *t, int year, tnd_check_result *r)
+                               norm_texts *texts, int year, tnd_check_result *r)
 {
     int64_t num, den;
     if (!sum_figures(def, bid, n->num_items, n->n_num, year, &num) ||
         !sum_figures(def, bid, n->den_items, n->n_den, year, &den))
         return YEAR_UNKNOWN;
 
+    bool degenerate_met = den == 0 && num > 0 && n->degenerate == TND_DEGENERATE_MET_IF_POSITIVE;
+    bool met = degenerate_met ||
+               (den > 0 && tnd_op_holds(n->op, tnd_fraction_cmp(num, den, n->threshold)));
+    if (!tnd_finding_texts_wanted(r, met ? TND_PASS : TND_FAIL)) {
+        tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, met ? TND_PASS : TND_FAIL, "%s", "");
+        return met ? YEAR_MET : YEAR_NOT_MET;
+    }
+    const norm_texts *t = made(texts);
     char found[TND_VALUE_LEN];
     const char *label = t->label, *norm = t->norm, *den_text = t->den_text, *strict = t->strict;
 
@@ -195,7 +211,6 @@ static year_outcome judge_year(const tnd_definition *def, const tnd_bid *bid, co
                             "%s %d niet te berekenen: %s %s; geteld als niet voldaan", label, year,
                             den_text, zero_with_rule ? "0 en teller <= 0" : "<= 0");
     } else {
-        bool met = tnd_op_holds(n->op, tnd_fraction_cmp(num, den, n->threshold));
         outcome = met ? YEAR_MET : YEAR_NOT_MET;
         found_text(n, num, den, found, sizeof found);
         f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, met ? TND_PASS : TND_FAIL,
@@ -285,8 +300,7 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
     int count = sorted_years(n, years);
     int failed = 0, unknown = 0;
     char failed_list[64] = "", unknown_list[64] = "";
-    norm_texts t;
-    make_norm_texts(def, n, &t);
+    norm_texts t = { .def = def, .n = n, .made = false };
     for (int i = 0; i < count; i++) {
         year_outcome o = judge_year(def, bid, n, &t, years[i], r);
         if (o == YEAR_NOT_MET) {
@@ -298,16 +312,25 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
         }
     }
 
+    /* the verdict first: a summary that tnd_check_knockouts drops needs no texts */
+    tnd_verdict verdict;
+    bool banded = unknown == count || band_verdict(fin, failed, &verdict);
+    if (unknown == count)
+        verdict = TND_NOT_APPLICABLE;
+    else if (!banded)
+        verdict = TND_REVIEW;
+    if (!tnd_finding_texts_wanted(r, verdict)) {
+        tnd_add_finding(r, 2, &n->ref, 0, verdict, "%s", "");
+        return verdict;
+    }
     char found[TND_VALUE_LEN], unknown_note[96] = "";
-    const char *label = t.label, *norm = t.norm;
+    const char *label = made(&t)->label, *norm = t.norm;
     if (unknown)
         snprintf(unknown_note, sizeof unknown_note, "; %s onbekend: cijfers ontbreken",
                  unknown_list);
 
-    tnd_verdict verdict;
     tnd_finding *f;
     if (unknown == count) {
-        verdict = TND_NOT_APPLICABLE;
         snprintf(found, sizeof found, "geen cijfers");
         f = tnd_add_finding(r, 2, &n->ref, 0, verdict,
                             "%s niet te beoordelen: cijfers ontbreken voor alle jaren (%s)", label,
@@ -319,16 +342,14 @@ static tnd_verdict judge_norm(const tnd_definition *def, const tnd_bid *bid, con
         else
             snprintf(found, sizeof found, "%d %s niet voldaan (%s)", failed,
                      failed == 1 ? "jaar" : "jaren", failed_list);
-        if (band_verdict(fin, failed, &verdict))
+        if (banded)
             f = tnd_add_finding(r, 2, &n->ref, 0, verdict, "%s: %s%s; %s (per norm, %s)", label,
                                 found, unknown_note, band_consequence(verdict, failed),
                                 fin->year_rule.source);
-        else {
-            verdict = TND_REVIEW;
+        else
             f = tnd_add_finding(r, 2, &n->ref, 0, verdict,
                                 "%s: %s%s; geen beoordelingsband voor %d jaren in de definitie",
                                 label, found, unknown_note, failed);
-        }
     }
     if (f) {
         years_subject(years, count, f->subject, sizeof f->subject);
