@@ -1660,11 +1660,20 @@ static tnd_status check_party_grounds(const tnd_bid *bid, const tnd_party *p,
                                       const tnd_definition *def, tnd_error *err)
 {
     const tnd_exclusion_rules *ex = &def->exclusion;
+    /* The answers come in the definition's order as a rule, so the search for each starts after
+     * the ground of the one before (issue 9: a scan per answer); it is a question of whether the
+     * ground exists, which any order answers alike. */
+    size_t from = 0;
     for (size_t i = 0; i < p->n_answers; i++) {
-        size_t g = 0;
-        while (g < ex->n_grounds && strcmp(ex->grounds[g].code, p->answers[i].code) != 0)
-            g++;
-        if (g < ex->n_grounds)
+        bool known = false;
+        for (size_t k = 0; k < ex->n_grounds && !known; k++) {
+            size_t g = from + k < ex->n_grounds ? from + k : from + k - ex->n_grounds;
+            if (strcmp(ex->grounds[g].code, p->answers[i].code) == 0) {
+                known = true;
+                from = g + 1 < ex->n_grounds ? g + 1 : 0;
+            }
+        }
+        if (known)
             continue;
         char valid[512] = "";
         for (size_t k = 0; k < ex->n_grounds; k++)
