@@ -1009,6 +1009,29 @@ static void test_unknown_ground_code_is_a_reference_error_at_the_answer(void **s
                             TND_ERR_REFERENCE, 6, NULL);
 }
 
+/* The answers in another order than the definition's grounds: each known one is still known,
+ * and the unknown one after them is still refused at its line. */
+static void test_ground_codes_in_any_order_are_known_and_an_unknown_one_refused(void **state)
+{
+    static const char answers[] = "  <combination>\n"
+                                  "    <member><uea>\n"
+                                  "      <ground code=\"tax-payment\" answer=\"nee\"/>\n"
+                                  "      <ground code=\"fraud\" answer=\"nee\"/>\n"
+                                  "      <ground code=\"corruption\" answer=\"nee\"/>\n";
+    char body[1024];
+    snprintf(body, sizeof body, "%s%s", answers, "    </uea></member>\n  </combination>\n");
+    mini_definition m;
+    mini_definition_init(&m);
+    tnd_bid *bid = load_ok(body);
+    tnd_error err;
+    assert_int_equal(tnd_bid_validate_against(bid, &m.def, &err), TND_OK);
+    tnd_bid_free(bid);
+    snprintf(body, sizeof body, "%s%s", answers,
+             "      <ground code=\"bribery\" answer=\"nee\"/>\n"
+             "    </uea></member>\n  </combination>\n");
+    assert_validate_refused(body, TND_ERR_REFERENCE, 8, NULL);
+}
+
 static void test_unknown_municipality_and_claims_are_reference_errors(void **state)
 {
     assert_validate_refused("  <locations>\n"
@@ -1110,6 +1133,7 @@ int main(void)
         cmocka_unit_test(test_unknown_lot_is_a_reference_error_listing_the_lots),
         cmocka_unit_test(test_unknown_product_in_a_lot_is_a_reference_error),
         cmocka_unit_test(test_unknown_ground_code_is_a_reference_error_at_the_answer),
+        cmocka_unit_test(test_ground_codes_in_any_order_are_known_and_an_unknown_one_refused),
         cmocka_unit_test(test_unknown_municipality_and_claims_are_reference_errors),
         cmocka_unit_test(test_negative_figure_the_definition_forbids_is_a_range_error),
         cmocka_unit_test(test_bid_for_another_tender_is_a_reference_error),
