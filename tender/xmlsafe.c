@@ -811,6 +811,14 @@ char *tnd_xml_attr(xmlNodePtr node, const char *name)
 {
     if (!node || !name || node->type != XML_ELEMENT_NODE)
         return NULL;
+    /* The usual attribute, one text: its text as it stands, without xmlGetProp's copy (issue
+     * 9). xmlHasProp finds the attribute as xmlGetProp does. */
+    xmlAttrPtr a = xmlHasProp(node, BAD_CAST name);
+    if (!a)
+        return NULL;
+    if (a->type == XML_ATTRIBUTE_NODE && a->children && !a->children->next &&
+        a->children->type == XML_TEXT_NODE)
+        return trimmed_copy((const char *)a->children->content);
     xmlChar *value = xmlGetProp(node, BAD_CAST name);
     if (!value)
         return NULL;

@@ -925,6 +925,24 @@ static void test_attribute_is_trimmed_and_missing_attribute_is_null(void **state
     free(nr);
     free(empty);
     xmlFreeDoc(doc);
+
+    /* character and entity references: the value libxml2 decodes, trimmed; an attribute in a
+     * namespace is found by its local name, as xmlGetProp finds it */
+    doc = parse_ok("<r xmlns:x=\"urn:x\" amp=\"p&amp;q\" refs=\"&#x20;y&#32;\" x:ns=\" z \"/>");
+    xmlNodePtr r = xmlDocGetRootElement(doc);
+    static const struct {
+        const char *name, *value;
+    } cases[] = { { "amp", "p&q" }, { "refs", "y" }, { "ns", "z" } };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *v = tnd_xml_attr(r, cases[i].name);
+        xmlChar *lib = xmlGetProp(r, BAD_CAST cases[i].name);
+        assert_non_null(v);
+        assert_non_null(lib);
+        assert_string_equal(v, cases[i].value);
+        free(v);
+        xmlFree(lib);
+    }
+    xmlFreeDoc(doc);
 }
 
 static void test_child_and_next_find_elements_by_local_name_in_any_namespace(void **state)
