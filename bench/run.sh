@@ -10,8 +10,12 @@
 # and `tender check` of folders (-j1: memory flat in N). Then one bid: tender check vs
 # xmllint --schema, process start included. Prints CPU time (user+sys), wall time and peak RSS.
 # Never part of the test suite: figures are reported, not asserted.
+# Each figure is the median of ROUNDS runs (default 3; peak RSS: the largest), the programs taking
+# turns within a round, so that a machine whose speed drifts (shared hosts: 20-40 % between
+# minutes here) moves them alike.
 #   bash bench/run.sh [BUILD_DIR] [N...]           (default: build-release 1000 10000 100000)
 #   BEFORE=/path/to/old/tender bash bench/run.sh build-release 1000
+#   ROUNDS=5 bash bench/run.sh build-release 10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-release}
@@ -47,6 +51,19 @@ measure() {
   tail -1 "$out" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' # after "exited with 1"
 }
 
+# The median of one column of numbers on stdin.
+median_of() {
+  sort -n | awk '{ v[NR] = $1 } END {
+    m = int((NR + 1) / 2)
+    if (NR % 2) print v[m]; else printf "%.2f\n", (v[m] + v[m + 1]) / 2 }'
+}
+
+# The median wall and CPU time and the largest peak RSS of a file of "wall cpu rss" lines.
+median() {
+  echo "$(cut -d' ' -f1 "$1" | median_of) $(cut -d' ' -f2 "$1" | median_of)" \
+       "$(cut -d' ' -f3 "$1" | sort -n | tail -1)"
+}
+
 row() { # label n wall cpu rss floor_cpu (0: this is the floor)
   awk -v l="$1" -v n="$2" -v w="$3" -v c="$4" -v r="$5" -v f="$6" 'BEGIN {
     ratio = "-"
@@ -62,18 +79,34 @@ for n in "${sizes[@]}"; do
   eval_args=(--bids "$dir/bids" --scores "$dir/scores.csv" --date 2022-08-08
              -o "$dir/award.xlsx" --json "$dir/award.json")
   # tender first: the floor writes the same cells as the workbook tender wrote.
-  read -r w1 c1 r1 < <(measure "$tender" evaluate -j1 "${eval_args[@]}")
+  measure "$tender" evaluate -j1 "${eval_args[@]}" >"$dir/t.j1"
   python3 bench/workbook_shape.py "$dir/award.xlsx" >"$dir/shape"
-  read -r fw fc fr < <(measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape")
-  row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0
-  row "tender evaluate -j1" "$n" "$w1" "$c1" "$r1" "$fc"
-  read -r w c r < <(measure "$tender" evaluate -j"$cores" "${eval_args[@]}")
-  row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
+  measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape" >"$dir/t.floor"
+  measure "$tender" evaluate -j"$cores" "${eval_args[@]}" >"$dir/t.jc"
+  before=false
   if [ -n "${BEFORE:-}" ] && [ "$n" -le "${BEFORE_MAX_BIDS:-10000}" ]; then
-    read -r w c r < <(measure "$BEFORE" evaluate "${eval_args[@]}")
+    before=true
+    measure "$BEFORE" evaluate "${eval_args[@]}" >"$dir/t.before"
+  fi
+  measure "$tender" check -j1 "$dir/bids" >"$dir/t.check"
+  for ((round = 2; round <= ${ROUNDS:-3}; round++)); do
+    measure "$tender" evaluate -j1 "${eval_args[@]}" >>"$dir/t.j1"
+    measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape" >>"$dir/t.floor"
+    measure "$tender" evaluate -j"$cores" "${eval_args[@]}" >>"$dir/t.jc"
+    if $before; then measure "$BEFORE" evaluate "${eval_args[@]}" >>"$dir/t.before"; fi
+    measure "$tender" check -j1 "$dir/bids" >>"$dir/t.check"
+  done
+  read -r fw fc fr < <(median "$dir/t.floor")
+  row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0
+  read -r w c r < <(median "$dir/t.j1")
+  row "tender evaluate -j1" "$n" "$w" "$c" "$r" "$fc"
+  read -r w c r < <(median "$dir/t.jc")
+  row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
+  if $before; then
+    read -r w c r < <(median "$dir/t.before")
     row "before evaluate" "$n" "$w" "$c" "$r" "$fc"
   fi
-  read -r w c r < <(measure "$tender" check -j1 "$dir/bids")
+  read -r w c r < <(median "$dir/t.check")
   row "tender check -j1" "$n" "$w" "$c" "$r" "$fc"
   rm -rf "$dir"
 done
