@@ -577,14 +577,20 @@ static bool required_item_applies(const tnd_required_item *item, const tnd_bid *
 static void check_required_items(const tnd_definition *def, const tnd_bid *bid,
                                  tnd_check_result *r)
 {
+    const size_t n_checks = sizeof item_checks / sizeof item_checks[0];
+    size_t from = 0; /* the items come in the table's order as a rule: look there first */
     for (size_t i = 0; i < def->n_required; i++) {
         const tnd_required_item *item = &def->required[i];
         if (!required_item_applies(item, bid))
             continue;
-        item_check present = NULL;
-        for (size_t k = 0; k < sizeof item_checks / sizeof item_checks[0]; k++)
-            if (strcmp(item->item, item_checks[k].item) == 0)
+        item_check present = NULL; /* the table's names are unique: any start finds the same */
+        for (size_t j = 0; j < n_checks && !present; j++) {
+            size_t k = from + j < n_checks ? from + j : from + j - n_checks;
+            if (strcmp(item->item, item_checks[k].item) == 0) {
                 present = item_checks[k].present;
+                from = k + 1 < n_checks ? k + 1 : 0;
+            }
+        }
         if (!present) {
             tnd_add_finding(r, 1, &item->ref, 0, TND_REVIEW,
                             "onbekend onderdeel in definitie: '%s'", item->item);
