@@ -329,11 +329,11 @@ static bool prepare(const notation_kind *k, const char *text, span *out, char *w
     return true;
 }
 
-/* The part of the text that the (first set) group of part g matched. */
-static span group_span(const tnd_notation *n, pattern_id id, span text, int g)
+/* The part of the text that the (first set) group of part g matched; ov and pairs are the
+ * match's offsets. */
+static span group_span(const tnd_notation *n, pattern_id id, span text, int g,
+                       const PCRE2_SIZE *ov, uint32_t pairs)
 {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(n->scratch->md[id]);
-    uint32_t pairs = pcre2_get_ovector_count(n->scratch->md[id]);
     for (int k = 0; k < MAX_SAME_NAME && n->group[id][g][k]; k++) {
         uint32_t number = n->group[id][g][k];
         if (number < pairs && ov[2 * number] != PCRE2_UNSET)
@@ -373,8 +373,10 @@ static match_result match_text(const tnd_notation *n, pattern_id id, span text, 
         refuse_because(k, why, why_size, "interne fout %d bij herkennen", rc);
         result = MATCH_FAILED;
     } else {
+        const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        uint32_t pairs = pcre2_get_ovector_count(md);
         for (int i = 0; i < G_TOTAL; i++)
-            g->part[i] = group_span(n, id, text, i);
+            g->part[i] = group_span(n, id, text, i, ov, pairs);
     }
     return result;
 }

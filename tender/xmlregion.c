@@ -185,6 +185,11 @@ void tnd_xml_region_begin(void)
     self.depth++;
 }
 
+bool tnd_xml_region_active(void)
+{
+    return self.depth > 0;
+}
+
 void tnd_xml_region_end(void)
 {
     if (self.depth <= 0 || --self.depth > 0)

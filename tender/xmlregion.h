@@ -18,6 +18,8 @@
 #ifndef TND_XMLREGION_H
 #define TND_XMLREGION_H
 
+#include <stdbool.h>
+
 /* Routes libxml2's allocator through the regions (xmlMemSetup), once per process, before any
  * thread reads a bid. Outside a window the functions are malloc, realloc, free and strdup. */
 void tnd_xml_region_install(void);
@@ -30,5 +32,9 @@ void tnd_xml_region_begin(void);
 void tnd_xml_region_end(void);
 
 #define TND_XML_REGION_KEEP (4L * 1024 * 1024)
+
+/* Whether the calling thread is inside a window: then all that libxml2 allocates now goes back
+ * at its end, and a tree made inside it need not be freed node by node (xmlFreeDoc). */
+bool tnd_xml_region_active(void);
 
 #endif
