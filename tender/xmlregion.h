@@ -10,8 +10,9 @@
  * region back at once. Allocations of our own code (malloc) are never in a region.
  *
  * The rule that makes it safe: nothing libxml2 allocates inside the window may be used after it.
- * The document, its parser context and its validation context are created and freed inside it;
- * libxml2's record of the last error is reset at the end. libxml2's global state is set up
+ * The document, its parser context and its validation context are created inside it and not
+ * used after it (the document is not even freed node by node: the window's end gives its memory
+ * back, tnd_xml_region_active); libxml2's record of the last error is reset at the end. libxml2's global state is set up
  * before the first window (tnd_xml_region_install: xmlInitParser). In a sanitizer build the
  * region's free space is poisoned, so a use after the window is reported, not silent.
  */
