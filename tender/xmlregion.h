@@ -12,9 +12,10 @@
  * The rule that makes it safe: nothing libxml2 allocates inside the window may be used after it.
  * The document, its parser context and its validation context are created inside it and not
  * used after it (the document is not even freed node by node: the window's end gives its memory
- * back, tnd_xml_region_active); libxml2's record of the last error is reset at the end. libxml2's global state is set up
- * before the first window (tnd_xml_region_install: xmlInitParser). In a sanitizer build the
- * region's free space is poisoned, so a use after the window is reported, not silent.
+ * back, tnd_xml_region_active); libxml2's record of the last error is reset at the end.
+ * libxml2's global state is set up before the first window (tnd_xml_region_install:
+ * xmlInitParser). In a sanitizer build the region's free space is poisoned, so a use after the
+ * window is reported, not silent.
  */
 #ifndef TND_XMLREGION_H
 #define TND_XMLREGION_H
