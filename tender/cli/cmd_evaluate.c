@@ -95,14 +95,14 @@ static void *write_json(void *arg)
 }
 
 /*
- * The workbook and the JSON, all or nothing (tender/base/outfile.h): every output is checked against
- * every input (however many bids) and against the other output before a byte is written; both
- * are built into unnamed temp files and fsync'ed; only then are they linked in place, the
- * workbook first. Both carry the run id, so the one window left (a kill between the two links)
- * gives a pair that `tender verify --json` refuses. With more than one job (-j) the JSON is
- * written on a thread of its own while the workbook is built (issue 9: the two were a serial
- * tail after the parallel reading); either way a failure of the workbook is the one reported
- * when both fail.
+ * The workbook and the JSON, all or nothing (tender/base/outfile.h): every output is checked
+ * against every input (however many bids) and against the other output before a byte is
+ * written; both are built into unnamed temp files and fsync'ed; only then are they linked in
+ * place, the workbook first. Both carry the run id, so the one window left (a kill between the
+ * two links) gives a pair that `tender verify --json` refuses. With more than one job (-j) the
+ * JSON is written on a thread of its own while the workbook is built (issue 9: the two were a
+ * serial tail after the parallel reading); either way a failure of the workbook is the one
+ * reported when both fail.
  */
 static int write_outputs(const tnd_run_options *o, tnd_run *run)
 {

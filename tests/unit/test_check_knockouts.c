@@ -97,8 +97,8 @@ static void test_knockout_check_is_the_full_check_without_the_dropped_findings(v
             free(names[i]);
         }
     }
-    /* every folder was read (40 + 4 + 49 + 1 bids, all accepted by the definition), and the bids have
-     * knock-outs to keep; a new fixture changes these counts */
+    /* every folder was read (40 + 4 + 49 + 1 bids, all accepted by the definition), and the
+     * bids have knock-outs to keep; a new fixture changes these counts */
     assert_int_equal(bids, 94);
     assert_int_equal(knockouts, 98);
     tnd_bid_reader_free(rd);

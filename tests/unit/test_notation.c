@@ -913,7 +913,8 @@ static void answer_all(const tnd_notation *n, const char *text, answers *a)
     tnd_datetime dt = { { 0, 0, 0 }, 0, 0, 0 };
     char id[9] = "";
     bool yes = false;
-#define SAY(i, ok, fmt, ...) snprintf(a->said[i], sizeof a->said[i], "%d " fmt " %s", ok, __VA_ARGS__, why)
+#define SAY(i, ok, fmt, ...)                                                                   \
+    snprintf(a->said[i], sizeof a->said[i], "%d " fmt " %s", ok, __VA_ARGS__, why)
     why[0] = '\0';
     bool ok = tnd_parse_money(n, text, &cents, why, sizeof why);
     SAY(0, ok, "%lld", (long long)cents);
