@@ -308,9 +308,9 @@ static void party_label(const tnd_bid *bid, size_t i, char *buf, size_t size)
  */
 static const tnd_uea_answer *uea_answer(const tnd_party *p, const char *code, size_t *from)
 {
-    size_t n = p->n_answers, start = *from < n ? *from : 0;
+    size_t n = p->n_answers;
     for (size_t k = 0; k < n; k++) {
-        size_t i = start + k < n ? start + k : start + k - n;
+        size_t i = (*from + k) % n;
         if (strcmp(p->answers[i].code, code) == 0) {
             *from = i + 1;
             return &p->answers[i];
@@ -585,10 +585,10 @@ static void check_required_items(const tnd_definition *def, const tnd_bid *bid,
             continue;
         item_check present = NULL; /* the table's names are unique: any start finds the same */
         for (size_t j = 0; j < n_checks && !present; j++) {
-            size_t k = from + j < n_checks ? from + j : from + j - n_checks;
+            size_t k = (from + j) % n_checks;
             if (strcmp(item->item, item_checks[k].item) == 0) {
                 present = item_checks[k].present;
-                from = k + 1 < n_checks ? k + 1 : 0;
+                from = k + 1;
             }
         }
         if (!present) {

@@ -196,7 +196,7 @@ static year_outcome judge_year(const tnd_definition *def, const tnd_bid *bid, co
 
     year_outcome outcome;
     tnd_finding *f;
-    if (den == 0 && num > 0 && n->degenerate == TND_DEGENERATE_MET_IF_POSITIVE) {
+    if (degenerate_met) {
         outcome = YEAR_MET;
         tnd_finding_set(found, sizeof found, "oneindig");
         f = tnd_add_finding(r, 2, &n->ref, TND_FINDING_DETAIL, TND_PASS,

@@ -1676,10 +1676,10 @@ static tnd_status check_party_grounds(const tnd_bid *bid, const tnd_party *p,
     for (size_t i = 0; i < p->n_answers; i++) {
         bool known = false;
         for (size_t k = 0; k < ex->n_grounds && !known; k++) {
-            size_t g = from + k < ex->n_grounds ? from + k : from + k - ex->n_grounds;
+            size_t g = (from + k) % ex->n_grounds;
             if (strcmp(ex->grounds[g].code, p->answers[i].code) == 0) {
                 known = true;
-                from = g + 1 < ex->n_grounds ? g + 1 : 0;
+                from = g + 1;
             }
         }
         if (known)

@@ -2306,7 +2306,8 @@ tnd_status tnd_definition_load_default(tnd_definition **out, tnd_error *err)
 {
     if (tnd_definition_image && &tnd_definition_image_len) {
         bool bad;
-        tnd_definition *def = tnd_definition_image_read(tnd_definition_image, tnd_definition_image_len, &bad);
+        tnd_definition *def =
+            tnd_definition_image_read(tnd_definition_image, tnd_definition_image_len, &bad);
         if (def) {
             tnd_error_clear(err);
             *out = def;

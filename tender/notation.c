@@ -142,7 +142,7 @@ static const char *const group_names[G_TOTAL] = {
  * pattern and part name, the numbers of the groups that carry that name.
  *
  * A pattern is also compiled to machine code (PCRE2 JIT) once it has been matched JIT_AFTER
- * times: a run of many bids matches its amounts four times faster, while one bid or one form
+ * times: a run of many bids matches its amounts about three times faster, while one bid or one form
  * does not pay for compiling code it hardly runs (1.5 M instructions for all patterns, as much as
  * reading a whole bid). JIT and interpreter accept the same texts; a JIT that cannot be had (no
  * executable memory) or runs out of its stack leaves the interpreter to do the match.
