@@ -25,6 +25,10 @@ typedef struct tnd_notation tnd_notation;
 tnd_notation *tnd_notation_new(void);
 void tnd_notation_free(tnd_notation *n);
 
+/* The common shapes of money and ja/nee are read directly, without their pattern (faster, same
+ * answers). Off: every text goes through its pattern, so that a test can compare the two. */
+void tnd_notation_use_shortcuts(tnd_notation *n, bool on);
+
 /*
  * Money into cents. Accepted: "2000000", "2000000.00", "2.000.000", "€ 2.000.000,00",
  * "EUR 2.000.000,-", "€2.000.000", "2,000,000.00" only when unambiguous (both separators used),

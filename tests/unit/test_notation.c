@@ -1005,6 +1005,96 @@ static void test_patterns_answer_the_same_after_jit(void **state)
     free(before);
 }
 
+/* ---- the shortcuts (money, ja/nee) answer as the patterns do ---- */
+
+/* Compares money and ja/nee, with and without the shortcuts; fails naming the text. */
+static void same_with_and_without_shortcuts(tnd_notation *fast, tnd_notation *slow,
+                                            const char *text, size_t *accepted)
+{
+    char why_fast[WHY_MAX] = "", why_slow[WHY_MAX] = "";
+    tnd_cents c_fast = -1, c_slow = -1;
+    bool ok_fast = tnd_parse_money(fast, text, &c_fast, why_fast, sizeof why_fast);
+    bool ok_slow = tnd_parse_money(slow, text, &c_slow, why_slow, sizeof why_slow);
+    if (ok_fast != ok_slow || (ok_fast && c_fast != c_slow) || strcmp(why_fast, why_slow) != 0)
+        print_error("money \"%s\": %d %lld \"%s\" with, %d %lld \"%s\" without shortcut\n", text,
+                    ok_fast, (long long)c_fast, why_fast, ok_slow, (long long)c_slow, why_slow);
+    assert_int_equal(ok_fast, ok_slow);
+    assert_int_equal(c_fast, c_slow);
+    assert_string_equal(why_fast, why_slow);
+    *accepted += ok_fast;
+    bool b_fast = false, b_slow = false;
+    why_fast[0] = why_slow[0] = '\0';
+    ok_fast = tnd_parse_bool(fast, text, &b_fast, why_fast, sizeof why_fast);
+    ok_slow = tnd_parse_bool(slow, text, &b_slow, why_slow, sizeof why_slow);
+    if (ok_fast != ok_slow || b_fast != b_slow || strcmp(why_fast, why_slow) != 0)
+        print_error("ja/nee \"%s\" differs with and without the shortcut\n", text);
+    assert_int_equal(ok_fast, ok_slow);
+    assert_int_equal(b_fast, b_slow);
+    assert_string_equal(why_fast, why_slow);
+}
+
+/* Every text of up to five symbols from the alphabet of amounts; then 20,000 pseudo-random
+ * amounts (a fixed seed) of typical shape with one or two symbols changed, inserted or taken
+ * out, which lands on the edges of the shapes the shortcut takes. */
+static void test_shortcuts_answer_as_the_patterns(void **state)
+{
+    (void)state;
+    static const char *const symbols[] = { "0", "1", "9", ".", ",", "-", "€", " ",
+                                           "\xC2\xA0", "E", "j", "a" };
+    enum { N_SYMBOLS = sizeof symbols / sizeof symbols[0], MAX_LEN = 5 };
+    tnd_notation *fast = tnd_notation_new(), *slow = tnd_notation_new();
+    assert_non_null(fast);
+    assert_non_null(slow);
+    tnd_notation_use_shortcuts(slow, false);
+    size_t accepted = 0, texts = 0;
+    char text[64];
+    for (int len = 0; len <= MAX_LEN; len++) {
+        size_t total = 1;
+        for (int i = 0; i < len; i++)
+            total *= N_SYMBOLS;
+        for (size_t code = 0; code < total; code++) {
+            text[0] = '\0';
+            for (size_t c = code, i = 0; i < (size_t)len; i++, c /= N_SYMBOLS)
+                strcat(text, symbols[c % N_SYMBOLS]);
+            same_with_and_without_shortcuts(fast, slow, text, &accepted);
+            texts++;
+        }
+    }
+    static const char *const shapes[] = { "€ 3.146.000,00", "-€ 66.100,00", "€ -1.000,00",
+                                          "2.000.000,-", "1250", "1.234,5", "0,95",
+                                          "€  12.345.678,90", "999.999.999.999,99", "€1,00",
+                                          "12.34", "EUR 1.000", "nee", "ja" };
+    static const char mutations[] = "0123456789.,-+ \xE2";
+    uint32_t seed = 20261207;
+    for (int k = 0; k < 20000; k++) {
+        const char *shape = shapes[k % (sizeof shapes / sizeof shapes[0])];
+        size_t len = strlen(shape);
+        memcpy(text, shape, len + 1);
+        for (int m = 0; m < 1 + k % 2; m++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = (seed >> 8) % (len + 1);
+            char c = mutations[(seed >> 20) % (sizeof mutations - 1)];
+            int how = (int)((seed >> 28) % 3);
+            if (how == 0 && at < len) {
+                text[at] = c;                                   /* change */
+            } else if (how == 1 && len + 1 < sizeof text) {
+                memmove(text + at + 1, text + at, len - at + 1); /* insert */
+                text[at] = c;
+                len++;
+            } else if (at < len) {
+                memmove(text + at, text + at + 1, len - at);     /* take out */
+                len--;
+            }
+        }
+        same_with_and_without_shortcuts(fast, slow, text, &accepted);
+        texts++;
+    }
+    assert_int_equal(texts, 271453 + 20000);
+    assert_int_equal(accepted, 11748); /* amounts accepted, the rest refused */
+    tnd_notation_free(fast);
+    tnd_notation_free(slow);
+}
+
 static int create_notation(void **state)
 {
     *state = tnd_notation_new();
@@ -1089,6 +1179,7 @@ int main(void)
         cmocka_unit_test(test_very_long_input_refused),
         cmocka_unit_test(test_invalid_utf8_refused),
         cmocka_unit_test(test_patterns_answer_the_same_after_jit),
+        cmocka_unit_test(test_shortcuts_answer_as_the_patterns),
     };
     return cmocka_run_group_tests(tests, create_notation, free_notation);
 }
