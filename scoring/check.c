@@ -176,14 +176,17 @@ tnd_finding *tnd_add_finding(tnd_check_result *r, int step, const tnd_rule_ref *
     f->step = step;
     f->lot = lot;
     f->verdict = verdict;
+    bool texts = tnd_finding_texts_wanted(r, verdict);
     if (ref) {
         tnd_finding_set(f->rule_id, sizeof f->rule_id, "%s", ref->id);
-        tnd_finding_set(f->source, sizeof f->source, "%s", ref->source);
-        tnd_finding_set(f->requirement, sizeof f->requirement, "%s", ref->label);
-        tnd_finding_set(f->resolution, sizeof f->resolution, "%s", ref->resolution);
+        if (texts) {
+            tnd_finding_set(f->source, sizeof f->source, "%s", ref->source);
+            tnd_finding_set(f->requirement, sizeof f->requirement, "%s", ref->label);
+            tnd_finding_set(f->resolution, sizeof f->resolution, "%s", ref->resolution);
+        }
     }
-    if (!tnd_finding_texts_wanted(r, verdict))
-        return f; /* dropped when tnd_check_knockouts ends: no reason to write */
+    if (!texts)
+        return f; /* dropped when tnd_check_knockouts ends: only its rule, no texts */
     va_list ap;
     va_start(ap, reason_fmt);
     format_into(f->reason, sizeof f->reason, reason_fmt, ap);
