@@ -47,10 +47,6 @@ tnd_status tnd_read_file_bounded(const char *path, size_t limit, char **out, siz
                              "geef een gewoon bestand op (geen FIFO, apparaat of socket)",
                              "kan '%s' niet lezen: het is geen gewoon bestand", path);
     }
-    /* back to blocking reads for the regular file */
-    int flags = fcntl(fd, F_GETFL);
-    if (flags >= 0)
-        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     if ((size_t)st.st_size > limit) {
         close(fd);
         *out_len = (size_t)st.st_size;
@@ -80,6 +76,14 @@ tnd_status tnd_read_file_bounded(const char *path, size_t limit, char **out, siz
         ssize_t got = read(fd, buf + len, cap - len);
         if (got < 0 && errno == EINTR)
             continue;
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            /* O_NONBLOCK does not apply to a regular file, but a network or FUSE file system
+             * may still say "try again": read on with blocking reads. Not turned off before
+             * reading, which cost two system calls a bid (issue 9). */
+            int flags = fcntl(fd, F_GETFL);
+            if (flags >= 0 && (flags & O_NONBLOCK) && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0)
+                continue;
+        }
         if (got < 0) {
             rc = tnd_error_set(err, TND_ERR_IO, path, 0,
                                "controleer het pad en de leesrechten van het bestand",
