@@ -132,25 +132,41 @@ static tnd_status refuse_notation(reader *r, xmlNodePtr node, const char *attr, 
 /* ------------------------------------------------------------------------------------------ */
 /* Typed values: text of an element, or of its attribute when attr is given                    */
 
-/* The trimmed text (malloc'd). An absent attribute reads as "". */
-static tnd_status text_of(reader *r, xmlNodePtr node, const char *attr, char **out)
+/* Room on the caller's stack for the text of one value: nearly every value of a bid fits, so
+ * reading one needs no malloc and free (issue 9: about 150 a bid). */
+typedef struct {
+    char room[128];
+} text_buf;
+
+/* The trimmed text, in tb or (longer) malloc'd; text_done gives it back. An absent attribute
+ * reads as "". */
+static tnd_status text_of(reader *r, xmlNodePtr node, const char *attr, text_buf *tb, char **out)
 {
     if (attr) {
-        *out = tnd_xml_attr(node, attr);
-        if (!*out && !xmlHasProp(node, BAD_CAST attr))
-            *out = strdup("");
+        *out = tnd_xml_attr_into(node, attr, tb->room, sizeof tb->room);
+        if (!*out && !xmlHasProp(node, BAD_CAST attr)) {
+            tb->room[0] = '\0';
+            *out = tb->room;
+        }
     } else {
-        *out = tnd_xml_text(node);
+        *out = tnd_xml_text_into(node, tb->room, sizeof tb->room);
     }
     return *out ? TND_OK : tnd_error_nomem(r->err, r->file);
+}
+
+static void text_done(text_buf *tb, char *text)
+{
+    if (text != tb->room)
+        free(text);
 }
 
 /* A name or code into a fixed buffer; longer than the buffer is refused, never cut. */
 static tnd_status read_string(reader *r, xmlNodePtr node, const char *attr, char *dst,
                               size_t size)
 {
+    text_buf tb;
     char *text;
-    if (text_of(r, node, attr, &text) != TND_OK)
+    if (text_of(r, node, attr, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     size_t len = strlen(text);
     tnd_status rc = TND_OK;
@@ -159,19 +175,20 @@ static tnd_status read_string(reader *r, xmlNodePtr node, const char *attr, char
                     "tekst van %zu bytes is te lang (hoogstens %zu)", len, size - 1);
     else
         memcpy(dst, text, len + 1);
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
 static tnd_status read_bool(reader *r, xmlNodePtr node, const char *attr, bool *out)
 {
+    text_buf tb;
     char *text, why[256];
-    if (text_of(r, node, attr, &text) != TND_OK)
+    if (text_of(r, node, attr, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc = TND_OK;
     if (!tnd_parse_bool(r->notation, text, out, why, sizeof why))
         rc = refuse_notation(r, node, attr, text, why, "ja");
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -195,11 +212,12 @@ static tnd_status read_money_text(reader *r, xmlNodePtr node, const char *text,
 
 static tnd_status read_money(reader *r, xmlNodePtr node, bool may_be_negative, tnd_cents *out)
 {
+    text_buf tb;
     char *text;
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, NULL, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc = read_money_text(r, node, text, may_be_negative, out);
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -207,8 +225,9 @@ static tnd_status read_money(reader *r, xmlNodePtr node, bool may_be_negative, t
 static tnd_status read_count(reader *r, xmlNodePtr node, const char *attr, long min, long max,
                              const char *example, long *out)
 {
+    text_buf tb;
     char *text, why[256], q[64];
-    if (text_of(r, node, attr, &text) != TND_OK)
+    if (text_of(r, node, attr, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc = TND_OK;
     if (!tnd_parse_count(r->notation, text, out, why, sizeof why)) {
@@ -218,7 +237,7 @@ static tnd_status read_count(reader *r, xmlNodePtr node, const char *attr, long 
         rc = refuse(r, node, attr, TND_ERR_RANGE, example,
                     "'%s' ligt buiten het toegestane bereik %ld t/m %ld", q, min, max);
     }
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -246,15 +265,16 @@ static tnd_status check_dec(reader *r, xmlNodePtr node, const char *text, tnd_de
 static tnd_status read_decimal_at(reader *r, xmlNodePtr node, const char *attr,
                                   const dec_bounds *b, tnd_dec *out)
 {
+    text_buf tb;
     char *text, why[256];
-    if (text_of(r, node, attr, &text) != TND_OK)
+    if (text_of(r, node, attr, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc;
     if (!tnd_parse_decimal(r->notation, text, out, why, sizeof why))
         rc = refuse_notation(r, node, attr, text, why, b->example);
     else
         rc = check_dec(r, node, text, *out, b);
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -266,15 +286,16 @@ static tnd_status read_decimal(reader *r, xmlNodePtr node, const dec_bounds *b, 
 /* "95%" or "0,95" */
 static tnd_status read_fraction(reader *r, xmlNodePtr node, const dec_bounds *b, tnd_dec *out)
 {
+    text_buf tb;
     char *text, why[256];
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, NULL, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc;
     if (!tnd_parse_fraction(r->notation, text, out, why, sizeof why))
         rc = refuse_notation(r, node, NULL, text, why, b->example);
     else
         rc = check_dec(r, node, text, *out, b);
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -292,42 +313,45 @@ static tnd_status check_year(reader *r, xmlNodePtr node, const char *attr, const
 static tnd_status read_date(reader *r, xmlNodePtr node, tnd_date *out)
 {
     static const char example[] = "18-07-2022";
+    text_buf tb;
     char *text, why[256];
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, NULL, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc;
     if (!tnd_parse_date(r->notation, text, out, why, sizeof why))
         rc = refuse_notation(r, node, NULL, text, why, example);
     else
         rc = check_year(r, node, NULL, text, out->year, example);
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
 static tnd_status read_datetime(reader *r, xmlNodePtr node, tnd_datetime *out)
 {
     static const char example[] = "18-07-2022 10:30";
+    text_buf tb;
     char *text, why[256];
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, NULL, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc;
     if (!tnd_parse_datetime(r->notation, text, out, why, sizeof why))
         rc = refuse_notation(r, node, NULL, text, why, example);
     else
         rc = check_year(r, node, NULL, text, out->date.year, example);
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
 /* A year attribute (the XSD guarantees four digits). */
 static tnd_status read_year(reader *r, xmlNodePtr node, const char *attr, int *out)
 {
+    text_buf tb;
     char *text;
-    if (text_of(r, node, attr, &text) != TND_OK)
+    if (text_of(r, node, attr, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     *out = atoi(text);
     tnd_status rc = check_year(r, node, attr, text, *out, "2021");
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -336,13 +360,14 @@ typedef bool (*eight_digit_parser)(const tnd_notation *, const char *, char[9], 
 static tnd_status read_eight_digits(reader *r, xmlNodePtr node, eight_digit_parser parse,
                                     char out[9])
 {
+    text_buf tb;
     char *text, why[256];
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, NULL, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     tnd_status rc = TND_OK;
     if (!parse(r->notation, text, out, why, sizeof why))
         rc = refuse_notation(r, node, NULL, text, why, "12345678");
-    free(text);
+    text_done(&tb, text);
     return rc;
 }
 
@@ -583,12 +608,13 @@ static tnd_status read_holding(reader *r, xmlNodePtr node, tnd_bid *bid)
 static tnd_status read_lot(reader *r, xmlNodePtr node, tnd_bid *bid)
 {
     tnd_bid_lot *lot = &bid->lots[bid->n_lots];
+    text_buf tb;
     char *text;
     lot->line = tnd_xml_line(node);
-    if (text_of(r, node, "number", &text) != TND_OK)
+    if (text_of(r, node, "number", &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     lot->number = atoi(text); /* the XSD allows 1 to 3 digits */
-    free(text);
+    text_done(&tb, text);
     if (lot->number < 1)
         return refuse(r, node, "number", TND_ERR_RANGE, "3", "perceelnummer 0 bestaat niet");
     for (size_t i = 0; i < bid->n_lots; i++)
@@ -681,11 +707,12 @@ static tnd_status read_year_figures(reader *r, xmlNodePtr node, tnd_bid *bid, in
             k++;
         if (k == N_FIN_LINES)
             continue; /* not reached: the XSD allows only the lines above */
+        text_buf tb;
         char *text;
-        if (text_of(r, c, NULL, &text) != TND_OK)
+        if (text_of(r, c, NULL, &tb, &text) != TND_OK)
             return TND_ERR_NOMEM;
         if (not_applicable(text)) {
-            free(text);
+            text_done(&tb, text);
             continue; /* a missing figure is incompleteness, never a zero (§5.3.1 digest) */
         }
         tnd_figure *f = &bid->figures[bid->n_figures];
@@ -695,7 +722,7 @@ static tnd_status read_year_figures(reader *r, xmlNodePtr node, tnd_bid *bid, in
         f->year = year;
         f->line = tnd_xml_line(c);
         rc = read_money_text(r, c, text, fin_lines[k].may_be_negative, &f->amount);
-        free(text);
+        text_done(&tb, text);
         if (rc == TND_OK)
             bid->n_figures++;
     }
@@ -712,13 +739,14 @@ static tnd_status read_plan_status(reader *r, xmlNodePtr node, tnd_plan_status *
         { "accepted", TND_PLAN_ACCEPTED }, { "rejected", TND_PLAN_REJECTED },
         { "not-delivered", TND_PLAN_NOT_DELIVERED },
     };
+    text_buf tb;
     char *text;
-    if (text_of(r, node, NULL, &text) != TND_OK)
+    if (text_of(r, node, NULL, &tb, &text) != TND_OK)
         return TND_ERR_NOMEM;
     size_t i = 0;
     while (i < sizeof plans / sizeof plans[0] && strcmp(text, plans[i].code) != 0)
         i++;
-    free(text);
+    text_done(&tb, text);
     if (i == sizeof plans / sizeof plans[0]) /* not reached: the XSD enumerates the codes */
         return refuse(r, node, NULL, TND_ERR_VALUE, "none", "onbekende status");
     *out = plans[i].status;
@@ -792,14 +820,15 @@ static tnd_status read_keurmerk(reader *r, xmlNodePtr node, tnd_keurmerk *k)
         if (named(c, "kind")) {
             rc = read_string(r, c, NULL, k->kind, sizeof k->kind);
         } else if (named(c, "status")) {
+            text_buf tb;
             char *text;
-            if (text_of(r, c, NULL, &text) != TND_OK)
+            if (text_of(r, c, NULL, &tb, &text) != TND_OK)
                 return TND_ERR_NOMEM;
             /* the XSD enumerates held / in-progress / none */
             k->status = strcmp(text, "held") == 0          ? TND_KEURMERK_HELD
                         : strcmp(text, "in-progress") == 0 ? TND_KEURMERK_IN_PROGRESS
                                                            : TND_KEURMERK_NONE;
-            free(text);
+            text_done(&tb, text);
         }
     }
     return rc;
@@ -1322,12 +1351,13 @@ static tnd_status read_declarations(reader *r, xmlNodePtr node, tnd_bid *bid)
         } else if (named(c, "reservations")) {
             rc = read_bool(r, c, NULL, &bid->reservations);
         } else if (named(c, "language")) {
+            text_buf tb;
             char *text;
-            if (text_of(r, c, NULL, &text) != TND_OK)
+            if (text_of(r, c, NULL, &tb, &text) != TND_OK)
                 return TND_ERR_NOMEM;
             bid->language_dutch = strcasecmp(text, "nl") == 0 ||
                                   strcasecmp(text, "nederlands") == 0;
-            free(text);
+            text_done(&tb, text);
         }
     }
     return rc;

@@ -756,8 +756,9 @@ static int is_ascii_space(char c)
 }
 
 /* Trims ASCII white space and U+00A0 (no-break space, common in text pasted from Word/Excel)
- * from both ends and returns a malloc'd copy; NULL only when out of memory. */
-static char *trimmed_copy(const char *s)
+ * from both ends of s (NULL reads as ""), and copies what is left into buf when it fits in size
+ * bytes, else into a malloc'd copy. Returns the copy; NULL only when out of memory. */
+static char *trimmed_into(const char *s, char *buf, size_t size)
 {
     if (!s)
         s = "";
@@ -780,7 +781,7 @@ static char *trimmed_copy(const char *s)
         else
             break;
     }
-    char *out = malloc(end - start + 1);
+    char *out = end - start < size ? buf : malloc(end - start + 1);
     if (!out)
         return NULL;
     memcpy(out, s + start, end - start);
@@ -788,26 +789,40 @@ static char *trimmed_copy(const char *s)
     return out;
 }
 
-char *tnd_xml_text(xmlNodePtr node)
+/* The usual element, one text (or none): that text as it stands ("" for none), without the
+ * copy that xmlNodeGetContent makes of the descendants' texts joined (issue 9). NULL for any
+ * other element: its content must be joined. */
+static const char *single_text(xmlNodePtr node)
+{
+    if (node->type != XML_ELEMENT_NODE)
+        return NULL;
+    xmlNodePtr c = node->children;
+    if (!c)
+        return "";
+    if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
+        return (const char *)c->content;
+    return NULL;
+}
+
+char *tnd_xml_text_into(xmlNodePtr node, char *buf, size_t size)
 {
     if (!node)
         return NULL;
-    /* The usual element, one text (or none): its text as it stands, without the copy that
-     * xmlNodeGetContent makes of the descendants' texts joined (issue 9). */
-    if (node->type == XML_ELEMENT_NODE) {
-        xmlNodePtr c = node->children;
-        if (!c)
-            return trimmed_copy("");
-        if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
-            return trimmed_copy((const char *)c->content);
-    }
+    const char *text = single_text(node);
+    if (text)
+        return trimmed_into(text, buf, size);
     xmlChar *content = xmlNodeGetContent(node);
-    char *out = trimmed_copy((const char *)content);
+    char *out = trimmed_into((const char *)content, buf, size);
     xmlFree(content);
     return out;
 }
 
-char *tnd_xml_attr(xmlNodePtr node, const char *name)
+char *tnd_xml_text(xmlNodePtr node)
+{
+    return tnd_xml_text_into(node, NULL, 0);
+}
+
+char *tnd_xml_attr_into(xmlNodePtr node, const char *name, char *buf, size_t size)
 {
     if (!node || !name || node->type != XML_ELEMENT_NODE)
         return NULL;
@@ -818,13 +833,18 @@ char *tnd_xml_attr(xmlNodePtr node, const char *name)
         return NULL;
     if (a->type == XML_ATTRIBUTE_NODE && a->children && !a->children->next &&
         a->children->type == XML_TEXT_NODE)
-        return trimmed_copy((const char *)a->children->content);
+        return trimmed_into((const char *)a->children->content, buf, size);
     xmlChar *value = xmlGetProp(node, BAD_CAST name);
     if (!value)
         return NULL;
-    char *out = trimmed_copy((const char *)value);
+    char *out = trimmed_into((const char *)value, buf, size);
     xmlFree(value);
     return out;
+}
+
+char *tnd_xml_attr(xmlNodePtr node, const char *name)
+{
+    return tnd_xml_attr_into(node, name, NULL, 0);
 }
 
 /* c or the first element sibling after it with that local name (any element if name is NULL). */

@@ -73,6 +73,11 @@ tnd_status tnd_schema_validate(const tnd_schema *s, xmlDocPtr doc, const char *n
 /* Element helpers used by the readers. Text is trimmed; returned strings are malloc'd. */
 char *tnd_xml_text(xmlNodePtr node);                    /* element text content, trimmed */
 char *tnd_xml_attr(xmlNodePtr node, const char *name);  /* attribute or NULL */
+/* The same into the caller's buf of size bytes when the trimmed text fits (the result is buf),
+ * else malloc'd (the caller frees a result that is not buf): no allocation for the short values
+ * of a bid (issue 9). */
+char *tnd_xml_text_into(xmlNodePtr node, char *buf, size_t size);
+char *tnd_xml_attr_into(xmlNodePtr node, const char *name, char *buf, size_t size);
 xmlNodePtr tnd_xml_child(xmlNodePtr node, const char *name);      /* first element child */
 xmlNodePtr tnd_xml_next(xmlNodePtr node, const char *name);       /* next element sibling
                                                                      with that name (NULL=any) */

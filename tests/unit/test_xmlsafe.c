@@ -945,6 +945,53 @@ static void test_attribute_is_trimmed_and_missing_attribute_is_null(void **state
     xmlFreeDoc(doc);
 }
 
+/* Into the caller's buffer: the same text as tnd_xml_text and tnd_xml_attr, in the buffer when
+ * it fits with its terminator (3 bytes in 4), malloc'd when not (4 bytes in 4), for every shape. */
+static void test_text_into_a_buffer_when_it_fits_else_malloced(void **state)
+{
+    (void)state;
+    xmlDocPtr doc = parse_ok("<r a=\" abc \" b=\"abcd\" c=\"p&amp;q\">"
+                             "<fits> abc </fits><exact>abcd</exact><empty/>"
+                             "<mixed> a <!-- n --> b </mixed><nbsp>\xc2\xa0" "x\xc2\xa0</nbsp>"
+                             "</r>");
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    static const struct {
+        const char *name;
+        bool attr, in_buf;
+        const char *text;
+    } cases[] = {
+        { "fits", false, true, "abc" },  { "exact", false, false, "abcd" },
+        { "empty", false, true, "" },    { "mixed", false, false, "a  b" },
+        { "nbsp", false, true, "x" },    { "a", true, true, "abc" },
+        { "b", true, false, "abcd" },    { "c", true, true, "p&q" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[4];
+        memset(buf, '#', sizeof buf);
+        char *into, *plain;
+        if (cases[i].attr) {
+            into = tnd_xml_attr_into(root, cases[i].name, buf, sizeof buf);
+            plain = tnd_xml_attr(root, cases[i].name);
+        } else {
+            xmlNodePtr node = tnd_xml_child(root, cases[i].name);
+            into = tnd_xml_text_into(node, buf, sizeof buf);
+            plain = tnd_xml_text(node);
+        }
+        assert_non_null(into);
+        assert_non_null(plain);
+        assert_string_equal(into, cases[i].text);
+        assert_string_equal(plain, cases[i].text);
+        assert_int_equal(into == buf, cases[i].in_buf);
+        if (into != buf)
+            free(into);
+        free(plain);
+    }
+    char buf[4];
+    assert_null(tnd_xml_attr_into(root, "missing", buf, sizeof buf));
+    assert_null(tnd_xml_text_into(NULL, buf, sizeof buf));
+    xmlFreeDoc(doc);
+}
+
 static void test_child_and_next_find_elements_by_local_name_in_any_namespace(void **state)
 {
     xmlDocPtr doc = parse_ok("<b:bid xmlns:b=\"urn:b\" xmlns:o=\"urn:o\">\n"
@@ -1016,6 +1063,7 @@ int main(void)
         T(test_text_is_trimmed_of_white_space_and_no_break_spaces),
         T(test_text_of_every_shape_is_the_joined_content_trimmed),
         T(test_attribute_is_trimmed_and_missing_attribute_is_null),
+        T(test_text_into_a_buffer_when_it_fits_else_malloced),
         T(test_child_and_next_find_elements_by_local_name_in_any_namespace),
     };
     xmlInitParser();
