@@ -3,7 +3,7 @@
  * scores), written to the Audit sheet of the award workbook so that an auditor can tell that
  * `tender verify` recomputes from exactly the files that were evaluated.
  *
- * Lowercase hexadecimal, 64 characters plus the terminating NUL. OpenSSL's EVP interface.
+ * Lowercase hexadecimal, 64 characters plus the terminating NUL. OpenSSL's SHA-256 (sha256.c).
  */
 #ifndef TND_SHA256_H
 #define TND_SHA256_H
