@@ -165,6 +165,8 @@ typedef struct {
     const tnd_decision_use *uses;   /* parallel to decisions->items */
     size_t n_provisional, n_final;  /* outcomes (bidder x lot applied) */
     char summary[TND_REASON_LEN];   /* "Ronde 2 (herinschrijving): 3 voorlopig, 60 definitief" */
+    unsigned long long operations;  /* award entries and decisions looked at while settling,
+                                       which grows linearly with the bids (test_award_linear) */
 } tnd_procedure;
 
 /*

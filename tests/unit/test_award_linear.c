@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "scoring/award.h"
+#include "scoring/rounds.h"
 #include "tender/bid.h"
 #include "tender/definition.h"
 #include "tender/base/error.h"
@@ -213,6 +214,50 @@ static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **stat
     room_free(&r);
 }
 
+/* The steps of settling the procedure (tnd_rounds_settle) of `copies` copies of the example,
+ * with one herstel request per copy (so the decisions grow with the bids too): the open entries
+ * of a competitive lot and a bidder's herstel decisions are looked up, not scanned per outcome. */
+static unsigned long long settle_steps(const example *x, size_t copies, room *r)
+{
+    tnd_evaluation ev;
+    evaluate_copies(x, copies, &ev, r, NULL);
+    tnd_decision items[MAX_COPIES];
+    memset(items, 0, sizeof items);
+    for (size_t k = 0; k < copies; k++) {
+        copy_kvk(k, 0, items[k].kvk);
+        items[k].round = 1;
+        items[k].kind = TND_DECISION_HERSTEL_ASKED;
+        snprintf(items[k].rule_id, sizeof items[k].rule_id, "%s", "UEA-IIIA");
+        items[k].date = (tnd_date){ 2022, 8, 1 };
+    }
+    tnd_decisions ds = { .items = items, .n = copies };
+    tnd_procedure p;
+    assert_true(tnd_rounds_settle(x->def, &ev, NULL, NULL, 1, (tnd_date){ 2022, 8, 8 }, &ds,
+                                  NULL, &p));
+    assert_int_equal(p.n_bidders, copies * x->n);
+    assert_true(p.bidders[0].herstel_open); /* the requests were found */
+    unsigned long long steps = p.operations;
+    tnd_procedure_free(&p);
+    tnd_evaluation_free(&ev);
+    return steps;
+}
+
+/* 200 and 800 bids with 5 and 20 herstel requests: at most 5 times the steps; counting the
+ * open entries of a lot for every outcome, or scanning every decision for every bidder, grows
+ * with the square (16 times). */
+static void test_settling_the_procedure_grows_linearly_with_the_number_of_bids(void **state)
+{
+    example *x = *state;
+    room r = room_new(x);
+    unsigned long long small = settle_steps(x, 5, &r);
+    unsigned long long big = settle_steps(x, 20, &r);
+    assert_true(small > 0);
+    if (big > 5 * small)
+        fail_msg("settling: %llu steps for 200 bids, %llu for 800 (more than 5x: not linear)",
+                 small, big);
+    room_free(&r);
+}
+
 /* The KvK comparisons of tnd_scores_check_lots on `copies` copies of the example (every score
  * row has its entry, so the check passes). */
 static unsigned long long check_lots_comparisons(const example *x, size_t copies, room *r)
@@ -254,6 +299,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_scores_perceel_check_grows_linearly_with_the_number_of_bids, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_settling_the_procedure_grows_linearly_with_the_number_of_bids, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
