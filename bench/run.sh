@@ -6,7 +6,8 @@
 #   tender -j1   tender evaluate on one thread
 #   tender -jC   tender evaluate on every core (C = nproc)
 #   before       (optional, BEFORE=path/to/an/older/tender) the same run with another binary, up to
-#                BEFORE_MAX_BIDS bids (default 10000: the binary of issue 9 needs 7.6 GiB at 100k)
+#                BEFORE_MAX_BIDS bids (default 10000: the binary of issue 9 needs 7.6 GiB at 100k),
+#                with BEFORE_ARGS (default -j1; BEFORE_ARGS= for a binary without -j)
 # and `tender check` of folders (-j1: memory flat in N). Then one bid: tender check vs
 # xmllint --schema, process start included. Prints CPU time (user+sys), wall time and peak RSS.
 # Never part of the test suite: figures are reported, not asserted.
@@ -38,24 +39,25 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes r
 echo "tender $("$tender" --version | cut -d' ' -f2) ($build), $(cc --version | head -1)"
 echo
 
-# Runs a command under /usr/bin/time; prints "wall cpu rss_kib" (seconds, seconds, KiB). Exit 0
-# and 1 are results (tender check: 1 = a bid not admitted everywhere); anything else stops.
+# Runs a command; prints "wall cpu rss_kib" (seconds, seconds, KiB) of that process, to the
+# microsecond (bench/measure.py). Exit 0 and 1 are results (tender check: 1 = a bid not admitted
+# everywhere); anything else stops.
 measure() {
-  local out=$work/time rc=0
-  /usr/bin/time -f '%e %U %S %M' -o "$out" "$@" >/dev/null 2>"$work/stderr" || rc=$?
+  local rc=0
+  python3 bench/measure.py /dev/null "$work/stderr" "$@" >"$work/time" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "bench: failed ($rc): $*" >&2
     tail -5 "$work/stderr" >&2
     exit 1
   fi
-  tail -1 "$out" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' # after "exited with 1"
+  cat "$work/time"
 }
 
 # The median of one column of numbers on stdin.
 median_of() {
   sort -n | awk '{ v[NR] = $1 } END {
     m = int((NR + 1) / 2)
-    if (NR % 2) print v[m]; else printf "%.2f\n", (v[m] + v[m + 1]) / 2 }'
+    if (NR % 2) print v[m]; else printf "%.4f\n", (v[m] + v[m + 1]) / 2 }'
 }
 
 # The median wall and CPU time and the largest peak RSS of a file of "wall cpu rss" lines.
@@ -68,7 +70,7 @@ row() { # label n wall cpu rss floor_cpu (0: this is the floor)
   awk -v l="$1" -v n="$2" -v w="$3" -v c="$4" -v r="$5" -v f="$6" 'BEGIN {
     ratio = "-"
     if (f + 0 > 0) ratio = sprintf("%.2f", c / f)
-    printf "| %7d | %-22s | %8.2f | %8.2f | %9.3f | %9.0f | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio }'
+    printf "| %7d | %-22s | %8.3f | %8.3f | %9.4f | %9.0f | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio }'
 }
 
 echo "| bids | program | wall s | CPU s | CPU ms/bid | peak RSS MiB | CPU / floor |"
@@ -86,14 +88,14 @@ for n in "${sizes[@]}"; do
   before=false
   if [ -n "${BEFORE:-}" ] && [ "$n" -le "${BEFORE_MAX_BIDS:-10000}" ]; then
     before=true
-    measure "$BEFORE" evaluate "${eval_args[@]}" >"$dir/t.before"
+    measure "$BEFORE" evaluate ${BEFORE_ARGS--j1} "${eval_args[@]}" >"$dir/t.before"
   fi
   measure "$tender" check -j1 "$dir/bids" >"$dir/t.check"
   for ((round = 2; round <= ${ROUNDS:-3}; round++)); do
     measure "$tender" evaluate -j1 "${eval_args[@]}" >>"$dir/t.j1"
     measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape" >>"$dir/t.floor"
     measure "$tender" evaluate -j"$cores" "${eval_args[@]}" >>"$dir/t.jc"
-    if $before; then measure "$BEFORE" evaluate "${eval_args[@]}" >>"$dir/t.before"; fi
+    if $before; then measure "$BEFORE" evaluate ${BEFORE_ARGS--j1} "${eval_args[@]}" >>"$dir/t.before"; fi
     measure "$tender" check -j1 "$dir/bids" >>"$dir/t.check"
   done
   read -r fw fc fr < <(median "$dir/t.floor")
@@ -104,7 +106,7 @@ for n in "${sizes[@]}"; do
   row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
   if $before; then
     read -r w c r < <(median "$dir/t.before")
-    row "before evaluate" "$n" "$w" "$c" "$r" "$fc"
+    row "before evaluate ${BEFORE_ARGS--j1}" "$n" "$w" "$c" "$r" "$fc"
   fi
   read -r w c r < <(median "$dir/t.check")
   row "tender check -j1" "$n" "$w" "$c" "$r" "$fc"
