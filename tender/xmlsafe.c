@@ -49,6 +49,7 @@
 
 struct tnd_schema {
     xmlSchemaPtr schema;
+    xmlDocPtr doc; /* the XSD as parsed once: the compiled schema may point into it */
 };
 
 /* ------------------------------------------------------------------------------------------ */
@@ -643,25 +644,29 @@ static tnd_status check_schema_stands_alone(xmlDocPtr doc, const char *file, tnd
 tnd_schema *tnd_schema_new(const char *xsd, size_t len, const char *name, tnd_error *err)
 {
     const char *file = name ? name : "";
-    /* The XSD is ours, but it goes through the same checks: no DTD, no entities, no includes. */
+    /* The XSD is ours, but it goes through the same checks: no DTD, no entities, no includes.
+     * The schema is compiled from this tree, not from the bytes again (issue 9: the second
+     * parse was a tenth of `tender check` of one bid). */
     xmlDocPtr doc = read_memory(xsd, len, file, DATA_OPTIONS, err);
     if (!doc)
         return NULL;
-    tnd_status rc = check_schema_stands_alone(doc, file, err);
-    xmlFreeDoc(doc);
-    if (rc != TND_OK)
+    if (check_schema_stands_alone(doc, file, err) != TND_OK) {
+        xmlFreeDoc(doc);
         return NULL;
+    }
 
     tnd_schema *s = calloc(1, sizeof *s);
     if (!s) {
+        xmlFreeDoc(doc);
         tnd_error_nomem(err, file);
         return NULL;
     }
+    s->doc = doc;
     xml_diag diag;
     memset(&diag, 0, sizeof diag);
     saved_handlers saved;
     handlers_capture(&saved, &diag);
-    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)len);
+    xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewDocParserCtxt(doc);
     if (pctxt) {
         xmlSchemaSetParserStructuredErrors(pctxt, on_libxml_error, &diag);
         s->schema = xmlSchemaParse(pctxt);
@@ -687,6 +692,7 @@ void tnd_schema_free(tnd_schema *s)
         return;
     if (s->schema)
         xmlSchemaFree(s->schema);
+    xmlFreeDoc(s->doc); /* after the schema, which may point into it */
     free(s);
 }
 
