@@ -174,12 +174,14 @@ int cmd_evaluate(int argc, char **argv)
     if (!o.bids_dir || !o.scores || !o.output)
         return tnd_usage_error("evaluate", "--bids, --scores en -o zijn verplicht");
 
-    tnd_run run;
+    /* The run's memory goes back with the process, not bid by bid: freeing 100,000 bids took
+     * 0.2 s at the end of every run (issue 9). Static, so that it stays reachable and a leak
+     * checker (valgrind, LeakSanitizer) still tells it apart from a real leak. */
+    static tnd_run run;
     if (!tnd_run_evaluation(&o, &run))
         return TND_EXIT_BAD_INPUT;
     int rc = write_outputs(&o, &run);
     if (rc == TND_EXIT_OK)
         tnd_run_print_summary(&run, stdout);
-    tnd_run_free(&run);
     return rc;
 }
