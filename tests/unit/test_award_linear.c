@@ -214,6 +214,24 @@ static void test_award_lookups_grow_linearly_with_the_number_of_bids(void **stat
     room_free(&r);
 }
 
+/* Counts something of a run on `copies` copies of the example. */
+typedef unsigned long long (*copies_count)(const example *x, size_t copies, room *r);
+
+/* Counts on 5 and 20 copies (200 and 800 bids) and fails, naming `what`, when the second is more
+ * than `limit` times the first. */
+static void assert_grows_at_most(const example *x, copies_count count, unsigned limit,
+                                 const char *what)
+{
+    room r = room_new(x);
+    unsigned long long small = count(x, 5, &r);
+    unsigned long long big = count(x, 20, &r);
+    assert_true(small > 0);
+    if (big > limit * small)
+        fail_msg("%s: %llu for 200 bids, %llu for 800 (more than %ux: not linear)", what, small,
+                 big, limit);
+    room_free(&r);
+}
+
 /* The steps of settling the procedure (tnd_rounds_settle) of `copies` copies of the example,
  * with one herstel request per copy (so the decisions grow with the bids too): the open entries
  * of a competitive lot and a bidder's herstel decisions are looked up, not scanned per outcome. */
@@ -247,15 +265,7 @@ static unsigned long long settle_steps(const example *x, size_t copies, room *r)
  * with the square (16 times). */
 static void test_settling_the_procedure_grows_linearly_with_the_number_of_bids(void **state)
 {
-    example *x = *state;
-    room r = room_new(x);
-    unsigned long long small = settle_steps(x, 5, &r);
-    unsigned long long big = settle_steps(x, 20, &r);
-    assert_true(small > 0);
-    if (big > 5 * small)
-        fail_msg("settling: %llu steps for 200 bids, %llu for 800 (more than 5x: not linear)",
-                 small, big);
-    room_free(&r);
+    assert_grows_at_most(*state, settle_steps, 5, "settling: steps");
 }
 
 /* The KvK comparisons of tnd_scores_check_lots on `copies` copies of the example (every score
@@ -281,15 +291,8 @@ static unsigned long long check_lots_comparisons(const example *x, size_t copies
  * a scan of the perceel's entries per row gives 16 times (30,708 and 480,055, measured). */
 static void test_scores_perceel_check_grows_linearly_with_the_number_of_bids(void **state)
 {
-    example *x = *state;
-    room r = room_new(x);
-    unsigned long long small = check_lots_comparisons(x, 5, &r);
-    unsigned long long big = check_lots_comparisons(x, 20, &r);
-    assert_true(small > 0);
-    if (big > 8 * small)
-        fail_msg("scores perceel check: %llu KvK comparisons for 200 bids, %llu for 800 (more "
-                 "than 8x: not linear)", small, big);
-    room_free(&r);
+    assert_grows_at_most(*state, check_lots_comparisons, 8,
+                         "scores perceel check: KvK comparisons");
 }
 
 int main(void)
