@@ -95,7 +95,9 @@ for n in "${sizes[@]}"; do
     measure "$tender" evaluate -j1 "${eval_args[@]}" >>"$dir/t.j1"
     measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape" >>"$dir/t.floor"
     measure "$tender" evaluate -j"$cores" "${eval_args[@]}" >>"$dir/t.jc"
-    if $before; then measure "$BEFORE" evaluate ${BEFORE_ARGS--j1} "${eval_args[@]}" >>"$dir/t.before"; fi
+    if $before; then
+      measure "$BEFORE" evaluate ${BEFORE_ARGS--j1} "${eval_args[@]}" >>"$dir/t.before"
+    fi
     measure "$tender" check -j1 "$dir/bids" >>"$dir/t.check"
   done
   read -r fw fc fr < <(median "$dir/t.floor")
@@ -113,16 +115,20 @@ for n in "${sizes[@]}"; do
   rm -rf "$dir"
 done
 
-# One bid, process start included: 50 runs of each, CPU per run.
+# One bid, process start included: rounds of 50 runs of each, taking turns; CPU per run (ms),
+# the median of the rounds.
 bid=fixtures/example/bids/01-p1-p6-granted-day-group-middel-bid.xml
-per_run() {
-  local t0 t1 me=$BASHPID # the shell that waits for the runs: its children's CPU time
-  t0=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$me/stat")
-  for _ in $(seq 50); do "$@" >/dev/null 2>&1 || true; done
-  t1=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$me/stat")
-  awk -v a="$t0" -v b="$t1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", 1000 * (b - a) / hz / 50 }'
-}
+: >"$work/one.tender"
+: >"$work/one.xmllint"
+for ((round = 1; round <= ${ONE_BID_ROUNDS:-5}; round++)); do
+  python3 bench/measure.py --each 50 /dev/null /dev/null "$tender" check -j1 "$bid" |
+    cut -d' ' -f2 >>"$work/one.tender" || true
+  python3 bench/measure.py --each 50 /dev/null /dev/null \
+    xmllint --noout --schema tender/schema/bid.xsd "$bid" | cut -d' ' -f2 >>"$work/one.xmllint"
+done
+t=$(median_of <"$work/one.tender")
+x=$(median_of <"$work/one.xmllint")
 echo
-echo "one bid, CPU per run (ms, process start included, mean of 50):" \
-     "tender check $(per_run "$tender" check -j1 "$bid")," \
-     "xmllint --noout --schema $(per_run xmllint --noout --schema tender/schema/bid.xsd "$bid")"
+awk -v t="$t" -v x="$x" -v r="${ONE_BID_ROUNDS:-5}" 'BEGIN {
+  printf "one bid, CPU per run, process start included (median of %d rounds of 50 runs): ", r
+  printf "tender check %.2f ms, xmllint --noout --schema %.2f ms (%.2fx)\n", 1000 * t, 1000 * x, t / x }'

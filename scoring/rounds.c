@@ -742,9 +742,10 @@ void tnd_rounds_round1_text(const tnd_check_result *c, char *out, size_t size)
     }
 }
 
-static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev, const size_t *open_by_lot,
-                       const tnd_bidder_outcome *o, int j, bool resubmitted, bool herstel_open,
-                       tnd_date eval, tnd_procedure_bidder *pb, char *text, size_t size)
+static void settle_lot(const tnd_definition *def, const tnd_evaluation *ev,
+                       const size_t *open_by_lot, const tnd_bidder_outcome *o, int j,
+                       bool resubmitted, bool herstel_open, tnd_date eval,
+                       tnd_procedure_bidder *pb, char *text, size_t size)
 {
     const tnd_rounds_rules *r = &def->rounds;
     int lot = o->applied[j];
