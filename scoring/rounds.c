@@ -881,7 +881,8 @@ bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
         return false;
     }
     out->n_bidders = ev->n_bidders;
-    for (size_t i = 0; i < ev->n_bidders; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < ev->n_bidders; i++) {
         const tnd_bidder_outcome *o = &ev->bidders[i];
         tnd_procedure_bidder *pb = &out->bidders[i];
         pb->resubmitted = resubmitted && resubmitted[i];
@@ -897,36 +898,32 @@ bool tnd_rounds_settle(const tnd_definition *def, const tnd_evaluation *ev,
         pb->herstel = strdup(text);
         int n = o->n_applied < 0 ? 0 : o->n_applied > TND_MAX_SET ? TND_MAX_SET : o->n_applied;
         pb->finality = calloc((size_t)n + 1, sizeof *pb->finality); /* NULL-terminated */
-        if (!pb->round1 || !pb->herstel || !pb->finality) {
-            tnd_procedure_free(out);
-            free(open_by_lot);
-            free(hx.items);
-            return false;
-        }
-        for (int j = 0; j < n; j++) {
+        ok = pb->round1 && pb->herstel && pb->finality;
+        for (int j = 0; ok && j < n; j++) {
             settle_lot(def, ev, open_by_lot, o, j, pb->resubmitted, pb->herstel_open, eval, pb,
                        text, sizeof text);
             out->operations += ev->n_lots;
             pb->finality[j] = strdup(text);
-            if (!pb->finality[j]) {
-                tnd_procedure_free(out);
-                free(open_by_lot);
-                free(hx.items);
-                return false;
-            }
+            ok = pb->finality[j] != NULL;
+            if (!ok)
+                break;
             if (pb->provisional[j])
                 out->n_provisional++;
             else
                 out->n_final++;
         }
     }
+    free(open_by_lot);
+    free(hx.items);
+    if (!ok) {
+        tnd_procedure_free(out); /* never a shorter table */
+        return false;
+    }
     tnd_finding_set(out->summary, sizeof out->summary,
                     "Ronde %d (%s): %zu uitkomst(en) voorlopig, %zu "
                     "definitief",
                     round, round == 1 ? "inschrijving" : "herinschrijving", out->n_provisional,
                     out->n_final);
-    free(open_by_lot);
-    free(hx.items);
     return true;
 }
 

@@ -2,8 +2,8 @@
  * sha256.c - SHA-256 of files and buffers through OpenSSL (see sha256.h).
  *
  * OpenSSL's SHA256_Init/Update/Final, not its EVP interface: EVP loads and initialises the
- * default provider (every algorithm it offers) before the first digest, about 6 M instructions
- * (2 ms) for each run of tender, where hashing all 1,000 bids of a run costs less (issue 9).
+ * default provider (every algorithm it offers) before the first digest: about 5 M instructions
+ * (1.5 ms) in every run of tender, as much as hashing several hundred bids (issue 9).
  * The low-level functions are the same code the provider calls for SHA-256 (with the CPU's SHA
  * instructions where it has them), and the same digest. OpenSSL 3 deprecates them, but keeps
  * them in every build that has the 1.1.1 interface; OPENSSL_API_COMPAT asks for that interface,
