@@ -1501,7 +1501,7 @@ static tnd_status load_doc(tnd_bid_reader *rd, xmlDocPtr doc, const char *name, 
 }
 
 tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out,
-                             char sha256[65], tnd_error *err)
+                             char sha256[65], tnd_file_id *id, tnd_error *err)
 {
     tnd_error local;
     if (!err)
@@ -1509,7 +1509,7 @@ tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out
     *out = NULL;
     /* the tree and all libxml2 makes for it live in this thread's region (tender/xmlregion.h) */
     tnd_xml_region_begin();
-    xmlDocPtr doc = tnd_xml_read_data_file_hashed(path, sha256, err);
+    xmlDocPtr doc = tnd_xml_read_data_file_hashed(path, sha256, id, err);
     tnd_status rc = doc ? load_doc(rd, doc, path, out, err) : err->code;
     tnd_xml_region_end();
     return rc;
@@ -1524,7 +1524,7 @@ tnd_status tnd_bid_load_file(const char *path, tnd_bid **out, tnd_error *err)
     tnd_bid_reader *rd = NULL;
     tnd_status rc = tnd_bid_reader_new(&rd, err);
     if (rc == TND_OK)
-        rc = tnd_bid_read_file(rd, path, out, NULL, err);
+        rc = tnd_bid_read_file(rd, path, out, NULL, NULL, err);
     tnd_bid_reader_free(rd);
     return rc;
 }

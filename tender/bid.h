@@ -13,6 +13,7 @@
 
 #include "scoring/model.h"
 #include "tender/base/error.h"
+#include "tender/base/readfile.h"
 
 /*
  * What reading bids needs, prepared once per run (issue 9: building the XSD per bid was 60 % of
@@ -27,9 +28,10 @@ tnd_status tnd_bid_reader_clone(const tnd_bid_reader *from, tnd_bid_reader **out
 void tnd_bid_reader_free(tnd_bid_reader *rd);
 
 /* tnd_bid_load_file with a prepared reader. sha256 (may be NULL) receives the SHA-256 (hex) of
- * the bytes read, so an audit trail needs no second read of the file. */
+ * the bytes read, so an audit trail needs no second read of the file, and id (may be NULL) which
+ * file they came from, so the outputs need no second look at it (tnd_outputs_check_known). */
 tnd_status tnd_bid_read_file(tnd_bid_reader *rd, const char *path, tnd_bid **out,
-                             char sha256[65], tnd_error *err);
+                             char sha256[65], tnd_file_id *id, tnd_error *err);
 
 /* One-off reading: prepares a reader for this bid only. */
 tnd_status tnd_bid_load_file(const char *path, tnd_bid **out, tnd_error *err);

@@ -555,7 +555,8 @@ xmlDocPtr tnd_xml_read_data_memory(const char *buf, size_t len, const char *name
     return read_memory(buf, len, name, DATA_OPTIONS, err);
 }
 
-static xmlDocPtr read_file(const char *path, char sha256[65], int options, tnd_error *err);
+static xmlDocPtr read_file(const char *path, char sha256[65], tnd_file_id *id, int options,
+                           tnd_error *err);
 
 static tnd_status load_parsed(xmlDocPtr doc, const char *name, tnd_xml_from_doc from_doc,
                               void *out, tnd_error *err)
@@ -573,7 +574,7 @@ tnd_status tnd_xml_load_file(const char *path, tnd_xml_from_doc from_doc, void *
     tnd_error local;
     if (!err)
         err = &local;
-    return load_parsed(read_file(path, NULL, DATA_OPTIONS, err), path, from_doc, out, err);
+    return load_parsed(read_file(path, NULL, NULL, DATA_OPTIONS, err), path, from_doc, out, err);
 }
 
 tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
@@ -587,11 +588,12 @@ tnd_status tnd_xml_load_memory(const char *buf, size_t len, const char *name,
     return load_parsed(read_memory(buf, len, name, DATA_OPTIONS, err), name, from_doc, out, err);
 }
 
-static xmlDocPtr read_file(const char *path, char sha256[65], int options, tnd_error *err)
+static xmlDocPtr read_file(const char *path, char sha256[65], tnd_file_id *id, int options,
+                           tnd_error *err)
 {
     char *buf = NULL;
     size_t len = 0;
-    tnd_status rc = tnd_read_file_bounded(path, (size_t)TND_XML_MAX_BYTES, &buf, &len, err);
+    tnd_status rc = tnd_read_file_bounded_id(path, (size_t)TND_XML_MAX_BYTES, &buf, &len, id, err);
     if (rc == TND_ERR_TOO_LARGE) {
         check_bytes(NULL, len, path, err); /* the size message, in one place */
         return NULL;
@@ -607,12 +609,13 @@ static xmlDocPtr read_file(const char *path, char sha256[65], int options, tnd_e
 
 xmlDocPtr tnd_xml_read_file(const char *path, tnd_error *err)
 {
-    return read_file(path, NULL, PARSE_OPTIONS, err);
+    return read_file(path, NULL, NULL, PARSE_OPTIONS, err);
 }
 
-xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_error *err)
+xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_file_id *id,
+                                        tnd_error *err)
 {
-    return read_file(path, sha256, DATA_OPTIONS, err);
+    return read_file(path, sha256, id, DATA_OPTIONS, err);
 }
 
 /* ------------------------------------------------------------------------------------------ */

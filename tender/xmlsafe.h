@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "tender/base/error.h"
+#include "tender/base/readfile.h"
 
 #define TND_XML_MAX_BYTES (16L * 1024 * 1024) /* 16 MiB per document */
 #define TND_XML_MAX_DEPTH 64                  /* element nesting */
@@ -36,8 +37,10 @@ xmlDocPtr tnd_xml_read_memory(const char *buf, size_t len, const char *name, tnd
  */
 xmlDocPtr tnd_xml_read_data_memory(const char *buf, size_t len, const char *name, tnd_error *err);
 /* ...from a file, also putting the SHA-256 (hex) of the bytes read into sha256 (if not NULL) once
- * they are read, whether or not they parse: the bytes parsed are the bytes hashed. */
-xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_error *err);
+ * they are read, whether or not they parse: the bytes parsed are the bytes hashed; and which file
+ * they came from into *id (if not NULL; tender/base/readfile.h). */
+xmlDocPtr tnd_xml_read_data_file_hashed(const char *path, char sha256[65], tnd_file_id *id,
+                                        tnd_error *err);
 
 /*
  * The one way a reader turns a file or a buffer into its own struct: parse safely (as

@@ -48,41 +48,36 @@ static bool same_place(const char *a, const char *b)
     return same;
 }
 
-/* A path's file as stat saw it once: an evaluation of 100,000 bids compares each output with
- * every input, and a stat of both per pair was 4 stats a bid (issue 9). */
-typedef struct {
-    bool exists;
-    dev_t dev;
-    ino_t ino;
-} file_id;
-
-static file_id id_of(const char *path)
+/* A path's file as stat sees it now (known: it exists). An evaluation of 100,000 bids compares
+ * each output with every input: a stat of both per pair was 4 stats a bid, so each input's id is
+ * taken once, or given by the reader that read it (issue 9). */
+static tnd_file_id id_of(const char *path)
 {
     struct stat st;
-    file_id id = { false, 0, 0 };
+    tnd_file_id id = { false, 0, 0 };
     if (path && stat(path, &st) == 0)
-        id = (file_id){ true, st.st_dev, st.st_ino };
+        id = (tnd_file_id){ true, st.st_dev, st.st_ino };
     return id;
 }
 
 /* The same file: the same text, the same device and inode, or two spellings of one name in
  * one folder when neither exists yet. */
-static bool same_file(const char *a, file_id ia, const char *b, file_id ib)
+static bool same_file(const char *a, tnd_file_id ia, const char *b, tnd_file_id ib)
 {
     if (strcmp(a, b) == 0)
         return true;
-    if (ia.exists && ib.exists)
+    if (ia.known && ib.known)
         return ia.dev == ib.dev && ia.ino == ib.ino;
-    return !ia.exists && !ib.exists && same_place(a, b);
+    return !ia.known && !ib.known && same_place(a, b);
 }
 
 /* tnd_same_file_index with the others' ids already taken (NULL: take them now). */
-static size_t same_file_index(const char *path, const char *const *others, const file_id *ids,
+static size_t same_file_index(const char *path, const char *const *others, const tnd_file_id *ids,
                               size_t n_others)
 {
     if (!path || !others)
         return n_others;
-    file_id ip = id_of(path);
+    tnd_file_id ip = id_of(path);
     for (size_t i = 0; i < n_others; i++)
         if (others[i] && same_file(path, ip, others[i], ids ? ids[i] : id_of(others[i])))
             return i;
@@ -104,7 +99,7 @@ static const char *kind_of(mode_t m)
 
 static tnd_status check_one(const char *out, const char *label, const char *const *outputs,
                             const char *const *labels, size_t index, const char *const *inputs,
-                            const file_id *input_ids, size_t n_inputs, tnd_error *err)
+                            const tnd_file_id *input_ids, size_t n_inputs, tnd_error *err)
 {
     if (!*out)
         return tnd_error_set(err, TND_ERR_USAGE, label, 0, "geef een bestandsnaam",
@@ -153,10 +148,17 @@ tnd_status tnd_outputs_check(const char *const *outputs, const char *const *labe
                              size_t n_outputs, const char *const *inputs, size_t n_inputs,
                              tnd_error *err)
 {
+    return tnd_outputs_check_known(outputs, labels, n_outputs, inputs, NULL, n_inputs, err);
+}
+
+tnd_status tnd_outputs_check_known(const char *const *outputs, const char *const *labels,
+                                   size_t n_outputs, const char *const *inputs,
+                                   const tnd_file_id *known, size_t n_inputs, tnd_error *err)
+{
     /* each input's id once, for every output (NULL when out of memory: taken per pair) */
-    file_id *ids = inputs && n_inputs ? malloc(n_inputs * sizeof *ids) : NULL;
+    tnd_file_id *ids = inputs && n_inputs ? malloc(n_inputs * sizeof *ids) : NULL;
     for (size_t i = 0; ids && i < n_inputs; i++)
-        ids[i] = id_of(inputs[i]);
+        ids[i] = known && known[i].known ? known[i] : id_of(inputs[i]);
     tnd_status rc = TND_OK;
     for (size_t i = 0; rc == TND_OK && i < n_outputs; i++)
         if (outputs[i])

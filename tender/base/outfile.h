@@ -25,6 +25,7 @@
 #include <sys/types.h>
 
 #include "tender/base/error.h"
+#include "tender/base/readfile.h"
 
 /* Index in `others` of the first path naming the same file as `path`: the same string, the same
  * device and inode, or (when one does not exist yet) the same folder and the same file name.
@@ -40,6 +41,12 @@ size_t tnd_same_file_index(const char *path, const char *const *others, size_t n
 tnd_status tnd_outputs_check(const char *const *outputs, const char *const *labels,
                              size_t n_outputs, const char *const *inputs, size_t n_inputs,
                              tnd_error *err);
+
+/* The same, where known[i] (if known is not NULL and known[i].known) is which file inputs[i] was
+ * when its reader read it (tnd_read_file_bounded_id): that input is not looked at again. */
+tnd_status tnd_outputs_check_known(const char *const *outputs, const char *const *labels,
+                                   size_t n_outputs, const char *const *inputs,
+                                   const tnd_file_id *known, size_t n_inputs, tnd_error *err);
 
 /* One output being written. */
 typedef struct {

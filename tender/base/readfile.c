@@ -17,6 +17,14 @@ static tnd_status too_large(const char *path, size_t limit, size_t seen, tnd_err
 tnd_status tnd_read_file_bounded(const char *path, size_t limit, char **out, size_t *out_len,
                                  tnd_error *err)
 {
+    return tnd_read_file_bounded_id(path, limit, out, out_len, NULL, err);
+}
+
+tnd_status tnd_read_file_bounded_id(const char *path, size_t limit, char **out, size_t *out_len,
+                                    tnd_file_id *id, tnd_error *err)
+{
+    if (id)
+        *id = (tnd_file_id){ false, 0, 0 };
     *out = NULL;
     *out_len = 0;
     if (!path)
@@ -107,5 +115,7 @@ tnd_status tnd_read_file_bounded(const char *path, size_t limit, char **out, siz
     }
     *out = buf;
     *out_len = len;
+    if (id)
+        *id = (tnd_file_id){ true, st.st_dev, st.st_ino };
     return TND_OK;
 }

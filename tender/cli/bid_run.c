@@ -98,7 +98,8 @@ static bool process(const tnd_definition *def, const tnd_path_list *paths,
         if (rc == TND_OK && o->hash && !tnd_sha256_file(it->path, it->sha256, &it->err))
             rc = it->err.code;
     } else {
-        rc = tnd_bid_read_file(rd, it->path, &it->bid, o->hash ? it->sha256 : NULL, &it->err);
+        rc = tnd_bid_read_file(rd, it->path, &it->bid, o->hash ? it->sha256 : NULL, &it->id,
+                               &it->err);
         if (rc != TND_OK && tnd_bid_refuse_scores_csv(it->path, &it->err))
             rc = it->err.code;
     }
@@ -363,6 +364,8 @@ static bool keep(void *ctx, tnd_bid_item *it)
     }
     if (out->sha256)
         memcpy(out->sha256[out->n], it->sha256, sizeof it->sha256);
+    if (out->ids)
+        out->ids[out->n] = it->id;
     out->bids[out->n] = it->bid;
     out->results[out->n] = it->result;
     out->n++;
@@ -378,9 +381,11 @@ bool tnd_check_bids_with(const tnd_definition *def, const tnd_path_list *paths,
     size_t n = paths->n ? paths->n : 1;
     out->bids = calloc(n, sizeof *out->bids);
     out->results = calloc(n, sizeof *out->results);
-    if (o->hash)
+    if (o->hash) {
         out->sha256 = calloc(n, sizeof *out->sha256);
-    if (!out->bids || !out->results || (o->hash && !out->sha256))
+        out->ids = calloc(n, sizeof *out->ids);
+    }
+    if (!out->bids || !out->results || (o->hash && (!out->sha256 || !out->ids)))
         return false;
     return tnd_bid_run(def, paths, o, keep, out);
 }

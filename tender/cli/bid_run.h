@@ -29,6 +29,7 @@ typedef struct {
     tnd_check_result *result;     /* NULL when refused */
     tnd_error err;
     char sha256[65];              /* SHA-256 (hex) of the file, when tnd_bid_run_options.hash */
+    tnd_file_id id;               /* which file was read (known for XML, tender/base/readfile.h) */
 } tnd_bid_item;
 
 typedef struct {
@@ -52,7 +53,7 @@ bool tnd_bid_run(const tnd_definition *def, const tnd_path_list *paths,
                  const tnd_bid_run_options *o, tnd_bid_sink sink, void *ctx);
 
 /* tnd_check_bids with options: keeps every bid and result in out (and, with o->hash, the
- * hashes in out->sha256). */
+ * hashes in out->sha256 and the files' ids in out->ids). */
 bool tnd_check_bids_with(const tnd_definition *def, const tnd_path_list *paths,
                          const tnd_bid_run_options *o, tnd_checked_bids *out);
 

@@ -188,5 +188,6 @@ void tnd_checked_bids_free(tnd_checked_bids *c)
     free(c->bids);
     free(c->results);
     free(c->sha256);
+    free(c->ids);
     memset(c, 0, sizeof *c);
 }

@@ -15,6 +15,7 @@
 
 #include "scoring/check.h"
 #include "tender/base/error.h"
+#include "tender/base/readfile.h"
 
 enum { TND_EXIT_OK = 0, TND_EXIT_NEGATIVE = 1, TND_EXIT_BAD_INPUT = 2 };
 
@@ -89,6 +90,7 @@ typedef struct {
     size_t n_failed;              /* inputs refused (errors printed to stderr) */
     char (*sha256)[65];           /* per bid, the SHA-256 of its file; NULL unless asked for
                                      (tender/cli/bid_run.h) */
+    tnd_file_id *ids;             /* per bid, which file was read (known: XML), with sha256 */
 } tnd_checked_bids;
 
 /*

@@ -449,7 +449,7 @@ int cmd_letters(int argc, char **argv)
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         return TND_EXIT_BAD_INPUT;
     }
-    size_t n_protected = tnd_run_inputs(&run, protected, run.n_inputs);
+    size_t n_protected = tnd_run_inputs(&run, protected, NULL, run.n_inputs);
     /* the bids folder itself counts as an input: -o may not be it */
     protected[n_protected++] = o.bids_dir;
     int rc = write_letters(&run, target, pdf, protected, n_protected);

@@ -104,12 +104,14 @@ static const char *input_name(const char *path, const char *folder)
 
 /* Records an input of the audit trail, named relative to `folder` (input_name); sha256 is its
  * hash when already computed from the bytes read (the bids), else NULL and the file is hashed
- * here. role and path must live as long as the run (tnd_audit_input). */
+ * here; id is which file those bytes came from (NULL: not known). role and path must live as
+ * long as the run (tnd_audit_input). */
 static bool add_input(tnd_run *run, const char *role, const char *path, const char *folder,
-                      const char *sha256)
+                      const char *sha256, const tnd_file_id *id)
 {
     tnd_audit_input *in = &run->inputs[run->n_inputs];
     memset(in, 0, sizeof *in);
+    run->input_ids[run->n_inputs] = id ? *id : (tnd_file_id){ false, 0, 0 };
     in->role = role;
     in->path = path;
     in->name = input_name(path, folder);
@@ -208,7 +210,7 @@ size_t tnd_run_report_same_bidder(const tnd_bid *const *bids, size_t n, bool ref
 bool tnd_run_add_input(tnd_run *run, const char *role, const char *path,
                        const char *folder)
 {
-    return add_input(run, role, path, folder, NULL);
+    return add_input(run, role, path, folder, NULL, NULL);
 }
 
 /* "tender evaluate --bids X --scores Y [--prices P] [--tender T] --date D": what produced the
@@ -319,13 +321,14 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
         return false;
     }
     run->inputs = calloc(run->bid_paths.n + 3, sizeof *run->inputs);
+    run->input_ids = calloc(run->bid_paths.n + 3, sizeof *run->input_ids);
     /* In parallel, hashed while read, and only the knock-out findings kept: the award needs no
      * PASS text, and 100k bids must fit in memory (issue 9). The details of a bid go too when
      * the award reads no further; not with decisions or re-submissions, which place a round-1
      * bid again (tnd_check_replace). */
     tnd_bid_run_options ro = { o->jobs > 0 ? o->jobs : tnd_default_jobs(), true, true, true,
                                !o->keep_bid_details && !o->decisions && !o->resubmissions };
-    if (!run->inputs || !tnd_check_bids_with(run->def, &run->bid_paths, &ro, &run->checked)) {
+    if (!run->inputs || !run->input_ids || !tnd_check_bids_with(run->def, &run->bid_paths, &ro, &run->checked)) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         tnd_run_free(run);
         return false;
@@ -371,8 +374,9 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     bool ok = true;
     const tnd_embedded_tender *builtin = tnd_definition_builtin_for(o->tender);
     if (o->tender && !builtin) {
-        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL, NULL);
+        ok = add_input(run, "aanbestedingsdefinitie", o->tender, NULL, NULL, NULL);
     } else {
+        run->input_ids[run->n_inputs] = (tnd_file_id){ false, 0, 0 };
         tnd_audit_input *in = &run->inputs[run->n_inputs++];
         memset(in, 0, sizeof *in);
         in->role = "aanbestedingsdefinitie";
@@ -383,12 +387,12 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
             tnd_sha256_buf(tnd_embedded_default_definition, tnd_embedded_default_definition_len,
                            in->sha256);
     }
-    ok = ok && add_input(run, "scores", o->scores, NULL, NULL);
+    ok = ok && add_input(run, "scores", o->scores, NULL, NULL, NULL);
     if (ok && o->prices)
-        ok = add_input(run, "prijzen", o->prices, NULL, NULL);
+        ok = add_input(run, "prijzen", o->prices, NULL, NULL, NULL);
     for (size_t i = 0; ok && i < run->checked.n; i++)
         ok = add_input(run, "inschrijving", run->checked.bids[i]->file, o->bids_dir,
-                       run->checked.sha256[i]);
+                       run->checked.sha256[i], &run->checked.ids[i]);
     /* (issue 8 §4) round 2 and the officer's decisions: which bid and check count now */
     if (!ok || !tnd_run_rounds(o, run)) {
         tnd_run_free(run);
@@ -425,12 +429,15 @@ bool tnd_run_evaluation(const tnd_run_options *o, tnd_run *run)
     return true;
 }
 
-size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max)
+size_t tnd_run_inputs(const tnd_run *run, const char **out, tnd_file_id *ids, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < run->n_inputs && n < max; i++)
-        if (strncmp(run->inputs[i].path, "(ingebouwd)", 11) != 0)
+        if (strncmp(run->inputs[i].path, "(ingebouwd)", 11) != 0) {
+            if (ids)
+                ids[n] = run->input_ids[i];
             out[n++] = run->inputs[i].path;
+        }
     return n;
 }
 
@@ -515,5 +522,6 @@ void tnd_run_free(tnd_run *run)
     tnd_path_list_free(&run->bid_paths);
     tnd_definition_free(run->def);
     free(run->inputs);
+    free(run->input_ids);
     memset(run, 0, sizeof *run);
 }

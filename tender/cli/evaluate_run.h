@@ -37,6 +37,7 @@ typedef struct {
     bool has_ev;
     tnd_audit audit;
     tnd_audit_input *inputs;      /* definition, scores, prices, then the bids */
+    tnd_file_id *input_ids;       /* per input, which file was read (known for the XML bids) */
     size_t n_inputs;
     /* (issue 8 §4, tender/cli/rounds_run.c) the procedure round evaluated: 1, or 2 with the
      * re-submissions; the current bid and check of every bidder (round 2: the re-submission
@@ -93,9 +94,10 @@ typedef struct {
 /* As tnd_run_report_same_bidder, on bidder references. */
 size_t tnd_run_report_same_kvk(const tnd_bidder_ref *refs, size_t n, bool refuse);
 
-/* The input paths, for refusing to overwrite them; returns how many were stored (<= max).
- * run->n_inputs entries always suffice. */
-size_t tnd_run_inputs(const tnd_run *run, const char **out, size_t max);
+/* The input paths, for refusing to overwrite them, and (if ids is not NULL) which file each was
+ * as read (tnd_outputs_check_known); returns how many were stored (<= max). run->n_inputs entries
+ * always suffice. */
+size_t tnd_run_inputs(const tnd_run *run, const char **out, tnd_file_id *ids, size_t max);
 
 /* A short Dutch summary per lot (granted / admitted / other) for the terminal. */
 void tnd_run_print_summary(const tnd_run *run, FILE *out);

@@ -15,6 +15,10 @@ static bool grow_inputs(tnd_run *run, size_t more)
     if (!grown)
         return false;
     run->inputs = grown;
+    tnd_file_id *ids = realloc(run->input_ids, (run->n_inputs + more) * sizeof *ids);
+    if (!ids)
+        return false;
+    run->input_ids = ids;
     return true;
 }
 

@@ -162,6 +162,14 @@ battery() {
   ln -s "$IN/scores.csv" "$OUT.link.csv" 2>/dev/null
   run "-o is a symlink to the scores" 2 "$refuse" -- "${EV[@]}" -o "$OUT.link.csv"
   rm -f "$OUT.link.csv"
+  # a bid is known by the file its reader read (issue 9): a second name for it is still that bid
+  ln -f "$IN/bids/$first" "$W/bid-hardlink.xlsx"
+  run "-o is a hard link to a bid" 2 "$refuse" -- "${EV[@]}" -o "$W/bid-hardlink.xlsx"
+  rm -f "$W/bid-hardlink.xlsx"
+  ln -s "$IN/bids/$first" "$W/bid-symlink.xlsx"
+  run "--json is a symlink to a bid" 2 "$refuse" "$OUT/g.xlsx" -- \
+    "${EV[@]}" -o "$OUT/g.xlsx" --json "$W/bid-symlink.xlsx"
+  rm -f "$W/bid-symlink.xlsx"
   run "--json is the scores file" 2 "$refuse" "$OUT/g.xlsx" -- "${EV[@]}" -o "$OUT/g.xlsx" --json "$IN/scores.csv"
   run "--json is the definition" 2 "$refuse" "$OUT/g.xlsx" -- \
     "${EV[@]}" --tender "$IN/def.xml" -o "$OUT/g.xlsx" --json "$IN/def.xml"

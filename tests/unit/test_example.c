@@ -375,7 +375,7 @@ static void write_book(tmp_book *t, const char *name)
 {
     tnd_error err;
     const char *protected[64];
-    size_t n = tnd_run_inputs(&run, protected, 64);
+    size_t n = tnd_run_inputs(&run, protected, NULL, 64);
     snprintf(t->path, sizeof t->path, "%s/%s", t->dir, name);
     if (tnd_award_workbook_write(t->path, run.def, &run.ev, &run.audit, protected, n, &err) !=
         TND_OK)

@@ -126,6 +126,61 @@ static void test_same_file_by_spelling_link_and_folder(void **state)
     assert_int_equal(tnd_same_file_index(absent_dot, outs, 1), 1); /* none */
 }
 
+/* Issue 9: an input's id as its reader read it (tnd_read_file_bounded_id) stands for the input,
+ * which is not looked at again; an input without a known id is looked at as before. */
+static void test_inputs_known_by_the_id_they_were_read_as(void **state)
+{
+    fixture *f = *state;
+    char bid[128], hard[128], other[128];
+    path_in(f, "bid.xml", bid, sizeof bid);
+    put(bid, "<bid/>");
+    path_in(f, "hard.xlsx", hard, sizeof hard);
+    assert_int_equal(link(bid, hard), 0);
+    path_in(f, "other.xml", other, sizeof other);
+    put(other, "<other/>");
+
+    char *bytes = NULL;
+    size_t len = 0;
+    tnd_file_id ids[2];
+    tnd_error err;
+    assert_int_equal(tnd_read_file_bounded_id(other, 64, &bytes, &len, &ids[0], &err), TND_OK);
+    free(bytes);
+    assert_int_equal(tnd_read_file_bounded_id(bid, 64, &bytes, &len, &ids[1], &err), TND_OK);
+    free(bytes);
+    struct stat st;
+    assert_int_equal(stat(bid, &st), 0);
+    assert_true(ids[1].known);
+    assert_true(ids[1].dev == st.st_dev && ids[1].ino == st.st_ino);
+
+    /* a hard link to the bid read: refused, naming the bid */
+    const char *inputs[2] = { other, bid };
+    const char *outputs[1] = { hard };
+    const char *labels[1] = { "-o" };
+    assert_int_equal(tnd_outputs_check_known(outputs, labels, 1, inputs, ids, 2, &err),
+                     TND_ERR_USAGE);
+    assert_non_null(strstr(err.hint, "bid.xml"));
+    /* the known id is what counts: a path that is gone now still stands for the file read */
+    const char *gone[2] = { other, "/nonexistent/bid.xml" };
+    assert_int_equal(tnd_outputs_check_known(outputs, labels, 1, gone, ids, 2, &err),
+                     TND_ERR_USAGE);
+    assert_non_null(strstr(err.hint, "/nonexistent/bid.xml"));
+    /* not known: looked at now, as tnd_outputs_check does */
+    tnd_file_id unknown[2] = { ids[0], { false, 0, 0 } };
+    assert_int_equal(tnd_outputs_check_known(outputs, labels, 1, inputs, unknown, 2, &err),
+                     TND_ERR_USAGE);
+    assert_int_equal(tnd_outputs_check_known(outputs, labels, 1, gone, unknown, 2, &err), TND_OK);
+    assert_string_equal(slurp(bid), "<bid/>");
+
+    /* a file not read gives no id */
+    tnd_file_id none = { true, 1, 1 };
+    assert_int_not_equal(tnd_read_file_bounded_id(f->dir, 64, &bytes, &len, &none, &err), TND_OK);
+    assert_false(none.known);
+    none.known = true;
+    assert_int_not_equal(tnd_read_file_bounded_id("/nonexistent/x", 64, &bytes, &len, &none, &err),
+                         TND_OK);
+    assert_false(none.known);
+}
+
 /* -o X --json X, and outputs that are a FIFO, a directory, a device or in a missing folder. */
 static void test_outputs_named_twice_or_not_regular_are_refused(void **state)
 {
@@ -220,6 +275,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_the_70th_of_70_inputs_is_protected, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_file_by_spelling_link_and_folder, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_inputs_known_by_the_id_they_were_read_as, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_outputs_named_twice_or_not_regular_are_refused,
                                         setup, teardown),
