@@ -49,7 +49,9 @@ typedef struct {
     const tnd_bid **current_bids;
     tnd_check_result **current_checks;
     bool *resubmitted;
-    char (*round1_texts)[TND_REASON_LEN]; /* round-1 outcome per bidder, before any decision */
+    char (*round1_texts)[TND_REASON_LEN]; /* round-1 outcome per bidder, before any decision;
+                                             NULL without decisions and re-submissions (the
+                                             checks are then unchanged) */
     tnd_decisions decisions;
     bool has_decisions;
     tnd_decision_use *decision_uses;

@@ -90,16 +90,21 @@ bool tnd_run_rounds(const tnd_run_options *o, tnd_run *run)
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         return false;
     }
-    run->round1_texts = calloc(n ? n : 1, sizeof *run->round1_texts);
-    if (!run->round1_texts) {
+    /* The round-1 outcomes as they stand before any decision or re-submission changes a
+     * check. Without either, the checks stay as they are and settling reads them itself: no
+     * copy of 400 bytes a bidder (40 MB at 100,000 bids, issue 9). */
+    bool changes = o->resubmissions || o->decisions;
+    run->round1_texts = changes ? calloc(n ? n : 1, sizeof *run->round1_texts) : NULL;
+    if (changes && !run->round1_texts) {
         fprintf(stderr, "tender: onvoldoende geheugen\n");
         return false;
     }
     for (size_t i = 0; i < n; i++) {
         run->current_bids[i] = run->checked.bids[i];
         run->current_checks[i] = run->checked.results[i];
-        tnd_rounds_round1_text(run->checked.results[i], run->round1_texts[i],
-                               sizeof run->round1_texts[i]);
+        if (changes)
+            tnd_rounds_round1_text(run->checked.results[i], run->round1_texts[i],
+                                   sizeof run->round1_texts[i]);
     }
     if (o->resubmissions && !read_resubmissions(o, run))
         return false;
