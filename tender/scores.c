@@ -159,6 +159,15 @@ static bool parse_score(const char *s, int *out)
     return parse_int(digits, out);
 }
 
+/* snprintf(dst, size, "%s", src) (size > 0) without the formatting machinery: a row of a scores
+ * file copies five fields, and 160,000 rows spent 0.1 s in snprintf (issue 9). */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strnlen(src, size - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* Appends text to buf (of size `size`, NUL-terminated) and returns the new length. */
 static size_t append(char *buf, size_t size, size_t at, const char *text)
 {
@@ -414,7 +423,7 @@ typedef struct {
 /* The row's field i is correct: hints use it from now on. */
 static void keep_example(table *t, int i, const char *value)
 {
-    snprintf(t->own[i], sizeof t->own[i], "%s", value);
+    copy_text(t->own[i], sizeof t->own[i], value);
     t->example[i] = t->own[i];
 }
 
@@ -799,7 +808,7 @@ static tnd_status read_criterion(scores_reader *r, const tnd_award_lot *a, tnd_s
                            "en krijgt zelf geen score; geef de scores per deelcriterium",
                            a->criteria[i].id, a->lot, children);
     }
-    snprintf(row->criterion, sizeof row->criterion, "%s", a->criteria[i].id);
+    copy_text(row->criterion, sizeof row->criterion, a->criteria[i].id);
     keep_example(t, S_CRITERION, a->criteria[i].id);
     *index = i;
     return TND_OK;
@@ -850,9 +859,9 @@ static tnd_status read_member(scores_reader *r, tnd_score *row)
                            "beoordelaar ontbreekt: de code van een commissielid of "
                            "\"" TND_CONSENSUS "\"");
     if (strcasecmp(text, TND_CONSENSUS) == 0) {
-        snprintf(row->member, sizeof row->member, "%s", TND_CONSENSUS);
+        copy_text(row->member, sizeof row->member, TND_CONSENSUS);
     } else if (member_id_valid(text)) {
-        snprintf(row->member, sizeof row->member, "%s", text);
+        copy_text(row->member, sizeof row->member, text);
     } else {
         tnd_text_quote(s, text);
         return refuse_cell(t, S_MEMBER, TND_ERR_VALUE,
