@@ -127,16 +127,28 @@ static bool add_input(tnd_run *run, const char *role, const char *path, const ch
 }
 
 /* A bidder's KvK with its input position, sorted by KvK then position: one bidder's bids are
- * neighbours, the first in input order first (O(n log n) for a folder of thousands). */
+ * neighbours, the first in input order first (O(n log n) for a folder of thousands). The KvK is
+ * copied into the element (an 8-digit number; a longer text keeps its tail in `kvk`): sorting
+ * 100,000 bids compared texts inside 100,000 scattered bids (issue 9). */
+#define KVK_KEY 16
 typedef struct {
+    char key[KVK_KEY];            /* the KvK, cut to KVK_KEY - 1 bytes */
+    bool cut;
     const char *kvk;
     size_t at;
 } kvk_at;
 
+/* strcmp of the whole KvK texts: the keys decide, unless one was cut and they are equal. */
+static int cmp_kvk(const kvk_at *a, const kvk_at *b)
+{
+    int c = strcmp(a->key, b->key);
+    return c == 0 && (a->cut || b->cut) ? strcmp(a->kvk, b->kvk) : c;
+}
+
 static int cmp_kvk_at(const void *pa, const void *pb)
 {
     const kvk_at *a = pa, *b = pb;
-    int c = strcmp(a->kvk, b->kvk);
+    int c = cmp_kvk(a, b);
     return c ? c : (a->at > b->at) - (a->at < b->at);
 }
 
@@ -150,12 +162,14 @@ size_t tnd_run_report_same_kvk(const tnd_bidder_ref *refs, size_t n, bool refuse
         return (size_t)-1;
     }
     for (size_t i = 0; i < n; i++) {
-        sorted[i] = (kvk_at){ refs[i].kvk, i };
+        size_t len = strnlen(refs[i].kvk, KVK_KEY);
+        sorted[i] = (kvk_at){ { 0 }, len == KVK_KEY, refs[i].kvk, i };
+        memcpy(sorted[i].key, refs[i].kvk, len < KVK_KEY ? len : KVK_KEY - 1);
         first[i] = n;
     }
     qsort(sorted, n, sizeof *sorted, cmp_kvk_at);
     for (size_t k = 1, g = 0; k < n; k++) { /* g: the start of k's group of one KvK */
-        if (strcmp(sorted[k].kvk, sorted[g].kvk) != 0)
+        if (cmp_kvk(&sorted[k], &sorted[g]) != 0)
             g = k;
         else if (sorted[k].kvk[0]) /* a bid without KvK is step 1's to report */
             first[sorted[k].at] = sorted[g].at;
