@@ -39,8 +39,11 @@
 /* No NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE: those are what make XML dangerous.
  * BIG_LINES keeps line numbers right past line 65535. */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-/* Data documents (bids, definitions, ESPD, XBRL, schemas): no text between elements (xmlsafe.h) */
-#define DATA_OPTIONS (PARSE_OPTIONS | XML_PARSE_NOBLANKS)
+/* Data documents (bids, definitions, ESPD, XBRL, schemas): no text between elements (xmlsafe.h);
+ * a short text (a number, a date, "ja") is kept inside its node, not in a block of its own
+ * (COMPACT: -0.8 % instructions, issue 9). Such a tree must not be changed, and none is: tender
+ * only reads its trees, and libxml2's schema parser only unlinks and frees nodes. */
+#define DATA_OPTIONS (PARSE_OPTIONS | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
 #define HINT_UNSAFE "verwijder de <!DOCTYPE ...> regel; een inschrijving heeft geen DTD nodig"
 #define HINT_TAGS "controleer of elke <tag> een bijbehorende </tag> heeft"
