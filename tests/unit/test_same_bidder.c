@@ -36,6 +36,18 @@ static size_t report(const tnd_bidder_ref *refs, size_t n, char *out, size_t siz
     return found;
 }
 
+/* refs give `found` reports; each of `said` is on stderr, none of `unsaid` (NULL-terminated). */
+static void expect_reports(const tnd_bidder_ref *refs, size_t n, size_t found,
+                           const char *const *said, const char *const *unsaid)
+{
+    char out[4096];
+    assert_int_equal(report(refs, n, out, sizeof out), found);
+    for (; *said; said++)
+        assert_non_null(strstr(out, *said));
+    for (; *unsaid; unsaid++)
+        assert_null(strstr(out, *unsaid));
+}
+
 static void test_later_bids_of_a_kvk_name_the_first(void **state)
 {
     (void)state;
@@ -45,13 +57,10 @@ static void test_later_bids_of_a_kvk_name_the_first(void **state)
         { "", "zonder", "leeg2.xml", 7 }, { "20000002", "B", "b - kopie.xml", 8 },
         { "30000003", "C", "c.xml", 9 },
     };
-    char out[4096];
-    assert_int_equal(report(refs, 7, out, sizeof out), 2);
-    assert_non_null(strstr(out, "b (1).xml:5: error: KvK 20000002 (B) staat ook in b.xml"));
-    assert_non_null(strstr(out, "b - kopie.xml:8: error: KvK 20000002 (B) staat ook in b.xml"));
-    assert_null(strstr(out, "leeg"));
-    assert_null(strstr(out, "a.xml"));
-    assert_null(strstr(out, "c.xml"));
+    const char *said[] = { "b (1).xml:5: error: KvK 20000002 (B) staat ook in b.xml",
+                           "b - kopie.xml:8: error: KvK 20000002 (B) staat ook in b.xml", NULL };
+    const char *unsaid[] = { "leeg", "a.xml", "c.xml", NULL };
+    expect_reports(refs, 7, 2, said, unsaid);
 }
 
 /* Texts longer than the sorted copy: equal in their first 15 bytes, told apart after them. */
@@ -63,11 +72,10 @@ static void test_long_kvk_texts_are_compared_whole(void **state)
         { "123456789012345", "C", "c.xml", 3 }, { "123456789012345-A", "A2", "a2.xml", 4 },
         { "123456789012345", "C2", "c2.xml", 5 },
     };
-    char out[4096];
-    assert_int_equal(report(refs, 5, out, sizeof out), 2);
-    assert_non_null(strstr(out, "a2.xml:4: error: KvK 123456789012345-A (A2) staat ook in a.xml"));
-    assert_non_null(strstr(out, "c2.xml:5: error: KvK 123456789012345 (C2) staat ook in c.xml"));
-    assert_null(strstr(out, "b.xml"));
+    const char *said[] = { "a2.xml:4: error: KvK 123456789012345-A (A2) staat ook in a.xml",
+                           "c2.xml:5: error: KvK 123456789012345 (C2) staat ook in c.xml", NULL };
+    const char *unsaid[] = { "b.xml", NULL };
+    expect_reports(refs, 5, 2, said, unsaid);
 }
 
 static void test_no_bids_and_no_twice(void **state)
