@@ -11,9 +11,11 @@
 # and `tender check` of folders (-j1: memory flat in N). Then one bid: tender check vs
 # xmllint --schema, process start included. Prints CPU time (user+sys), wall time and peak RSS.
 # Never part of the test suite: figures are reported, not asserted.
-# Each figure is the median of ROUNDS runs (default 3; peak RSS: the largest), the programs taking
-# turns within a round, so that a machine whose speed drifts (shared hosts: 20-40 % between
-# minutes here) moves them alike.
+# Each figure is the median of ROUNDS runs (peak RSS: the largest), the programs taking turns
+# within a round, so that a machine whose speed drifts (shared hosts: 20-40 % between minutes
+# here) moves them alike. Without ROUNDS: 21 rounds up to 2,000 bids, 7 up to 20,000, 3 above
+# (three rounds of 1,000 bids, 0.2 s each, moved the ratios by 10 % between minutes).
+# "wall / floor" is the -j target of issue 9: the program's wall time against the floor's.
 #   bash bench/run.sh [BUILD_DIR] [N...]           (default: build-release 1000 10000 100000)
 #   BEFORE=/path/to/old/tender bash bench/run.sh build-release 1000
 #   ROUNDS=5 bash bench/run.sh build-release 10000
@@ -66,15 +68,24 @@ median() {
        "$(cut -d' ' -f3 "$1" | sort -n | tail -1)"
 }
 
-row() { # label n wall cpu rss floor_cpu (0: this is the floor)
-  awk -v l="$1" -v n="$2" -v w="$3" -v c="$4" -v r="$5" -v f="$6" 'BEGIN {
-    ratio = "-"
+row() { # label n wall cpu rss floor_cpu floor_wall (0 0: this is the floor)
+  awk -v l="$1" -v n="$2" -v w="$3" -v c="$4" -v r="$5" -v f="$6" -v fw="$7" 'BEGIN {
+    ratio = "-"; wall = "-"
     if (f + 0 > 0) ratio = sprintf("%.2f", c / f)
-    printf "| %7d | %-22s | %8.3f | %8.3f | %9.4f | %9.0f | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio }'
+    if (fw + 0 > 0) wall = sprintf("%.2f", w / fw)
+    printf "| %7d | %-22s | %8.3f | %8.3f | %9.4f | %9.0f | %6s | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio, wall }'
 }
 
-echo "| bids | program | wall s | CPU s | CPU ms/bid | peak RSS MiB | CPU / floor |"
-echo "|---|---|---|---|---|---|---|"
+# Rounds for n bids: ROUNDS when given, else more for the short runs.
+rounds_for() {
+  if [ -n "${ROUNDS:-}" ]; then echo "$ROUNDS"
+  elif [ "$1" -le 2000 ]; then echo 21
+  elif [ "$1" -le 20000 ]; then echo 7
+  else echo 3; fi
+}
+
+echo "| bids | program | wall s | CPU s | CPU ms/bid | peak RSS MiB | CPU / floor | wall / floor |"
+echo "|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   dir=$work/$n
   python3 bench/gen_bids.py "$n" "$dir"
@@ -91,7 +102,8 @@ for n in "${sizes[@]}"; do
     measure "$BEFORE" evaluate ${BEFORE_ARGS--j1} "${eval_args[@]}" >"$dir/t.before"
   fi
   measure "$tender" check -j1 "$dir/bids" >"$dir/t.check"
-  for ((round = 2; round <= ${ROUNDS:-3}; round++)); do
+  rounds=$(rounds_for "$n")
+  for ((round = 2; round <= rounds; round++)); do
     measure "$tender" evaluate -j1 "${eval_args[@]}" >>"$dir/t.j1"
     measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape" >>"$dir/t.floor"
     measure "$tender" evaluate -j"$cores" "${eval_args[@]}" >>"$dir/t.jc"
@@ -101,17 +113,17 @@ for n in "${sizes[@]}"; do
     measure "$tender" check -j1 "$dir/bids" >>"$dir/t.check"
   done
   read -r fw fc fr < <(median "$dir/t.floor")
-  row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0
+  row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0 0
   read -r w c r < <(median "$dir/t.j1")
-  row "tender evaluate -j1" "$n" "$w" "$c" "$r" "$fc"
+  row "tender evaluate -j1" "$n" "$w" "$c" "$r" "$fc" "$fw"
   read -r w c r < <(median "$dir/t.jc")
-  row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc"
+  row "tender evaluate -j$cores" "$n" "$w" "$c" "$r" "$fc" "$fw"
   if $before; then
     read -r w c r < <(median "$dir/t.before")
-    row "before evaluate ${BEFORE_ARGS--j1}" "$n" "$w" "$c" "$r" "$fc"
+    row "before evaluate ${BEFORE_ARGS--j1}" "$n" "$w" "$c" "$r" "$fc" "$fw"
   fi
   read -r w c r < <(median "$dir/t.check")
-  row "tender check -j1" "$n" "$w" "$c" "$r" "$fc"
+  row "tender check -j1" "$n" "$w" "$c" "$r" "$fc" "$fw"
   rm -rf "$dir"
 done
 
