@@ -78,6 +78,9 @@ typedef struct {
 /* Runs steps 1-2 of `def` on `bid`. Returns false only when out of memory. */
 bool tnd_check(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *out);
 void tnd_check_result_free(tnd_check_result *r);
+/* A copy of `from` in `to` with arrays of its own, allocated by the calling thread (tender/cli/
+ * bid_run.c). False (to left empty) when out of memory. */
+bool tnd_check_result_copy(const tnd_check_result *from, tnd_check_result *to);
 /* (issue 8 §4) Redoes the lot placement of `r` after findings changed verdict (scoring/rounds.c:
  * an officer's decision or a herstel). Returns false only when out of memory. */
 bool tnd_check_replace(const tnd_definition *def, const tnd_bid *bid, tnd_check_result *r);

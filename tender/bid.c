@@ -1601,6 +1601,74 @@ bool tnd_bid_set_file(tnd_bid *bid, const char *path)
     return true;
 }
 
+/* n items of `size` bytes from p, or NULL (and *ok false when out of memory); NULL stays NULL. */
+static void *copy_items(const void *p, size_t n, size_t size, bool *ok)
+{
+    if (!p)
+        return NULL;
+    void *q = malloc(n ? n * size : 1);
+    if (!q)
+        *ok = false;
+    else if (n)
+        memcpy(q, p, n * size);
+    return q;
+}
+
+/* The parties' UEA answers of their own (the party itself already copied). */
+static void copy_answers(tnd_party *p, bool *ok)
+{
+    p->answers = copy_items(p->answers, p->n_answers, sizeof *p->answers, ok);
+}
+
+tnd_bid *tnd_bid_copy(const tnd_bid *bid)
+{
+    tnd_bid *c = malloc(sizeof *c);
+    if (!c)
+        return NULL;
+    *c = *bid;
+    bool ok = true;
+    /* every pointer of tnd_bid, as tnd_bid_free frees them */
+    c->file = bid->file ? strdup(bid->file) : NULL;
+    ok = !bid->file || c->file;
+    copy_answers(&c->bidder, &ok);
+    c->members = copy_items(bid->members, bid->n_members, sizeof *bid->members, &ok);
+    for (size_t i = 0; c->members && i < c->n_members; i++)
+        copy_answers(&c->members[i], &ok);
+    c->third_parties = copy_items(bid->third_parties, bid->n_third_parties,
+                                  sizeof *bid->third_parties, &ok);
+    for (size_t i = 0; c->third_parties && i < c->n_third_parties; i++)
+        copy_answers(&c->third_parties[i], &ok);
+    c->lots = copy_items(bid->lots, bid->n_lots, sizeof *bid->lots, &ok);
+    for (size_t i = 0; c->lots && i < c->n_lots; i++)
+        c->lots[i].products = copy_items(bid->lots[i].products, (size_t)bid->lots[i].n_products,
+                                         sizeof *bid->lots[i].products, &ok);
+#define COPY(array, count) (c->array = copy_items(bid->array, bid->count, sizeof *bid->array, &ok))
+    COPY(figures, n_figures);
+    COPY(certificates, n_certificates);
+    COPY(keurmerken, n_keurmerken);
+    COPY(references, n_references);
+    COPY(facts, n_facts);
+    COPY(locations, n_locations);
+    COPY(fte, n_fte);
+    COPY(residential_groups, n_residential_groups);
+    COPY(day_groups, n_day_groups);
+    COPY(offers, n_offers);
+    COPY(ambulant, n_ambulant);
+#undef COPY
+    if (!ok) {
+        /* a pointer not copied yet still points into bid: free only what is c's own */
+        if (!c->members)
+            c->n_members = 0;
+        if (!c->third_parties)
+            c->n_third_parties = 0;
+        if (!c->lots)
+            c->n_lots = 0;
+        tnd_bid_free(c);
+        return NULL;
+    }
+    return c;
+}
+
 void tnd_bid_free(tnd_bid *bid)
 {
     if (!bid)

@@ -46,6 +46,9 @@ tnd_status tnd_bid_load_memory(const char *buf, size_t len, const char *name, tn
 tnd_status tnd_bid_validate_against(const tnd_bid *bid, const tnd_definition *def, tnd_error *err);
 
 void tnd_bid_free(tnd_bid *bid);
+/* A deep copy of bid, allocated by the calling thread (tender/cli/bid_run.c: the bids a run keeps
+ * live in its main thread's malloc arena). NULL when out of memory. */
+tnd_bid *tnd_bid_copy(const tnd_bid *bid);
 
 /* Appends a product code to a lot of a bid (the caller keeps to TND_MAX_BID_PRODUCTS). False
  * when out of memory (the lot is then unchanged). */

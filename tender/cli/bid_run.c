@@ -1,9 +1,6 @@
 /* bid_run.c - reading and checking many bids on all cores, in input order (see bid_run.h). */
 #include "tender/cli/bid_run.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,7 +207,9 @@ static void *work(void *arg)
         size_t i = sh->next++;
         slot *s = &sh->slots[i % sh->window];
         pthread_mutex_unlock(&sh->lock);
+        item_clear(&s->item); /* what the sink left of the slot's last input (hand_over) */
         bool ok = process(sh->def, sh->paths, sh->o, w->rd, i, &s->item);
+        s->item.from_worker = true;
         pthread_mutex_lock(&sh->lock);
         s->out_of_memory = !ok;
         s->ready = true;
@@ -222,15 +221,20 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Hands item to the sink and frees what it left. False when the run must stop. */
-static bool hand_over(progress *p, tnd_bid_sink sink, void *ctx, slot *s)
+/* Hands item to the sink. What the sink left is freed here, or (a worker's item: `later`) by
+ * the worker that takes the slot next, in its own arena: freed here, the worker's blocks went
+ * into this thread's malloc cache and served the sink's copies, which then lived in the
+ * worker's arena where the outputs could not reuse them (issue 9: 70 MB at 100,000 bids).
+ * False when the run must stop. */
+static bool hand_over(progress *p, tnd_bid_sink sink, void *ctx, slot *s, bool later)
 {
     if (s->out_of_memory)
         return false;
     if (!s->item.bid)
         progress_clear(p); /* the sink prints the refusal */
     bool ok = sink(ctx, &s->item);
-    item_clear(&s->item);
+    if (!later)
+        item_clear(&s->item);
     return ok;
 }
 
@@ -248,7 +252,7 @@ static bool run_serial(const tnd_definition *def, const tnd_path_list *paths,
     bool ok = s != NULL;
     for (size_t i = 0; ok && i < paths->n; i++) {
         s->out_of_memory = !process(def, paths, o, rd, i, &s->item);
-        ok = hand_over(p, sink, ctx, s);
+        ok = hand_over(p, sink, ctx, s, false);
         progress_show(p, i + 1, i + 1, false);
     }
     free(s);
@@ -266,14 +270,11 @@ static bool run_parallel(const tnd_definition *def, const tnd_path_list *paths,
         tnd_print_error(&err);
         return false;
     }
-#ifdef __GLIBC__
-    /* One malloc arena for every thread. What a worker allocates for a bid is kept or freed
-     * on this thread (the sink, the settling of the procedure, the outputs); with an arena per
-     * worker, the memory freed there could not serve the outputs built here, and 100,000 bids
-     * on two threads needed 1.30 GiB instead of 1.04 (bench/README.md). The bid trees do not
-     * go through malloc (tender/xmlregion.c), so the workers hardly wait for the lock. */
-    mallopt(M_ARENA_MAX, 1);
-#endif
+    /* Each worker allocates in a malloc arena of its own (glibc's default): on one shared
+     * arena the workers waited for its lock, and a wait in glibc is a futex sleep (issue 9: 10k
+     * bids at -j2 read in 0.49 s instead of 0.60). What a sink keeps, it copies into this
+     * thread's arena (keep, below): memory freed later (the details and placements after the
+     * award) must serve the outputs built on this thread, or 100,000 bids need 1.2 GiB. */
     shared sh = { def, paths, o, NULL, jobs * WINDOW_PER_JOB, PTHREAD_MUTEX_INITIALIZER,
                   PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, false };
     sh.slots = calloc(sh.window, sizeof *sh.slots);
@@ -303,7 +304,7 @@ static bool run_parallel(const tnd_definition *def, const tnd_path_list *paths,
         }
         size_t done = sh.done;
         pthread_mutex_unlock(&sh.lock);
-        ok = hand_over(p, sink, ctx, s);
+        ok = hand_over(p, sink, ctx, s, true);
         pthread_mutex_lock(&sh.lock);
         s->ready = false;
         sh.handed = i + 1;
@@ -319,8 +320,7 @@ static bool run_parallel(const tnd_definition *def, const tnd_path_list *paths,
     for (size_t t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     for (size_t k = 0; sh.slots && k < sh.window; k++)
-        if (sh.slots[k].ready)
-            item_clear(&sh.slots[k].item); /* processed after the run stopped */
+        item_clear(&sh.slots[k].item); /* left by the sink, or processed after the run stopped */
     for (size_t t = 0; ws && t < jobs; t++)
         tnd_bid_reader_free(ws[t].rd);
     tnd_bid_reader_free(base);
@@ -366,11 +366,24 @@ static bool keep(void *ctx, tnd_bid_item *it)
         memcpy(out->sha256[out->n], it->sha256, sizeof it->sha256);
     if (out->ids)
         out->ids[out->n] = it->id;
-    out->bids[out->n] = it->bid;
-    out->results[out->n] = it->result;
+    if (it->from_worker) {
+        /* a copy in this thread's arena; the worker's own is freed with the item (run_parallel) */
+        tnd_bid *bid = tnd_bid_copy(it->bid);
+        tnd_check_result *result = malloc(sizeof *result);
+        if (!bid || !result || !tnd_check_result_copy(it->result, result)) {
+            tnd_bid_free(bid);
+            free(result);
+            return false;
+        }
+        out->bids[out->n] = bid;
+        out->results[out->n] = result;
+    } else {
+        out->bids[out->n] = it->bid;
+        out->results[out->n] = it->result;
+        it->bid = NULL;
+        it->result = NULL;
+    }
     out->n++;
-    it->bid = NULL;
-    it->result = NULL;
     return true;
 }
 

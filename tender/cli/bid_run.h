@@ -30,6 +30,7 @@ typedef struct {
     tnd_error err;
     char sha256[65];              /* SHA-256 (hex) of the file, when tnd_bid_run_options.hash */
     tnd_file_id id;               /* which file was read (known for XML, tender/base/readfile.h) */
+    bool from_worker;             /* read and checked on another thread, in its own malloc arena */
 } tnd_bid_item;
 
 typedef struct {
