@@ -272,9 +272,9 @@ static bool run_parallel(const tnd_definition *def, const tnd_path_list *paths,
     }
     /* Each worker allocates in a malloc arena of its own (glibc's default): on one shared
      * arena the workers waited for its lock, and a wait in glibc is a futex sleep (issue 9: 10k
-     * bids at -j2 read in 0.49 s instead of 0.60). What a sink keeps, it copies into this
-     * thread's arena (keep, below): memory freed later (the details and placements after the
-     * award) must serve the outputs built on this thread, or 100,000 bids need 1.2 GiB. */
+     * bids at -j2 read in 0.57 s, 0.53 s now). What a sink keeps, it copies into this thread's
+     * arena (keep, below): memory freed later (the details and placements after the award)
+     * must serve the outputs built on this thread, or 100,000 bids need 1.2 GiB. */
     shared sh = { def, paths, o, NULL, jobs * WINDOW_PER_JOB, PTHREAD_MUTEX_INITIALIZER,
                   PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, false };
     sh.slots = calloc(sh.window, sizeof *sh.slots);
