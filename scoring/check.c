@@ -1462,27 +1462,14 @@ void tnd_check_result_drop_placements(tnd_check_result *r)
     r->placements_dropped = true;
 }
 
-/* n items of `size` bytes from p, or NULL (and *ok false when out of memory); NULL stays NULL. */
-static void *copy_items(const void *p, size_t n, size_t size, bool *ok)
-{
-    if (!p)
-        return NULL;
-    void *q = malloc(n ? n * size : 1);
-    if (!q)
-        *ok = false;
-    else if (n)
-        memcpy(q, p, n * size);
-    return q;
-}
-
 bool tnd_check_result_copy(const tnd_check_result *from, tnd_check_result *to)
 {
     bool ok = true;
     *to = *from;
-    to->findings = copy_items(from->findings, from->n_findings, sizeof *from->findings, &ok);
+    to->findings = tnd_items_copy(from->findings, from->n_findings, sizeof *from->findings, &ok);
     to->cap_findings = to->findings ? from->n_findings : 0;
-    to->placements = copy_items(from->placements, from->n_placements, sizeof *from->placements,
-                                &ok);
+    to->placements =
+        tnd_items_copy(from->placements, from->n_placements, sizeof *from->placements, &ok);
     if (!ok)
         tnd_check_result_free(to);
     return ok;

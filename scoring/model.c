@@ -1,6 +1,7 @@
 /* model.c - lookups on the definition and bid model (see model.h). */
 #include "scoring/model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const tnd_lot *tnd_definition_lot(const tnd_definition *def, int number)
@@ -199,4 +200,16 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
 int tnd_source_section_len(const char *source)
 {
     return (int)strcspn(source, " ;,");
+}
+
+void *tnd_items_copy(const void *p, size_t n, size_t size, bool *ok)
+{
+    if (!p)
+        return NULL;
+    void *q = malloc(n ? n * size : 1);
+    if (!q)
+        *ok = false;
+    else if (n)
+        memcpy(q, p, n * size);
+    return q;
 }

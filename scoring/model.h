@@ -1018,4 +1018,8 @@ typedef struct {
  * check the rule table in docs/rules.md. */
 size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size_t max);
 
+/* n items of `size` bytes from p in an array of their own (a deep copy's arrays: tnd_bid_copy,
+ * tnd_check_result_copy). NULL stays NULL; when out of memory, NULL and *ok set false. */
+void *tnd_items_copy(const void *p, size_t n, size_t size, bool *ok);
+
 #endif

@@ -1601,23 +1601,10 @@ bool tnd_bid_set_file(tnd_bid *bid, const char *path)
     return true;
 }
 
-/* n items of `size` bytes from p, or NULL (and *ok false when out of memory); NULL stays NULL. */
-static void *copy_items(const void *p, size_t n, size_t size, bool *ok)
-{
-    if (!p)
-        return NULL;
-    void *q = malloc(n ? n * size : 1);
-    if (!q)
-        *ok = false;
-    else if (n)
-        memcpy(q, p, n * size);
-    return q;
-}
-
 /* The parties' UEA answers of their own (the party itself already copied). */
 static void copy_answers(tnd_party *p, bool *ok)
 {
-    p->answers = copy_items(p->answers, p->n_answers, sizeof *p->answers, ok);
+    p->answers = tnd_items_copy(p->answers, p->n_answers, sizeof *p->answers, ok);
 }
 
 tnd_bid *tnd_bid_copy(const tnd_bid *bid)
@@ -1631,18 +1618,20 @@ tnd_bid *tnd_bid_copy(const tnd_bid *bid)
     c->file = bid->file ? strdup(bid->file) : NULL;
     ok = !bid->file || c->file;
     copy_answers(&c->bidder, &ok);
-    c->members = copy_items(bid->members, bid->n_members, sizeof *bid->members, &ok);
+    c->members = tnd_items_copy(bid->members, bid->n_members, sizeof *bid->members, &ok);
     for (size_t i = 0; c->members && i < c->n_members; i++)
         copy_answers(&c->members[i], &ok);
-    c->third_parties = copy_items(bid->third_parties, bid->n_third_parties,
-                                  sizeof *bid->third_parties, &ok);
+    c->third_parties = tnd_items_copy(bid->third_parties, bid->n_third_parties,
+                                      sizeof *bid->third_parties, &ok);
     for (size_t i = 0; c->third_parties && i < c->n_third_parties; i++)
         copy_answers(&c->third_parties[i], &ok);
-    c->lots = copy_items(bid->lots, bid->n_lots, sizeof *bid->lots, &ok);
+    c->lots = tnd_items_copy(bid->lots, bid->n_lots, sizeof *bid->lots, &ok);
     for (size_t i = 0; c->lots && i < c->n_lots; i++)
-        c->lots[i].products = copy_items(bid->lots[i].products, (size_t)bid->lots[i].n_products,
-                                         sizeof *bid->lots[i].products, &ok);
-#define COPY(array, count) (c->array = copy_items(bid->array, bid->count, sizeof *bid->array, &ok))
+        c->lots[i].products = tnd_items_copy(bid->lots[i].products,
+                                             (size_t)bid->lots[i].n_products,
+                                             sizeof *bid->lots[i].products, &ok);
+#define COPY(array, count) \
+    (c->array = tnd_items_copy(bid->array, bid->count, sizeof *bid->array, &ok))
     COPY(figures, n_figures);
     COPY(certificates, n_certificates);
     COPY(keurmerken, n_keurmerken);
@@ -1656,7 +1645,7 @@ tnd_bid *tnd_bid_copy(const tnd_bid *bid)
     COPY(ambulant, n_ambulant);
 #undef COPY
     if (!ok) {
-        /* a pointer not copied yet still points into bid: free only what is c's own */
+        /* every array is c's own or NULL; a NULL array's count must not lead tnd_bid_free in */
         if (!c->members)
             c->n_members = 0;
         if (!c->third_parties)
