@@ -977,6 +977,23 @@ typedef struct {
     bool details_dropped;
 } tnd_bid;
 
+/* The arrays of flat items a tnd_bid owns, each with its count: X(array, count). One list for
+ * every function that frees or copies a bid (tnd_bid_free, tnd_bid_copy) and for the tests, so
+ * an array added here is never left out of one of them. Not here: file, the parties and the lots,
+ * whose items hold arrays of their own. */
+#define TND_BID_FLAT_ARRAYS(X)                                                                  \
+    X(figures, n_figures)                                                                       \
+    X(certificates, n_certificates)                                                             \
+    X(keurmerken, n_keurmerken)                                                                 \
+    X(references, n_references)                                                                 \
+    X(facts, n_facts)                                                                           \
+    X(locations, n_locations)                                                                   \
+    X(fte, n_fte)                                                                               \
+    X(residential_groups, n_residential_groups)                                                 \
+    X(day_groups, n_day_groups)                                                                 \
+    X(offers, n_offers)                                                                         \
+    X(ambulant, n_ambulant)
+
 /* Lookup helpers (pure). NULL / -1 when absent. */
 const tnd_lot *tnd_definition_lot(const tnd_definition *def, int number);
 const tnd_product *tnd_lot_product(const tnd_lot *lot, const char *code);

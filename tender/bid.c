@@ -1631,18 +1631,8 @@ tnd_bid *tnd_bid_copy(const tnd_bid *bid)
                                              (size_t)bid->lots[i].n_products,
                                              sizeof *bid->lots[i].products, &ok);
 #define COPY(array, count) \
-    (c->array = tnd_items_copy(bid->array, bid->count, sizeof *bid->array, &ok))
-    COPY(figures, n_figures);
-    COPY(certificates, n_certificates);
-    COPY(keurmerken, n_keurmerken);
-    COPY(references, n_references);
-    COPY(facts, n_facts);
-    COPY(locations, n_locations);
-    COPY(fte, n_fte);
-    COPY(residential_groups, n_residential_groups);
-    COPY(day_groups, n_day_groups);
-    COPY(offers, n_offers);
-    COPY(ambulant, n_ambulant);
+    c->array = tnd_items_copy(bid->array, bid->count, sizeof *bid->array, &ok);
+    TND_BID_FLAT_ARRAYS(COPY)
 #undef COPY
     if (!ok) {
         /* every array is c's own or NULL; a NULL array's count must not lead tnd_bid_free in */
@@ -1673,17 +1663,9 @@ void tnd_bid_free(tnd_bid *bid)
     for (size_t i = 0; bid->lots && i < bid->n_lots; i++)
         free(bid->lots[i].products);
     free(bid->lots);
-    free(bid->figures);
-    free(bid->certificates);
-    free(bid->keurmerken);
-    free(bid->references);
-    free(bid->facts);
-    free(bid->locations);
-    free(bid->fte);
-    free(bid->residential_groups);
-    free(bid->day_groups);
-    free(bid->offers);
-    free(bid->ambulant);
+#define FREE(array, count) free(bid->array);
+    TND_BID_FLAT_ARRAYS(FREE)
+#undef FREE
     free(bid);
 }
 

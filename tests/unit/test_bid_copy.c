@@ -65,18 +65,8 @@ static void same_bid(const tnd_bid *a, const tnd_bid *b)
         same_items(a->lots[i].products, b->lots[i].products, (size_t)a->lots[i].n_products,
                    sizeof *a->lots[i].products);
     }
-#define SAME(array, count) same_items(a->array, b->array, a->count, sizeof *a->array)
-    SAME(figures, n_figures);
-    SAME(certificates, n_certificates);
-    SAME(keurmerken, n_keurmerken);
-    SAME(references, n_references);
-    SAME(facts, n_facts);
-    SAME(locations, n_locations);
-    SAME(fte, n_fte);
-    SAME(residential_groups, n_residential_groups);
-    SAME(day_groups, n_day_groups);
-    SAME(offers, n_offers);
-    SAME(ambulant, n_ambulant);
+#define SAME(array, count) same_items(a->array, b->array, a->count, sizeof *a->array);
+    TND_BID_FLAT_ARRAYS(SAME)
 #undef SAME
     /* every other field: the structs with their arrays taken out */
     tnd_bid x = *a, y = *b;
@@ -87,17 +77,9 @@ static void same_bid(const tnd_bid *a, const tnd_bid *b)
         p->bidder.answers = NULL;
         p->members = p->third_parties = NULL;
         p->lots = NULL;
-        p->figures = NULL;
-        p->certificates = NULL;
-        p->keurmerken = NULL;
-        p->references = NULL;
-        p->facts = NULL;
-        p->locations = NULL;
-        p->fte = NULL;
-        p->residential_groups = NULL;
-        p->day_groups = NULL;
-        p->offers = NULL;
-        p->ambulant = NULL;
+#define STRIP(array, count) p->array = NULL;
+        TND_BID_FLAT_ARRAYS(STRIP)
+#undef STRIP
     }
     assert_memory_equal(&x, &y, sizeof x);
 }
