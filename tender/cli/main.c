@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tender/cli/cli.h"
 
@@ -45,6 +46,13 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* stdout's buffer is set here, not left to its first write: glibc mallocs it then, and after
+     * `evaluate` has written its workbook that malloc merges the million small blocks the
+     * workbook freed, before the summary's first line (issue 9: 30 ms at 10,000 bids, 0.35 s at
+     * 100,000). Static: stdio flushes it at exit, after main has returned. Line-buffered on a
+     * terminal, as stdio would choose. */
+    static char stdout_buffer[BUFSIZ];
+    setvbuf(stdout, stdout_buffer, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, sizeof stdout_buffer);
     if (argc < 2) {
         usage(stderr);
         return TND_EXIT_BAD_INPUT;
