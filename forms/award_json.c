@@ -148,7 +148,10 @@ static void json_assignments(tnd_json *w, const tnd_definition *def, const tnd_e
                 c = &counts[k];
         if (c) {
             char verdict[32];
-            tnd_json_int(w, "contractors", c->n_contractors);
+            if (c->n_contractors >= 0)
+                tnd_json_int(w, "contractors", c->n_contractors);
+            else /* not counted (rules_lots.h): no number, count_reason says why */
+                tnd_json_str_or_null(w, "contractors", NULL);
             tnd_json_int_or_null(w, "min_contractors", a->min_contractors);
             tnd_json_int_or_null(w, "max_contractors", a->max_contractors);
             tnd_json_str(w, "count_verdict", tnd_json_machine_name(tnd_verdict_name(c->verdict),

@@ -1114,7 +1114,8 @@ static void assignment_row(book *b, lxw_worksheet *ws, lxw_row_t row, const tnd_
     put_text(b, ws, row, AS_SOURCE, a->source, NULL);
     if (!c)
         return;
-    put_number(b, ws, row, AS_CONTRACTORS, c->n_contractors, b->integer);
+    if (c->n_contractors >= 0) /* not counted (rules_lots.h): empty, the reason says why */
+        put_number(b, ws, row, AS_CONTRACTORS, c->n_contractors, b->integer);
     if (a->min_contractors)
         put_number(b, ws, row, AS_MIN, a->min_contractors, b->integer);
     if (a->max_contractors)

@@ -5,6 +5,7 @@
 #include "scoring/rules_lots.h"
 
 #include <stdio.h> /* snprintf only: text into fixed buffers, no I/O */
+#include <stdlib.h>
 #include <string.h>
 
 const tnd_assignment *tnd_definition_assignment_of(const tnd_definition *def, int lot)
@@ -87,51 +88,73 @@ static bool in_lots(const tnd_assignment *a, int lot)
     return false;
 }
 
-/* A bidder counts once for the assignment, however many of its lots it is placed in. */
-static bool counted_before(const tnd_assignment *a, const tnd_evaluation *ev, size_t l, size_t e)
+static int cmp_kvk_text(const void *pa, const void *pb)
 {
-    const char *kvk = ev->lots[l].entries[e].bid->bidder.kvk;
-    for (size_t pl = 0; pl <= l; pl++) {
-        if (!in_lots(a, ev->lots[pl].lot))
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* The distinct bidders (KvK) GEGUND or TOEGELATEN on a lot of the assignment: a bidder counts
+ * once, however many of its lots it is placed in. The KvK numbers are sorted, not each compared
+ * with every one before it (issue 9: that scan grew with the square of the bids). keys holds
+ * room for every entry of the evaluation. */
+static int count_contractors(const tnd_assignment *a, const tnd_evaluation *ev,
+                             const char **keys, unsigned long long *operations)
+{
+    size_t m = 0;
+    for (size_t l = 0; l < ev->n_lots; l++) {
+        if (!in_lots(a, ev->lots[l].lot))
             continue;
-        size_t end = pl == l ? e : ev->lots[pl].n_entries;
-        for (size_t pe = 0; pe < end; pe++) {
-            const tnd_award_entry *x = &ev->lots[pl].entries[pe];
-            if ((x->status == TND_AWARD_GRANTED || x->status == TND_AWARD_ADMITTED) &&
-                strcmp(x->bid->bidder.kvk, kvk) == 0)
-                return true;
+        for (size_t e = 0; e < ev->lots[l].n_entries; e++) {
+            const tnd_award_entry *x = &ev->lots[l].entries[e];
+            ++*operations;
+            if (x->status == TND_AWARD_GRANTED || x->status == TND_AWARD_ADMITTED)
+                keys[m++] = x->bid->bidder.kvk;
         }
     }
-    return false;
+    qsort(keys, m, sizeof *keys, cmp_kvk_text);
+    int count = 0;
+    for (size_t k = 0; k < m; k++) {
+        ++*operations;
+        if (k == 0 || strcmp(keys[k - 1], keys[k]) != 0)
+            count++;
+    }
+    return count;
 }
 
 size_t tnd_assignment_counts(const tnd_definition *def, const tnd_evaluation *ev,
                              tnd_assignment_count *out, size_t max)
 {
-    size_t n = 0;
+    size_t n = 0, entries = 0;
+    for (size_t l = 0; l < ev->n_lots; l++)
+        entries += ev->lots[l].n_entries;
+    const char **keys = NULL;
+    bool keys_tried = false;
     for (size_t i = 0; i < def->n_assignments; i++) {
         const tnd_assignment *a = &def->assignments[i];
         if (!a->has_count)
             continue;
         if (n < max) {
-            int count = 0;
-            for (size_t l = 0; l < ev->n_lots; l++) {
-                if (!in_lots(a, ev->lots[l].lot))
-                    continue;
-                for (size_t e = 0; e < ev->lots[l].n_entries; e++) {
-                    const tnd_award_entry *x = &ev->lots[l].entries[e];
-                    if ((x->status == TND_AWARD_GRANTED || x->status == TND_AWARD_ADMITTED) &&
-                        !counted_before(a, ev, l, e))
-                        count++;
-                }
+            if (!keys_tried) {
+                keys = malloc((entries ? entries : 1) * sizeof *keys);
+                keys_tried = true;
             }
             tnd_assignment_count *c = &out[n];
             memset(c, 0, sizeof *c);
             c->assignment = a;
-            c->n_contractors = count;
-            c->verdict = tnd_assignment_count_verdict(a, count, c->reason, sizeof c->reason);
+            if (keys) {
+                c->n_contractors = count_contractors(a, ev, keys, &c->operations);
+                c->verdict = tnd_assignment_count_verdict(a, c->n_contractors, c->reason,
+                                                          sizeof c->reason);
+            } else { /* not counted is never a count: the region looks at it */
+                c->n_contractors = -1;
+                c->verdict = TND_REVIEW;
+                snprintf(c->reason, sizeof c->reason, "opdracht %s: niet geteld (onvoldoende "
+                         "geheugen) (%s %s): beoordelen", a->id, a->count_rule.id,
+                         a->count_rule.source);
+            }
         }
         n++;
     }
+    free(keys);
     return n;
 }

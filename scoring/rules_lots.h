@@ -22,12 +22,16 @@ typedef struct {
     tnd_verdict verdict;          /* PASS; REVIEW: below a provisional minimum (voorlopig) or
                                      above the maximum; FAIL: below a minimum that refuses */
     char reason[TND_REASON_LEN];  /* Dutch, names the numbers, the rule and its source */
+    unsigned long long operations;/* entries looked at and KvK numbers compared after sorting:
+                                     grows linearly with the entries (read by a test, never
+                                     timed) */
 } tnd_assignment_count;
 
 /*
  * Counts the contractors of every assignment with a <contractors> rule, in definition order:
  * at most `max` results in out; returns how many assignments have such a rule (0 when the
- * definition has none, as IJsselland).
+ * definition has none, as IJsselland). Without memory for the KvK numbers an assignment is not
+ * counted: n_contractors -1, REVIEW, and the reason says so.
  */
 size_t tnd_assignment_counts(const tnd_definition *def, const tnd_evaluation *ev,
                              tnd_assignment_count *out, size_t max);

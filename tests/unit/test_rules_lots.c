@@ -175,6 +175,64 @@ static void test_counts_distinct_bidders_over_the_lots_of_an_assignment(void **s
     assert_int_equal(tnd_assignment_counts(&def, &ev, c, 2), 0);
 }
 
+/* Operations of counting assignment A (lots 2, 3, 7) when each of n bidders is GEGUND on all
+ * three lots and n more are NIET GEGUND on lot 2: the contractors must be n. */
+static unsigned long long count_ops(size_t n)
+{
+    tnd_definition def;
+    memset(&def, 0, sizeof def);
+    tnd_assignment a = grjr_a(false);
+    a.lots[0] = 2, a.lots[1] = 3, a.lots[2] = 7, a.n_lots = 3;
+    a.min_contractors = 1, a.max_contractors = 0;
+    def.assignments = &a;
+    def.n_assignments = 1;
+    tnd_bid *bids = calloc(2 * n, sizeof *bids);
+    tnd_award_entry *entries = calloc(5 * n, sizeof *entries);
+    assert_non_null(bids);
+    assert_non_null(entries);
+    tnd_lot_award lots[3];
+    memset(lots, 0, sizeof lots);
+    for (int l = 0; l < 3; l++) {
+        lots[l].lot = a.lots[l];
+        lots[l].entries = entries + (size_t)l * 2 * n;
+    }
+    /* lot 3 lists the bidders from the last to the first: the count does not rely on order */
+    for (size_t b = 0; b < 2 * n; b++) {
+        snprintf(bids[b].bidder.kvk, sizeof bids[b].bidder.kvk, "%08zu", 10000000 + b);
+        lots[0].entries[lots[0].n_entries++] =
+            (tnd_award_entry){ .bid = &bids[b],
+                               .status = b < n ? TND_AWARD_GRANTED : TND_AWARD_NOT_RANKED };
+    }
+    for (size_t b = n; b-- > 0;)
+        lots[1].entries[lots[1].n_entries++] =
+            (tnd_award_entry){ .bid = &bids[b], .status = TND_AWARD_GRANTED };
+    for (size_t b = 0; b < n; b++)
+        lots[2].entries[lots[2].n_entries++] =
+            (tnd_award_entry){ .bid = &bids[b], .status = TND_AWARD_ADMITTED };
+    tnd_evaluation ev;
+    memset(&ev, 0, sizeof ev);
+    ev.lots = lots;
+    ev.n_lots = 3;
+    tnd_assignment_count c;
+    assert_int_equal(tnd_assignment_counts(&def, &ev, &c, 1), 1);
+    assert_int_equal(c.n_contractors, (int)n);
+    assert_int_equal(c.verdict, TND_PASS);
+    free(entries);
+    free(bids);
+    return c.operations;
+}
+
+/* issue 9: the contractors of an assignment are counted in linear steps, each of the 4n entries
+ * looked at once and each of the 3n placed bidders' KvK numbers compared once after sorting.
+ * The scan this replaced compared every placed entry with every one before it: 1.5 million
+ * steps at n = 1,000. */
+static void test_count_of_contractors_grows_linearly(void **state)
+{
+    (void)state;
+    assert_int_equal(count_ops(1000), 4 * 1000 + 3 * 1000);
+    assert_int_equal(count_ops(8000), 4 * 8000 + 3 * 8000);
+}
+
 /* ------------------------------------------------------------------ the GRJR definition */
 
 static void test_grjr_assignments_lots_phases_and_count(void **state)
@@ -352,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_count_8_above_maximum_7_is_review),
         cmocka_unit_test(test_count_4_below_binding_minimum_fails_5_passes),
         cmocka_unit_test(test_counts_distinct_bidders_over_the_lots_of_an_assignment),
+        cmocka_unit_test(test_count_of_contractors_grows_linearly),
         cmocka_unit_test(test_grjr_assignments_lots_phases_and_count),
         cmocka_unit_test(test_grjr_a_c_exclusive_is_at_most_one_of_lots_1_and_7),
         cmocka_unit_test(test_grjr_placeholders_name_lot_and_line),
