@@ -457,9 +457,31 @@ typedef struct {
     tnd_lot_status check_status;  /* steps 1-2 for `lot` */
     bool excluded;                /* applied for `lot` but not placed there by steps 1-2 */
     bool fallback;                /* reached `lot` after not being awarded `applied` */
-    char note[TND_REASON_LEN];    /* excluded: why; fallback: the route so far; pending: what */
-    char products[TND_REASON_LEN];/* products held or refused on their own (tnd_placement) */
+    size_t note;                  /* excluded: why; fallback: the route so far; pending: what */
+    size_t products;              /* products held or refused on their own (tnd_placement) */
+                                  /* both: offsets into eval_ctx.texts, 0 = none (issue 9: two
+                                     full-size rows made a candidate 832 bytes, 140 MB of fresh
+                                     pages at 100,000 bids) */
 } candidate;
+
+/* The candidates' texts, one after the other, each ending in '\0'; offset 0 is the empty text. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} text_pool;
+
+typedef struct work work;
+
+/* The rows a lot is decided in (award_lot), kept from one lot to the next and grown to the
+ * largest (issue 9: allocated per lot they were 0.9 KB an entry of fresh pages, 20,000 page
+ * faults at 100,000 bids). */
+typedef struct {
+    tnd_award_entry *entries;     /* the drafts, before their order is decided */
+    work *ws;
+    char (*reasons)[TND_REASON_LEN];
+    tnd_criterion_score *scores;
+    size_t cap, cap_scores;
+} lot_rows;
 
 typedef struct {
     const tnd_definition *def;
@@ -471,6 +493,8 @@ typedef struct {
     row_index rows;
     candidate *cands;
     size_t n_cands, cap_cands;
+    text_pool texts;              /* the candidates' notes and products */
+    lot_rows rows_of_lot;
     const tnd_evaluation *out;    /* the lots awarded so far (an ADMIT lot reads its plan lots) */
     bool oom;
     /* Indexes built once, so that no lookup scans every bidder (issue 9: the scans per placement
@@ -505,6 +529,39 @@ static candidate *add_candidate(eval_ctx *c, size_t bidder, int applied, int lot
     k->applied = applied;
     k->lot = lot;
     return k;
+}
+
+/* Keeps text in the pool; its offset, or 0 (the empty text) for an empty one or out of memory
+ * (c->oom set, the award then fails). */
+static size_t keep_text(eval_ctx *c, const char *text)
+{
+    size_t len = strlen(text);
+    if (len == 0)
+        return 0;
+    text_pool *p = &c->texts;
+    if (p->len + len + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 4096;
+        while (cap < p->len + len + 1)
+            cap *= 2;
+        char *grown = realloc(p->data, cap);
+        if (!grown) {
+            c->oom = true;
+            return 0;
+        }
+        p->data = grown;
+        p->cap = cap;
+    }
+    if (p->len == 0)
+        p->data[p->len++] = '\0'; /* offset 0 */
+    size_t at = p->len;
+    memcpy(p->data + at, text, len + 1);
+    p->len += len + 1;
+    return at;
+}
+
+static const char *text_at(const eval_ctx *c, size_t at)
+{
+    return at ? c->texts.data + at : "";
 }
 
 static bool finding_applies(const tnd_finding *f, int lot)
@@ -568,17 +625,19 @@ static void place_candidates(eval_ctx *c)
         for (size_t k = 0; k < r->n_placements && !c->oom; k++) {
             const tnd_placement *p = &r->placements[k];
             bool stopped = r->stopped_at_step == 1 || r->stopped_at_step == 2;
+            char text[TND_REASON_LEN];
             if (stopped || p->placed != p->applied) {
                 candidate *x = add_candidate(c, b, p->applied, p->applied);
                 if (!x)
                     return;
                 x->excluded = true;
                 x->check_status = TND_LOT_NOT_ELIGIBLE;
-                first_failure(r, p->applied, x->note, sizeof x->note);
+                first_failure(r, p->applied, text, sizeof text);
                 if (!stopped && p->placed != 0)
-                    append(x->note, sizeof x->note, "; geplaatst: %s", p->path);
+                    append(text, sizeof text, "; geplaatst: %s", p->path);
                 else if (!stopped)
-                    append(x->note, sizeof x->note, "; %s", p->path);
+                    append(text, sizeof text, "; %s", p->path);
+                x->note = keep_text(c, text);
             }
             if (stopped || p->placed == 0)
                 continue;
@@ -586,9 +645,12 @@ static void place_candidates(eval_ctx *c)
             if (!x)
                 return;
             x->check_status = p->status;
-            tnd_finding_set(x->products, sizeof x->products, "%s", p->products);
-            if (p->status == TND_LOT_PENDING)
-                pending_note(r, p->placed, x->note, sizeof x->note);
+            tnd_finding_set(text, sizeof text, "%s", p->products);
+            x->products = keep_text(c, text);
+            if (p->status == TND_LOT_PENDING) {
+                pending_note(r, p->placed, text, sizeof text);
+                x->note = keep_text(c, text);
+            }
         }
     }
 }
@@ -748,7 +810,7 @@ static leaf_state score_leaf(const eval_ctx *c, const tnd_award_lot *rule, int c
 /* ------------------------------------------------------------------ one lot */
 
 /* An entry while its lot is decided. */
-typedef struct {
+struct work {
     tnd_award_entry *e;
     const candidate *cand;
     leaf_state state;             /* worst of the leaves */
@@ -756,7 +818,48 @@ typedef struct {
     i128 key;                     /* larger is better: the exact mark, or -rank of the price */
     int tie_score;                /* consensus on the criterion with a minimum (tie rule) */
     char notes[TND_REASON_LEN];   /* what the criteria said */
-} work;
+};
+
+/* Rows for n entries of a lot with `per` scores each, zeroed (as calloc'ed). False when out of
+ * memory (what was there stays, freed with the context). */
+static bool reserve_lot_rows(lot_rows *r, size_t n, size_t per)
+{
+    if (n > r->cap) {
+        tnd_award_entry *entries = realloc(r->entries, n * sizeof *entries);
+        if (entries)
+            r->entries = entries;
+        work *ws = realloc(r->ws, n * sizeof *ws);
+        if (ws)
+            r->ws = ws;
+        char(*reasons)[TND_REASON_LEN] = realloc(r->reasons, n * sizeof *reasons);
+        if (reasons)
+            r->reasons = reasons;
+        if (!entries || !ws || !reasons)
+            return false;
+        r->cap = n;
+    }
+    if (n * per > r->cap_scores) {
+        tnd_criterion_score *scores = realloc(r->scores, n * per * sizeof *scores);
+        if (!scores)
+            return false;
+        r->scores = scores;
+        r->cap_scores = n * per;
+    }
+    memset(r->entries, 0, n * sizeof *r->entries);
+    memset(r->ws, 0, n * sizeof *r->ws);
+    memset(r->reasons, 0, n * sizeof *r->reasons);
+    memset(r->scores, 0, n * per * sizeof *r->scores);
+    return true;
+}
+
+static void lot_rows_free(lot_rows *r)
+{
+    free(r->entries);
+    free(r->ws);
+    free(r->reasons);
+    free(r->scores);
+    memset(r, 0, sizeof *r);
+}
 
 static int cmp_work(const work *a, const work *b)
 {
@@ -824,12 +927,12 @@ static void set_reason(tnd_award_entry *e, const char *head, const char *notes)
 
 /* Status of an entry that is not ranked: from steps 1-2 or from its criteria. False when the
  * entry is still to be ranked (or granted, in a THRESHOLD lot). */
-static bool settle_unranked(work *w)
+static bool settle_unranked(const eval_ctx *c, work *w)
 {
     tnd_award_entry *e = w->e;
     if (w->cand->check_status == TND_LOT_PENDING) {
         e->status = TND_AWARD_PENDING;
-        tnd_finding_set(e->reason, TND_REASON_LEN, "%s", w->cand->note);
+        tnd_finding_set(e->reason, TND_REASON_LEN, "%s", text_at(c, w->cand->note));
         return true;
     }
     switch (w->state) {
@@ -1204,7 +1307,7 @@ static void admit_entry(const eval_ctx *c, work *w, const tnd_award_lot *rule)
     tnd_award_entry *e = w->e;
     if (w->cand->check_status == TND_LOT_PENDING) {
         e->status = TND_AWARD_PENDING;
-        tnd_finding_set(e->reason, TND_REASON_LEN, "%s", w->cand->note);
+        tnd_finding_set(e->reason, TND_REASON_LEN, "%s", text_at(c, w->cand->note));
         return;
     }
     if (plan_withholds(c, w, rule))
@@ -1218,13 +1321,13 @@ static void admit_entry(const eval_ctx *c, work *w, const tnd_award_lot *rule)
                                                   : "; geen inschrijving op een perceel met plan "
                                                     "van aanpak: geen plan vereist",
                     rule->ref.source);
-    if (w->cand->products[0])
-        append(e->reason, TND_REASON_LEN, "; %s", w->cand->products);
+    if (w->cand->products)
+        append(e->reason, TND_REASON_LEN, "; %s", text_at(c, w->cand->products));
 }
 
-static void threshold_entry(work *w)
+static void threshold_entry(const eval_ctx *c, work *w)
 {
-    if (settle_unranked(w))
+    if (settle_unranked(c, w))
         return;
     w->e->status = TND_AWARD_GRANTED;
     set_reason(w->e, w->state == LEAF_OK_REVISED ? "gegund na herziening" : "gegund", w->notes);
@@ -1253,26 +1356,23 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
         return true;
     const tnd_award_lot *rule = la->rule;
     /* While the lot is awarded each entry writes its reason into a full-size row and its scores
-     * into room for every criterion; the final entries keep both at their own size (issue 9). */
+     * into room for every criterion (c->rows_of_lot); the final entries keep both at their own
+     * size (issue 9). */
     int n_scores = rule ? (rule->n_criteria < TND_MAX_CRITERIA ? rule->n_criteria
                                                                : TND_MAX_CRITERIA) : 0;
-    la->entries = calloc(n, sizeof *la->entries);
-    work *ws = calloc(n, sizeof *ws);
-    char(*reasons)[TND_REASON_LEN] = calloc(n, sizeof *reasons);
-    tnd_criterion_score *scores = calloc(n * (size_t)(n_scores ? n_scores : 1), sizeof *scores);
-    if (!la->entries || !ws || !reasons || !scores) {
-        free(ws);
-        free(reasons);
-        free(scores);
+    if (!reserve_lot_rows(&c->rows_of_lot, n, (size_t)(n_scores ? n_scores : 1)))
         return false;
-    }
+    tnd_award_entry *drafts = c->rows_of_lot.entries;
+    work *ws = c->rows_of_lot.ws;
+    char(*reasons)[TND_REASON_LEN] = c->rows_of_lot.reasons;
+    tnd_criterion_score *scores = c->rows_of_lot.scores;
     bool deep = rule && tree_depth(rule) > MAX_DEPTH;
     for (size_t i = 0; i < c->n_cands; i++) {
         const candidate *k = &c->cands[i];
         if (k->lot != la->lot)
             continue;
         work *w = &ws[la->n_entries];
-        w->e = &la->entries[la->n_entries];
+        w->e = &drafts[la->n_entries];
         w->e->reason = reasons[la->n_entries];
         w->e->scores = &scores[la->n_entries * (size_t)n_scores];
         la->n_entries++;
@@ -1281,7 +1381,7 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
         w->e->applied = k->applied;
         if (k->excluded) {
             w->e->status = TND_AWARD_EXCLUDED;
-            tnd_finding_set(w->e->reason, TND_REASON_LEN, "%s", k->note);
+            tnd_finding_set(w->e->reason, TND_REASON_LEN, "%s", text_at(c, k->note));
             continue;
         }
         if (!rule) {
@@ -1305,9 +1405,9 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
         fallback_note(w);
         bool competitive = rule->kind == TND_AWARD_RANKED || rule->price.kind != TND_PRICE_NONE;
         if (!competitive)
-            threshold_entry(w);
+            threshold_entry(c, w);
         else
-            w->rankable = !settle_unranked(w);
+            w->rankable = !settle_unranked(c, w);
     }
     bool ok = true;
     if (rule && !deep && rule->price.kind != TND_PRICE_NONE)
@@ -1337,24 +1437,16 @@ static bool award_lot(eval_ctx *c, tnd_lot_award *la)
         }
         if (!sorted[i].reason || (ws[i].e->n_scores > 0 && !sorted[i].scores)) {
             la->n_entries = i + 1; /* the final entries so far, freed with the evaluation */
-            free(la->entries);
             la->entries = sorted;
-            free(ws);
-            free(reasons);
-            free(scores);
             return false;
         }
     }
     if (sorted) {
-        free(la->entries);
         la->entries = sorted;
         index_best(c, la, ws);
     } else {
-        la->n_entries = 0; /* the drafts point into the rows freed below */
+        la->n_entries = 0; /* the drafts are the context's rows, never the lot's */
     }
-    free(ws);
-    free(reasons);
-    free(scores);
     return ok && sorted;
 }
 
@@ -1500,7 +1592,7 @@ static bool fall_back(eval_ctx *c, const tnd_evaluation *out, tnd_lot_award *la,
         k->fallback = true;
         k->check_status = status;
         if (status == TND_LOT_PENDING)
-            tnd_finding_set(k->note, sizeof k->note, "%s", why);
+            k->note = keep_text(c, why);
         rec->lot = to;
         append(rec->route, sizeof rec->route, " -> %d", to);
         entry_append(e, "; terugval naar perceel %d (§4.3.1)", to);
@@ -1848,6 +1940,8 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
 
     free(falls);
     free(c.cands);
+    free(c.texts.data);
+    lot_rows_free(&c.rows_of_lot);
     free(c.rows.rows);
     free(c.by_address);
     by_bidder_free(&c.entries);
