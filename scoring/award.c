@@ -329,10 +329,67 @@ long tnd_award_places_within_lot(const tnd_definition *def, int lot, const tnd_b
 
 /* ------------------------------------------------------------------ the scores file, indexed */
 
+/* A row's lookup key in integers, in the order of cmp_rows (issue 9: the binary search compared
+ * strings inside rows scattered over the scores, a cache miss a step at 100,000 bids). */
+typedef struct {
+    int lot;
+    unsigned criterion;     /* rank of the criterion id among the file's ids, in strcmp order */
+    uint64_t bidder;        /* kvk_key */
+} row_key;
+
 typedef struct {
     const tnd_score **rows; /* sorted by lot, criterion, bidder, round, line */
-    size_t n;
+    row_key *keys;          /* keys[i] is the key of rows[i] */
+    const char **criteria;  /* the distinct criterion ids of the rows, sorted */
+    size_t n, n_criteria;
 } row_index;
+
+/* A KvK number (at most 8 bytes: char[9] in tnd_score and tnd_bidder) as an integer whose order
+ * is strcmp's: its bytes big-endian, padded with zero bytes. */
+static uint64_t kvk_key(const char *kvk)
+{
+    uint64_t k = 0;
+    bool ended = false;
+    for (int i = 0; i < 8; i++) {
+        unsigned char ch = ended ? 0 : (unsigned char)kvk[i];
+        ended = ch == 0;
+        k = k << 8 | ch;
+    }
+    return k;
+}
+
+static int cmp_row_key(const row_key *a, const row_key *b)
+{
+    if (a->lot != b->lot)
+        return a->lot < b->lot ? -1 : 1;
+    if (a->criterion != b->criterion)
+        return a->criterion < b->criterion ? -1 : 1;
+    return (a->bidder > b->bidder) - (a->bidder < b->bidder);
+}
+
+static int cmp_text(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* The rank of criterion among the index's ids; false when no row has it. */
+static bool criterion_rank(const row_index *ix, const char *criterion, unsigned *rank)
+{
+    size_t lo = 0, hi = ix->n_criteria;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(ix->criteria[mid], criterion);
+        if (c == 0) {
+            *rank = (unsigned)mid;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
 
 static int cmp_key(int lot, const char *criterion, const char *bidder, const tnd_score *s)
 {
@@ -357,18 +414,43 @@ static int cmp_rows(const void *pa, const void *pb)
 
 static bool index_rows(const tnd_scores *scores, row_index *ix)
 {
-    ix->rows = NULL;
-    ix->n = 0;
+    memset(ix, 0, sizeof *ix);
     if (!scores || scores->n == 0)
         return true;
     ix->rows = malloc(scores->n * sizeof *ix->rows);
-    if (!ix->rows)
+    ix->keys = malloc(scores->n * sizeof *ix->keys);
+    ix->criteria = malloc(scores->n * sizeof *ix->criteria);
+    if (!ix->rows || !ix->keys || !ix->criteria)
         return false;
     for (size_t i = 0; i < scores->n; i++)
         ix->rows[i] = &scores->items[i];
     ix->n = scores->n;
     qsort(ix->rows, ix->n, sizeof *ix->rows, cmp_rows);
+    /* the criterion ids: one at each change of lot or criterion in the sorted rows, then sorted
+     * and each kept once */
+    size_t m = 0;
+    for (size_t i = 0; i < ix->n; i++)
+        if (i == 0 || ix->rows[i]->lot != ix->rows[i - 1]->lot ||
+            strcmp(ix->rows[i]->criterion, ix->rows[i - 1]->criterion) != 0)
+            ix->criteria[m++] = ix->rows[i]->criterion;
+    qsort(ix->criteria, m, sizeof *ix->criteria, cmp_text);
+    for (size_t i = 0; i < m; i++)
+        if (ix->n_criteria == 0 || strcmp(ix->criteria[ix->n_criteria - 1], ix->criteria[i]) != 0)
+            ix->criteria[ix->n_criteria++] = ix->criteria[i];
+    for (size_t i = 0; i < ix->n; i++) {
+        ix->keys[i].lot = ix->rows[i]->lot;
+        criterion_rank(ix, ix->rows[i]->criterion, &ix->keys[i].criterion);
+        ix->keys[i].bidder = kvk_key(ix->rows[i]->bidder);
+    }
     return true;
+}
+
+static void row_index_free(row_index *ix)
+{
+    free(ix->rows);
+    free(ix->keys);
+    free(ix->criteria);
+    memset(ix, 0, sizeof *ix);
 }
 
 /* What one round holds for one lot, criterion and bidder. */
@@ -384,16 +466,19 @@ static bool gather(const row_index *ix, int lot, const char *criterion, const ch
                    round_rows r[3])
 {
     memset(r, 0, 3 * sizeof *r);
+    row_key key = { lot, 0, kvk_key(bidder) };
+    if (!criterion_rank(ix, criterion, &key.criterion))
+        return false;
     size_t lo = 0, hi = ix->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_key(lot, criterion, bidder, ix->rows[mid]) > 0)
+        if (cmp_row_key(&key, &ix->keys[mid]) > 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     bool found = false;
-    for (size_t i = lo; i < ix->n && cmp_key(lot, criterion, bidder, ix->rows[i]) == 0; i++) {
+    for (size_t i = lo; i < ix->n && cmp_row_key(&key, &ix->keys[i]) == 0; i++) {
         const tnd_score *s = ix->rows[i];
         if (s->round < 1 || s->round > 2)
             continue;
@@ -1942,7 +2027,7 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
     free(c.cands);
     free(c.texts.data);
     lot_rows_free(&c.rows_of_lot);
-    free(c.rows.rows);
+    row_index_free(&c.rows);
     free(c.by_address);
     by_bidder_free(&c.entries);
     by_bidder_free(&c.falls);
