@@ -575,6 +575,7 @@ typedef struct {
     size_t n;
     const tnd_price *prices;
     size_t n_prices;
+    const tnd_price **prices_sorted; /* by lot, KvK, then file order: find_price */
     row_index rows;
     candidate *cands;
     size_t n_cands, cap_cands;
@@ -1040,12 +1041,50 @@ static bool settle_unranked(const eval_ctx *c, work *w)
     return false;
 }
 
+static int cmp_price_key(int lot, const char *kvk, const tnd_price *p)
+{
+    if (lot != p->lot)
+        return lot < p->lot ? -1 : 1;
+    return strcmp(kvk, p->bidder);
+}
+
+static int cmp_prices(const void *pa, const void *pb)
+{
+    const tnd_price *a = *(const tnd_price *const *)pa, *b = *(const tnd_price *const *)pb;
+    int c = cmp_price_key(a->lot, a->bidder, b);
+    if (c != 0)
+        return c;
+    return (a > b) - (a < b); /* file order */
+}
+
+/* The prices sorted once, so that a price lot does not scan every price per entry (issue 9). */
+static bool index_prices(eval_ctx *c)
+{
+    if (c->n_prices == 0)
+        return true;
+    c->prices_sorted = malloc(c->n_prices * sizeof *c->prices_sorted);
+    if (!c->prices_sorted)
+        return false;
+    for (size_t i = 0; i < c->n_prices; i++)
+        c->prices_sorted[i] = &c->prices[i];
+    qsort(c->prices_sorted, c->n_prices, sizeof *c->prices_sorted, cmp_prices);
+    return true;
+}
+
+/* The first price (in file order) of kvk for lot, or NULL: a binary search. */
 static const tnd_price *find_price(const eval_ctx *c, int lot, const char *kvk)
 {
-    for (size_t i = 0; i < c->n_prices; i++)
-        if (c->prices[i].lot == lot && strcmp(c->prices[i].bidder, kvk) == 0)
-            return &c->prices[i];
-    return NULL;
+    size_t lo = 0, hi = c->n_prices;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        ++*c->ops;
+        if (cmp_price_key(lot, kvk, c->prices_sorted[mid]) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_prices && cmp_price_key(lot, kvk, c->prices_sorted[lo]) == 0
+               ? c->prices_sorted[lo] : NULL;
 }
 
 /*
@@ -1974,7 +2013,8 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
     for (size_t i = 0; c.n_ranked && i < def->n_lots; i++)
         c.n_ranked[i] = -1;
     c.best_at = calloc(def->n_lots && n ? def->n_lots * n : 1, sizeof *c.best_at);
-    bool ok = c.n_ranked && c.best_at && index_rows(scores, &c.rows) && index_bids(&c);
+    bool ok = c.n_ranked && c.best_at && index_rows(scores, &c.rows) && index_bids(&c) &&
+              index_prices(&c);
 
     /* one lot award per lot of the definition, by lot number */
     int *numbers = def->n_lots ? malloc(def->n_lots * sizeof *numbers) : NULL;
@@ -2028,6 +2068,7 @@ bool tnd_evaluate_settled(const tnd_definition *def, const tnd_bid *const *bids,
     free(c.texts.data);
     lot_rows_free(&c.rows_of_lot);
     row_index_free(&c.rows);
+    free(c.prices_sorted);
     free(c.by_address);
     by_bidder_free(&c.entries);
     by_bidder_free(&c.falls);

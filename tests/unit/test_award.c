@@ -1409,6 +1409,37 @@ static void test_price_lot_bid_without_a_price_for_the_lot_has_no_scores(void **
     assert_int_equal(b->rank, 1);
 }
 
+/* Each bid of a price lot gets its own price however the prices file is ordered: here the
+ * last bidder's price comes first, a price for lot 4 sits between, and every KvK differs from the
+ * next in its last digit only (issue 9: the prices are looked up in a sorted index, not
+ * scanned per entry). 0,6*8 + 0,4*10*min/price: 90000011 at 1.000,00 is 8,8; 90000012 at 1.250,00
+ * is 8,0; 90000013 at 2.000,00 is 6,8. The price of lot 4 is never lot 3's. */
+static void test_price_lot_finds_each_bids_price_in_any_order(void **state)
+{
+    world *w = *state;
+    price_lot_3(w);
+    w->d.awards[0].max_awarded = 3;
+    const char *kvk[3] = { "90000011", "90000012", "90000013" };
+    for (int i = 0; i < 3; i++) {
+        bidder(w, kvk[i], "Prijs", 3);
+        consensus(w, 3, "normaliseren", kvk[i], 1, 8);
+    }
+    const tnd_price prices[4] = { { 3, "90000013", 200000, 0 }, { 4, "90000011", 50000, 0 },
+                                  { 3, "90000012", 125000, 0 }, { 3, "90000011", 100000, 0 } };
+    run_with_prices(w, prices, 4);
+    const tnd_award_entry *a = entry_of(w, 3, "90000011"), *b = entry_of(w, 3, "90000012"),
+                          *c = entry_of(w, 3, "90000013");
+    assert_int_equal(a->price, 100000);
+    assert_int_equal(b->price, 125000);
+    assert_int_equal(c->price, 200000);
+    assert_int_equal(a->total.units, 8800000);
+    assert_int_equal(b->total.units, 8000000);
+    assert_int_equal(c->total.units, 6800000);
+    assert_int_equal(a->rank, 1);
+    assert_int_equal(b->rank, 2);
+    assert_int_equal(c->rank, 3);
+}
+
 /* A price formula the definition gets wrong (weights 60 % + 50 %) is not applied to any bid: no
  * bid of the lot is ranked and each names the reason (never a total from a broken formula). */
 static void test_price_formula_not_applicable_ranks_no_bid_and_says_why(void **state)
@@ -1761,6 +1792,7 @@ int main(void)
         T(test_ranked_lot_without_a_maximum_grants_every_ranked_bid),
         T(test_price_lot_ranks_on_the_price_formula),
         T(test_price_lot_bid_without_a_price_for_the_lot_has_no_scores),
+        T(test_price_lot_finds_each_bids_price_in_any_order),
         T(test_price_formula_not_applicable_ranks_no_bid_and_says_why),
         T(test_score_rows_of_an_unknown_bidder_are_listed),
         T(test_unknown_bidder_rows_are_counted_beyond_the_room_given),
