@@ -27,6 +27,7 @@
 #include "scoring/check.h"
 #include "scoring/check_internal.h"
 #include "scoring/rounds.h"
+#include "scoring/rules_lots.h"
 #include "tender/bid.h"
 #include "tender/cli/cli.h"
 #include "tender/cli/evaluate_run.h"
@@ -467,6 +468,50 @@ static void test_price_lot_reports_every_failed_allocation(void **state)
         tnd_check_result_free(&checks[i]);
 }
 
+/* An assignment's contractors without memory to sort their KvK numbers (rules_lots.c) are not
+ * counted, and say so: REVIEW, no number (-1: an empty cell, null in the JSON), never a count
+ * of 0 that would read as "below the minimum". With memory the same evaluation counts 2. */
+static void test_contractors_without_memory_are_not_counted_and_say_so(void **state)
+{
+    (void)state;
+    tnd_assignment a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.id, sizeof a.id, "A");
+    a.has_count = true;
+    snprintf(a.count_rule.id, sizeof a.count_rule.id, "OPDR-A-AANTAL");
+    snprintf(a.count_rule.source, sizeof a.count_rule.source, "§3.2 L1203-1207");
+    a.lots[0] = 1, a.n_lots = 1;
+    a.min_contractors = 5, a.max_contractors = 7;
+    tnd_definition def;
+    memset(&def, 0, sizeof def);
+    def.assignments = &a;
+    def.n_assignments = 1;
+    tnd_bid bids[2];
+    memset(bids, 0, sizeof bids);
+    snprintf(bids[0].bidder.kvk, sizeof bids[0].bidder.kvk, "90000001");
+    snprintf(bids[1].bidder.kvk, sizeof bids[1].bidder.kvk, "90000002");
+    tnd_award_entry entries[2] = { { .bid = &bids[0], .status = TND_AWARD_GRANTED },
+                                   { .bid = &bids[1], .status = TND_AWARD_ADMITTED } };
+    tnd_lot_award lot = { .lot = 1, .entries = entries, .n_entries = 2 };
+    tnd_evaluation ev;
+    memset(&ev, 0, sizeof ev);
+    ev.lots = &lot;
+    ev.n_lots = 1;
+    tnd_assignment_count c;
+    arm(0);
+    size_t n = tnd_assignment_counts(&def, &ev, &c, 1);
+    disarm();
+    assert_true(failed);
+    assert_int_equal(n, 1);
+    assert_int_equal(c.n_contractors, -1);
+    assert_int_equal(c.verdict, TND_REVIEW);
+    assert_string_equal(c.reason, "opdracht A: niet geteld (onvoldoende geheugen) (OPDR-A-AANTAL "
+                                  "§3.2 L1203-1207): beoordelen");
+    assert_int_equal(tnd_assignment_counts(&def, &ev, &c, 1), 1);
+    assert_int_equal(c.n_contractors, 2);
+    assert_int_equal(c.verdict, TND_REVIEW); /* 2 below the minimum of 5 */
+}
+
 /* Issue 9: keeping only the knock-out findings gives back memory; when the smaller block cannot
  * be had, the larger one is kept, with every knock-out in it, and nothing is lost. */
 static void test_keeping_the_knockouts_survives_a_failed_shrink(void **state)
@@ -519,6 +564,7 @@ int main(void)
         cmocka_unit_test(test_decisions_report_every_failed_allocation_or_decide_the_same),
         cmocka_unit_test(test_price_lot_reports_every_failed_allocation),
         cmocka_unit_test(test_keeping_the_knockouts_survives_a_failed_shrink),
+        cmocka_unit_test(test_contractors_without_memory_are_not_counted_and_say_so),
     };
     return cmocka_run_group_tests(tests, read_example, free_example);
 }
