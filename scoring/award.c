@@ -367,11 +367,6 @@ static int cmp_row_key(const row_key *a, const row_key *b)
     return (a->bidder > b->bidder) - (a->bidder < b->bidder);
 }
 
-static int cmp_text(const void *pa, const void *pb)
-{
-    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
 /* The rank of criterion among the index's ids; false when no row has it. */
 static bool criterion_rank(const row_index *ix, const char *criterion, unsigned *rank)
 {
@@ -433,7 +428,7 @@ static bool index_rows(const tnd_scores *scores, row_index *ix)
         if (i == 0 || ix->rows[i]->lot != ix->rows[i - 1]->lot ||
             strcmp(ix->rows[i]->criterion, ix->rows[i - 1]->criterion) != 0)
             ix->criteria[m++] = ix->rows[i]->criterion;
-    qsort(ix->criteria, m, sizeof *ix->criteria, cmp_text);
+    qsort(ix->criteria, m, sizeof *ix->criteria, tnd_cmp_text_ptrs);
     for (size_t i = 0; i < m; i++)
         if (ix->n_criteria == 0 || strcmp(ix->criteria[ix->n_criteria - 1], ix->criteria[i]) != 0)
             ix->criteria[ix->n_criteria++] = ix->criteria[i];
@@ -1842,11 +1837,6 @@ static bool bidder_outcome(const eval_ctx *c, tnd_evaluation *out, size_t b,
     return true;
 }
 
-static int cmp_kvk(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 size_t tnd_award_unknown_bidder_rows(const tnd_evaluation *ev, const tnd_scores *scores,
                                      size_t *rows, size_t max)
 {
@@ -1856,13 +1846,13 @@ size_t tnd_award_unknown_bidder_rows(const tnd_evaluation *ev, const tnd_scores 
     for (size_t b = 0; kvks && b < ev->n_bidders; b++)
         kvks[b] = ev->bidders[b].bid->bidder.kvk;
     if (kvks)
-        qsort(kvks, ev->n_bidders, sizeof *kvks, cmp_kvk);
+        qsort(kvks, ev->n_bidders, sizeof *kvks, tnd_cmp_text_ptrs);
     size_t n = 0;
     for (size_t i = 0; scores && i < scores->n; i++) {
         bool known = false;
         const char *key = scores->items[i].bidder;
         if (kvks)
-            known = bsearch(&key, kvks, ev->n_bidders, sizeof *kvks, cmp_kvk) != NULL;
+            known = bsearch(&key, kvks, ev->n_bidders, sizeof *kvks, tnd_cmp_text_ptrs) != NULL;
         for (size_t b = 0; !kvks && b < ev->n_bidders && !known; b++)
             known = strcmp(ev->bidders[b].bid->bidder.kvk, key) == 0;
         if (known)

@@ -202,6 +202,11 @@ int tnd_source_section_len(const char *source)
     return (int)strcspn(source, " ;,");
 }
 
+int tnd_cmp_text_ptrs(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 void *tnd_items_copy(const void *p, size_t n, size_t size, bool *ok)
 {
     if (!p)

@@ -1039,4 +1039,7 @@ size_t tnd_definition_rules(const tnd_definition *def, tnd_rule_entry *out, size
  * tnd_check_result_copy). NULL stays NULL; when out of memory, NULL and *ok set false. */
 void *tnd_items_copy(const void *p, size_t n, size_t size, bool *ok);
 
+/* qsort/bsearch order of an array of `const char *`: strcmp of the texts pointed to. */
+int tnd_cmp_text_ptrs(const void *a, const void *b);
+
 #endif

@@ -88,11 +88,6 @@ static bool in_lots(const tnd_assignment *a, int lot)
     return false;
 }
 
-static int cmp_kvk_text(const void *pa, const void *pb)
-{
-    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
 /* The distinct bidders (KvK) GEGUND or TOEGELATEN on a lot of the assignment: a bidder counts
  * once, however many of its lots it is placed in. The KvK numbers are sorted, not each compared
  * with every one before it (issue 9: that scan grew with the square of the bids). keys holds
@@ -111,7 +106,7 @@ static int count_contractors(const tnd_assignment *a, const tnd_evaluation *ev,
                 keys[m++] = x->bid->bidder.kvk;
         }
     }
-    qsort(keys, m, sizeof *keys, cmp_kvk_text);
+    qsort(keys, m, sizeof *keys, tnd_cmp_text_ptrs);
     int count = 0;
     for (size_t k = 0; k < m; k++) {
         ++*operations;

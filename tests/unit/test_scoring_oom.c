@@ -32,6 +32,7 @@
 #include "tender/cli/cli.h"
 #include "tender/cli/evaluate_run.h"
 #include "tender/decisions.h"
+#include "tender/definition.h"
 
 #ifndef TND_SOURCE_DIR
 #define TND_SOURCE_DIR "."
@@ -474,18 +475,12 @@ static void test_price_lot_reports_every_failed_allocation(void **state)
 static void test_contractors_without_memory_are_not_counted_and_say_so(void **state)
 {
     (void)state;
-    tnd_assignment a;
-    memset(&a, 0, sizeof a);
-    snprintf(a.id, sizeof a.id, "A");
-    a.has_count = true;
-    snprintf(a.count_rule.id, sizeof a.count_rule.id, "OPDR-A-AANTAL");
-    snprintf(a.count_rule.source, sizeof a.count_rule.source, "§3.2 L1203-1207");
-    a.lots[0] = 1, a.n_lots = 1;
-    a.min_contractors = 5, a.max_contractors = 7;
-    tnd_definition def;
-    memset(&def, 0, sizeof def);
-    def.assignments = &a;
-    def.n_assignments = 1;
+    /* GRJR's assignment A (lot 1, OPDR-A-AANTAL: 5-7, below the minimum provisional) */
+    tnd_definition *def = NULL;
+    tnd_error err;
+    assert_int_equal(tnd_definition_load_file(TND_SOURCE_DIR "/fixtures/tenders/grjr-2021.xml",
+                                              &def, &err),
+                     TND_OK);
     tnd_bid bids[2];
     memset(bids, 0, sizeof bids);
     snprintf(bids[0].bidder.kvk, sizeof bids[0].bidder.kvk, "90000001");
@@ -499,7 +494,7 @@ static void test_contractors_without_memory_are_not_counted_and_say_so(void **st
     ev.n_lots = 1;
     tnd_assignment_count c;
     arm(0);
-    size_t n = tnd_assignment_counts(&def, &ev, &c, 1);
+    size_t n = tnd_assignment_counts(def, &ev, &c, 1);
     disarm();
     assert_true(failed);
     assert_int_equal(n, 1);
@@ -507,9 +502,10 @@ static void test_contractors_without_memory_are_not_counted_and_say_so(void **st
     assert_int_equal(c.verdict, TND_REVIEW);
     assert_string_equal(c.reason, "opdracht A: niet geteld (onvoldoende geheugen) (OPDR-A-AANTAL "
                                   "§3.2 L1203-1207): beoordelen");
-    assert_int_equal(tnd_assignment_counts(&def, &ev, &c, 1), 1);
+    assert_int_equal(tnd_assignment_counts(def, &ev, &c, 1), 1);
     assert_int_equal(c.n_contractors, 2);
     assert_int_equal(c.verdict, TND_REVIEW); /* 2 below the minimum of 5 */
+    tnd_definition_free(def);
 }
 
 /* Issue 9: keeping only the knock-out findings gives back memory; when the smaller block cannot
