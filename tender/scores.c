@@ -1190,11 +1190,6 @@ static tnd_status refuse_score_row(const tnd_scores *s, const tnd_score *row, bo
     return code;
 }
 
-static int cmp_kvk(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Two KvK numbers that differ in one digit, or in one swap of neighbouring digits: a typo. */
 static bool kvk_typo_of(const char *a, const char *b)
 {
@@ -1275,12 +1270,12 @@ static tnd_status check_known_bidders(const tnd_scores *s, const tnd_bid *const 
         return tnd_error_nomem(err, s->file);
     for (size_t i = 0; i < n; i++)
         kvks[i] = bids[i]->bidder.kvk;
-    qsort(kvks, n, sizeof *kvks, cmp_kvk);
+    qsort(kvks, n, sizeof *kvks, tnd_cmp_text_ptrs);
     tnd_status rc = TND_OK;
     for (size_t i = 0; i < s->n && rc == TND_OK; i++) {
         const tnd_score *row = &s->items[i];
         const char *key = row->bidder;
-        if (n && bsearch(&key, kvks, n, sizeof *kvks, cmp_kvk))
+        if (n && bsearch(&key, kvks, n, sizeof *kvks, tnd_cmp_text_ptrs))
             continue;
         rc = refuse_score_row(s, row, false, TND_ERR_REFERENCE, err,
                               "inschrijver %s staat niet onder de inschrijvingen (perceel %d, "
