@@ -7,7 +7,9 @@
  * and the definition (read-only). The calling thread receives the bids one by one, in input order,
  * through a sink: `tender check` reports and frees each bid (memory flat in the number of bids),
  * `tender evaluate` keeps a compact outcome per bid. Workers run at most a bounded window ahead of
- * the sink, so memory does not grow with the number of bids either way.
+ * the sink, so memory does not grow with the number of bids either way. Bids that are not in the
+ * page cache are asked for ahead of the workers (tender/base/readahead.h), so that the disk and
+ * the cores work at once.
  */
 #ifndef TND_BID_RUN_H
 #define TND_BID_RUN_H
