@@ -8,8 +8,11 @@
 #   before       (optional, BEFORE=path/to/an/older/tender) the same run with another binary, up to
 #                BEFORE_MAX_BIDS bids (default 10000: the binary of issue 9 needs 7.6 GiB at 100k),
 #                with BEFORE_ARGS (default -j1; BEFORE_ARGS= for a binary without -j)
-# and `tender check` of folders (-j1: memory flat in N). Then one bid: tender check vs
-# xmllint --schema, process start included. Prints CPU time (user+sys), wall time and peak RSS.
+# and `tender check` of folders (-j1: memory flat in N), each with every bid in the page cache
+# (bench/pagecache.py warm, before every run); then the floor and `tender evaluate -jC` once more
+# with no bid in the cache ("cold": bench/pagecache.py cold before every run), as a folder read
+# the next morning is. Then one bid: tender check vs xmllint --schema, process start included.
+# Prints CPU time (user+sys), wall time and peak RSS.
 # Never part of the test suite: figures are reported, not asserted.
 # Each figure is the median of ROUNDS runs (peak RSS: the largest), the programs taking turns
 # within a round, so that a machine whose speed drifts (shared hosts: 20-40 % between minutes
@@ -46,6 +49,7 @@ echo
 # everywhere); anything else stops.
 measure() {
   local rc=0
+  [ -z "${bids_dir:-}" ] || python3 bench/pagecache.py "$cache" "$bids_dir"
   python3 bench/measure.py /dev/null "$work/stderr" "$@" >"$work/time" || rc=$?
   if [ "$rc" -gt 1 ]; then
     echo "bench: failed ($rc): $*" >&2
@@ -73,7 +77,7 @@ row() { # label n wall cpu rss floor_cpu floor_wall (0 0: this is the floor)
     ratio = "-"; wall = "-"
     if (f + 0 > 0) ratio = sprintf("%.2f", c / f)
     if (fw + 0 > 0) wall = sprintf("%.2f", w / fw)
-    printf "| %7d | %-22s | %8.3f | %8.3f | %9.4f | %9.0f | %6s | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio, wall }'
+    printf "| %7d | %-26s | %8.3f | %8.3f | %9.4f | %9.0f | %6s | %6s |\n", n, l, w, c, 1000 * c / n, r / 1024, ratio, wall }'
 }
 
 # Rounds for n bids: ROUNDS when given, else more for the short runs.
@@ -86,9 +90,12 @@ rounds_for() {
 
 echo "| bids | program | wall s | CPU s | CPU ms/bid | peak RSS MiB | CPU / floor | wall / floor |"
 echo "|---|---|---|---|---|---|---|---|"
+notes=()
 for n in "${sizes[@]}"; do
   dir=$work/$n
   python3 bench/gen_bids.py "$n" "$dir"
+  bids_dir=$dir/bids
+  cache=warm
   eval_args=(--bids "$dir/bids" --scores "$dir/scores.csv" --date 2022-08-08
              -o "$dir/award.xlsx" --json "$dir/award.json")
   # tender first: the floor writes the same cells as the workbook tender wrote.
@@ -112,6 +119,16 @@ for n in "${sizes[@]}"; do
     fi
     measure "$tender" check -j1 "$dir/bids" >>"$dir/t.check"
   done
+  cache=cold
+  : >"$dir/t.floor.cold"
+  : >"$dir/t.jc.cold"
+  for ((round = 1; round <= rounds; round++)); do
+    measure "$floor" "$dir/bids" "$dir/floor.xlsx" "$dir/shape" >>"$dir/t.floor.cold"
+    measure "$tender" evaluate -j"$cores" "${eval_args[@]}" >>"$dir/t.jc.cold"
+  done
+  python3 bench/pagecache.py cold "$dir/bids"
+  notes+=("$n bids, cold: $(python3 bench/pagecache.py count "$dir/bids") after dropping them")
+  cache=warm
   read -r fw fc fr < <(median "$dir/t.floor")
   row "floor (1 core)" "$n" "$fw" "$fc" "$fr" 0 0
   read -r w c r < <(median "$dir/t.j1")
@@ -124,8 +141,15 @@ for n in "${sizes[@]}"; do
   fi
   read -r w c r < <(median "$dir/t.check")
   row "tender check -j1" "$n" "$w" "$c" "$r" "$fc" "$fw"
+  read -r fw fc fr < <(median "$dir/t.floor.cold")
+  row "floor (1 core), cold" "$n" "$fw" "$fc" "$fr" 0 0
+  read -r w c r < <(median "$dir/t.jc.cold")
+  row "tender evaluate -j$cores, cold" "$n" "$w" "$c" "$r" "$fc" "$fw"
   rm -rf "$dir"
 done
+bids_dir=
+echo
+for note in "${notes[@]}"; do echo "$note"; done
 
 # One bid, process start included: rounds of 50 runs of each, taking turns; CPU per run (ms),
 # the median of the rounds.
