@@ -16,8 +16,8 @@
  * the files cached again. A file system that cannot answer the probe (EOPNOTSUPP, or a kernel
  * without RWF_NOWAIT) switches it off for the run.
  *
- * A hint, never a read: what the readers read is what they read (tender/base/readfile.h), and
- * whether a file is asked for changes nothing but the time. Files that are not regular files,
+ * Only a hint: the readers read what they read (tender/base/readfile.h), and whether a file is
+ * asked for changes nothing but the time. Files that are not regular files,
  * and files over the readers' limit, are never asked for. Safe to call from several threads at
  * once.
  */
