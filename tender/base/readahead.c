@@ -54,14 +54,22 @@ tnd_probe tnd_readahead_probe(const char *path, bool ask, size_t max_bytes)
     return found;
 }
 
-/* Probes paths[j] (asking for it when cold) and keeps the count of cached files in a row. */
+/* Probes paths[j] (asking for it when cold and `ask`), counted; a file system that cannot tell
+ * switches the read-ahead off. */
+static tnd_probe probe_one(tnd_readahead *ra, size_t j, bool ask)
+{
+    tnd_probe found = ra->probe(ra->paths[j], ask, ra->max_bytes);
+    atomic_fetch_add(&ra->probes, 1);
+    if (found == TND_PROBE_UNKNOWN)
+        atomic_store(&ra->off, true);
+    return found;
+}
+
+/* Probes paths[j], asking for it when cold, and keeps the count of cached files in a row. */
 static void probe_ahead(tnd_readahead *ra, size_t j)
 {
-    tnd_probe found = ra->probe(ra->paths[j], true, ra->max_bytes);
-    atomic_fetch_add(&ra->probes, 1);
-    if (found == TND_PROBE_UNKNOWN) {
-        atomic_store(&ra->off, true);
-    } else if (found == TND_PROBE_COLD) {
+    tnd_probe found = probe_one(ra, j, true);
+    if (found == TND_PROBE_COLD) {
         atomic_fetch_add(&ra->asked, 1);
         atomic_store(&ra->cached_in_row, 0);
     } else if (found == TND_PROBE_CACHED &&
@@ -78,11 +86,7 @@ void tnd_readahead_taken(tnd_readahead *ra, size_t i)
     if (!atomic_load(&ra->cold)) {
         if (i % PROBE_EVERY != 0)
             return;
-        tnd_probe found = ra->probe(ra->paths[last], false, ra->max_bytes);
-        atomic_fetch_add(&ra->probes, 1);
-        if (found == TND_PROBE_UNKNOWN)
-            atomic_store(&ra->off, true);
-        if (found != TND_PROBE_COLD)
+        if (probe_one(ra, last, false) != TND_PROBE_COLD)
             return;
         atomic_store(&ra->cached_in_row, 0);
         atomic_store(&ra->cold, true);

@@ -51,7 +51,7 @@ typedef struct {
     atomic_bool off;            /* the file system cannot tell: nothing more is done */
     atomic_size_t frontier;     /* while cold: inputs below it have been probed or asked for */
     atomic_uint cached_in_row;  /* while cold: probes in a row that found the file cached */
-    atomic_size_t probes;       /* files probed (for the tests and the bench) */
+    atomic_size_t probes;       /* files probed (read by the tests) */
     atomic_size_t asked;        /* files asked for */
 } tnd_readahead;
 

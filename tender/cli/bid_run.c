@@ -247,6 +247,13 @@ static bool hand_over(progress *p, tnd_bid_sink sink, void *ctx, slot *s, bool l
     return ok;
 }
 
+/* The read-ahead of a run: READAHEAD_FILES ahead, files within the XML readers' limit. */
+static void ahead_of(const tnd_path_list *paths, tnd_readahead *ra)
+{
+    tnd_readahead_init(ra, (const char *const *)paths->paths, paths->n, READAHEAD_FILES,
+                       TND_XML_MAX_BYTES);
+}
+
 /* Every input on the calling thread: -j 1, or a single bid. */
 static bool run_serial(const tnd_definition *def, const tnd_path_list *paths,
                        const tnd_bid_run_options *o, tnd_bid_sink sink, void *ctx, progress *p)
@@ -260,8 +267,7 @@ static bool run_serial(const tnd_definition *def, const tnd_path_list *paths,
     slot *s = malloc(sizeof *s);
     bool ok = s != NULL;
     tnd_readahead ra;
-    tnd_readahead_init(&ra, (const char *const *)paths->paths, paths->n, READAHEAD_FILES,
-                       TND_XML_MAX_BYTES);
+    ahead_of(paths, &ra);
     for (size_t i = 0; ok && i < paths->n; i++) {
         tnd_readahead_taken(&ra, i);
         s->out_of_memory = !process(def, paths, o, rd, i, &s->item);
@@ -291,8 +297,7 @@ static bool run_parallel(const tnd_definition *def, const tnd_path_list *paths,
     shared sh = { .def = def, .paths = paths, .o = o, .window = jobs * WINDOW_PER_JOB,
                   .lock = PTHREAD_MUTEX_INITIALIZER, .ready = PTHREAD_COND_INITIALIZER,
                   .space = PTHREAD_COND_INITIALIZER };
-    tnd_readahead_init(&sh.ahead, (const char *const *)paths->paths, paths->n, READAHEAD_FILES,
-                       TND_XML_MAX_BYTES);
+    ahead_of(paths, &sh.ahead);
     sh.slots = calloc(sh.window, sizeof *sh.slots);
     worker *ws = calloc(jobs, sizeof *ws);
     pthread_t *threads = calloc(jobs, sizeof *threads);
